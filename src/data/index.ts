@@ -1,0 +1,2 @@
+export * from './datasets';
+export { IRIS_CLASSES, IRIS_FEATURES } from './irisData';

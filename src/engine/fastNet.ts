@@ -1,0 +1,258 @@
+import { activateVector, backThroughActivation, LEAKY_SLOPE } from './activations';
+import { LOSSES, outputDelta } from './losses';
+import type { ActivationName, LossName } from './types';
+
+/**
+ * The training fast path: the network in flat Float64Arrays, updated in place, with no allocation per step
+ * for the element-wise activations and squared losses. It keeps no trace; `traceStep` is the recording path.
+ */
+export interface FastNet {
+  sizes: number[];
+  acts: ActivationName[];
+  loss: LossName;
+  useBias: boolean;
+  /** W[l] row-major: W[l][j * sizes[l] + k] = weight into neuron j of layer l + 1 from neuron k of layer l. */
+  W: Float64Array[];
+  b: Float64Array[];
+  /** z, a and δ of every layer (index 0 = input). */
+  z: Float64Array[];
+  a: Float64Array[];
+  d: Float64Array[];
+  /** Accumulated gradients for mini-batches. */
+  gW: Float64Array[];
+  gb: Float64Array[];
+}
+
+export function compileNet(
+  sizes: number[],
+  acts: ActivationName[],
+  loss: LossName,
+  useBias: boolean,
+  weights: number[][][],
+  biases: number[][],
+): FastNet {
+  const W = weights.map((m) => Float64Array.from(m.flat()));
+  const b = biases.map((v) => Float64Array.from(v));
+  const buf = () => sizes.map((n) => new Float64Array(n));
+  return {
+    sizes,
+    acts,
+    loss,
+    useBias,
+    W,
+    b,
+    z: buf(),
+    a: buf(),
+    d: buf(),
+    gW: W.map((m) => new Float64Array(m.length)),
+    gb: b.map((v) => new Float64Array(v.length)),
+  };
+}
+
+/** Back to nested arrays: weights[l][j][k] and biases[l][j]. */
+export function exportNet(net: FastNet): { weights: number[][][]; biases: number[][] } {
+  const weights = net.W.map((m, l) => {
+    const nIn = net.sizes[l];
+    return Array.from({ length: net.sizes[l + 1] }, (_, j) => Array.from(m.subarray(j * nIn, (j + 1) * nIn)));
+  });
+  return { weights, biases: net.b.map((v) => Array.from(v)) };
+}
+
+/** Forward pass: fills z and a of every layer; returns the output activations (a view, not a copy). */
+export function forward(net: FastNet, x: ArrayLike<number>): Float64Array {
+  const { sizes, W, b, z, a, acts, useBias } = net;
+  a[0].set(x);
+  for (let l = 1; l < sizes.length; l++) {
+    const nIn = sizes[l - 1];
+    const nOut = sizes[l];
+    const w = W[l - 1];
+    const bl = b[l - 1];
+    const prev = a[l - 1];
+    const zl = z[l];
+    for (let j = 0; j < nOut; j++) {
+      let s = useBias ? bl[j] : 0;
+      const off = j * nIn;
+      for (let k = 0; k < nIn; k++) s += w[off + k] * prev[k];
+      zl[j] = s;
+    }
+    activate(acts[l], zl, a[l]);
+  }
+  return a[sizes.length - 1];
+}
+
+function activate(act: ActivationName, z: Float64Array, a: Float64Array): void {
+  const n = z.length;
+  switch (act) {
+    case 'sigmoid':
+      for (let j = 0; j < n; j++) {
+        const v = z[j];
+        if (v >= 0) a[j] = 1 / (1 + Math.exp(-v));
+        else {
+          const e = Math.exp(v);
+          a[j] = e / (1 + e);
+        }
+      }
+      return;
+    case 'tanh':
+      for (let j = 0; j < n; j++) a[j] = Math.tanh(z[j]);
+      return;
+    case 'relu':
+      for (let j = 0; j < n; j++) a[j] = z[j] > 0 ? z[j] : 0;
+      return;
+    case 'leakyRelu':
+      for (let j = 0; j < n; j++) a[j] = z[j] > 0 ? z[j] : LEAKY_SLOPE * z[j];
+      return;
+    case 'identity':
+      a.set(z);
+      return;
+    case 'softmax':
+      a.set(activateVector('softmax', Array.from(z)));
+      return;
+  }
+}
+
+/** d[j] ← g[j]·f′(z_j) in place (g is read from d), for element-wise activations. */
+function scaleByDerivative(act: ActivationName, z: Float64Array, a: Float64Array, d: Float64Array): void {
+  const n = z.length;
+  switch (act) {
+    case 'sigmoid':
+      for (let j = 0; j < n; j++) d[j] *= a[j] * (1 - a[j]);
+      return;
+    case 'tanh':
+      for (let j = 0; j < n; j++) d[j] *= 1 - a[j] * a[j];
+      return;
+    case 'relu':
+      for (let j = 0; j < n; j++) d[j] = z[j] > 0 ? d[j] : 0;
+      return;
+    case 'leakyRelu':
+      for (let j = 0; j < n; j++) d[j] *= z[j] > 0 ? 1 : LEAKY_SLOPE;
+      return;
+    case 'identity':
+      return;
+    case 'softmax':
+      d.set(backThroughActivation('softmax', Array.from(z), Array.from(a), Array.from(d)));
+      return;
+  }
+}
+
+/** Squared losses E = c_E Σ(t − a)², ∂E/∂a = −c_g (t − a): the scales (c_E, c_g) for n outputs. */
+function squaredScales(loss: LossName, n: number): [number, number] | null {
+  if (loss === 'halfSse') return [0.5, 1];
+  if (loss === 'sse') return [1, 2];
+  if (loss === 'mse') return [1 / n, 2 / n];
+  return null;
+}
+
+/** Fills δ of the output layer for target t; returns the loss E. */
+function outputError(net: FastNet, t: ArrayLike<number>): number {
+  const L = net.sizes.length - 1;
+  const act = net.acts[L];
+  const a = net.a[L];
+  const z = net.z[L];
+  const d = net.d[L];
+  const n = a.length;
+  const scales = squaredScales(net.loss, n);
+  if (scales && act !== 'softmax') {
+    const [cE, cG] = scales;
+    let e = 0;
+    for (let j = 0; j < n; j++) {
+      const r = t[j] - a[j];
+      e += r * r;
+      d[j] = -cG * r;
+    }
+    scaleByDerivative(act, z, a, d);
+    return cE * e;
+  }
+  const za = Array.from(z);
+  const aa = Array.from(a);
+  const ta = Array.from(t);
+  const lossRec = LOSSES[net.loss];
+  const terms = lossRec.terms(aa, ta, za, act);
+  const dLoss = lossRec.grad(aa, ta, za, act);
+  d.set(outputDelta(act, net.loss, za, aa, ta, dLoss, backThroughActivation));
+  let e = 0;
+  for (const v of terms) e += v;
+  return e;
+}
+
+/** δ of layer l − 1 from δ of layer l through the (not yet updated) weights W[l − 1]. */
+function backpropagate(net: FastNet, l: number): void {
+  const nIn = net.sizes[l - 1];
+  const nOut = net.sizes[l];
+  const w = net.W[l - 1];
+  const dl = net.d[l];
+  const dp = net.d[l - 1];
+  dp.fill(0);
+  for (let j = 0; j < nOut; j++) {
+    const dj = dl[j];
+    const off = j * nIn;
+    for (let k = 0; k < nIn; k++) dp[k] += w[off + k] * dj;
+  }
+  scaleByDerivative(net.acts[l - 1], net.z[l - 1], net.a[l - 1], dp);
+}
+
+/** One SGD step (batch of 1) in place; returns the loss before the update. */
+export function sgdStep(net: FastNet, x: ArrayLike<number>, t: ArrayLike<number>, eta: number): number {
+  forward(net, x);
+  const e = outputError(net, t);
+  for (let l = net.sizes.length - 1; l >= 1; l--) {
+    if (l > 1) backpropagate(net, l); // uses W[l − 1] before it moves
+    const nIn = net.sizes[l - 1];
+    const w = net.W[l - 1];
+    const dl = net.d[l];
+    const prev = net.a[l - 1];
+    for (let j = 0; j < dl.length; j++) {
+      const s = eta * dl[j];
+      const off = j * nIn;
+      for (let k = 0; k < nIn; k++) w[off + k] -= s * prev[k];
+    }
+    if (net.useBias) {
+      const bl = net.b[l - 1];
+      for (let j = 0; j < dl.length; j++) bl[j] -= eta * dl[j];
+    }
+  }
+  return e;
+}
+
+/** Adds one sample's gradients to gW and gb (for mini-batches); returns its loss. */
+export function accumulate(net: FastNet, x: ArrayLike<number>, t: ArrayLike<number>): number {
+  forward(net, x);
+  const e = outputError(net, t);
+  for (let l = net.sizes.length - 1; l >= 1; l--) {
+    if (l > 1) backpropagate(net, l);
+    const nIn = net.sizes[l - 1];
+    const g = net.gW[l - 1];
+    const dl = net.d[l];
+    const prev = net.a[l - 1];
+    for (let j = 0; j < dl.length; j++) {
+      const off = j * nIn;
+      for (let k = 0; k < nIn; k++) g[off + k] += dl[j] * prev[k];
+    }
+    const gb = net.gb[l - 1];
+    for (let j = 0; j < dl.length; j++) gb[j] += dl[j];
+  }
+  return e;
+}
+
+/** w ← w − (η/m) Σ ∂E/∂w over the m accumulated samples, then clears the sums. */
+export function applyAccumulated(net: FastNet, eta: number, m: number): void {
+  const s = eta / m;
+  for (let l = 0; l < net.W.length; l++) {
+    const w = net.W[l];
+    const g = net.gW[l];
+    for (let i = 0; i < w.length; i++) w[i] -= s * g[i];
+    g.fill(0);
+    if (net.useBias) {
+      const b = net.b[l];
+      const gb = net.gb[l];
+      for (let j = 0; j < b.length; j++) b[j] -= s * gb[j];
+    }
+    net.gb[l].fill(0);
+  }
+}
+
+/** True when every weight and bias is finite. */
+export function allFinite(net: FastNet): boolean {
+  for (const arr of [...net.W, ...net.b]) for (let i = 0; i < arr.length; i++) if (!Number.isFinite(arr[i])) return false;
+  return true;
+}

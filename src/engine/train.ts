@@ -1,0 +1,174 @@
+import { accumulate, allFinite, applyAccumulated, compileNet, exportNet, forward, sgdStep, type FastNet } from './fastNet';
+import { assertFinite, assertFiniteMatrix, NonFiniteError } from './finite';
+import { createRng, shuffled } from './rng';
+import { computeTrace, type StepInput } from './trace';
+import type { ActivationName, Lesson, NonFiniteCondition, Sample } from './types';
+import { LOSSES } from './losses';
+
+/** Training and (optional) validation samples. */
+export interface TrainData {
+  train: Sample[];
+  validation?: Sample[];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  /** Samples per update m: 1 = SGD, 1 < m < n = mini-batch (gradients averaged), ≥ n = full batch. */
+  batchSize?: number;
+  /** Seed of the per-epoch shuffle (default: the lesson's seed, else 0). */
+  seed?: number;
+  /** Shuffle the training samples at the start of every epoch (default true). */
+  shuffle?: boolean;
+  /** 'fast' keeps no per-step trace; 'trace' records every step with traceStep (slower, for checking). */
+  mode?: 'fast' | 'trace';
+}
+
+/** Loss and accuracy after one epoch: training figures averaged over the epoch's steps, validation after it. */
+export interface EpochStats {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  validationLoss?: number;
+  validationAccuracy?: number;
+}
+
+export interface TrainResult {
+  weights: number[][][];
+  biases: number[][];
+  history: EpochStats[];
+  /** Weight updates made. */
+  steps: number;
+  /** Set when training stopped on a non-finite value; weights are then those before the failing step. */
+  condition: NonFiniteCondition | null;
+}
+
+type TrainLesson = Pick<Lesson, 'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'seed' | 'batchSize'>;
+
+/** Whether output a counts as the right class for target t: arg-max for several outputs, within 0.5 for one. */
+export function isCorrect(a: ArrayLike<number>, t: ArrayLike<number>): boolean {
+  if (a.length === 1) return Math.abs(a[0] - t[0]) < 0.5;
+  return argMax(a) === argMax(t);
+}
+
+function argMax(v: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+  return best;
+}
+
+/** Gradient descent over a data set for a number of epochs: SGD, mini-batch or full batch. */
+export function train(lesson: TrainLesson, data: TrainData, options: TrainOptions): TrainResult {
+  const sizes = lesson.layers.map((l) => l.size);
+  const acts = lesson.layers.map((l) => l.activation ?? 'identity') as ActivationName[];
+  const n = data.train.length;
+  const m = Math.max(1, Math.min(options.batchSize ?? lesson.batchSize ?? 1, n));
+  const rng = createRng(options.seed ?? lesson.seed ?? 0);
+  const eta = lesson.learningRate;
+  const net = compileNet(sizes, acts, lesson.loss, lesson.useBias, lesson.weights, lesson.biases);
+  const history: EpochStats[] = [];
+  let steps = 0;
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const order = options.shuffle === false ? data.train : shuffled(data.train, rng);
+    const start = exportNet(net);
+    const stepsBefore = steps;
+    let lossSum = 0;
+    let correct = 0;
+    let failed = false;
+    if (options.mode === 'trace') {
+      const r = traceEpoch(lesson, start, order, m);
+      if (r.condition) {
+        return { ...r.params, history, steps: steps + r.steps, condition: { ...r.condition, epoch } };
+      }
+      net.W.forEach((w, l) => w.set(r.params.weights[l].flat()));
+      net.b.forEach((b, l) => b.set(r.params.biases[l]));
+      lossSum = r.lossSum;
+      correct = r.correct;
+      steps += r.steps;
+    } else {
+      for (let i = 0; i < n && !failed; i += m) {
+        const end = Math.min(i + m, n);
+        for (let s = i; s < end; s++) {
+          const e = m === 1 ? sgdStep(net, order[s].input, order[s].target, eta) : accumulate(net, order[s].input, order[s].target);
+          if (!Number.isFinite(e)) failed = true;
+          lossSum += e;
+          if (isCorrect(net.a[sizes.length - 1], order[s].target)) correct++;
+        }
+        if (m > 1) applyAccumulated(net, eta, end - i);
+        steps++;
+      }
+      if (failed || !allFinite(net)) {
+        // Replay the epoch on the recording path to name the first non-finite quantity exactly.
+        const r = traceEpoch(lesson, start, order, m);
+        const condition = r.condition ?? { kind: 'nonFinite', quantity: 'weight', layer: 1, neuron: 0, value: NaN };
+        return { ...r.params, history, steps: stepsBefore + r.steps, condition: { ...condition, epoch } };
+      }
+    }
+    const stats: EpochStats = { epoch, trainLoss: lossSum / n, trainAccuracy: correct / n };
+    if (data.validation && data.validation.length > 0) {
+      const v = evaluate(net, data.validation);
+      stats.validationLoss = v.loss;
+      stats.validationAccuracy = v.accuracy;
+    }
+    history.push(stats);
+  }
+  return { ...exportNet(net), history, steps, condition: null };
+}
+
+/** Mean loss and accuracy of the network on samples, without changing it. */
+function evaluate(net: FastNet, samples: Sample[]): { loss: number; accuracy: number } {
+  const L = net.sizes.length - 1;
+  const act = net.acts[L];
+  const lossRec = LOSSES[net.loss];
+  let loss = 0;
+  let correct = 0;
+  for (const s of samples) {
+    const a = Array.from(forward(net, s.input));
+    loss += lossRec.terms(a, s.target, Array.from(net.z[L]), act).reduce((x, y) => x + y, 0);
+    if (isCorrect(a, s.target)) correct++;
+  }
+  return { loss: loss / samples.length, accuracy: correct / samples.length };
+}
+
+/**
+ * One epoch on the recording path: every sample traced with traceStep, gradients averaged over each batch.
+ * Stops at the first non-finite value with its condition (step = the update it happened in, from 1).
+ */
+function traceEpoch(
+  lesson: TrainLesson,
+  start: { weights: number[][][]; biases: number[][] },
+  order: Sample[],
+  m: number,
+): { params: typeof start; lossSum: number; correct: number; steps: number; condition: NonFiniteCondition | null } {
+  let params = start;
+  let lossSum = 0;
+  let correct = 0;
+  let steps = 0;
+  const L = lesson.layers.length - 1;
+  for (let i = 0; i < order.length; i += m) {
+    const batch = order.slice(i, i + m);
+    try {
+      const traces = batch.map((sample) => computeTrace({ ...lesson, ...params, sample } as StepInput));
+      const k = traces.length;
+      const eta = lesson.learningRate;
+      const weights = params.weights.map((W, l) =>
+        W.map((row, j) => row.map((w, c) => w - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].dW[j][c], 0))),
+      );
+      const biases = params.biases.map((b, l) =>
+        lesson.useBias ? b.map((v, j) => v - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].db[j], 0)) : b,
+      );
+      weights.forEach((W, l) => assertFiniteMatrix(W, 'weight', l + 1));
+      biases.forEach((b, l) => assertFinite(b, 'bias', l + 1));
+      traces.forEach((tr, s) => {
+        lossSum += tr.loss;
+        if (isCorrect(tr.layers[L].a, batch[s].target)) correct++;
+      });
+      params = { weights, biases };
+      steps++;
+    } catch (e) {
+      if (e instanceof NonFiniteError) return { params, lossSum, correct, steps, condition: { ...e.condition, step: steps + 1 } };
+      throw e;
+    }
+  }
+  return { params, lossSum, correct, steps, condition: null };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, initialise, train, type Lesson } from '../../src/engine';
+import { irisSamples, irisSplit } from '../../src/data';
+
+function irisLesson(seed: number): Lesson {
+  const sizes = [4, 5, 3];
+  const { weights, biases } = initialise(sizes, { kind: 'uniform01' }, createRng(seed), true);
+  const [sample] = irisSamples();
+  return {
+    format: 'backprop-lesson',
+    version: 1,
+    layers: [{ size: 4 }, { size: 5, activation: 'sigmoid' }, { size: 3, activation: 'sigmoid' }],
+    loss: 'halfSse',
+    learningRate: 0.2,
+    useBias: true,
+    weights,
+    biases,
+    sample,
+    seed,
+    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
+  };
+}
+
+describe("lesson 002's Iris project (4-5-3, sigmoid, uniform [0, 1), η = 0.2, 300 epochs, SGD, 130/20)", () => {
+  it('reaches at least 90% validation accuracy for at least 9 of 10 seeds', () => {
+    const finals = Array.from({ length: 10 }, (_, seed) => {
+      const result = train(irisLesson(seed + 1), irisSplit(seed + 1), { epochs: 300, seed: seed + 1 });
+      expect(result.condition).toBeNull();
+      expect(result.steps).toBe(39_000);
+      expect(result.history).toHaveLength(300);
+      const last = result.history[299];
+      expect(last.trainLoss).toBeLessThan(result.history[0].trainLoss);
+      return last.validationAccuracy ?? 0;
+    });
+    expect(finals.filter((acc) => acc >= 0.9).length).toBeGreaterThanOrEqual(9);
+  });
+});
