@@ -3,9 +3,9 @@ import type { Runner, Workload } from './workloads';
 export const BASELINE_NAME = 'Float64Array loop (baseline)';
 
 /**
- * The speed baseline: flat row-major Float64Array weights (W[l][j * nIn + k]), sigmoid everywhere, ½Σ(t−a)² loss,
- * one fused pass per step (forward, then backward with the update folded into the back-propagation loop).
- * Nothing is allocated per step.
+ * The speed baseline: flat row-major Float64Array weights (W[l][j * nIn + k]), sigmoid everywhere,
+ * ½Σ(t−a)² loss, one fused pass per step (forward, then backward with the update folded into the
+ * back-propagation loop). Nothing is allocated per step.
  */
 export function baselineRunner(w: Workload): Runner {
   const { sizes, learningRate: eta } = w;
@@ -21,7 +21,12 @@ export function baselineRunner(w: Workload): Runner {
   function forward(x: Float64Array): Float64Array {
     A[0].set(x);
     for (let l = 0; l < L; l++) {
-      const wl = W[l], bl = B[l], a = A[l], out = A[l + 1], nIn = sizes[l], nOut = sizes[l + 1];
+      const wl = W[l],
+        bl = B[l],
+        a = A[l],
+        out = A[l + 1],
+        nIn = sizes[l],
+        nOut = sizes[l + 1];
       for (let j = 0, r = 0; j < nOut; j++, r += nIn) {
         let z = bl[j];
         for (let k = 0; k < nIn; k++) z += wl[r + k] * a[k];
@@ -36,7 +41,12 @@ export function baselineRunner(w: Workload): Runner {
     const dOut = D[L];
     for (let j = 0; j < sizes[L]; j++) dOut[j] = (y[j] - t[j]) * y[j] * (1 - y[j]);
     for (let l = L - 1; l >= 0; l--) {
-      const wl = W[l], bl = B[l], a = A[l], d = D[l + 1], nIn = sizes[l], nOut = sizes[l + 1];
+      const wl = W[l],
+        bl = B[l],
+        a = A[l],
+        d = D[l + 1],
+        nIn = sizes[l],
+        nOut = sizes[l + 1];
       if (l === 0) {
         // First layer: no δ to pass on, only the update.
         for (let j = 0, r = 0; j < nOut; j++, r += nIn) {
@@ -49,7 +59,8 @@ export function baselineRunner(w: Workload): Runner {
       const dPrev = D[l];
       dPrev.fill(0);
       for (let j = 0, r = 0; j < nOut; j++, r += nIn) {
-        const g = d[j], s = eta * g;
+        const g = d[j],
+          s = eta * g;
         bl[j] -= s;
         for (let k = 0; k < nIn; k++) {
           dPrev[k] += wl[r + k] * g; // uses the weight before its update

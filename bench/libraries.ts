@@ -2,8 +2,7 @@ import { createRequire } from 'node:module';
 import synaptic from 'synaptic';
 import brain from 'brain.js';
 import convnetjs from 'convnetjs';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs';
 import type { Runner, Workload } from './workloads';
 
 /** A library driven through its own single-sample SGD primitive, from the workload's initial weights. */
@@ -15,7 +14,8 @@ export interface Adapter {
 }
 
 const require = createRequire(import.meta.url);
-export const versionOf = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
+export const versionOf = (pkg: string): string =>
+  (require(`${pkg}/package.json`) as { version: string }).version;
 
 /** Calls `fn(i)` for `steps` consecutive sample indices, carrying the position over between calls. */
 function cycler(n: number): (steps: number, fn: (i: number) => void) => void {
@@ -28,7 +28,7 @@ function cycler(n: number): (steps: number, fn: (i: number) => void) => void {
   };
 }
 
-/** synaptic: Architect.Perceptron (logistic neurons), `activate` then `propagate(rate, target)`; JIT-compiled by synaptic. */
+/** synaptic: Architect.Perceptron (logistic neurons), `activate` then `propagate(rate, target)`. */
 const synapticAdapter: Adapter = {
   name: 'synaptic',
   pkg: 'synaptic',
@@ -57,7 +57,7 @@ const synapticAdapter: Adapter = {
   },
 };
 
-/** brain.js 1.x: NeuralNetwork (sigmoid), one `trainPattern` per step (what `train` calls per sample), momentum 0. */
+/** brain.js 1.x: NeuralNetwork (sigmoid), one `trainPattern` per step (as `train` per sample), momentum 0. */
 const brainAdapter: Adapter = {
   name: 'brain.js',
   pkg: 'brain.js',
@@ -68,7 +68,8 @@ const brainAdapter: Adapter = {
     net.trainOpts.momentum = 0; // the option validator rejects 0, so set it after construction
     w.init.weights.forEach((m, l) => m.forEach((row, j) => (net.weights[l + 1][j] = Float32Array.from(row))));
     w.init.biases.forEach((b, l) => (net.biases[l + 1] = Float32Array.from(b)));
-    const samples = w.data.inputs.map((input, i) => ({ input, output: w.data.targets[i] }));
+    // As `train` does: formatData turns array samples into Float32Arrays.
+    const samples = net.formatData(w.data.inputs.map((input, i) => ({ input, output: w.data.targets[i] })));
     const each = cycler(samples.length);
     return {
       run: (steps) => each(steps, (i) => net.trainPattern(samples[i])),
@@ -77,7 +78,7 @@ const brainAdapter: Adapter = {
   },
 };
 
-/** convnetjs: fc → sigmoid layers ending in a regression layer (½Σ(y−t)²), Trainer 'sgd', batch 1, no momentum/decay. */
+/** convnetjs: fc → sigmoid layers, then a regression layer (½Σ(y−t)²); Trainer 'sgd', batch 1, plain. */
 const convnetAdapter: Adapter = {
   name: 'convnetjs',
   pkg: 'convnetjs',
@@ -85,7 +86,9 @@ const convnetAdapter: Adapter = {
     const { sizes } = w;
     const shape = (n: number) => ({ in_sx: 1, in_sy: 1, in_depth: n });
     // Built by hand: the `regression` layer definition would insert an extra linear fc layer before itself.
-    const fcs = sizes.slice(1).map((n, l) => new convnetjs.FullyConnLayer({ ...shape(sizes[l]), num_neurons: n }));
+    const fcs = sizes
+      .slice(1)
+      .map((n, l) => new convnetjs.FullyConnLayer({ ...shape(sizes[l]), num_neurons: n }));
     const net = new convnetjs.Net();
     net.layers = [
       new convnetjs.InputLayer({ out_sx: 1, out_sy: 1, out_depth: sizes[0] }),
@@ -114,11 +117,12 @@ const convnetAdapter: Adapter = {
   },
 };
 
-/** TensorFlow.js (tfjs-core + CPU backend): weight variables, tf.train.sgd, one `minimize` per sample. */
+/** TensorFlow.js with its CPU backend: weight variables, tf.train.sgd, one `minimize` per sample. */
 const tfjsAdapter: Adapter = {
   name: 'TensorFlow.js (CPU)',
-  pkg: '@tensorflow/tfjs-core',
+  pkg: '@tensorflow/tfjs',
   setup(w) {
+    tf.enableProdMode(); // only silences warnings (the "install tfjs-node" hint)
     void tf.setBackend('cpu'); // the CPU backend initialises synchronously; checked below
     if (tf.getBackend() !== 'cpu') throw new Error(`tfjs backend is ${tf.getBackend()}, not cpu`);
     // Weight matrices as [in, out] so a row input x[1, in] goes through x·W + b.
@@ -131,7 +135,9 @@ const tfjsAdapter: Adapter = {
     const each = cycler(X.length);
     return {
       run: (steps) =>
-        each(steps, (i) => optimizer.minimize(() => tf.mul(0.5, tf.sum(tf.square(tf.sub(T[i], forward(X[i]))))))),
+        each(steps, (i) =>
+          optimizer.minimize(() => tf.mul(0.5, tf.sum(tf.square(tf.sub(T[i], forward(X[i])))))),
+        ),
       predict: (x) => tf.tidy(() => Array.from(forward(tf.tensor2d([x])).dataSync())),
       dispose: () => {
         tf.dispose([...W, ...B, ...X, ...T]);

@@ -12,7 +12,7 @@ declare module 'synaptic' {
   interface Layer {
     list: Neuron[];
   }
-  class Network {
+  interface Network {
     layers: { input: Layer; hidden: Layer[]; output: Layer };
     activate(input: number[]): number[];
     propagate(rate: number, target: number[]): void;
@@ -23,17 +23,19 @@ declare module 'synaptic' {
 
 declare module 'brain.js' {
   type Vec = number[] | Float32Array;
-  class NeuralNetwork {
-    constructor(options?: { hiddenLayers?: number[]; activation?: string; learningRate?: number });
+  interface NeuralNetwork {
     sizes: number[] | null;
     weights: Float32Array[][];
     biases: Float32Array[];
     trainOpts: { learningRate: number; momentum: number };
     initialize(): void;
+    formatData(samples: { input: Vec; output: Vec }[]): { input: Float32Array; output: Float32Array }[];
     trainPattern(sample: { input: Vec; output: Vec }): void;
     run(input: Vec): Float32Array;
   }
-  const brain: { NeuralNetwork: typeof NeuralNetwork };
+  const brain: {
+    NeuralNetwork: new (options?: { activation?: string; learningRate?: number }) => NeuralNetwork;
+  };
   export default brain;
 }
 
@@ -43,38 +45,36 @@ declare module 'convnetjs' {
     in_sy: number;
     in_depth: number;
   }
-  class Vol {
-    constructor(values: number[]);
+  interface Vol {
     w: Float64Array;
   }
-  interface ConvLayer {
+  interface Layer {
     layer_type: string;
   }
-  class FullyConnLayer implements ConvLayer {
-    constructor(opt: Shape & { num_neurons: number; bias_pref?: number });
-    layer_type: string;
+  interface FullyConnLayer extends Layer {
     filters: Vol[];
     biases: Vol;
   }
-  class Net {
-    layers: ConvLayer[];
+  interface Net {
+    layers: Layer[];
     forward(x: Vol, isTraining?: boolean): Vol;
   }
-  class Trainer {
-    constructor(
-      net: Net,
-      options: { method: string; learning_rate: number; momentum: number; batch_size: number; l1_decay: number; l2_decay: number },
-    );
-    train(x: Vol, y: number[]): unknown;
+  interface TrainerOptions {
+    method: string;
+    learning_rate: number;
+    momentum: number;
+    batch_size: number;
+    l1_decay: number;
+    l2_decay: number;
   }
   const convnetjs: {
-    Vol: typeof Vol;
-    Net: typeof Net;
-    Trainer: typeof Trainer;
-    FullyConnLayer: typeof FullyConnLayer;
-    InputLayer: new (opt: { out_sx: number; out_sy: number; out_depth: number }) => ConvLayer;
-    SigmoidLayer: new (opt: Shape) => ConvLayer;
-    RegressionLayer: new (opt: Shape) => ConvLayer;
+    Vol: new (values: number[]) => Vol;
+    Net: new () => Net;
+    Trainer: new (net: Net, options: TrainerOptions) => { train(x: Vol, y: number[]): unknown };
+    InputLayer: new (opt: { out_sx: number; out_sy: number; out_depth: number }) => Layer;
+    FullyConnLayer: new (opt: Shape & { num_neurons: number; bias_pref?: number }) => FullyConnLayer;
+    SigmoidLayer: new (opt: Shape) => Layer;
+    RegressionLayer: new (opt: Shape) => Layer;
   };
   export default convnetjs;
 }

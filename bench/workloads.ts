@@ -9,7 +9,7 @@ export interface Dataset {
   targets: number[][];
 }
 
-/** weights[l][j][k]: into neuron j of layer l+1 from neuron k of layer l; biases[l][j]: of neuron j of layer l+1. */
+/** weights[l][j][k]: into neuron j of layer l+1 from neuron k of layer l; biases[l][j]: of that neuron j. */
 export interface Params {
   weights: number[][][];
   biases: number[][];
@@ -41,7 +41,7 @@ export const SEEDS = { irisShuffle: 1, irisInit: 2, wideData: 3, wideInit: 4 } a
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const IRIS_CSV = path.resolve(repoRoot, '../shared/data/iris.csv');
 
-/** Uniform ±0.5 weights and biases from `seed`, drawn in the order weights[0] row by row, biases[0], weights[1], … */
+/** Uniform ±0.5 weights and biases from `seed`, drawn as weights[0] row by row, biases[0], weights[1], … */
 export function initialParams(sizes: number[], seed: number): Params {
   const rand = mulberry32(seed);
   const u = () => rand() - 0.5;
@@ -54,7 +54,7 @@ export function initialParams(sizes: number[], seed: number): Params {
   return { weights, biases };
 }
 
-/** The UCI iris CSV (4 features, class name last) as raw features and one-hot targets, classes in order of appearance. */
+/** The UCI iris CSV (4 features, class name last): raw features, one-hot targets (classes as they appear). */
 export function readIrisCsv(file = IRIS_CSV): Dataset {
   const rows = readFileSync(file, 'utf8')
     .split(/\r?\n/)
@@ -76,8 +76,8 @@ export function minMaxScale(inputs: number[][]): number[][] {
 }
 
 /**
- * Iris 4-5-3, η = 0.2, 130 samples × 300 epochs. Takes the raw data (features unscaled, targets one-hot) so the
- * product's own data module can be passed instead of the CSV: min-max scales, shuffles with a fixed seed, keeps 130.
+ * Iris 4-5-3, η = 0.2, 130 samples × 300 epochs. Takes raw data (features unscaled, targets one-hot), so the
+ * product's own data module can stand in for the CSV; min-max scales, shuffles with a fixed seed, keeps 130.
  */
 export function irisWorkload(raw: Dataset = readIrisCsv()): Workload {
   const scaled = minMaxScale(raw.inputs);
@@ -97,7 +97,7 @@ export function irisWorkload(raw: Dataset = readIrisCsv()): Workload {
   };
 }
 
-/** 64-128-128-10, η = 0.1, 1,000 steps cycling 100 random samples (inputs uniform [0,1), one-hot of 10 classes). */
+/** 64-128-128-10, η = 0.1, 1,000 steps over 100 random samples: inputs uniform [0,1), one-hot of 10. */
 export function wideWorkload(): Workload {
   const rand = mulberry32(SEEDS.wideData);
   const inputs: number[][] = [];

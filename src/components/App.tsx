@@ -1,25 +1,40 @@
-import { traceStep } from '../engine';
-import { lesson004 } from '../../test/support/lesson004';
+import { useEffect } from 'react';
+import { useKeyboard } from '../hooks/useKeyboard';
+import { usePlayback } from '../hooks/usePlayback';
+import { useT } from '../i18n';
+import { useLessonStore } from '../store';
+import { StepControls } from './controls/StepControls';
+import { FormulaPanel } from './formula/FormulaPanel';
+import { GraphPanel } from './graph/GraphPanel';
+import { Header } from './Header';
+import { Notice } from './Notice';
+import '../styles/app.css';
 
-/** Temporary first screen: the default lesson's trace as a plain table. */
+/** The lesson screen: the network graph beside the formula panel, the step controls beneath. */
 export function App() {
-  const r = traceStep(lesson004());
-  if (!r.ok) return <p>{r.condition.quantity}</p>;
+  const t = useT();
+  const theme = useLessonStore((s) => s.theme);
+  const locale = useLessonStore((s) => s.locale);
+  useKeyboard();
+  usePlayback();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dataset.theme = theme;
+    document.title = t('app.title');
+  }, [locale, theme, t]);
+
   return (
-    <main>
-      <h1>Backprop, step by step</h1>
-      <table>
-        <tbody>
-          {r.trace.layers.map((layer, l) => (
-            <tr key={l}>
-              <th>{l}</th>
-              <td>{layer.z.map((v) => v.toFixed(4)).join(', ')}</td>
-              <td>{layer.a.map((v) => v.toFixed(4)).join(', ')}</td>
-              <td>{layer.delta.map((v) => v.toFixed(4)).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
+    <div className="app" data-theme={theme}>
+      <a className="skip-link" href="#lesson">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <Notice />
+      <main id="lesson" className="lesson">
+        <GraphPanel />
+        <FormulaPanel />
+        <StepControls />
+      </main>
+    </div>
   );
 }

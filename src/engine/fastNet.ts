@@ -18,6 +18,8 @@ export interface FastNet {
   z: Float64Array[];
   a: Float64Array[];
   d: Float64Array[];
+  /** For squared losses E = c_E Σ(t − a)², ∂E/∂a = −c_G (t − a): [c_E, c_G]; null for cross-entropy. */
+  squared: [number, number] | null;
   /** Accumulated gradients for mini-batches. */
   gW: Float64Array[];
   gb: Float64Array[];
@@ -44,6 +46,7 @@ export function compileNet(
     z: buf(),
     a: buf(),
     d: buf(),
+    squared: squaredScales(loss, sizes[sizes.length - 1]),
     gW: W.map((m) => new Float64Array(m.length)),
     gb: b.map((v) => new Float64Array(v.length)),
   };
@@ -84,14 +87,8 @@ function activate(act: ActivationName, z: Float64Array, a: Float64Array): void {
   const n = z.length;
   switch (act) {
     case 'sigmoid':
-      for (let j = 0; j < n; j++) {
-        const v = z[j];
-        if (v >= 0) a[j] = 1 / (1 + Math.exp(-v));
-        else {
-          const e = Math.exp(v);
-          a[j] = e / (1 + e);
-        }
-      }
+      // 1/(1 + e^{−z}) never overflows to NaN: e^{−z} = ∞ gives 0, e^{−z} = 0 gives 1
+      for (let j = 0; j < n; j++) a[j] = 1 / (1 + Math.exp(-z[j]));
       return;
     case 'tanh':
       for (let j = 0; j < n; j++) a[j] = Math.tanh(z[j]);
@@ -151,9 +148,10 @@ function outputError(net: FastNet, t: ArrayLike<number>): number {
   const z = net.z[L];
   const d = net.d[L];
   const n = a.length;
-  const scales = squaredScales(net.loss, n);
-  if (scales && act !== 'softmax') {
-    const [cE, cG] = scales;
+  const scales = net.squared;
+  if (scales !== null && act !== 'softmax') {
+    const cE = scales[0];
+    const cG = scales[1];
     let e = 0;
     for (let j = 0; j < n; j++) {
       const r = t[j] - a[j];
@@ -191,24 +189,40 @@ function backpropagate(net: FastNet, l: number): void {
   scaleByDerivative(net.acts[l - 1], net.z[l - 1], net.a[l - 1], dp);
 }
 
-/** One SGD step (batch of 1) in place; returns the loss before the update. */
+/**
+ * One SGD step (batch of 1) in place; returns the loss before the update. Back-propagation and the update
+ * share one pass over each weight matrix: δ^{l−1} reads each weight just before it moves.
+ */
 export function sgdStep(net: FastNet, x: ArrayLike<number>, t: ArrayLike<number>, eta: number): number {
   forward(net, x);
   const e = outputError(net, t);
-  for (let l = net.sizes.length - 1; l >= 1; l--) {
-    if (l > 1) backpropagate(net, l); // uses W[l − 1] before it moves
-    const nIn = net.sizes[l - 1];
-    const w = net.W[l - 1];
-    const dl = net.d[l];
-    const prev = net.a[l - 1];
-    for (let j = 0; j < dl.length; j++) {
-      const s = eta * dl[j];
-      const off = j * nIn;
-      for (let k = 0; k < nIn; k++) w[off + k] -= s * prev[k];
-    }
-    if (net.useBias) {
-      const bl = net.b[l - 1];
-      for (let j = 0; j < dl.length; j++) bl[j] -= eta * dl[j];
+  const { sizes, W, b, a, d, useBias } = net;
+  for (let l = sizes.length - 1; l >= 1; l--) {
+    const nIn = sizes[l - 1];
+    const nOut = sizes[l];
+    const w = W[l - 1];
+    const bl = b[l - 1];
+    const dl = d[l];
+    const prev = a[l - 1];
+    if (l > 1) {
+      const dp = d[l - 1];
+      dp.fill(0);
+      for (let j = 0, off = 0; j < nOut; j++, off += nIn) {
+        const g = dl[j];
+        const s = eta * g;
+        if (useBias) bl[j] -= s;
+        for (let k = 0; k < nIn; k++) {
+          dp[k] += w[off + k] * g; // ∂E/∂a^{l−1}_k with the weight before its update
+          w[off + k] -= s * prev[k];
+        }
+      }
+      scaleByDerivative(net.acts[l - 1], net.z[l - 1], prev, dp);
+    } else {
+      for (let j = 0, off = 0; j < nOut; j++, off += nIn) {
+        const s = eta * dl[j];
+        if (useBias) bl[j] -= s;
+        for (let k = 0; k < nIn; k++) w[off + k] -= s * prev[k];
+      }
     }
   }
   return e;

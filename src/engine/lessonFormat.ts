@@ -140,6 +140,7 @@ export function parseLesson(input: unknown): ParseResult {
   const title = o.title === undefined ? undefined : r.text(o.title, 'title');
   const notes = o.notes === undefined ? undefined : r.text(o.notes, 'notes');
   const conventions = readConventions(r, o.conventions);
+  const published = o.published === undefined ? undefined : readPublished(r, o.published);
 
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
   const lesson: Lesson = {
@@ -159,6 +160,7 @@ export function parseLesson(input: unknown): ParseResult {
   if (dataset) lesson.dataset = dataset;
   if (batchSize !== undefined) lesson.batchSize = batchSize;
   if (seed !== undefined) lesson.seed = seed;
+  if (published) lesson.published = published;
   return { ok: true, lesson };
 }
 
@@ -237,4 +239,19 @@ function readConventions(r: Reader, v: unknown): Conventions | undefined {
   const vectors = pick('vectors', ['column', 'row'] as const);
   const symbols = pick('symbols', ['standard', 'matrix004', 'paths001'] as const);
   return update && vectors && symbols ? { update, vectors, symbols } : undefined;
+}
+
+const VALUE_ID = /^(x|t|z|a|fp|e|dA|d|db|b|b\+):\d+(:\d+)?$|^(w|dW|w\+):\d+:\d+:\d+$|^E$/;
+
+function readPublished(r: Reader, v: unknown): Record<string, string> | undefined {
+  const o = r.object(v, 'published');
+  if (!o) return undefined;
+  const out: Record<string, string> = {};
+  for (const [id, text] of Object.entries(o)) {
+    if (!VALUE_ID.test(id)) r.fail(`published.${id}`, 'is not a value id such as z:1:0 or dW:2:0:1');
+    else if (typeof text !== 'string' || !Number.isFinite(Number(text)) || text.trim() === '') {
+      r.fail(`published.${id}`, `expected a number written as text, found ${describe(text)}`);
+    } else out[id] = text;
+  }
+  return out;
 }

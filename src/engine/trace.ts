@@ -1,4 +1,4 @@
-import { activateVector, ACTIVATIONS, backThroughActivation } from './activations';
+import { ACTIVATIONS, backThroughActivation, logSumExp } from './activations';
 import { assertFinite, assertFiniteMatrix, catchNonFinite } from './finite';
 import { LOSSES, outputDelta } from './losses';
 import type { ActivationName, LayerTrace, Lesson, Trace, TraceResult } from './types';
@@ -16,72 +16,124 @@ export function traceStep(lesson: StepInput): TraceResult {
   return r.ok ? { ok: true, trace: r.value } : r;
 }
 
-/** traceStep that throws on a non-finite value (inside the engine and in tests). */
+/** a = f(z) for one layer (softmax from the shifted exponentials). */
+function activate(name: ActivationName, z: number[]): number[] {
+  const n = z.length;
+  const a = new Array<number>(n);
+  if (name === 'softmax') {
+    const lse = logSumExp(z);
+    for (let j = 0; j < n; j++) a[j] = Math.exp(z[j] - lse);
+    return a;
+  }
+  const f = ACTIVATIONS[name].f;
+  for (let j = 0; j < n; j++) a[j] = f(z[j]);
+  return a;
+}
+
+/** traceStep that throws NonFiniteError on a non-finite value (inside the engine and in tests). */
 export function computeTrace(lesson: StepInput): Trace {
   const { layers: specs, weights, biases, useBias, sample } = lesson;
   const L = specs.length - 1;
-  const acts = specs.map((s) => s.activation ?? 'identity') as ActivationName[];
   assertFinite(sample.input, 'input', 0);
   assertFinite(sample.target, 'target', L);
 
-  const layers: LayerTrace[] = [
-    { z: sample.input.slice(), a: sample.input.slice(), fPrime: [], dA: [], delta: [], dW: [], db: [] },
-  ];
+  const layers: LayerTrace[] = new Array(L + 1);
+  layers[0] = { z: sample.input.slice(), a: sample.input.slice(), fPrime: [], dA: [], delta: [], dW: [], db: [] };
   for (let l = 1; l <= L; l++) {
     const W = weights[l - 1];
+    const bl = biases[l - 1];
     const prev = layers[l - 1].a;
-    const z = W.map((row, j) => {
-      let s = useBias ? biases[l - 1][j] : 0;
+    const n = W.length;
+    const z = new Array<number>(n);
+    for (let j = 0; j < n; j++) {
+      const row = W[j];
+      let s = useBias ? bl[j] : 0;
       for (let k = 0; k < row.length; k++) s += row[k] * prev[k];
-      return s;
-    });
+      z[j] = s;
+    }
     assertFinite(z, 'z', l);
-    const a = activateVector(acts[l], z);
+    const name = specs[l].activation ?? 'identity';
+    const a = activate(name, z);
     assertFinite(a, 'a', l);
-    const act = ACTIVATIONS[acts[l]];
-    const fPrime = act.vectorValued ? [] : z.map((zj, j) => act.fPrime(zj, a[j]));
-    layers.push({ z, a, fPrime, dA: [], delta: [], dW: [], db: [] });
+    const act = ACTIVATIONS[name];
+    let fPrime: number[] = [];
+    if (!act.vectorValued) {
+      fPrime = new Array<number>(n);
+      for (let j = 0; j < n; j++) fPrime[j] = act.fPrime(z[j], a[j]);
+    }
+    layers[l] = { z, a, fPrime, dA: [], delta: [], dW: [], db: [] };
   }
 
   const out = layers[L];
   const t = sample.target;
+  const outAct = specs[L].activation ?? 'identity';
   const loss = LOSSES[lesson.loss];
-  const lossTerms = loss.terms(out.a, t, out.z, acts[L]);
+  const lossTerms = loss.terms(out.a, t, out.z, outAct);
   assertFinite(lossTerms, 'lossTerm', L);
-  const total = lossTerms.reduce((s, v) => s + v, 0);
+  let total = 0;
+  for (const v of lossTerms) total += v;
   assertFinite([total], 'loss', L);
-  const dLoss = loss.grad(out.a, t, out.z, acts[L]);
+  const dLoss = loss.grad(out.a, t, out.z, outAct);
   assertFinite(dLoss, 'dLoss', L);
   out.dA = dLoss;
-  out.delta = outputDelta(acts[L], lesson.loss, out.z, out.a, t, dLoss, backThroughActivation);
+  out.delta = outputDelta(outAct, lesson.loss, out.z, out.a, t, dLoss, backThroughActivation);
   assertFinite(out.delta, 'delta', L);
 
+  const eta = lesson.learningRate;
+  const updatedWeights: number[][][] = new Array(L);
+  const updatedBiases: number[][] = new Array(L);
   for (let l = L; l >= 1; l--) {
     const layer = layers[l];
+    const n = layer.z.length;
     if (l < L) {
-      // ∂E/∂a^l_j = Σ_i w^{l+1}_ij δ^{l+1}_i, then δ^l = ∂E/∂a^l ⊙ f′(z^l)
+      // ∂E/∂a^l_j = Σ_i w^{l+1}_ij δ^{l+1}_i, then δ^l = ∂E/∂a^l ⊙ f′(z^l) (or the softmax Jacobian)
       const W = weights[l];
       const next = layers[l + 1].delta;
-      layer.dA = layer.z.map((_zj, j) => {
-        let s = 0;
-        for (let i = 0; i < next.length; i++) s += W[i][j] * next[i];
-        return s;
-      });
-      assertFinite(layer.dA, 'dA', l);
-      layer.delta = backThroughActivation(acts[l], layer.z, layer.a, layer.dA);
+      const dA = new Array<number>(n).fill(0);
+      for (let i = 0; i < next.length; i++) {
+        const row = W[i];
+        const di = next[i];
+        for (let j = 0; j < n; j++) dA[j] += row[j] * di;
+      }
+      assertFinite(dA, 'dA', l);
+      layer.dA = dA;
+      if (layer.fPrime.length === n) {
+        const delta = new Array<number>(n);
+        for (let j = 0; j < n; j++) delta[j] = dA[j] * layer.fPrime[j];
+        layer.delta = delta;
+      } else {
+        layer.delta = backThroughActivation(specs[l].activation ?? 'identity', layer.z, layer.a, dA);
+      }
       assertFinite(layer.delta, 'delta', l);
     }
+    // ∂E/∂w^l_jk = δ^l_j a^{l−1}_k and w ← w − η ∂E/∂w, from the weights before any update
     const prev = layers[l - 1].a;
-    layer.dW = layer.delta.map((d) => prev.map((ak) => d * ak));
-    assertFiniteMatrix(layer.dW, 'dW', l);
+    const W = weights[l - 1];
+    const dW: number[][] = new Array(n);
+    const newW: number[][] = new Array(n);
+    for (let j = 0; j < n; j++) {
+      const dj = layer.delta[j];
+      const row = W[j];
+      const g = new Array<number>(prev.length);
+      const w2 = new Array<number>(prev.length);
+      for (let k = 0; k < prev.length; k++) {
+        g[k] = dj * prev[k];
+        w2[k] = row[k] - eta * g[k];
+      }
+      dW[j] = g;
+      newW[j] = w2;
+    }
+    assertFiniteMatrix(dW, 'dW', l);
+    assertFiniteMatrix(newW, 'weight', l);
+    layer.dW = dW;
     layer.db = useBias ? layer.delta.slice() : [];
+    updatedWeights[l - 1] = newW;
+    const bl = biases[l - 1];
+    const newB = new Array<number>(bl.length);
+    for (let j = 0; j < bl.length; j++) newB[j] = useBias ? bl[j] - eta * layer.delta[j] : bl[j];
+    assertFinite(newB, 'bias', l);
+    updatedBiases[l - 1] = newB;
   }
-
-  const eta = lesson.learningRate;
-  const updatedWeights = weights.map((W, i) => W.map((row, j) => row.map((w, k) => w - eta * layers[i + 1].dW[j][k])));
-  const updatedBiases = biases.map((b, i) => (useBias ? b.map((bj, j) => bj - eta * layers[i + 1].db[j]) : b.slice()));
-  updatedWeights.forEach((W, i) => assertFiniteMatrix(W, 'weight', i + 1));
-  updatedBiases.forEach((b, i) => assertFinite(b, 'bias', i + 1));
 
   return { layers, loss: total, lossTerms, dLoss, updated: { weights: updatedWeights, biases: updatedBiases } };
 }

@@ -65,18 +65,25 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
   const rng = createRng(options.seed ?? lesson.seed ?? 0);
   const eta = lesson.learningRate;
   const net = compileNet(sizes, acts, lesson.loss, lesson.useBias, lesson.weights, lesson.biases);
+  const X = data.train.map((s) => Float64Array.from(s.input));
+  const T = data.train.map((s) => Float64Array.from(s.target));
+  // the class of each target (arg-max), or −1 for a single output
+  const labels = data.train.map((s) => (s.target.length === 1 ? -1 : argMax(s.target)));
+  const indices = data.train.map((_, i) => i);
   const history: EpochStats[] = [];
   let steps = 0;
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    const order = options.shuffle === false ? data.train : shuffled(data.train, rng);
-    const start = exportNet(net);
+    const perm = options.shuffle === false ? indices : shuffled(indices, rng);
+    // the weights at the start of the epoch, to replay it on the recording path if it fails
+    const snapshot = { W: net.W.map((w) => w.slice()), b: net.b.map((b) => b.slice()) };
+    const start = () => exportNet({ ...net, W: snapshot.W, b: snapshot.b });
     const stepsBefore = steps;
     let lossSum = 0;
     let correct = 0;
     let failed = false;
     if (options.mode === 'trace') {
-      const r = traceEpoch(lesson, start, order, m);
+      const r = traceEpoch(lesson, start(), perm.map((i) => data.train[i]), m);
       if (r.condition) {
         return { ...r.params, history, steps: steps + r.steps, condition: { ...r.condition, epoch } };
       }
@@ -86,20 +93,14 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
       correct = r.correct;
       steps += r.steps;
     } else {
-      for (let i = 0; i < n && !failed; i += m) {
-        const end = Math.min(i + m, n);
-        for (let s = i; s < end; s++) {
-          const e = m === 1 ? sgdStep(net, order[s].input, order[s].target, eta) : accumulate(net, order[s].input, order[s].target);
-          if (!Number.isFinite(e)) failed = true;
-          lossSum += e;
-          if (isCorrect(net.a[sizes.length - 1], order[s].target)) correct++;
-        }
-        if (m > 1) applyAccumulated(net, eta, end - i);
-        steps++;
-      }
+      const r = fastEpoch(net, X, T, labels, perm, m, eta);
+      lossSum = r.lossSum;
+      correct = r.correct;
+      failed = r.failed;
+      steps += r.steps;
       if (failed || !allFinite(net)) {
         // Replay the epoch on the recording path to name the first non-finite quantity exactly.
-        const r = traceEpoch(lesson, start, order, m);
+        const r = traceEpoch(lesson, start(), perm.map((i) => data.train[i]), m);
         const condition = r.condition ?? { kind: 'nonFinite', quantity: 'weight', layer: 1, neuron: 0, value: NaN };
         return { ...r.params, history, steps: stepsBefore + r.steps, condition: { ...condition, epoch } };
       }
@@ -113,6 +114,38 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
     history.push(stats);
   }
   return { ...exportNet(net), history, steps, condition: null };
+}
+
+/** One epoch on the fast path, in the order `perm`; stops early at a non-finite loss. */
+function fastEpoch(
+  net: FastNet,
+  X: Float64Array[],
+  T: Float64Array[],
+  labels: number[],
+  perm: number[],
+  m: number,
+  eta: number,
+): { lossSum: number; correct: number; failed: boolean; steps: number } {
+  const out = net.a[net.sizes.length - 1];
+  const n = perm.length;
+  let lossSum = 0;
+  let correct = 0;
+  let steps = 0;
+  for (let i = 0; i < n; i += m) {
+    const end = Math.min(i + m, n);
+    for (let s = i; s < end; s++) {
+      const p = perm[s];
+      const t = T[p];
+      const e = m === 1 ? sgdStep(net, X[p], t, eta) : accumulate(net, X[p], t);
+      if (!Number.isFinite(e)) return { lossSum, correct, failed: true, steps };
+      lossSum += e;
+      const label = labels[p];
+      if (label === -1 ? Math.abs(out[0] - t[0]) < 0.5 : argMax(out) === label) correct++;
+    }
+    if (m > 1) applyAccumulated(net, eta, end - i);
+    steps++;
+  }
+  return { lossSum, correct, failed: false, steps };
 }
 
 /** Mean loss and accuracy of the network on samples, without changing it. */
@@ -151,14 +184,15 @@ function traceEpoch(
       const traces = batch.map((sample) => computeTrace({ ...lesson, ...params, sample } as StepInput));
       const k = traces.length;
       const eta = lesson.learningRate;
-      const weights = params.weights.map((W, l) =>
+      const averaged = k === 1 ? traces[0].updated : null;
+      const weights = averaged ? averaged.weights : params.weights.map((W, l) =>
         W.map((row, j) => row.map((w, c) => w - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].dW[j][c], 0))),
       );
-      const biases = params.biases.map((b, l) =>
+      const biases = averaged ? averaged.biases : params.biases.map((b, l) =>
         lesson.useBias ? b.map((v, j) => v - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].db[j], 0)) : b,
       );
-      weights.forEach((W, l) => assertFiniteMatrix(W, 'weight', l + 1));
-      biases.forEach((b, l) => assertFinite(b, 'bias', l + 1));
+      if (!averaged) weights.forEach((W, l) => assertFiniteMatrix(W, 'weight', l + 1));
+      if (!averaged) biases.forEach((b, l) => assertFinite(b, 'bias', l + 1));
       traces.forEach((tr, s) => {
         lossSum += tr.loss;
         if (isCorrect(tr.layers[L].a, batch[s].target)) correct++;

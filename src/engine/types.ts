@@ -77,6 +77,11 @@ export interface Lesson {
   /** Seed of the generator used to initialise and shuffle. */
   seed?: number;
   conventions: Conventions;
+  /**
+   * Figures the lesson's source printed, by value id (`z:1:2`, `dW:2:0:0`…), as written there (e.g. "0.62");
+   * a step whose computed value rounds differently shows an erratum note.
+   */
+  published?: Record<string, string>;
 }
 
 /** Which quantity a non-finite value appeared in. */

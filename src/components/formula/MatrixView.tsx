@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { notationFor } from '../../formulas/notation';
+import { matrixTex } from '../../formulas/matrixView';
+import { partial } from '../../formulas/tex';
+import { useT } from '../../i18n';
+import { selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
+import { Tex } from '../Tex';
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const column = (ids: string[]) => ids.map((id) => [id]);
+
+/**
+ * The current layer as matrices: W, the incoming activations, z, a, δ and ∂E/∂W, in the lesson's notation,
+ * with the entries of the current step boxed and values not yet computed left as dots.
+ */
+export function MatrixView() {
+  const t = useT();
+  const lesson = useLessonStore((s) => s.lesson);
+  const digits = useLessonStore((s) => s.digits);
+  const step = useLessonStore(selectStep);
+  const timeline = useLessonStore(selectTimeline);
+  const shown = useLessonStore(selectShownValues);
+  const panels = useMemo(() => {
+    if (!step || !timeline) return [];
+    const l = Math.max(1, step.layer);
+    const n = notationFor(lesson);
+    const sizes = lesson.layers.map((s) => s.size);
+    const current = new Set([...step.writes, ...step.reads]);
+    const prevIds = range(sizes[l - 1]).map((k) => (l === 1 ? `x:${k}` : `a:${l - 1}:${k}`));
+    const here = (kind: string) => range(sizes[l]).map((j) => `${kind}:${l}:${j}`);
+    const grid = (kind: string) => range(sizes[l]).map((j) => range(sizes[l - 1]).map((k) => `${kind}:${l}:${j}:${k}`));
+    const m = (ids: string[][]) => matrixTex(ids, timeline.values, shown, current, digits);
+    return [
+      { name: n.W(l), tex: m(grid('w')) },
+      { name: l === 1 ? n.X : n.A(l - 1), tex: m(column(prevIds)) },
+      { name: n.Z(l), tex: m(column(here('z'))) },
+      { name: n.A(l), tex: m(column(here('a'))) },
+      { name: n.Delta(l), tex: m(column(here('d'))) },
+      { name: partial(n.E, n.W(l)), tex: m(grid('dW')) },
+    ];
+  }, [lesson, digits, step, timeline, shown]);
+
+  return (
+    <div className="matrix-view" role="group" aria-label={t('formula.matrixView')} data-testid="matrix-view">
+      {panels.map((p) => (
+        <Tex key={p.name} tex={`${p.name} = ${p.tex}`} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Operand } from '../../formulas/types';
+import { useT } from '../../i18n';
+import { selectTimeline, useLessonStore } from '../../store';
+import type { Step } from '../../steps/types';
+import { Tex } from '../Tex';
+
+/** "Where did this come from": each number of the formula, linked to the step that produced it. */
+export function SourceList({ step, operands }: { step: Step; operands: Operand[] }) {
+  const t = useT();
+  const timeline = useLessonStore(selectTimeline);
+  const followSource = useLessonStore((s) => s.followSource);
+  if (operands.length === 0) return null;
+  const seen = new Set<string>();
+  const unique = operands.filter((o) => !seen.has(o.id) && seen.add(o.id));
+  return (
+    <details className="sources" open>
+      <summary>{t('formula.sources')}</summary>
+      <ul>
+        {unique.map((o) => {
+          const source = step.sources[o.id];
+          const index = source !== undefined ? timeline?.indexById[source] : undefined;
+          return (
+            <li key={o.id}>
+              <Tex tex={`${o.symbol} = ${o.shown}`} />{' '}
+              {index !== undefined ? (
+                <button type="button" className="link" onClick={() => followSource(source)} data-source={source}>
+                  ← {t('formula.fromStep', { index: index + 1 })}
+                </button>
+              ) : (
+                <span className="given">({t('formula.given')})</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,96 @@
+import { memo } from 'react';
+import type { EdgeGeom, EdgeStyle } from '../../layout';
+
+/** How an element stands relative to the current step: part of it, dimmed beside it, or no step shown. */
+export type Mark = 'highlighted' | 'dimmed' | 'plain';
+
+interface EdgeProps {
+  geom: EdgeGeom;
+  style: EdgeStyle;
+  aria: string;
+  mark: Mark;
+  onPath: boolean;
+  selected: boolean;
+}
+
+/** One weight: a focusable button drawn as a line (width |w|, colour and dash by sign) over a wide hit area. */
+export const GraphEdge = memo(function GraphEdge({ geom, style, aria, mark, onPath, selected }: EdgeProps) {
+  const halo = onPath || selected || mark === 'highlighted';
+  const cls = [
+    'graph-edge',
+    `graph-edge--${style.sign}`,
+    `is-${mark}`,
+    onPath && 'is-path',
+    selected && 'is-selected',
+  ];
+  return (
+    <g
+      className={cls.filter(Boolean).join(' ')}
+      data-id={geom.id}
+      data-highlighted={mark === 'highlighted' || undefined}
+      data-dimmed={mark === 'dimmed' || undefined}
+      data-path={onPath || undefined}
+      data-selected={selected || undefined}
+      role="button"
+      tabIndex={0}
+      aria-label={aria}
+      aria-pressed={selected}
+    >
+      {halo && <path className="graph-edge__halo" d={geom.d} strokeWidth={style.width + 6} />}
+      <path className="graph-edge__line" d={geom.d} strokeWidth={style.width} strokeDasharray={style.dash} />
+      <path className="graph-edge__hit" d={geom.d} strokeWidth={Math.max(10, style.width + 8)} />
+    </g>
+  );
+});
+
+interface LabelProps {
+  geom: EdgeGeom;
+  width: number;
+  fontSize: number;
+  sign: EdgeStyle['sign'];
+  value: string;
+  /** The updated weight w⁺, once shown. */
+  next: string | null;
+  dimmed: boolean;
+}
+
+/** A weight's value in a box on its edge, with the updated value beneath once it is known. */
+export const GraphLabel = memo(function GraphLabel({
+  geom,
+  width,
+  fontSize,
+  sign,
+  value,
+  next,
+  dimmed,
+}: LabelProps) {
+  const lines = next === null ? 1 : 2;
+  const h = lines * 1.2 * fontSize + 0.4 * fontSize;
+  const y0 = next === null ? 0 : -0.6 * fontSize;
+  return (
+    <g
+      className={`graph-label graph-label--${sign}${dimmed ? ' is-dimmed' : ''}`}
+      data-for={geom.id}
+      transform={`translate(${geom.label.x},${geom.label.y})`}
+      fontSize={fontSize}
+      aria-hidden="true"
+    >
+      <rect
+        className="graph-label__box"
+        x={-width / 2}
+        y={-h / 2}
+        width={width}
+        height={h}
+        rx={fontSize * 0.3}
+      />
+      <text className="graph-label__text" y={y0} textAnchor="middle" dominantBaseline="central">
+        {value}
+      </text>
+      {next !== null && (
+        <text className="graph-label__next" y={0.6 * fontSize} textAnchor="middle" dominantBaseline="central">
+          → {next}
+        </text>
+      )}
+    </g>
+  );
+});

@@ -1,0 +1,113 @@
+import { memo } from 'react';
+import type { NodeDetail, NodeGeom } from '../../layout';
+import type { Mark } from './GraphEdge';
+
+interface NodeProps {
+  geom: NodeGeom;
+  detail: NodeDetail;
+  fontSize: number;
+  valueFontSize: number;
+  symbol: string;
+  /** Formatted values shown so far: x for inputs; z, a, δ for neurons (null = not yet). */
+  x?: string | null;
+  z?: string | null;
+  a?: string | null;
+  delta?: string | null;
+  aria: string;
+  mark: Mark;
+  onPath: boolean;
+}
+
+/** A neuron (or input) as a focusable circle: its symbol, z and a inside, δ in a badge on its rim. */
+export const GraphNode = memo(function GraphNode(props: NodeProps) {
+  const { geom, detail, fontSize: fs, valueFontSize: vf, symbol, x, z, a, delta, aria, mark, onPath } = props;
+  const r = geom.r;
+  const input = geom.layer === 0;
+  const cls = [
+    'graph-node',
+    input ? 'graph-node--input' : 'graph-node--neuron',
+    `is-${mark}`,
+    onPath && 'is-path',
+  ];
+  const badgeW = delta ? (delta.length + 2) * 0.6 * vf + 0.8 * vf : 0;
+  return (
+    <g
+      className={cls.filter(Boolean).join(' ')}
+      data-id={geom.id}
+      data-highlighted={mark === 'highlighted' || undefined}
+      data-dimmed={mark === 'dimmed' || undefined}
+      data-path={onPath || undefined}
+      transform={`translate(${geom.x},${geom.y})`}
+      role="button"
+      tabIndex={0}
+      aria-label={aria}
+    >
+      <circle className="graph-node__circle" r={r} />
+      {detail === 'full' && (
+        <text className="graph-node__symbol" y={-r - fs * 0.45} fontSize={fs} textAnchor="middle">
+          {symbol}
+        </text>
+      )}
+      {detail === 'symbol' && (
+        <text
+          className="graph-node__symbol"
+          fontSize={Math.min(fs, r * 0.8)}
+          textAnchor="middle"
+          dominantBaseline="central"
+        >
+          {symbol}
+        </text>
+      )}
+      {detail === 'full' && input && (
+        <text
+          className="graph-node__value"
+          fontSize={vf * 1.15}
+          textAnchor="middle"
+          dominantBaseline="central"
+        >
+          {x ?? ''}
+        </text>
+      )}
+      {detail === 'full' && !input && (
+        <g fontSize={vf} textAnchor="middle">
+          <Quantity y={-0.3 * r} symbol="z" value={z} />
+          <Quantity y={0.3 * r} symbol="a" value={a} strong />
+        </g>
+      )}
+      {delta != null && detail === 'full' && (
+        <g className="graph-node__delta" transform={`translate(0,${r})`} fontSize={vf}>
+          <rect x={-badgeW / 2} y={-0.65 * vf} width={badgeW} height={1.3 * vf} rx={0.65 * vf} />
+          <text textAnchor="middle" dominantBaseline="central">
+            δ {delta}
+          </text>
+        </g>
+      )}
+      {delta != null && detail !== 'full' && (
+        <circle className="graph-node__delta-dot" cx={r * 0.75} cy={r * 0.75} r={Math.max(1.5, r * 0.32)} />
+      )}
+    </g>
+  );
+});
+
+function Quantity({
+  y,
+  symbol,
+  value,
+  strong,
+}: {
+  y: number;
+  symbol: string;
+  value?: string | null;
+  strong?: boolean;
+}) {
+  return (
+    <text
+      className={`graph-node__value${strong ? ' graph-node__value--strong' : ''}`}
+      y={y}
+      dominantBaseline="central"
+    >
+      <tspan className="graph-node__qty">{symbol}</tspan>
+      {value != null && ` ${value}`}
+    </text>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Row } from './describe';
+
+interface TooltipProps {
+  /** The hovered element's left and right sides and middle: the tooltip goes right of it, else left. */
+  left: number;
+  right: number;
+  y: number;
+  box: { width: number; height: number };
+  fontSize: number;
+  title: string;
+  rows: Row[];
+  notYet: string;
+}
+
+const CHAR = 0.6;
+
+/** The values of the hovered or focused element, drawn inside the SVG so it scales with the graph. */
+export function GraphTooltip({ left, right, y, box, fontSize: fs, title, rows, notYet }: TooltipProps) {
+  const labelW = Math.max(0, ...rows.map((r) => r.label.length)) * CHAR * fs + fs * 0.8;
+  const valueW = Math.max(0, ...rows.map((r) => (r.value ?? notYet).length)) * CHAR * fs;
+  const w = Math.max(title.length * CHAR * fs, labelW + valueW) + fs * 1.2;
+  const h = (rows.length + 1) * 1.35 * fs + fs * 0.8;
+  const x = right + 6 + w <= box.width ? right + 6 : Math.max(2, left - 6 - w);
+  const top = Math.min(Math.max(2, y - h / 2), box.height - h - 2);
+  const lineY = (i: number) => fs * 0.4 + (i + 0.5) * 1.35 * fs;
+  return (
+    <g className="graph-tooltip" transform={`translate(${x},${top})`} fontSize={fs} aria-hidden="true">
+      <rect className="graph-tooltip__box" width={w} height={h} rx={fs * 0.4} />
+      <text className="graph-tooltip__title" x={fs * 0.6} y={lineY(0)} dominantBaseline="central">
+        {title}
+      </text>
+      {rows.map((r, i) => (
+        <text
+          key={r.label}
+          className={r.value === null ? 'graph-tooltip__row is-pending' : 'graph-tooltip__row'}
+          y={lineY(i + 1)}
+          dominantBaseline="central"
+        >
+          <tspan className="graph-tooltip__label" x={fs * 0.6}>
+            {r.label}
+          </tspan>
+          <tspan x={fs * 0.6 + labelW}>{r.value ?? notYet}</tspan>
+        </text>
+      ))}
+    </g>
+  );
+}

@@ -1,0 +1,268 @@
+import { useId, useMemo, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import type { Lesson } from '../../engine';
+import type { Highlight } from '../../steps/types';
+import { edgeStyle, layoutNetwork, maxAbsWeight, weightWidthScale } from '../../layout';
+import {
+  edgeAria,
+  edgeRows,
+  edgeValueIds,
+  labelChars,
+  nodeAria,
+  nodeName,
+  nodeRows,
+  nodeSymbol,
+  weightOf,
+} from './describe';
+import type { Shown, Translate } from './describe';
+import { GraphEdge, GraphLabel, type Mark } from './GraphEdge';
+import { GraphNode } from './GraphNode';
+import { GraphTooltip } from './GraphTooltip';
+import './graph.css';
+
+export interface NetworkGraphProps {
+  lesson: Lesson;
+  /** Values computed up to the cursor by value id; anything absent stays blank. Givens x, t, w, b included. */
+  shown: Shown;
+  /** The current step's nodes and edges; the rest is dimmed. */
+  highlight: Highlight | null;
+  /** A path of nodes and edges drawn strongly (the chain-rule view). */
+  pathHighlight?: { nodes: string[]; edges: string[] } | null;
+  selectedEdge?: string | null;
+  onSelectEdge?: (edgeId: string) => void;
+  onSelectNode?: (nodeId: string) => void;
+  format: (x: number) => string;
+  t: Translate;
+  /** Size of the drawing's coordinate box (the SVG scales to its container). */
+  width?: number;
+  height?: number;
+  /** No animated flow along backward edges (the CSS also honours prefers-reduced-motion). */
+  reducedMotion?: boolean;
+}
+
+const EMPTY: string[] = [];
+
+/** The network: neurons, weights and the values shown so far; the current step highlighted. */
+export function NetworkGraph(props: NetworkGraphProps) {
+  const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
+  const { width = 800, height = 480, reducedMotion = false } = props;
+  const [active, setActive] = useState<string | null>(null);
+  const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
+
+  const { useBias, weights, biases } = lesson;
+  const sizesKey = lesson.layers.map((l) => l.size).join(',');
+  const givens = useMemo(
+    () => [...weights, ...(useBias ? [biases] : [])].flat(2),
+    [weights, biases, useBias],
+  );
+  const chars = useMemo(() => labelChars(givens, format), [givens, format]);
+  const layout = useMemo(
+    () => layoutNetwork(sizesKey.split(',').map(Number), useBias, { width, height }, { labelChars: chars }),
+    [sizesKey, useBias, width, height, chars],
+  );
+  const widthOf = useMemo(
+    () => weightWidthScale(maxAbsWeight(weights, useBias ? biases : undefined), layout.radius),
+    [weights, biases, useBias, layout.radius],
+  );
+
+  const marks = useMemo(() => {
+    const lit = new Set([...(highlight?.nodes ?? EMPTY), ...(highlight?.edges ?? EMPTY)]);
+    const path = new Set([...(pathHighlight?.nodes ?? EMPTY), ...(pathHighlight?.edges ?? EMPTY)]);
+    const focus = lit.size > 0 || path.size > 0;
+    // The selected edge and the path stay bright while the rest of a step is dimmed.
+    const mark = (id: string, selected = false): Mark =>
+      lit.has(id) ? 'highlighted' : focus && !path.has(id) && !selected ? 'dimmed' : 'plain';
+    return { mark, onPath: (id: string) => path.has(id) };
+  }, [highlight, pathHighlight]);
+
+  const edges = useMemo(
+    () =>
+      layout.edges.map((geom) => {
+        const w = weightOf(lesson, shown, geom);
+        const next = edgeValueIds(geom).next;
+        return {
+          geom,
+          w,
+          style: edgeStyle(w, widthOf),
+          aria: edgeAria(geom, w, shown, format, t),
+          next: next in shown ? format(shown[next]) : null,
+        };
+      }),
+    [layout, widthOf, lesson, shown, format, t],
+  );
+
+  const last = layout.columns.length - 1;
+  const value = (id: string) => (id in shown ? format(shown[id]) : null);
+  const tooltip = active ? describeActive(active) : null;
+
+  function describeActive(id: string) {
+    const e = layout.edgeById[id];
+    if (e) {
+      const from = e.from < 0 ? t('graph.bias') : nodeName(t, e.layer - 1, e.from);
+      const half = layout.labelSize.width / 2;
+      return {
+        left: e.label.x - half,
+        right: e.label.x + half,
+        y: e.label.y,
+        title: `${from} → ${nodeName(t, e.layer, e.to)}`,
+        rows: edgeRows(e, weightOf(lesson, shown, e), shown, format, t),
+      };
+    }
+    const n = layout.nodeById[id];
+    if (!n || n.bias) return null;
+    return {
+      left: n.x - n.r,
+      right: n.x + n.r,
+      y: n.y,
+      title: nodeName(t, n.layer, n.index),
+      rows: nodeRows(n.layer, n.index, last, shown, format),
+    };
+  }
+
+  // One set of handlers on the <svg>: the element's id comes from data-id (or data-for on a label).
+  const idOf = (ev: SyntheticEvent) => {
+    const el = (ev.target as Element).closest?.('[data-id],[data-for]');
+    return el ? (el.getAttribute('data-id') ?? el.getAttribute('data-for')) : null;
+  };
+  const choose = (id: string) => {
+    if (id.startsWith('e')) props.onSelectEdge?.(id);
+    else if (id.startsWith('n:')) props.onSelectNode?.(id);
+  };
+  const onKeyDown = (ev: KeyboardEvent) => {
+    if (ev.key !== 'Enter' && ev.key !== ' ') return;
+    const id = (ev.target as Element).getAttribute('data-id');
+    if (!id) return;
+    ev.preventDefault();
+    choose(id);
+  };
+
+  const backward = highlight?.backward ?? false;
+  return (
+    <svg
+      className={`graph${reducedMotion ? ' graph--still' : ''}`}
+      role="group"
+      aria-label={t('graph.label')}
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="xMidYMid meet"
+      onClick={(ev) => {
+        const id = idOf(ev);
+        if (id) choose(id);
+      }}
+      onKeyDown={onKeyDown}
+      onMouseOver={(ev) => setActive(idOf(ev))}
+      onMouseLeave={() => setActive(null)}
+      onFocus={(ev) => setActive(idOf(ev))}
+      onBlur={() => setActive(null)}
+    >
+      <defs>
+        <marker
+          id={markerId}
+          viewBox="0 0 10 10"
+          refX="5"
+          refY="5"
+          markerWidth="4"
+          markerHeight="4"
+          orient="auto-start-reverse"
+        >
+          <path className="graph-flow__arrow" d="M0,0 L10,5 L0,10 z" />
+        </marker>
+      </defs>
+      <g className="graph-edges">
+        {edges.map(({ geom, style, aria }) => (
+          <GraphEdge
+            key={geom.id}
+            geom={geom}
+            style={style}
+            aria={aria}
+            mark={marks.mark(geom.id, geom.id === selectedEdge)}
+            onPath={marks.onPath(geom.id)}
+            selected={geom.id === selectedEdge}
+          />
+        ))}
+      </g>
+      {backward && (
+        <g className="graph-flows" aria-hidden="true">
+          {highlight!.edges
+            .filter((id) => layout.edgeById[id])
+            .map((id) => (
+              <path
+                key={id}
+                className={`graph-flow${reducedMotion ? '' : ' graph-flow--animated'}`}
+                d={layout.edgeById[id].d}
+                strokeWidth={Math.max(2, layout.radius * 0.1)}
+                markerStart={`url(#${markerId})`}
+              />
+            ))}
+        </g>
+      )}
+      <g className="graph-labels">
+        {edges
+          .filter(({ geom }) => layout.showLabels || geom.id === active)
+          .map(({ geom, style, w, next }) => (
+            <GraphLabel
+              key={geom.id}
+              geom={geom}
+              width={layout.labelSize.width}
+              fontSize={layout.labelFontSize}
+              sign={style.sign}
+              value={format(w)}
+              next={next}
+              dimmed={marks.mark(geom.id, geom.id === selectedEdge) === 'dimmed'}
+            />
+          ))}
+      </g>
+      <g className="graph-nodes">
+        {layout.nodes.map((n) =>
+          n.bias ? (
+            <g
+              key={n.id}
+              className={`graph-bias is-${marks.mark(n.id)}`}
+              data-id={n.id}
+              data-dimmed={marks.mark(n.id) === 'dimmed' || undefined}
+              transform={`translate(${n.x},${n.y})`}
+              aria-hidden="true"
+            >
+              <circle r={n.r} />
+              {layout.detail !== 'none' && (
+                <text
+                  fontSize={Math.min(layout.fontSize, n.r * 1.1)}
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                >
+                  1
+                </text>
+              )}
+            </g>
+          ) : (
+            <GraphNode
+              key={n.id}
+              geom={n}
+              detail={layout.detail}
+              fontSize={layout.fontSize}
+              valueFontSize={layout.valueFontSize}
+              symbol={nodeSymbol(n.layer, n.index)}
+              x={n.layer === 0 ? value(`x:${n.index}`) : undefined}
+              z={value(`z:${n.layer}:${n.index}`)}
+              a={value(`a:${n.layer}:${n.index}`)}
+              delta={value(`d:${n.layer}:${n.index}`)}
+              aria={nodeAria(
+                nodeName(t, n.layer, n.index),
+                nodeRows(n.layer, n.index, last, shown, format),
+                t,
+              )}
+              mark={marks.mark(n.id)}
+              onPath={marks.onPath(n.id)}
+            />
+          ),
+        )}
+      </g>
+      {tooltip && (
+        <GraphTooltip
+          {...tooltip}
+          box={layout}
+          fontSize={Math.max(11, layout.labelFontSize)}
+          notYet={t('graph.notYet')}
+        />
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * What formulas of one timeline share: the lesson's shape and notation, the values, and caches of each value's
+ * symbol and formatted number (memoised per timeline, lesson and digits; results never depend on the cache).
+ */
+import type { Lesson } from '../engine';
+import { shapeOf, valueIndices, valueKind, type NetShape, type Timeline, type ValueId } from '../steps';
+import { formatNumber } from './format';
+import { notationFor, type Notation } from './notation';
+import { partial, renewed } from './tex';
+import type { Operand } from './types';
+
+type SymbolRule = (n: Notation, i: number[]) => string;
+
+/** Symbol of each value kind (ids in steps/types.ts). */
+const SYMBOLS: Record<string, SymbolRule> = {
+  x: (n, [k]) => n.x(k),
+  t: (n, [j]) => n.t(j),
+  w: (n, [l, j, k]) => n.w(l, j, k),
+  b: (n, [l, j]) => n.b(l, j),
+  eta: (n) => n.eta,
+  z: (n, [l, j]) => n.z(l, j),
+  a: (n, [l, j]) => n.a(l, j),
+  fp: (n, [l, j]) => n.fp(l, j),
+  e: (n, [j]) => n.e(j),
+  E: (n) => n.E,
+  dA: (n, [l, j]) => partial(n.E, n.a(l, j)),
+  d: (n, [l, j]) => n.delta(l, j),
+  dW: (n, [l, j, k]) => partial(n.E, n.w(l, j, k)),
+  db: (n, [l, j]) => partial(n.E, n.b(l, j)),
+  'w+': (n, [l, j, k]) => renewed(n.w(l, j, k)),
+  'b+': (n, [l, j]) => renewed(n.b(l, j)),
+};
+
+/** One value of a network: its symbol, and its operand as last made by a context (checked before reuse). */
+interface ValueEntry {
+  symbol: string;
+  /** The context that made `operand` (contexts are numbered). */
+  madeBy: number;
+  operand: Operand | undefined;
+}
+
+/**
+ * Symbols and symbolic rules depend only on the architecture and the conventions, never on the numbers, so every
+ * trace of the same network shares them (training rebuilds the timeline at each step). A few networks are kept.
+ */
+interface NetworkCache {
+  entries: Map<ValueId, ValueEntry>;
+  /** The symbolic rule of each step, by step id. */
+  rules: Map<string, string>;
+}
+const networks = new Map<string, NetworkCache>();
+const NETWORKS_KEPT = 8;
+
+function networkCache(lesson: Lesson, shape: NetShape): NetworkCache {
+  const { symbols, update, vectors } = lesson.conventions;
+  const key = JSON.stringify([shape.sizes, shape.acts, shape.loss, shape.useBias, symbols, update, vectors]);
+  let entry = networks.get(key);
+  if (entry) {
+    networks.delete(key); // most recently used last
+  } else {
+    entry = { entries: new Map(), rules: new Map() };
+    if (networks.size >= NETWORKS_KEPT) networks.delete(networks.keys().next().value!);
+  }
+  networks.set(key, entry);
+  return entry;
+}
+
+let contextsMade = 0;
+
+/**
+ * What the formulas of one timeline share: shape, notation, values, and per value one operand (symbol, number as
+ * shown, exact value), made once and then shared by every formula of the timeline.
+ */
+export class FormulaContext {
+  readonly shape: NetShape;
+  readonly n: Notation;
+  /** Symbolic rules already written for this network, by step id. */
+  readonly rules: Map<string, string>;
+  private readonly entries: Map<ValueId, ValueEntry>;
+  private readonly serial = ++contextsMade;
+
+  constructor(
+    readonly lesson: Lesson,
+    readonly values: Record<ValueId, number>,
+    readonly digits: number,
+  ) {
+    this.n = notationFor(lesson);
+    this.shape = shapeOf(lesson);
+    ({ entries: this.entries, rules: this.rules } = networkCache(lesson, this.shape));
+  }
+
+  private entry(id: ValueId): ValueEntry {
+    let e = this.entries.get(id);
+    if (e === undefined) {
+      const rule = SYMBOLS[valueKind(id)];
+      if (!rule) throw new Error(`no symbol for value ${id}`);
+      e = { symbol: rule(this.n, valueIndices(id)), madeBy: 0, operand: undefined };
+      this.entries.set(id, e);
+    }
+    return e;
+  }
+
+  /** The symbol of a value id, e.g. `w:2:0:1` → `w^{2}_{12}`. */
+  symbol(id: ValueId): string {
+    return this.entry(id).symbol;
+  }
+
+  /** A value as an operand: one object per value, shared by the formulas of this context. */
+  operand(id: ValueId): Operand {
+    const e = this.entry(id);
+    if (e.madeBy !== this.serial || e.operand === undefined) {
+      const value = this.values[id];
+      if (value === undefined) throw new Error(`no value ${id}`);
+      e.operand = { id, symbol: e.symbol, shown: formatNumber(value, this.digits), value };
+      e.madeBy = this.serial;
+    }
+    return e.operand;
+  }
+
+  /** The value formatted with the significant-digits setting. */
+  shown(id: ValueId): string {
+    return this.operand(id).shown;
+  }
+}
+
+export const makeContext = (
+  lesson: Lesson,
+  values: Record<ValueId, number>,
+  digits: number,
+): FormulaContext => new FormulaContext(lesson, values, digits);
+
+const cache = new WeakMap<object, WeakMap<Lesson, Map<number, FormulaContext>>>();
+
+/** The shared context of a timeline's formulas. */
+export function contextFor(timeline: Timeline, lesson: Lesson, digits: number): FormulaContext {
+  let byLesson = cache.get(timeline.values);
+  if (!byLesson) cache.set(timeline.values, (byLesson = new WeakMap()));
+  let byDigits = byLesson.get(lesson);
+  if (!byDigits) byLesson.set(lesson, (byDigits = new Map()));
+  let ctx = byDigits.get(digits);
+  if (!ctx) byDigits.set(digits, (ctx = makeContext(lesson, timeline.values, digits)));
+  return ctx;
+}

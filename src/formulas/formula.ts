@@ -1,0 +1,70 @@
+/** A step's formula: the rule, the rule with numbers, the result, a sentence, operands and results. */
+import { buildTimeline, type Phase, type Step, type Timeline } from '../steps';
+import type { Lesson, Trace } from '../engine';
+import { contextFor, makeContext, type FormulaContext } from './context';
+import { render, type Equation } from './equations';
+import { isLayerKind, LAYER_RULES, layerResult } from './layerRules';
+import { neuronEquations } from './neuronRules';
+import { sentenceFor } from './sentences';
+import { equation, list } from './tex';
+import type { Formula, Operand } from './types';
+import { Writer } from './writer';
+
+export interface FormulaOptions {
+  /** Significant digits of every number shown. */
+  digits: number;
+}
+
+function assemble(c: FormulaContext, step: Step, eqs: Equation[]): Formula {
+  const numeric = new Writer(c, true);
+  let symbolic = c.rules.get(step.id);
+  if (symbolic === undefined) {
+    const w = new Writer(c, false);
+    symbolic = list(
+      eqs.map((e) =>
+        e.via
+          ? equation(e.lhs, render(e.via, e, w), render(e.rhs, e, w))
+          : equation(e.lhs, render(e.rhs, e, w)),
+      ),
+    );
+    c.rules.set(step.id, symbolic);
+  }
+  const results: Operand[] = step.writes.map((id) => c.operand(id));
+  return {
+    symbolic,
+    substituted: list(eqs.map((e) => equation(e.lhs, render(e.rhs, e, numeric)))),
+    result: isLayerKind(step.kind)
+      ? layerResult(c, step)
+      : list(results.map((r) => equation(r.symbol, r.shown))),
+    sentence: sentenceFor(c.shape, step),
+    operands: numeric.operands,
+    results,
+  };
+}
+
+function formulaIn(c: FormulaContext, step: Step): Formula {
+  const eqs = isLayerKind(step.kind) ? LAYER_RULES[step.kind](c, step.layer) : neuronEquations(c, step);
+  return assemble(c, step, eqs);
+}
+
+/** The formula of a step of `timeline` (built from `lesson`), numbers shown with `digits` significant digits. */
+export function formulaFor(step: Step, timeline: Timeline, lesson: Lesson, options: FormulaOptions): Formula {
+  return formulaIn(contextFor(timeline, lesson, options.digits), step);
+}
+
+/**
+ * The matrix form (BP1–BP4) of a phase at one layer, with the actual vectors and matrices: forward and
+ * gradient and update at layers 1 … L, loss at L, backward at L (BP1) or a hidden layer (BP2).
+ */
+export function matrixFormula(
+  lesson: Lesson,
+  trace: Trace,
+  phase: Phase,
+  layer: number,
+  options: FormulaOptions,
+): Formula {
+  const timeline = buildTimeline(lesson, trace, 'layer');
+  const step = timeline.steps.find((s) => s.phase === phase && (phase === 'loss' || s.layer === layer));
+  if (!step) throw new Error(`no ${phase} step at layer ${layer}`);
+  return formulaIn(makeContext(lesson, timeline.values, options.digits), step);
+}

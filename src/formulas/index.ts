@@ -1,0 +1,7 @@
+/** The formulas layer's public surface: a step → TeX (rule, substituted, result) and a sentence, as data. */
+export { formulaFor, matrixFormula, type FormulaOptions } from './formula';
+export { pathSumFormula, MAX_PATHS, type PathSumOptions, type WeightRef } from './paths';
+export { formatNumber, parseFormatted } from './format';
+export { formulaMessages, type FormulaMessageKey } from './messages';
+export { notationFor, type Notation } from './notation';
+export type * from './types';

@@ -1,0 +1,127 @@
+/**
+ * The sentences of the formula panel, in English and Chinese, with the same keys and the same {parameters}.
+ * Layers are numbered from 0 (the input layer); neurons from 1.
+ */
+export const formulaMessages = {
+  en: {
+    'step.z':
+      'Neuron {neuron} of layer {layer} multiplies each input by its weight and adds them up: its weighted sum.',
+    'step.zBias':
+      'Neuron {neuron} of layer {layer} multiplies each input by its weight, adds them up and adds its bias: its weighted sum.',
+    'step.a':
+      'Neuron {neuron} of layer {layer} passes its weighted sum through the activation function: its activation.',
+    'step.aSoftmax':
+      'Softmax: output {neuron} takes the exponential of its weighted sum and divides it by the sum of the exponentials of all outputs, so the activations add up to 1.',
+    'step.lossTerm': "Output {neuron}'s term of the loss compares its activation with the target.",
+    'step.lossTotal': 'The loss E adds up the terms of all {count} outputs.',
+    'step.outputDA':
+      'How fast the loss changes as the activation of output {neuron} changes: the derivative ∂E/∂a.',
+    'step.outputFPrime': "The slope of the activation function at output {neuron}'s weighted sum.",
+    'step.outputDelta':
+      "Output {neuron}'s error term δ: the loss derivative times the slope of the activation (the chain rule).",
+    'step.outputDeltaSimplified':
+      "For this activation and loss the two derivatives cancel, so output {neuron}'s error term δ takes a short form.",
+    'step.outputDeltaSoftmax':
+      "With softmax every output depends on every weighted sum, so output {neuron}'s error term δ gathers the loss derivatives of all outputs.",
+    'step.hiddenDelta':
+      'Neuron {neuron} of layer {layer} gathers the error terms of layer {next}, each times the weight that connects them, and multiplies the sum by the slope of its activation: its error term δ.',
+    'step.neuronGradients':
+      'The gradient of each weight into neuron {neuron} of layer {layer}: its error term δ times the activation that weight carries.',
+    'step.neuronGradientsBias':
+      "The gradient of each weight into neuron {neuron} of layer {layer} is its error term δ times the activation that weight carries; the bias's gradient is δ itself.",
+    'step.weightGradient':
+      'The gradient of the weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer}: the error term δ times the incoming activation.',
+    'step.biasGradient': 'The gradient of the bias of neuron {neuron} of layer {layer} is its error term δ.',
+    'step.neuronUpdate':
+      'Each weight into neuron {neuron} of layer {layer} takes a step against its gradient, the step scaled by the learning rate.',
+    'step.neuronUpdateBias':
+      'Each weight into neuron {neuron} of layer {layer}, and its bias, takes a step against its gradient, the step scaled by the learning rate.',
+    'step.weightUpdate':
+      'The weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
+    'step.biasUpdate':
+      'The bias of neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
+    'step.layerForward':
+      "All of layer {layer} at once: the weight matrix times the previous layer's activations gives the weighted sums, and the activation function turns them into activations.",
+    'step.layerForwardBias':
+      "All of layer {layer} at once: the weight matrix times the previous layer's activations, plus the biases, gives the weighted sums, and the activation function turns them into activations.",
+    'step.layerLoss': 'The loss E over all {count} outputs at once.',
+    'step.layerOutputDelta':
+      'BP1: the error terms δ of the output layer are the gradient of the loss multiplied element by element (⊙) with the slopes of the activation.',
+    'step.layerOutputDeltaSimplified':
+      'BP1: for this activation and loss the derivatives cancel, so the output error terms δ take a short form.',
+    'step.layerOutputDeltaSoftmax':
+      'BP1 with softmax: each output error term δ gathers the loss derivatives of all outputs through the softmax.',
+    'step.layerHiddenDelta':
+      'BP2: the error terms δ of layer {layer} are the transposed weights times the error terms of layer {next}, multiplied element by element (⊙) with the slopes of the activation.',
+    'step.layerGradients':
+      "BP4: the gradient of layer {layer}'s weight matrix is its error terms δ times the activations of layer {previous} (an outer product).",
+    'step.layerGradientsBias':
+      "BP3 and BP4: the gradient of layer {layer}'s weight matrix is its error terms δ times the activations of layer {previous} (an outer product); the gradient of its biases is δ itself.",
+    'step.layerUpdate':
+      "Layer {layer}'s weight matrix takes a step against its gradient, scaled by the learning rate.",
+    'step.layerUpdateBias':
+      "Layer {layer}'s weight matrix and biases take a step against their gradients, scaled by the learning rate.",
+    'path.single':
+      'One path leads from this weight to the loss: the gradient is the product of the local derivatives along it.',
+    'path.sum':
+      'The gradient of this weight is the sum over all {count} paths from the weight to the loss; along each path the local derivatives multiply.',
+    'path.truncated':
+      'There are {count} paths from this weight to the loss; the first {shown} are written out, and the total adds up all of them.',
+  },
+  'zh-CN': {
+    'step.z': '第 {layer} 层的第 {neuron} 个神经元把每个输入乘以对应的权重再相加，得到加权和。',
+    'step.zBias':
+      '第 {layer} 层的第 {neuron} 个神经元把每个输入乘以对应的权重再相加，并加上偏置，得到加权和。',
+    'step.a': '第 {layer} 层的第 {neuron} 个神经元把加权和送入激活函数，得到激活值。',
+    'step.aSoftmax':
+      'softmax：第 {neuron} 个输出取加权和的指数，再除以所有输出的指数之和，因此各输出的激活值之和为 1。',
+    'step.lossTerm': '第 {neuron} 个输出把激活值与目标值相比较，得到它在损失中的一项。',
+    'step.lossTotal': '把全部 {count} 个输出的项加起来，就是损失 E。',
+    'step.outputDA': '第 {neuron} 个输出的激活值变化时损失变化有多快：导数 ∂E/∂a。',
+    'step.outputFPrime': '激活函数在第 {neuron} 个输出的加权和处的斜率。',
+    'step.outputDelta': '第 {neuron} 个输出的误差项 δ：损失的导数乘以激活函数的斜率（链式法则）。',
+    'step.outputDeltaSimplified':
+      '对这种激活函数与损失的组合，两个导数相乘后可以约简，所以第 {neuron} 个输出的误差项 δ 形式很简洁。',
+    'step.outputDeltaSoftmax':
+      'softmax 的每个输出都依赖于所有加权和，所以第 {neuron} 个输出的误差项 δ 要汇集所有输出的损失导数。',
+    'step.hiddenDelta':
+      '第 {layer} 层的第 {neuron} 个神经元把第 {next} 层的各个误差项乘以相连的权重后求和，再乘以自身激活函数的斜率，得到它的误差项 δ。',
+    'step.neuronGradients':
+      '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度：它的误差项 δ 乘以该权重传来的激活值。',
+    'step.neuronGradientsBias':
+      '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度是它的误差项 δ 乘以该权重传来的激活值；偏置的梯度就是 δ 本身。',
+    'step.weightGradient':
+      '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重，其梯度是误差项 δ 乘以传入的激活值。',
+    'step.biasGradient': '第 {layer} 层第 {neuron} 个神经元的偏置梯度就是它的误差项 δ。',
+    'step.neuronUpdate':
+      '第 {layer} 层第 {neuron} 个神经元的每个输入权重都沿梯度的反方向走一步，步长由学习率决定。',
+    'step.neuronUpdateBias':
+      '第 {layer} 层第 {neuron} 个神经元的每个输入权重和偏置都沿梯度的反方向走一步，步长由学习率决定。',
+    'step.weightUpdate':
+      '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重沿梯度的反方向走一步，步长由学习率决定。',
+    'step.biasUpdate': '第 {layer} 层第 {neuron} 个神经元的偏置沿梯度的反方向走一步，步长由学习率决定。',
+    'step.layerForward':
+      '一次算完第 {layer} 层：权重矩阵乘以上一层的激活值得到加权和，再经激活函数得到激活值。',
+    'step.layerForwardBias':
+      '一次算完第 {layer} 层：权重矩阵乘以上一层的激活值，加上偏置，得到加权和，再经激活函数得到激活值。',
+    'step.layerLoss': '一次算出全部 {count} 个输出的损失 E。',
+    'step.layerOutputDelta': 'BP1：输出层的误差项 δ 等于损失的梯度与激活函数斜率的逐元素乘积（⊙）。',
+    'step.layerOutputDeltaSimplified':
+      'BP1：对这种激活函数与损失的组合，导数可以约简，所以输出层的误差项 δ 形式很简洁。',
+    'step.layerOutputDeltaSoftmax':
+      'BP1（softmax）：每个输出的误差项 δ 都要经过 softmax 汇集所有输出的损失导数。',
+    'step.layerHiddenDelta':
+      'BP2：第 {layer} 层的误差项 δ 等于转置后的权重矩阵乘以第 {next} 层的误差项，再与激活函数的斜率逐元素相乘（⊙）。',
+    'step.layerGradients':
+      'BP4：第 {layer} 层权重矩阵的梯度等于它的误差项 δ 乘以第 {previous} 层的激活值（外积）。',
+    'step.layerGradientsBias':
+      'BP3 与 BP4：第 {layer} 层权重矩阵的梯度等于它的误差项 δ 乘以第 {previous} 层的激活值（外积）；偏置的梯度就是 δ 本身。',
+    'step.layerUpdate': '第 {layer} 层的权重矩阵沿梯度的反方向走一步，步长由学习率决定。',
+    'step.layerUpdateBias': '第 {layer} 层的权重矩阵和偏置沿梯度的反方向走一步，步长由学习率决定。',
+    'path.single': '从这个权重到损失只有一条路径：梯度就是沿这条路径各个局部导数的乘积。',
+    'path.sum': '这个权重的梯度等于从它到损失的全部 {count} 条路径之和；每条路径上的局部导数相乘。',
+    'path.truncated': '从这个权重到损失共有 {count} 条路径；这里写出前 {shown} 条，总和则包含全部路径。',
+  },
+} as const;
+
+export type FormulaMessageKey = keyof (typeof formulaMessages)['en'];

@@ -1,0 +1,59 @@
+/** The sentence of each step kind, as a message key and its parameters (1-based neuron numbers). */
+import {
+  isSoftmax,
+  outputDeltaForm,
+  type NetShape,
+  type OutputDeltaForm,
+  type Step,
+  type StepKind,
+} from '../steps';
+import type { FormulaMessageKey } from './messages';
+import type { MessageRef } from './types';
+
+type Sentence = (s: NetShape, step: Step) => { key: FormulaMessageKey; params: MessageRef['params'] };
+
+const neuron = (step: Step) => ({ layer: step.layer, neuron: step.neurons[0] + 1 });
+const weight = (step: Step) => ({ ...neuron(step), from: (step.from ?? 0) + 1, previous: step.layer - 1 });
+const bias = <K extends string>(s: NetShape, key: K) => (s.useBias ? (`${key}Bias` as const) : key);
+const FORM_SUFFIX: Record<OutputDeltaForm, '' | 'Simplified' | 'Softmax'> = {
+  chain: '',
+  aMinusT: 'Simplified',
+  tTimesAMinusOne: 'Simplified',
+  jacobian: 'Softmax',
+};
+const form = (s: NetShape) => FORM_SUFFIX[outputDeltaForm(s.acts[s.L], s.loss)];
+
+const SENTENCES: Record<StepKind, Sentence> = {
+  z: (s, st) => ({ key: bias(s, 'step.z'), params: neuron(st) }),
+  a: (s, st) => ({ key: isSoftmax(s, st.layer) ? 'step.aSoftmax' : 'step.a', params: neuron(st) }),
+  lossTerm: (_s, st) => ({ key: 'step.lossTerm', params: neuron(st) }),
+  lossTotal: (s) => ({ key: 'step.lossTotal', params: { count: s.sizes[s.L] } }),
+  outputDA: (_s, st) => ({ key: 'step.outputDA', params: neuron(st) }),
+  outputFPrime: (_s, st) => ({ key: 'step.outputFPrime', params: neuron(st) }),
+  outputDelta: (s, st) => ({ key: `step.outputDelta${form(s)}`, params: neuron(st) }),
+  hiddenDelta: (_s, st) => ({ key: 'step.hiddenDelta', params: { ...neuron(st), next: st.layer + 1 } }),
+  neuronGradients: (s, st) => ({ key: bias(s, 'step.neuronGradients'), params: neuron(st) }),
+  weightGradient: (_s, st) =>
+    st.from === -1
+      ? { key: 'step.biasGradient', params: neuron(st) }
+      : { key: 'step.weightGradient', params: weight(st) },
+  neuronUpdate: (s, st) => ({ key: bias(s, 'step.neuronUpdate'), params: neuron(st) }),
+  weightUpdate: (_s, st) =>
+    st.from === -1
+      ? { key: 'step.biasUpdate', params: neuron(st) }
+      : { key: 'step.weightUpdate', params: weight(st) },
+  layerForward: (s, st) => ({ key: bias(s, 'step.layerForward'), params: { layer: st.layer } }),
+  layerLoss: (s) => ({ key: 'step.layerLoss', params: { count: s.sizes[s.L] } }),
+  layerOutputDelta: (s) => ({ key: `step.layerOutputDelta${form(s)}`, params: {} }),
+  layerHiddenDelta: (_s, st) => ({
+    key: 'step.layerHiddenDelta',
+    params: { layer: st.layer, next: st.layer + 1 },
+  }),
+  layerGradients: (s, st) => ({
+    key: bias(s, 'step.layerGradients'),
+    params: { layer: st.layer, previous: st.layer - 1 },
+  }),
+  layerUpdate: (s, st) => ({ key: bias(s, 'step.layerUpdate'), params: { layer: st.layer } }),
+};
+
+export const sentenceFor = (s: NetShape, step: Step): MessageRef => SENTENCES[step.kind](s, step);

@@ -1,0 +1,94 @@
+/**
+ * The TeX vocabulary every formula is built from: symbols, fractions, sums, products, matrices. Pure string
+ * helpers; a negative or compound operand is bracketed here, in one place, wherever an operator precedes it.
+ */
+import { SLOT, type SlotName } from '../steps';
+
+/** `base^{sup}_{sub}`, leaving out an empty part. A primed base must come braced (`{h'}`) when sup is given. */
+export function sym(base: string, sup = '', sub = ''): string {
+  return `${base}${sup ? `^{${sup}}` : ''}${sub ? `_{${sub}}` : ''}`;
+}
+
+export const frac = (num: string, den: string): string => `\\frac{${num}}{${den}}`;
+/** ∂of/∂by */
+export const partial = (of: string, by: string): string => frac(`\\partial ${of}`, `\\partial ${by}`);
+export const paren = (s: string): string => `\\left(${s}\\right)`;
+export const text = (s: string): string => `\\text{${s}}`;
+export const transposed = (s: string): string => `{${s}}^{\\top}`;
+/** The updated value of a symbol: `{w}_{\text{new}}`. */
+export const renewed = (s: string): string => `{${s}}_{\\text{new}}`;
+/** e^{x} */
+export const exp = (x: string): string => `e^{${x}}`;
+
+/** Brackets a term that starts with a minus sign, for use after an operator: 0.5 · (−0.112). */
+export const guard = (s: string): string => (s.startsWith('-') ? `(${s})` : s);
+
+/** Items joined by `sep`, each after the first bracketed if negative. */
+function joinGuarded(items: readonly string[], sep: string): string {
+  let out = items.length > 0 ? items[0] : '';
+  for (let i = 1; i < items.length; i++) out += sep + guard(items[i]);
+  return out;
+}
+
+/** a + b + …, bracketing negative terms after the first. */
+export const plus = (terms: readonly string[]): string => joinGuarded(terms, ' + ');
+/** a − b */
+export const minus = (a: string, b: string): string => `${a} - ${guard(b)}`;
+/** Factors joined by `sep` (` \cdot ` between numbers, a space between symbols), negatives bracketed after the first. */
+export const product = (factors: readonly string[], sep: string): string => joinGuarded(factors, sep);
+/** a ⊙ b, the Hadamard (element-wise) product. */
+export const hadamard = (a: string, b: string): string => `${a} \\odot ${b}`;
+/** lhs = middle = rhs (the middle form is optional). */
+export function equation(lhs: string, rhs: string, last?: string): string {
+  return last === undefined ? `${lhs} = ${rhs}` : `${lhs} = ${rhs} = ${last}`;
+}
+/** Several equations on one line. */
+export function list(items: readonly string[]): string {
+  let out = items.length > 0 ? items[0] : '';
+  for (let i = 1; i < items.length; i++) out += ',\\quad ' + items[i];
+  return out;
+}
+export const matrix = (rows: string[][]): string =>
+  `\\begin{bmatrix}${rows.map((r) => r.join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+export const ellipsis = '\\dots';
+
+const SLOT_NAMES = new Map<string, SlotName>((Object.keys(SLOT) as SlotName[]).map((n) => [SLOT[n], n]));
+const OPENERS = new Set(['', '(', '{', '[', ',', '&']);
+const ATOMIC = /^(?:[0-9.]+|[A-Za-z])$/;
+const NUMERIC = /^[-0-9(]/;
+
+/**
+ * Fills an engine TeX template (activation, loss) whose slots stand for z, a, t, n. `token` renders each slot
+ * in the order it appears. A compound token before `^` is braced (symbols) or bracketed (numbers); a negative one
+ * after an operator is bracketed; a number right after a digit gets a `\cdot` (0.01·(−0.5), not 0.01-0.5).
+ */
+export function fill(template: string, token: (slot: SlotName) => string): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const name = SLOT_NAMES.get(template[i]);
+    if (!name) {
+      out += template[i];
+      continue;
+    }
+    let t = token(name);
+    const before = out.trimEnd();
+    const prev = before.slice(-1);
+    if (template[i + 1] === '^' && !ATOMIC.test(t)) t = NUMERIC.test(t) ? `(${t})` : `{${t}}`;
+    else if (t.startsWith('-') && !OPENERS.has(prev)) t = `(${t})`;
+    if (/[0-9.]/.test(prev) && NUMERIC.test(t)) t = `\\cdot ${t}`;
+    out += t;
+  }
+  return out;
+}
+
+/** Whether a template is a sum at its top level (1 − a²), so it needs brackets as a factor. */
+export function isSum(template: string): boolean {
+  let depth = 0;
+  for (let i = 1; i < template.length; i++) {
+    const c = template[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (depth === 0 && (c === '+' || c === '-')) return true;
+  }
+  return false;
+}

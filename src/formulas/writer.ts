@@ -1,0 +1,86 @@
+/**
+ * A formula rule is written once against a Writer and rendered twice: with symbols (the rule) and with numbers
+ * (the rule substituted). The numeric writer records every value it reads as an operand, in order.
+ */
+import { ACTIVATIONS } from '../engine';
+import { SLOT, templates, vid, type ValueId } from '../steps';
+import type { FormulaContext } from './context';
+import type { Operand } from './types';
+import { exp, fill, frac, guard, matrix, plus } from './tex';
+
+export type Orientation = 'column' | 'row';
+
+export class Writer {
+  readonly operands: Operand[] = [];
+  constructor(
+    readonly ctx: FormulaContext,
+    readonly numeric: boolean,
+  ) {}
+
+  /** A value the step reads: its symbol, or its number (recorded as an operand). */
+  v(id: ValueId): string {
+    if (!this.numeric) return this.ctx.symbol(id);
+    const o = this.ctx.operand(id);
+    this.operands.push(o);
+    return o.shown;
+  }
+
+  /** A value the step computes itself, shown part-way (not an operand). */
+  own(id: ValueId): string {
+    return this.numeric ? this.ctx.shown(id) : this.ctx.symbol(id);
+  }
+
+  /** a·b: numbers joined by ·, symbols side by side (b bracketed if negative). */
+  times(a: string, b: string): string {
+    return a + (this.numeric ? ' \\cdot ' : ' ') + guard(b);
+  }
+
+  /** Σ_i terms(i), written out term by term. */
+  sum(count: number, term: (i: number) => string): string {
+    const terms: string[] = [];
+    for (let i = 0; i < count; i++) terms.push(term(i));
+    return plus(terms);
+  }
+
+  /** An engine template (f′, loss term, ∂E/∂a) for neuron j of layer l: z, a, t read in order; n = output count. */
+  fill(template: string, l: number, j: number): string {
+    return fill(template, (slot) => {
+      if (slot === 'z') return this.v(vid.z(l, j));
+      if (slot === 'a') return this.v(vid.a(l, j));
+      if (slot === 't') return this.v(vid.t(j));
+      return this.numeric ? String(this.ctx.shape.sizes[this.ctx.shape.L]) : 'n';
+    });
+  }
+
+  /** f(z^l_j), from the activation's TeX (softmax: e^{z_j} / Σ_i e^{z_i}). */
+  activation(l: number, j: number): string {
+    const act = this.ctx.shape.acts[l];
+    if (act !== 'softmax') return fill(ACTIVATIONS[act].tex(SLOT.z), () => this.v(vid.z(l, j)));
+    const numerator = exp(this.v(vid.z(l, j)));
+    return frac(
+      numerator,
+      this.sum(this.ctx.shape.sizes[l], (i) => exp(this.v(vid.z(l, i)))),
+    );
+  }
+
+  /** f′(z^l_j) from the activation's f′ template. */
+  fPrime(l: number, j: number): string {
+    return this.fill(templates.fPrime(this.ctx.shape.acts[l]), l, j);
+  }
+
+  /** A vector of entries: its symbol, or a bmatrix (column or row). */
+  vector(symbol: string, entries: () => string[], orientation: Orientation = this.ctx.shape.vectors): string {
+    if (!this.numeric) return symbol;
+    return this.column(entries(), orientation);
+  }
+
+  /** A bmatrix of entries as a column or row, in both renderings (for entries that are expressions). */
+  column(entries: string[], orientation: Orientation = this.ctx.shape.vectors): string {
+    return matrix(orientation === 'column' ? entries.map((e) => [e]) : [entries]);
+  }
+
+  /** A matrix of read values: its symbol, or the bmatrix of its numbers. */
+  matrix(symbol: string, grid: ValueId[][]): string {
+    return this.numeric ? matrix(grid.map((row) => row.map((id) => this.v(id)))) : symbol;
+  }
+}

@@ -1,0 +1,9 @@
+import { useCallback } from 'react';
+import { formatPlain } from '../formulas/plain';
+import { useLessonStore } from '../store';
+
+/** Formats a number for display with the chosen significant digits (the formula layer's one formatter). */
+export function useFormatNumber(): (x: number) => string {
+  const digits = useLessonStore((s) => s.digits);
+  return useCallback((x: number) => formatPlain(x, digits), [digits]);
+}

@@ -1,0 +1,2 @@
+export { translate, pickLocale, registerMessages, LOCALES, type Locale, type MessageKey, type Params } from './translate';
+export { useT } from './useT';

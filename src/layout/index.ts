@@ -1,0 +1,18 @@
+/** Pure geometry of the network graph: positions, label anchors, stroke scales and colours. */
+export { layoutNetwork, nodeFootprint, LABEL_EDGE_LIMIT } from './network';
+export type { Box, LayoutOptions, NetworkLayout, NodeGeom, EdgeGeom, NodeDetail } from './network';
+export { placeLabels, overlapArea, rectAround, LABEL_FRACTIONS, type Point, type Rect } from './labels';
+export {
+  SIGN_PALETTE,
+  signOf,
+  maxAbsWeight,
+  weightWidthScale,
+  dashFor,
+  edgeStyle,
+  luminance,
+  contrastRatio,
+  type Sign,
+  type EdgeStyle,
+} from './style';
+export { edgesAlong, pathsGeometry } from './paths';
+export { nodeId, biasNodeId, edgeId, biasEdgeId, parseNodeId, parseEdgeId } from './ids';

@@ -1,0 +1,138 @@
+/** The ordered lesson timeline for a traced step at one granularity. */
+import type { Lesson, Trace } from '../engine';
+import { dictionary, range } from './ids';
+import { RULES } from './rules';
+import { isSoftmax, shapeOf, type NetShape } from './shape';
+import type { Granularity, Step, StepKind, Timeline, ValueId } from './types';
+import { collectValues } from './values';
+
+/** A step to be made: its kind, layer l, neuron j and incoming neuron k (-1 for a bias). */
+type Planned = [kind: StepKind, l: number, j: number, k: number];
+
+const each = (kind: StepKind, l: number, n: number): Planned[] => range(n).map((j) => [kind, l, j, 0]);
+const down = (L: number) => range(L).map((i) => L - i);
+const up = (L: number) => range(L).map((i) => i + 1);
+
+/** Per-weight steps of neuron j (then its bias): the weight granularity's gradient and update. */
+function perWeight(s: NetShape, kind: StepKind, l: number): Planned[] {
+  return range(s.sizes[l]).flatMap((j) => [
+    ...range(s.sizes[l - 1]).map((k): Planned => [kind, l, j, k]),
+    ...(s.useBias ? [[kind, l, j, -1] as Planned] : []),
+  ]);
+}
+
+/** Forward: z then a per neuron (a softmax layer: every z first, since each a_j needs them all). */
+function forwardLayer(s: NetShape, l: number): Planned[] {
+  const n = s.sizes[l];
+  if (isSoftmax(s, l)) return [...each('z', l, n), ...each('a', l, n)];
+  return range(n).flatMap((j): Planned[] => [
+    ['z', l, j, 0],
+    ['a', l, j, 0],
+  ]);
+}
+
+/** Output error: ∂E/∂a, f′, δ per output (softmax: every ∂E/∂a first, as δ_j may need them all). */
+function outputBackward(s: NetShape): Planned[] {
+  const { L } = s;
+  const n = s.sizes[L];
+  if (isSoftmax(s, L)) return [...each('outputDA', L, n), ...each('outputDelta', L, n)];
+  return range(n).flatMap((j): Planned[] => [
+    ['outputDA', L, j, 0],
+    ['outputFPrime', L, j, 0],
+    ['outputDelta', L, j, 0],
+  ]);
+}
+
+function plan(s: NetShape, granularity: Granularity): Planned[] {
+  const { L, sizes } = s;
+  if (granularity === 'layer') {
+    return [
+      ...up(L).map((l): Planned => ['layerForward', l, 0, 0]),
+      ['layerLoss', L, 0, 0],
+      ['layerOutputDelta', L, 0, 0],
+      ...down(L - 1).map((l): Planned => ['layerHiddenDelta', l, 0, 0]),
+      ...down(L).map((l): Planned => ['layerGradients', l, 0, 0]),
+      ...up(L).map((l): Planned => ['layerUpdate', l, 0, 0]),
+    ];
+  }
+  const byWeight = granularity === 'weight';
+  return [
+    ...up(L).flatMap((l) => forwardLayer(s, l)),
+    ...each('lossTerm', L, sizes[L]),
+    ['lossTotal', L, 0, 0],
+    ...outputBackward(s),
+    ...down(L - 1).flatMap((l) => each('hiddenDelta', l, sizes[l])),
+    ...down(L).flatMap((l) =>
+      byWeight ? perWeight(s, 'weightGradient', l) : each('neuronGradients', l, sizes[l]),
+    ),
+    ...up(L).flatMap((l) => (byWeight ? perWeight(s, 'weightUpdate', l) : each('neuronUpdate', l, sizes[l]))),
+  ];
+}
+
+type Structure = Pick<Timeline, 'steps' | 'indexById'>;
+
+/** The steps of a network at a granularity: ids, reads, writes, sources, highlights; no numbers. */
+function structure(s: NetShape, granularity: Granularity): Structure {
+  const writer = new Map<ValueId, string>();
+  const indexById: Record<string, number> = dictionary();
+  const steps = plan(s, granularity).map(([kind, l, j, k], index): Step => {
+    const rule = RULES[kind];
+    const id = rule.id(l, j, k);
+    const reads = rule.reads(s, l, j, k);
+    const writes = rule.writes(s, l, j, k);
+    const sources: Record<ValueId, string> = dictionary();
+    for (const r of reads) {
+      const from = writer.get(r);
+      if (from !== undefined) sources[r] = from;
+    }
+    for (const w of writes) writer.set(w, id);
+    indexById[id] = index;
+    const step: Step = {
+      id,
+      index,
+      phase: rule.phase,
+      kind,
+      layer: l,
+      neurons: rule.neurons(s, l, j).slice(),
+      reads,
+      writes,
+      highlight: { ...rule.lit(s, l, j, k), backward: rule.phase === 'backward' },
+      sources,
+    };
+    if (kind === 'weightGradient' || kind === 'weightUpdate') step.from = k;
+    return deepFreeze(step);
+  });
+  return { steps: Object.freeze(steps) as Step[], indexById: Object.freeze(indexById) };
+}
+
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (typeof v === 'object' && v !== null) deepFreeze(v);
+  return Object.freeze(o);
+}
+
+/**
+ * Steps depend on the architecture, the loss, the vector convention and the granularity, never on the numbers,
+ * so every trace of a network shares one frozen structure (training rebuilds the timeline at each step).
+ */
+const structures = new Map<string, Structure>();
+const STRUCTURES_KEPT = 12;
+
+function structureFor(s: NetShape, granularity: Granularity): Structure {
+  const key = JSON.stringify([s.sizes, s.acts, s.loss, s.useBias, s.vectors, granularity]);
+  let found = structures.get(key);
+  if (found)
+    structures.delete(key); // most recently used last
+  else if (structures.size >= STRUCTURES_KEPT) structures.delete(structures.keys().next().value!);
+  found ??= structure(s, granularity);
+  structures.set(key, found);
+  return found;
+}
+
+/**
+ * The timeline of one training step: forward, loss, backward, gradient, update, at the given granularity.
+ * Each step lists what it reads (in formula order) and writes, and which earlier step wrote each value it reads.
+ * Steps are frozen and shared by every timeline of the same network; `values` holds this trace's numbers.
+ */
+export function buildTimeline(lesson: Lesson, trace: Trace, granularity: Granularity): Timeline {
+  return { granularity, ...structureFor(shapeOf(lesson), granularity), values: collectValues(lesson, trace) };
+}

@@ -1,0 +1,20 @@
+/** The steps layer's public surface: a trace → the ordered lesson timeline, as data. */
+export { buildTimeline } from './build';
+export { findCoveringStep, phaseRange, progressInPhase } from './navigation';
+export { collectValues } from './values';
+export { vid, gid, valueKind, valueIndices, range } from './ids';
+export {
+  shapeOf,
+  isSoftmax,
+  outputDeltaForm,
+  weightGrid,
+  transpose,
+  slotOrder,
+  SLOT,
+  templates,
+  type NetShape,
+  type OutputDeltaForm,
+  type SlotName,
+} from './shape';
+export { PHASES } from './types';
+export type * from './types';

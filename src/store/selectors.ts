@@ -1,0 +1,109 @@
+import type { Formula } from '../formulas/types';
+import { progressInPhase } from '../steps';
+import type { Phase, Step, Timeline } from '../steps/types';
+import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
+import type { GradientCheckEntry } from '../engine';
+import type { LessonState } from './store';
+
+/**
+ * Remembers the last result for the last inputs (compared by identity), so a selector that builds a new
+ * array or object returns the same one until its inputs change (React re-renders only on real changes).
+ */
+function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let last: R;
+  return (...args: A) => {
+    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) return last;
+    lastArgs = args;
+    last = fn(...args);
+    return last;
+  };
+}
+
+/** Selectors: everything the UI shows that can be derived from the stored state. */
+export const selectTrace = (s: LessonState) => traceOf(s.lesson);
+export const selectTimeline = (s: LessonState): Timeline | null => timelineOf(s.lesson, s.granularity);
+export const selectStep = (s: LessonState): Step | null => selectTimeline(s)?.steps[s.cursor] ?? null;
+export const selectStepCount = (s: LessonState): number => selectTimeline(s)?.steps.length ?? 0;
+
+export function selectFormula(s: LessonState): Formula | null {
+  const tl = selectTimeline(s);
+  return tl && tl.steps[s.cursor] ? formulaOf(s.lesson, tl, s.cursor, s.digits) : null;
+}
+
+export const selectHighlight = (s: LessonState) => selectStep(s)?.highlight ?? null;
+
+const progressMemo = memoLast((tl: Timeline | null, cursor: number) =>
+  tl && tl.steps.length > 0 ? progressInPhase(tl, cursor) : null,
+);
+export function selectProgress(s: LessonState): { phase: Phase; position: number; count: number } | null {
+  return progressMemo(selectTimeline(s), s.cursor);
+}
+
+const shownCache = new WeakMap<Timeline, Map<number, Record<string, number>>>();
+
+/**
+ * The values on screen at the cursor: the givens (inputs, targets, weights, biases) and every value written
+ * by the steps up to and including the current one — nothing later (no spoilers).
+ */
+export function selectShownValues(s: LessonState): Record<string, number> {
+  const tl = selectTimeline(s);
+  if (!tl) return {};
+  let byCursor = shownCache.get(tl);
+  if (!byCursor) {
+    byCursor = new Map();
+    shownCache.set(tl, byCursor);
+  }
+  const hit = byCursor.get(s.cursor);
+  if (hit) return hit;
+  const shown: Record<string, number> = {};
+  for (const [id, v] of Object.entries(tl.values)) if (/^(x|t|w|b):/.test(id)) shown[id] = v;
+  for (let i = 0; i <= s.cursor && i < tl.steps.length; i++) for (const id of tl.steps[i].writes) shown[id] = tl.values[id];
+  byCursor.set(s.cursor, shown);
+  return shown;
+}
+
+const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'], reached: boolean) => {
+  const r = traceOf(lesson);
+  return r.ok && reached ? [...history, r.trace.loss] : history;
+});
+/** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
+export function selectLossSeries(s: LessonState): number[] {
+  return lossSeriesMemo(s.lossHistory, s.lesson, 'E' in selectShownValues(s));
+}
+
+/** Gradient steps: for every gradient the step writes, backprop beside central differences. */
+const checksMemo = memoLast((lesson: LessonState['lesson'], step: Step | null): GradientCheckEntry[] => {
+  if (!step || step.phase !== 'gradient') return [];
+  const entries = gradientCheckOf(lesson) ?? [];
+  const ids = new Set(step.writes);
+  return entries.filter((e) => ids.has(e.kind === 'weight' ? `dW:${e.layer}:${e.neuron}:${e.from}` : `db:${e.layer}:${e.neuron}`));
+});
+export function selectGradientChecks(s: LessonState): GradientCheckEntry[] {
+  return checksMemo(s.lesson, selectStep(s));
+}
+
+export interface Erratum {
+  id: string;
+  printed: string;
+  computed: number;
+}
+
+/** Values the current step writes that the lesson's source printed differently (at the printed precision). */
+export function selectErrata(s: LessonState): Erratum[] {
+  return errataMemo(s.lesson, selectTimeline(s), selectStep(s));
+}
+const errataMemo = memoLast((lesson: LessonState['lesson'], tl: Timeline | null, step: Step | null): Erratum[] => {
+  const published = lesson.published;
+  if (!step || !tl || !published) return [];
+  return step.writes
+    .filter((id) => id in published && id in tl.values)
+    .map((id) => ({ id, printed: published[id], computed: tl.values[id] }))
+    .filter((e) => differsAtPrintedPrecision(e.printed, e.computed));
+});
+
+/** Whether `computed`, rounded to as many decimals as `printed` shows, differs from it. */
+export function differsAtPrintedPrecision(printed: string, computed: number): boolean {
+  const decimals = (printed.split('.')[1] ?? '').length;
+  return Number(computed.toFixed(decimals)) !== Number(Number(printed).toFixed(decimals));
+}

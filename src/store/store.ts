@@ -1,0 +1,229 @@
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Lesson } from '../engine';
+import type { MessageRef } from '../formulas/types';
+import type { Locale } from '../i18n/translate';
+import { DEFAULT_LESSON } from '../lessons';
+import { findCoveringStep } from '../steps';
+import { PHASES, type Granularity } from '../steps/types';
+import { timelineOf, traceOf } from './derived';
+import { applyEdit, type LessonEdit } from './edits';
+
+export type Theme = 'light' | 'dark' | 'projector';
+
+/** The one store: the lesson, where the student is in its timeline, playback, and view settings. */
+export interface LessonState {
+  lesson: Lesson;
+  granularity: Granularity;
+  /** Index of the current step in the timeline at `granularity`. */
+  cursor: number;
+  playing: boolean;
+  /** Playback speed, steps per second. */
+  speed: number;
+  locale: Locale;
+  /** Significant digits numbers are shown with. */
+  digits: number;
+  /** Training iteration shown (1 = the lesson's own weights). */
+  iteration: number;
+  /** Loss E of each earlier iteration; the current one's is the trace's. */
+  lossHistory: number[];
+  /** A message for the user (a refused edit, a broken link), or null. */
+  notice: MessageRef | null;
+  /** Cursors to return to after following "where did this come from". */
+  jumpStack: number[];
+  /** The edge whose chain rule is open, e.g. `e:1:0:2`. */
+  selectedEdge: string | null;
+  matrixView: boolean;
+  theme: Theme;
+  /** The value the student was on when the granularity last changed, so a round trip returns to it. */
+  focus: string | null;
+}
+
+export interface LessonActions {
+  next(): void;
+  prev(): void;
+  first(): void;
+  last(): void;
+  goTo(target: number | string): void;
+  nextPhase(): void;
+  prevPhase(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  setGranularity(g: Granularity): void;
+  /** Applies an edit, keeping the cursor on the same step; a refused edit leaves everything and sets notice. */
+  edit(edit: LessonEdit): boolean;
+  /** Adopts the updated weights and starts the next forward pass. */
+  nextIteration(): void;
+  /** Jumps to the step that produced a value, remembering where to come back to. */
+  followSource(stepId: string): void;
+  back(): void;
+  loadLesson(lesson: Lesson, at?: { granularity?: Granularity; cursor?: number }): void;
+  setLocale(locale: Locale): void;
+  setDigits(digits: number): void;
+  selectEdge(edge: string | null): void;
+  toggleMatrixView(): void;
+  setTheme(theme: Theme): void;
+  setNotice(notice: MessageRef | null): void;
+}
+
+export type LessonStore = LessonState & LessonActions;
+
+export const SPEED_RANGE = { min: 0.5, max: 10 } as const;
+
+export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
+  return {
+    lesson,
+    granularity: 'neuron',
+    cursor: 0,
+    playing: false,
+    speed: 2,
+    locale: 'en',
+    digits: 4,
+    iteration: 1,
+    lossHistory: [],
+    notice: null,
+    jumpStack: [],
+    selectedEdge: null,
+    matrixView: false,
+    theme: 'light',
+    focus: null,
+  };
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<LessonStore> {
+  return createStore<LessonStore>()((set, get) => {
+    const count = () => timelineOf(get().lesson, get().granularity)?.steps.length ?? 0;
+    const moveTo = (cursor: number) => set({ cursor: clamp(cursor, 0, Math.max(0, count() - 1)) });
+    const phaseStart = (dir: 1 | -1) => {
+      const tl = timelineOf(get().lesson, get().granularity);
+      if (!tl) return;
+      const { cursor } = get();
+      const here = tl.steps[cursor].phase;
+      if (dir === 1) {
+        const i = tl.steps.findIndex((s, idx) => idx > cursor && s.phase !== here);
+        moveTo(i === -1 ? tl.steps.length - 1 : i);
+      } else {
+        // to the start of this phase, or of the previous one when already at the start
+        let i = cursor;
+        while (i > 0 && tl.steps[i - 1].phase === here) i--;
+        if (i === cursor && i > 0) {
+          const prevPhase = tl.steps[i - 1].phase;
+          while (i > 0 && tl.steps[i - 1].phase === prevPhase) i--;
+        }
+        moveTo(i);
+      }
+    };
+    return {
+      ...initialState(),
+      ...init,
+      next: () => {
+        const { cursor } = get();
+        if (cursor >= count() - 1) set({ playing: false });
+        else set({ cursor: cursor + 1 });
+      },
+      prev: () => moveTo(get().cursor - 1),
+      first: () => moveTo(0),
+      last: () => moveTo(count() - 1),
+      goTo: (target) => {
+        if (typeof target === 'number') return moveTo(target);
+        const tl = timelineOf(get().lesson, get().granularity);
+        const i = tl?.indexById[target];
+        if (i !== undefined) moveTo(i);
+      },
+      nextPhase: () => phaseStart(1),
+      prevPhase: () => phaseStart(-1),
+      play: () => {
+        if (get().cursor >= count() - 1) set({ cursor: 0 });
+        set({ playing: true });
+      },
+      pause: () => set({ playing: false }),
+      togglePlay: () => (get().playing ? get().pause() : get().play()),
+      setSpeed: (speed) => set({ speed: clamp(speed, SPEED_RANGE.min, SPEED_RANGE.max) }),
+      setGranularity: (g) => {
+        const { lesson, granularity, cursor, focus } = get();
+        if (g === granularity) return;
+        const from = timelineOf(lesson, granularity);
+        const to = timelineOf(lesson, g);
+        const step = from?.steps[cursor];
+        if (!from || !to || !step) return set({ granularity: g, cursor: 0, jumpStack: [] });
+        // the quantity in view: the remembered one if this step still covers it, else the step's first
+        const kept = focus !== null && step.writes.includes(focus) ? focus : step.writes[0];
+        const exact = to.steps.findIndex((s) => s.writes.includes(kept));
+        const i = exact >= 0 ? exact : findCoveringStep(to, step);
+        set({ granularity: g, cursor: Math.max(0, i), jumpStack: [], focus: kept });
+      },
+      edit: (e) => {
+        const { lesson, granularity, cursor } = get();
+        const r = applyEdit(lesson, e);
+        if (!r.ok) {
+          set({ notice: r.message });
+          return false;
+        }
+        const stepId = timelineOf(lesson, granularity)?.steps[cursor]?.id;
+        const tl = timelineOf(r.lesson, granularity);
+        const kept = stepId !== undefined ? tl?.indexById[stepId] : undefined;
+        const n = tl?.steps.length ?? 1;
+        set({ lesson: r.lesson, cursor: kept ?? clamp(cursor, 0, n - 1), notice: null, jumpStack: [] });
+        return true;
+      },
+      nextIteration: () => {
+        const { lesson, lossHistory, iteration } = get();
+        const r = traceOf(lesson);
+        if (!r.ok) return;
+        const nextLesson: Lesson = { ...lesson, weights: r.trace.updated.weights, biases: r.trace.updated.biases };
+        const check = traceOf(nextLesson);
+        if (!check.ok) {
+          const c = check.condition;
+          set({ notice: { key: 'edit.nonFinite', params: { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) } }, playing: false });
+          return;
+        }
+        set({ lesson: nextLesson, lossHistory: [...lossHistory, r.trace.loss], iteration: iteration + 1, cursor: 0, jumpStack: [] });
+      },
+      followSource: (stepId) => {
+        const tl = timelineOf(get().lesson, get().granularity);
+        const i = tl?.indexById[stepId];
+        if (i === undefined) return;
+        set({ jumpStack: [...get().jumpStack, get().cursor], cursor: i, playing: false });
+      },
+      back: () => {
+        const stack = get().jumpStack;
+        if (stack.length === 0) return;
+        set({ cursor: stack[stack.length - 1], jumpStack: stack.slice(0, -1) });
+      },
+      loadLesson: (lesson, at = {}) => {
+        const granularity = at.granularity ?? get().granularity;
+        const n = timelineOf(lesson, granularity)?.steps.length ?? 1;
+        set({
+          lesson,
+          granularity,
+          cursor: clamp(at.cursor ?? 0, 0, n - 1),
+          iteration: 1,
+          lossHistory: [],
+          jumpStack: [],
+          selectedEdge: null,
+          playing: false,
+        });
+      },
+      setLocale: (locale) => set({ locale }),
+      setDigits: (digits) => set({ digits: clamp(Math.round(digits), 2, 10) }),
+      selectEdge: (selectedEdge) => set({ selectedEdge }),
+      toggleMatrixView: () => set({ matrixView: !get().matrixView }),
+      setTheme: (theme) => set({ theme }),
+      setNotice: (notice) => set({ notice }),
+    };
+  });
+}
+
+/** The app's store. */
+export const lessonStore = createLessonStore();
+
+/** React binding: `useLessonStore(s => s.cursor)`. */
+export function useLessonStore<T>(selector: (s: LessonStore) => T): T {
+  return useStore(lessonStore, selector);
+}
+
+export { PHASES };

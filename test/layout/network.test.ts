@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  LABEL_EDGE_LIMIT,
+  layoutNetwork,
+  nodeFootprint,
+  overlapArea,
+  rectAround,
+  type NetworkLayout,
+} from '../../src/layout';
+
+const box = { width: 800, height: 480 };
+const CASES: [string, number[], boolean][] = [
+  ['3-3-2', [3, 3, 2], false],
+  ['3-3-2 with biases', [3, 3, 2], true],
+  ['2-1', [2, 1], true],
+  ['4-8-8-3', [4, 8, 8, 3], true],
+  ['10 layers of 32', Array(10).fill(32), true],
+];
+
+const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+
+describe.each(CASES)('layoutNetwork %s', (_, sizes, useBias) => {
+  const layout: NetworkLayout = layoutNetwork(sizes, useBias, box);
+
+  it('has one node per neuron and bias node, one edge per weight and bias', () => {
+    const neurons = sizes.reduce((s, n) => s + n, 0);
+    const weights = sizes.slice(1).reduce((s, n, i) => s + n * sizes[i], 0);
+    const biases = useBias ? sizes.length - 1 : 0;
+    expect(layout.nodes).toHaveLength(neurons + biases);
+    expect(layout.edges).toHaveLength(weights + (useBias ? sizes.slice(1).reduce((s, n) => s + n, 0) : 0));
+    expect(Object.keys(layout.nodeById)).toHaveLength(layout.nodes.length);
+    expect(layout.nodeById['n:0:0']).toMatchObject({ layer: 0, index: 0, bias: false });
+    if (useBias) expect(layout.nodeById['bn:1']).toMatchObject({ layer: 1, index: -1, bias: true });
+  });
+
+  it('keeps every circle inside the box', () => {
+    for (const n of layout.nodes) {
+      expect(n.x - n.r).toBeGreaterThanOrEqual(0);
+      expect(n.y - n.r).toBeGreaterThanOrEqual(0);
+      expect(n.x + n.r).toBeLessThanOrEqual(box.width);
+      expect(n.y + n.r).toBeLessThanOrEqual(box.height);
+    }
+  });
+
+  it('never overlaps two nodes', () => {
+    const { nodes } = layout;
+    for (let i = 0; i < nodes.length; i++)
+      for (let j = i + 1; j < nodes.length; j++)
+        expect(dist(nodes[i], nodes[j])).toBeGreaterThan(nodes[i].r + nodes[j].r);
+  });
+
+  it('puts layers left to right and edges from rim to rim', () => {
+    for (let l = 1; l < sizes.length; l++) expect(layout.columns[l]).toBeGreaterThan(layout.columns[l - 1]);
+    for (const e of layout.edges) {
+      const s = layout.nodeById[e.source];
+      const t = layout.nodeById[e.target];
+      expect(dist({ x: e.x1, y: e.y1 }, s)).toBeGreaterThanOrEqual(s.r);
+      expect(dist({ x: e.x2, y: e.y2 }, t)).toBeGreaterThanOrEqual(t.r);
+      expect(e.d).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(layoutNetwork([...sizes], useBias, { ...box })).toEqual(layout);
+  });
+});
+
+describe('node size', () => {
+  it('draws a small net with big nodes that hold their values, a large one small but whole', () => {
+    const small = layoutNetwork([3, 3, 2], false, box);
+    const large = layoutNetwork(Array(10).fill(32), true, box);
+    expect(small.radius).toBeGreaterThanOrEqual(36);
+    expect(small.detail).toBe('full');
+    expect(large.radius).toBeLessThan(small.radius);
+    expect(large.radius).toBeGreaterThan(2);
+    expect(large.detail).toBe('none');
+  });
+
+  it('scales with the box', () => {
+    const a = layoutNetwork([3, 3, 2], false, box);
+    const b = layoutNetwork([3, 3, 2], false, { width: 1600, height: 960 });
+    expect(b.radius).toBeCloseTo(a.radius * 2, 1);
+  });
+});
+
+describe('weight labels', () => {
+  const overlaps = (layout: NetworkLayout) => {
+    const { width: w, height: h } = layout.labelSize;
+    const boxes = layout.edges.map((e) => rectAround(e.label, w, h));
+    const hits: string[] = [];
+    boxes.forEach((b, i) => {
+      if (b.x0 < 0 || b.y0 < 0 || b.x1 > layout.width || b.y1 > layout.height)
+        hits.push(`${layout.edges[i].id} outside`);
+      boxes
+        .slice(i + 1)
+        .forEach(
+          (c, j) => overlapArea(b, c) > 0 && hits.push(`${layout.edges[i].id}/${layout.edges[i + 1 + j].id}`),
+        );
+      layout.nodes.forEach(
+        (n) => overlapArea(b, nodeFootprint(layout, n)) > 0 && hits.push(`${layout.edges[i].id}/${n.id}`),
+      );
+    });
+    return hits;
+  };
+
+  it.each([
+    ['3-3-2', [3, 3, 2], false, box],
+    ['3-3-2 with biases', [3, 3, 2], true, box],
+    ['2-2-1 with biases', [2, 2, 1], true, box],
+    ['3-3-2 in a narrow box', [3, 3, 2], false, { width: 600, height: 420 }],
+  ])('of a %s net overlap neither each other nor the nodes', (_, sizes, useBias, b) => {
+    const layout = layoutNetwork(sizes as number[], useBias as boolean, b as typeof box);
+    expect(layout.showLabels).toBe(true);
+    expect(overlaps(layout)).toEqual([]);
+  });
+
+  it('sit on their edge, away from its ends', () => {
+    const layout = layoutNetwork([3, 3, 2], false, box);
+    for (const e of layout.edges) {
+      const f = (e.label.x - e.x1) / (e.x2 - e.x1);
+      expect(f).toBeGreaterThan(0.1);
+      expect(f).toBeLessThan(0.9);
+      expect(e.y1 + (e.y2 - e.y1) * f).toBeCloseTo(e.label.y, 1);
+    }
+  });
+
+  it('are left to hover above LABEL_EDGE_LIMIT edges', () => {
+    expect(layoutNetwork([4, 8, 3], false, box).showLabels).toBe(4 * 8 + 8 * 3 <= LABEL_EDGE_LIMIT);
+    expect(layoutNetwork([4, 8, 3], false, box, { labels: true }).showLabels).toBe(true);
+  });
+});
