@@ -3,7 +3,7 @@
  * writes, and what it lights up on the graph. `l` is the layer, `j` the neuron, `k` the incoming neuron (-1 for a
  * bias); layer kinds ignore j and k.
  */
-import { gid, range, vid } from './ids';
+import { range, vid } from './ids';
 import {
   isSoftmax,
   outputDeltaForm,
@@ -13,12 +13,8 @@ import {
   weightGrid,
   type NetShape,
 } from './shape';
-import type { EdgeId, NodeId, Phase, StepKind, ValueId } from './types';
-
-interface Lit {
-  nodes: NodeId[];
-  edges: EdgeId[];
-}
+import { incoming, incomingLayer, nodesOf, outgoing, outgoingLayer, single, type Lit } from './highlight';
+import type { Phase, StepKind, ValueId } from './types';
 
 export interface KindRule {
   phase: Phase;
@@ -37,41 +33,6 @@ const inputs = (s: NetShape, l: number) => all(s, l - 1).map((k) => vid.input(l,
 const fPrimeReads = (s: NetShape, l: number, j: number) => slotIds(templates.fPrime(s.acts[l]), l, j);
 const gradReads = (s: NetShape, j: number) => slotIds(templates.lossGrad(s.loss), s.L, j);
 const biasIf = <T>(s: NetShape, ...items: T[]): T[] => (s.useBias ? items : []);
-
-/** The weights and inputs into neuron j (and its bias): forward, gradient and update steps light these. */
-function incoming(s: NetShape, l: number, j: number): Lit {
-  const nodes: NodeId[] = [];
-  const edges: EdgeId[] = [];
-  for (let k = 0; k < s.sizes[l - 1]; k++) {
-    nodes.push(gid.node(l - 1, k));
-    edges.push(gid.edge(l, j, k));
-  }
-  if (s.useBias) {
-    nodes.push(gid.biasNode(l));
-    edges.push(gid.biasEdge(l, j));
-  }
-  nodes.push(gid.node(l, j));
-  return { nodes, edges };
-}
-
-function incomingLayer(s: NetShape, l: number): Lit {
-  const parts = all(s, l).map((j) => incoming(s, l, j));
-  return {
-    nodes: [...new Set(parts.flatMap((p) => p.nodes))],
-    edges: parts.flatMap((p) => p.edges),
-  };
-}
-
-/** The edges the error travels from layer l + 1 back to neuron j of layer l. */
-function outgoing(s: NetShape, l: number, j: number): Lit {
-  const nodes: NodeId[] = [gid.node(l, j)];
-  const edges: EdgeId[] = [];
-  for (let i = 0; i < s.sizes[l + 1]; i++) {
-    nodes.push(gid.node(l + 1, i));
-    edges.push(gid.edge(l + 1, i, j));
-  }
-  return { nodes, edges };
-}
 
 /**
  * Pairs of a vector entry and a weight, in the order the convention writes them: w·a (column) or a·w (row),
@@ -93,17 +54,6 @@ function pairs(
   for (const id of tail) out.push(id);
   return out;
 }
-
-const nodesOf = (l: number, js: readonly number[]): Lit => ({
-  nodes: js.map((j) => gid.node(l, j)),
-  edges: [],
-});
-
-/** A single weight's edge, or for k = -1 the bias edge. */
-const single = (l: number, j: number, k: number): Lit =>
-  k < 0
-    ? { nodes: [gid.biasNode(l), gid.node(l, j)], edges: [gid.biasEdge(l, j)] }
-    : { nodes: [gid.node(l - 1, k), gid.node(l, j)], edges: [gid.edge(l, j, k)] };
 
 /** δ^L's reads, by the form it is written in. */
 function outputDeltaReads(s: NetShape, j: number): ValueId[] {
@@ -314,10 +264,7 @@ export const RULES: Record<StepKind, KindRule> = {
       return [...(s.vectors === 'row' ? [...d, ...Wt] : [...Wt, ...d]), ...fp];
     },
     writes: (s, l) => deltaWrites(s, l, all(s, l)),
-    lit: (s, l) => {
-      const parts = all(s, l).map((j) => outgoing(s, l, j));
-      return { nodes: [...new Set(parts.flatMap((p) => p.nodes))], edges: parts.flatMap((p) => p.edges) };
-    },
+    lit: outgoingLayer,
   },
   layerGradients: {
     phase: 'gradient',

@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The TeX source KaTeX keeps in its MathML annotation, for the element matching `testId`. */
+export async function texOf(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).locator('annotation').first().textContent()) ?? '';
+}
+
+/** The "Step n / N · phase" line. */
+export async function position(page: Page): Promise<string> {
+  return (await page.getByTestId('position').textContent()) ?? '';
+}
+
+/** Opens the app fresh (no saved state) and waits for the lesson screen. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(path);
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+}
+
+/** Collects uncaught page errors and console errors, to assert none happened. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
