@@ -13,7 +13,6 @@ export const frac = (num: string, den: string): string => `\\frac{${num}}{${den}
 /** ∂of/∂by */
 export const partial = (of: string, by: string): string => frac(`\\partial ${of}`, `\\partial ${by}`);
 export const paren = (s: string): string => `\\left(${s}\\right)`;
-export const text = (s: string): string => `\\text{${s}}`;
 export const transposed = (s: string): string => `{${s}}^{\\top}`;
 /** The updated value of a symbol: `{w}_{\text{new}}`. */
 export const renewed = (s: string): string => `{${s}}_{\\text{new}}`;

@@ -26,7 +26,16 @@ function ownedByTarget(e: KeyboardEvent): boolean {
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || ownedByTarget(e)) return;
+      if (ownedByTarget(e)) return;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && ['z', 'Z', 'y'].includes(e.key)) {
+        // Ctrl+Z undo; Ctrl+Shift+Z or Ctrl+Y redo (typing fields keep their own undo)
+        e.preventDefault();
+        const s = lessonStore.getState();
+        if (e.key === 'y' || e.shiftKey) s.redo();
+        else s.undo();
+        return;
+      }
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
       const action = KEYS[e.key];
       if (!action) return;
       e.preventDefault();

@@ -11,6 +11,16 @@ import { applyEdit, type LessonEdit } from './edits';
 
 export type Theme = 'light' | 'dark' | 'projector';
 
+/** What undo and redo restore: the lesson and where training stands. */
+export interface Snapshot {
+  lesson: Lesson;
+  iteration: number;
+  lossHistory: number[];
+}
+
+/** Undo steps kept. */
+export const HISTORY_LIMIT = 100;
+
 /** The one store: the lesson, where the student is in its timeline, playback, and view settings. */
 export interface LessonState {
   lesson: Lesson;
@@ -37,6 +47,11 @@ export interface LessonState {
   theme: Theme;
   /** The value the student was on when the granularity last changed, so a round trip returns to it. */
   focus: string | null;
+  /** Earlier states for undo (most recent last) and undone ones for redo. */
+  past: Snapshot[];
+  future: Snapshot[];
+  /** The lesson as it was opened, for "reset lesson". */
+  origin: Lesson;
 }
 
 export interface LessonActions {
@@ -66,6 +81,10 @@ export interface LessonActions {
   toggleMatrixView(): void;
   setTheme(theme: Theme): void;
   setNotice(notice: MessageRef | null): void;
+  undo(): void;
+  redo(): void;
+  /** Back to the lesson as it was opened (undoable). */
+  resetLesson(): void;
 }
 
 export type LessonStore = LessonState & LessonActions;
@@ -89,6 +108,9 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     matrixView: false,
     theme: 'light',
     focus: null,
+    past: [],
+    future: [],
+    origin: lesson,
   };
 }
 
@@ -97,6 +119,18 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<LessonStore> {
   return createStore<LessonStore>()((set, get) => {
     const count = () => timelineOf(get().lesson, get().granularity)?.steps.length ?? 0;
+    const snapshot = (): Snapshot => ({ lesson: get().lesson, iteration: get().iteration, lossHistory: get().lossHistory });
+    /** Records the current state for undo before a change; a new change clears redo. */
+    const remember = () => set({ past: [...get().past, snapshot()].slice(-HISTORY_LIMIT), future: [] });
+    /** Shows a snapshot's lesson, keeping the cursor on the same step when it still exists. */
+    const restore = (snap: Snapshot) => {
+      const { lesson, granularity, cursor } = get();
+      const stepId = timelineOf(lesson, granularity)?.steps[cursor]?.id;
+      const tl = timelineOf(snap.lesson, granularity);
+      const kept = stepId !== undefined ? tl?.indexById[stepId] : undefined;
+      const n = tl?.steps.length ?? 1;
+      set({ ...snap, cursor: kept ?? clamp(cursor, 0, n - 1), jumpStack: [], notice: null, playing: false });
+    };
     const moveTo = (cursor: number) => set({ cursor: clamp(cursor, 0, Math.max(0, count() - 1)) });
     const phaseStart = (dir: 1 | -1) => {
       const tl = timelineOf(get().lesson, get().granularity);
@@ -117,9 +151,9 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         moveTo(i);
       }
     };
+    const start = { ...initialState(init.lesson), ...init };
     return {
-      ...initialState(),
-      ...init,
+      ...start,
       next: () => {
         const { cursor } = get();
         if (cursor >= count() - 1) set({ playing: false });
@@ -157,17 +191,13 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         set({ granularity: g, cursor: Math.max(0, i), jumpStack: [], focus: kept });
       },
       edit: (e) => {
-        const { lesson, granularity, cursor } = get();
-        const r = applyEdit(lesson, e);
+        const r = applyEdit(get().lesson, e);
         if (!r.ok) {
           set({ notice: r.message });
           return false;
         }
-        const stepId = timelineOf(lesson, granularity)?.steps[cursor]?.id;
-        const tl = timelineOf(r.lesson, granularity);
-        const kept = stepId !== undefined ? tl?.indexById[stepId] : undefined;
-        const n = tl?.steps.length ?? 1;
-        set({ lesson: r.lesson, cursor: kept ?? clamp(cursor, 0, n - 1), notice: null, jumpStack: [] });
+        remember();
+        restore({ lesson: r.lesson, iteration: get().iteration, lossHistory: get().lossHistory });
         return true;
       },
       nextIteration: () => {
@@ -181,6 +211,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
           set({ notice: { key: 'edit.nonFinite', params: { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) } }, playing: false });
           return;
         }
+        remember();
         set({ lesson: nextLesson, lossHistory: [...lossHistory, r.trace.loss], iteration: iteration + 1, cursor: 0, jumpStack: [] });
       },
       followSource: (stepId) => {
@@ -195,10 +226,12 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         set({ cursor: stack[stack.length - 1], jumpStack: stack.slice(0, -1) });
       },
       loadLesson: (lesson, at = {}) => {
+        remember();
         const granularity = at.granularity ?? get().granularity;
         const n = timelineOf(lesson, granularity)?.steps.length ?? 1;
         set({
           lesson,
+          origin: lesson,
           granularity,
           cursor: clamp(at.cursor ?? 0, 0, n - 1),
           iteration: 1,
@@ -214,6 +247,26 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       toggleMatrixView: () => set({ matrixView: !get().matrixView }),
       setTheme: (theme) => set({ theme }),
       setNotice: (notice) => set({ notice }),
+      undo: () => {
+        const { past, future } = get();
+        if (past.length === 0) return;
+        const current = snapshot();
+        restore(past[past.length - 1]);
+        set({ past: past.slice(0, -1), future: [...future, current] });
+      },
+      redo: () => {
+        const { past, future } = get();
+        if (future.length === 0) return;
+        const current = snapshot();
+        restore(future[future.length - 1]);
+        set({ future: future.slice(0, -1), past: [...past, current].slice(-HISTORY_LIMIT) });
+      },
+      resetLesson: () => {
+        const { origin, lesson } = get();
+        if (origin === lesson) return;
+        remember();
+        restore({ lesson: origin, iteration: 1, lossHistory: [] });
+      },
     };
   });
 }

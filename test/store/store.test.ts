@@ -169,3 +169,51 @@ describe('lesson store', () => {
     }
   });
 });
+
+describe('undo, redo and reset', () => {
+  it('undo and redo walk every edit and iteration; a new edit clears redo', () => {
+    const store = fresh();
+    const s = store.getState;
+    const original = s().lesson;
+    s().edit({ kind: 'weight', layer: 1, neuron: 0, from: 0, value: 0.5 });
+    s().edit({ kind: 'learningRate', value: 0.25 });
+    s().nextIteration();
+    expect(s().iteration).toBe(2);
+    s().undo();
+    expect(s().iteration).toBe(1);
+    expect(s().lesson.learningRate).toBe(0.25);
+    s().undo();
+    expect(s().lesson.learningRate).toBe(0.5);
+    expect(s().lesson.weights[0][0][0]).toBe(0.5);
+    s().undo();
+    expect(s().lesson).toBe(original);
+    s().undo(); // nothing left: no change
+    expect(s().lesson).toBe(original);
+    s().redo();
+    expect(s().lesson.weights[0][0][0]).toBe(0.5);
+    s().edit({ kind: 'input', index: 0, value: 0.7 });
+    expect(s().future).toEqual([]);
+    s().redo();
+    expect(s().lesson.sample.input[0]).toBe(0.7);
+  });
+
+  it('a refused edit is not an undo step', () => {
+    const store = fresh();
+    const s = store.getState;
+    s().edit({ kind: 'weight', layer: 1, neuron: 0, from: 0, value: Number.POSITIVE_INFINITY });
+    expect(s().past).toEqual([]);
+  });
+
+  it('reset returns to the lesson as opened, and can itself be undone', () => {
+    const store = fresh();
+    const s = store.getState;
+    const original = s().lesson;
+    s().edit({ kind: 'weight', layer: 2, neuron: 1, from: 2, value: -0.3 });
+    s().nextIteration();
+    s().resetLesson();
+    expect(s().lesson).toBe(original);
+    expect(s().iteration).toBe(1);
+    s().undo();
+    expect(s().iteration).toBe(2);
+  });
+});
