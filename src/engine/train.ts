@@ -1,4 +1,5 @@
 import { accumulate, allFinite, applyAccumulated, compileNet, exportNet, forward, sgdStep, type FastNet } from './fastNet';
+import { compileStep, type CompiledStep } from './fastCodegen';
 import { assertFinite, assertFiniteMatrix, NonFiniteError } from './finite';
 import { createRng, shuffled } from './rng';
 import { computeTrace, type StepInput } from './trace';
@@ -72,6 +73,9 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
   const indices = data.train.map((_, i) => i);
   const history: EpochStats[] = [];
   let steps = 0;
+  // small networks with a squared loss get a step generated as straight-line code
+  const hits = new Float64Array(1);
+  const compiled = options.mode === 'trace' ? null : compileStep(net, hits);
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const perm = options.shuffle === false ? indices : shuffled(indices, rng);
@@ -93,7 +97,7 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
       correct = r.correct;
       steps += r.steps;
     } else {
-      const r = fastEpoch(net, X, T, labels, perm, m, eta);
+      const r = compiled && m === 1 ? compiledEpoch(compiled, hits, X, T, labels, perm, eta) : fastEpoch(net, X, T, labels, perm, m, eta);
       lossSum = r.lossSum;
       correct = r.correct;
       failed = r.failed;
@@ -146,6 +150,27 @@ function fastEpoch(
     steps++;
   }
   return { lossSum, correct, failed: false, steps };
+}
+
+/** One SGD epoch with a generated step (see compileStep); stops early at a non-finite loss. */
+function compiledEpoch(
+  step: CompiledStep,
+  stats: Float64Array,
+  X: Float64Array[],
+  T: Float64Array[],
+  labels: number[],
+  perm: number[],
+  eta: number,
+): { lossSum: number; correct: number; failed: boolean; steps: number } {
+  stats[0] = 0;
+  let lossSum = 0;
+  for (let s = 0; s < perm.length; s++) {
+    const p = perm[s];
+    const e = step(X[p], T[p], labels[p], eta);
+    if (!Number.isFinite(e)) return { lossSum, correct: stats[0], failed: true, steps: s + 1 };
+    lossSum += e;
+  }
+  return { lossSum, correct: stats[0], failed: false, steps: perm.length };
 }
 
 /** Mean loss and accuracy of the network on samples, without changing it. */
