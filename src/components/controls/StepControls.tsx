@@ -66,6 +66,7 @@ export function StepControls() {
             step={0.5}
             value={speed}
             onChange={(e) => actions.setSpeed(Number(e.target.value))}
+            aria-label={t('controls.speed')}
             aria-valuetext={t('controls.speedValue', { speed })}
           />
           <output>{t('controls.speedValue', { speed })}</output>
