@@ -55,7 +55,8 @@ function trainingSteps(first: Lesson, count: number): Array<{ lesson: Lesson; tr
 function timelineWithFormulas(lesson: Lesson, trace: Trace, granularity: Granularity): number {
   const timeline = buildTimeline(lesson, trace, granularity);
   let chars = 0;
-  for (const step of timeline.steps) chars += formulaFor(step, timeline, lesson, { digits: 4 }).substituted.length;
+  for (const step of timeline.steps)
+    chars += formulaFor(step, timeline, lesson, { digits: 4 }).substituted.length;
   return chars;
 }
 
@@ -80,8 +81,14 @@ export function benchTimeline(): BenchResult[] {
       timelineWithFormulas(lesson, trace, granularity);
       return performance.now() - t0;
     });
-    const shape = sizes.every((n) => n === sizes[0]) ? `${sizes.length} layers × ${sizes[0]}` : sizes.join('-');
-    return { name: `timeline + formulas, ${shape}, ${granularity}`, ms: median(times.slice(WARM_UP)), target };
+    const shape = sizes.every((n) => n === sizes[0])
+      ? `${sizes.length} layers × ${sizes[0]}`
+      : sizes.join('-');
+    return {
+      name: `timeline + formulas, ${shape}, ${granularity}`,
+      ms: median(times.slice(WARM_UP)),
+      target,
+    };
   });
 }
 
@@ -91,7 +98,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`${'benchmark'.padEnd(width)}  median ms  target ms  ok`);
   for (const r of rows) {
     const ok = r.ms < r.target ? 'yes' : 'NO';
-    console.log(`${r.name.padEnd(width)}  ${r.ms.toFixed(2).padStart(9)}  ${String(r.target).padStart(9)}  ${ok}`);
+    console.log(
+      `${r.name.padEnd(width)}  ${r.ms.toFixed(2).padStart(9)}  ${String(r.target).padStart(9)}  ${ok}`,
+    );
   }
   if (rows.some((r) => r.ms >= r.target)) process.exitCode = 1;
 }

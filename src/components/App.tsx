@@ -4,6 +4,11 @@ import { usePlayback } from '../hooks/usePlayback';
 import { useT } from '../i18n';
 import { useLessonStore } from '../store';
 import { StepControls } from './controls/StepControls';
+import { NetworkPanel } from './editor/NetworkPanel';
+import { NetworkPanelProvider } from './editor/NetworkPanelContext';
+import { DropOverlay } from './files/DropOverlay';
+import { FileMessages } from './files/FileMessages';
+import { FileOpenerProvider } from './files/fileOpener';
 import { FormulaPanel } from './formula/FormulaPanel';
 import { GraphPanel } from './graph/GraphPanel';
 import { Header } from './Header';
@@ -24,17 +29,24 @@ export function App() {
   }, [locale, theme, t]);
 
   return (
-    <div className="app" data-theme={theme}>
-      <a className="skip-link" href="#lesson">
-        {t('app.skipToContent')}
-      </a>
-      <Header />
-      <Notice />
-      <main id="lesson" className="lesson">
-        <GraphPanel />
-        <FormulaPanel />
-        <StepControls />
-      </main>
-    </div>
+    <NetworkPanelProvider>
+      <div className="app" data-theme={theme}>
+        <a className="skip-link" href="#lesson">
+          {t('app.skipToContent')}
+        </a>
+        <FileOpenerProvider>
+          <Header />
+          <FileMessages />
+          <DropOverlay />
+        </FileOpenerProvider>
+        <Notice />
+        <main id="lesson" className="lesson">
+          <GraphPanel />
+          <FormulaPanel />
+          <NetworkPanel />
+          <StepControls />
+        </main>
+      </div>
+    </NetworkPanelProvider>
   );
 }

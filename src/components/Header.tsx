@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { LOCALES, useT, type Locale } from '../i18n';
 import { useLessonStore, type Theme } from '../store';
+import { LessonToolbar } from './files/LessonToolbar';
+import { EditNetworkButton } from './editor/NetworkPanelContext';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
@@ -17,7 +19,9 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         {title && <p className="lesson-title">{title[locale]}</p>}
       </div>
+      <LessonToolbar />
       <div className="header-tools">
+        <EditNetworkButton />
         <label>
           <span>{t('app.language')}</span>
           <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>

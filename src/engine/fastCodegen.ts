@@ -54,7 +54,7 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
   const rs = Array.from({ length: sizes[L] }, (_, j) => `r${j}`);
   for (let j = 0; j < sizes[L]; j++) {
     lines.push(`const r${j} = t[${j}] - a${L}_${j};`);
-    lines.push(`const d${L}_${j} = ${-cG} * r${j} * ${DERIVATIVE[acts[L]]!(`z${L}_${j}`, `a${L}_${j}`)};`);
+    lines.push(`const d${L}_${j} = (${-cG} * r${j}) * (${DERIVATIVE[acts[L]]!(`z${L}_${j}`, `a${L}_${j}`)});`);
   }
   lines.push(`const e = ${cE} * (${rs.map((r) => `${r} * ${r}`).join(' + ')});`);
   // class check before the update
@@ -70,7 +70,7 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
     if (l > 1) {
       for (let k = 0; k < nIn; k++) {
         const sum = Array.from({ length: sizes[l] }, (_, j) => `W${l - 1}[${j * nIn + k}] * d${l}_${j}`).join(' + ');
-        lines.push(`const d${l - 1}_${k} = (${sum}) * ${DERIVATIVE[acts[l - 1]]!(`z${l - 1}_${k}`, `a${l - 1}_${k}`)};`);
+        lines.push(`const d${l - 1}_${k} = (${sum}) * (${DERIVATIVE[acts[l - 1]]!(`z${l - 1}_${k}`, `a${l - 1}_${k}`)});`);
       }
     }
     for (let j = 0; j < sizes[l]; j++) {

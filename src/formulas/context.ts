@@ -7,7 +7,8 @@ import { shapeOf, valueIndices, valueKind, type NetShape, type Timeline, type Va
 import { formatNumber } from './format';
 import { notationFor, type Notation } from './notation';
 import { partial, renewed } from './tex';
-import type { Operand } from './types';
+import type { Equation } from './equations';
+import type { MessageRef, Operand } from './types';
 
 type SymbolRule = (n: Notation, i: number[]) => string;
 
@@ -32,7 +33,8 @@ const SYMBOLS: Record<string, SymbolRule> = {
 };
 
 /** One value of a network: its symbol, and its operand as last made by a context (checked before reuse). */
-interface ValueEntry {
+export interface ValueEntry {
+  id: ValueId;
   symbol: string;
   /** The context that made `operand` (contexts are numbered). */
   madeBy: number;
@@ -45,8 +47,19 @@ interface ValueEntry {
  */
 interface NetworkCache {
   entries: Map<ValueId, ValueEntry>;
-  /** The symbolic rule of each step, by step id. */
-  rules: Map<string, string>;
+  /** What each step's formula holds that does not depend on the numbers, by step id. */
+  templates: Map<string, StepTemplate>;
+}
+
+/** A step's equations, symbolic rule and sentence: the same for every trace of the network. */
+export interface StepTemplate {
+  equations: Equation[];
+  symbolic: string;
+  sentence: MessageRef;
+  /** The values the substituted rule reads, in the order it reads them (the same for every trace). */
+  reads?: ValueEntry[];
+  /** The values the step writes. */
+  writes: ValueEntry[];
 }
 const networks = new Map<string, NetworkCache>();
 const NETWORKS_KEPT = 8;
@@ -58,7 +71,7 @@ function networkCache(lesson: Lesson, shape: NetShape): NetworkCache {
   if (entry) {
     networks.delete(key); // most recently used last
   } else {
-    entry = { entries: new Map(), rules: new Map() };
+    entry = { entries: new Map(), templates: new Map() };
     if (networks.size >= NETWORKS_KEPT) networks.delete(networks.keys().next().value!);
   }
   networks.set(key, entry);
@@ -74,8 +87,8 @@ let contextsMade = 0;
 export class FormulaContext {
   readonly shape: NetShape;
   readonly n: Notation;
-  /** Symbolic rules already written for this network, by step id. */
-  readonly rules: Map<string, string>;
+  /** Step templates already made for this network, by step id. */
+  readonly templates: Map<string, StepTemplate>;
   private readonly entries: Map<ValueId, ValueEntry>;
   private readonly serial = ++contextsMade;
 
@@ -86,15 +99,16 @@ export class FormulaContext {
   ) {
     this.n = notationFor(lesson);
     this.shape = shapeOf(lesson);
-    ({ entries: this.entries, rules: this.rules } = networkCache(lesson, this.shape));
+    ({ entries: this.entries, templates: this.templates } = networkCache(lesson, this.shape));
   }
 
-  private entry(id: ValueId): ValueEntry {
+  /** The network's entry of a value. */
+  entry(id: ValueId): ValueEntry {
     let e = this.entries.get(id);
     if (e === undefined) {
       const rule = SYMBOLS[valueKind(id)];
       if (!rule) throw new Error(`no symbol for value ${id}`);
-      e = { symbol: rule(this.n, valueIndices(id)), madeBy: 0, operand: undefined };
+      e = { id, symbol: rule(this.n, valueIndices(id)), madeBy: 0, operand: undefined };
       this.entries.set(id, e);
     }
     return e;
@@ -107,11 +121,15 @@ export class FormulaContext {
 
   /** A value as an operand: one object per value, shared by the formulas of this context. */
   operand(id: ValueId): Operand {
-    const e = this.entry(id);
+    return this.operandOf(this.entry(id));
+  }
+
+  /** The operand of an entry, made from this context's values the first time it is asked for. */
+  operandOf(e: ValueEntry): Operand {
     if (e.madeBy !== this.serial || e.operand === undefined) {
-      const value = this.values[id];
-      if (value === undefined) throw new Error(`no value ${id}`);
-      e.operand = { id, symbol: e.symbol, shown: formatNumber(value, this.digits), value };
+      const value = this.values[e.id];
+      if (value === undefined) throw new Error(`no value ${e.id}`);
+      e.operand = { id: e.id, symbol: e.symbol, shown: formatNumber(value, this.digits), value };
       e.madeBy = this.serial;
     }
     return e.operand;

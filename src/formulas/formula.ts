@@ -1,8 +1,8 @@
 /** A step's formula: the rule, the rule with numbers, the result, a sentence, operands and results. */
 import { buildTimeline, type Phase, type Step, type Timeline } from '../steps';
 import type { Lesson, Trace } from '../engine';
-import { contextFor, makeContext, type FormulaContext } from './context';
-import { render, type Equation } from './equations';
+import { contextFor, makeContext, type FormulaContext, type StepTemplate } from './context';
+import { render } from './equations';
 import { isLayerKind, LAYER_RULES, layerResult } from './layerRules';
 import { neuronEquations } from './neuronRules';
 import { sentenceFor } from './sentences';
@@ -15,36 +15,44 @@ export interface FormulaOptions {
   digits: number;
 }
 
-function assemble(c: FormulaContext, step: Step, eqs: Equation[]): Formula {
-  const numeric = new Writer(c, true);
-  let symbolic = c.rules.get(step.id);
-  if (symbolic === undefined) {
+/** The step's equations, symbolic rule and sentence, made once per network and step. */
+function templateOf(c: FormulaContext, step: Step): StepTemplate {
+  let t = c.templates.get(step.id);
+  if (t === undefined) {
+    const equations = isLayerKind(step.kind)
+      ? LAYER_RULES[step.kind](c, step.layer)
+      : neuronEquations(c, step);
     const w = new Writer(c, false);
-    symbolic = list(
-      eqs.map((e) =>
+    const symbolic = list(
+      equations.map((e) =>
         e.via
           ? equation(e.lhs, render(e.via, e, w), render(e.rhs, e, w))
           : equation(e.lhs, render(e.rhs, e, w)),
       ),
     );
-    c.rules.set(step.id, symbolic);
+    const sentence = Object.freeze(sentenceFor(c.shape, step));
+    t = { equations, symbolic, sentence, writes: step.writes.map((id) => c.entry(id)) };
+    c.templates.set(step.id, t);
   }
-  const results: Operand[] = step.writes.map((id) => c.operand(id));
-  return {
-    symbolic,
-    substituted: list(eqs.map((e) => equation(e.lhs, render(e.rhs, e, numeric)))),
-    result: isLayerKind(step.kind)
-      ? layerResult(c, step)
-      : list(results.map((r) => equation(r.symbol, r.shown))),
-    sentence: sentenceFor(c.shape, step),
-    operands: numeric.operands,
-    results,
-  };
+  return t;
 }
 
 function formulaIn(c: FormulaContext, step: Step): Formula {
-  const eqs = isLayerKind(step.kind) ? LAYER_RULES[step.kind](c, step.layer) : neuronEquations(c, step);
-  return assemble(c, step, eqs);
+  const t = templateOf(c, step);
+  const numeric = new Writer(c, true, t.reads);
+  const substituted = list(t.equations.map((e) => equation(e.lhs, render(e.rhs, e, numeric))));
+  t.reads ??= numeric.read;
+  const results: Operand[] = t.writes.map((e) => c.operandOf(e));
+  return {
+    symbolic: t.symbolic,
+    substituted,
+    result: isLayerKind(step.kind)
+      ? layerResult(c, step)
+      : list(results.map((r) => equation(r.symbol, r.shown))),
+    sentence: t.sentence,
+    operands: numeric.operands,
+    results,
+  };
 }
 
 /** The formula of a step of `timeline` (built from `lesson`), numbers shown with `digits` significant digits. */

@@ -66,7 +66,7 @@ function loss(c: FormulaContext): Equation[] {
   return [
     {
       lhs: c.n.E,
-      via: (w) => w.sum(sizes[L], (j) => c.n.e(j)),
+      via: (w) => w.sum(sizes[L], (j) => w.ctx.n.e(j)),
       rhs: (w) => w.sum(sizes[L], (j) => w.fill(term, L, j)),
     },
   ];
@@ -102,7 +102,7 @@ function outputDelta(c: FormulaContext): Equation {
           const aVec = a(w);
           const g = w.column(grads(w));
           const dot = w.sum(sizes[L], (i) =>
-            w.times(w.fill(templates.lossGrad(shape.loss), L, i), w.v(vid.a(L, i))),
+            w.times(w.factor(templates.lossGrad(shape.loss), L, i), w.v(vid.a(L, i))),
           );
           return hadamard(aVec, paren(minus(g, `${paren(dot)} ${ONES}`)));
         },

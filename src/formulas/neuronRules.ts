@@ -5,7 +5,7 @@
 import { outputDeltaForm, range, templates, vid, type Step, type StepKind } from '../steps';
 import type { FormulaContext } from './context';
 import { equationOf, updateEquation, type Equation, type Rule } from './equations';
-import { isSum, minus, paren, partial, plus } from './tex';
+import { minus, paren, partial, plus } from './tex';
 import type { Writer } from './writer';
 
 /** Σ_k w^l_jk a^{l−1}_k (+ b^l_j); row vectors write a^{l−1}_k w^l_jk, the input first. */
@@ -35,12 +35,6 @@ function backSum(w: Writer, l: number, j: number): string {
     );
   }
   return plus(terms);
-}
-
-/** f′(z^l_j) as a factor, bracketed when its template is a sum (1 − a²). */
-function fPrimeFactor(w: Writer, l: number, j: number): string {
-  const f = w.fPrime(l, j);
-  return isSum(templates.fPrime(w.ctx.shape.acts[l])) ? paren(f) : f;
 }
 
 /** ∂E/∂w^l_jk = δ^l_j a^{l−1}_k; for k = -1, ∂E/∂b^l_j = δ^l_j. */
@@ -141,7 +135,7 @@ export const NEURON_RULES: Record<
   hiddenDelta: (c, l, j) =>
     single(
       c.symbol(vid.d(l, j)),
-      (w, l, j) => w.times(paren(backSum(w, l, j)), fPrimeFactor(w, l, j)),
+      (w, l, j) => w.times(paren(backSum(w, l, j)), w.factor(templates.fPrime(w.ctx.shape.acts[l]), l, j)),
       l,
       j,
       (w, l, j) => w.times(paren(backSum(w, l, j)), w.ctx.n.fp(l, j)),

@@ -19,8 +19,17 @@ export const renewed = (s: string): string => `{${s}}_{\\text{new}}`;
 /** e^{x} */
 export const exp = (x: string): string => `e^{${x}}`;
 
-/** Brackets a term that starts with a minus sign, for use after an operator: 0.5 · (−0.112). */
-export const guard = (s: string): string => (s.startsWith('-') ? `(${s})` : s);
+const LEADING_NUMBER = /^-[0-9.]+(?:\\times10\^\{-?\d+\})?/;
+
+/**
+ * Brackets a leading minus sign for use after an operator: a negative number alone (0.5 · (−0.112), + (−0.5) · 0.2),
+ * any other negative expression whole (+ (−\frac{t}{a})).
+ */
+export function guard(s: string): string {
+  if (!s.startsWith('-')) return s;
+  const number = LEADING_NUMBER.exec(s);
+  return number ? `(${number[0]})${s.slice(number[0].length)}` : `(${s})`;
+}
 
 /** Items joined by `sep`, each after the first bracketed if negative. */
 function joinGuarded(items: readonly string[], sep: string): string {
@@ -47,8 +56,10 @@ export function list(items: readonly string[]): string {
   for (let i = 1; i < items.length; i++) out += ',\\quad ' + items[i];
   return out;
 }
+/** A matrix cell; one opening with `[` gets a `{}` first, so the `\\` before it cannot read it as a row spacing. */
+const cell = (c: string): string => (c.startsWith('[') ? `{}${c}` : c);
 export const matrix = (rows: string[][]): string =>
-  `\\begin{bmatrix}${rows.map((r) => r.join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+  `\\begin{bmatrix}${rows.map((r) => r.map(cell).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
 export const ellipsis = '\\dots';
 
 const SLOT_NAMES = new Map<string, SlotName>((Object.keys(SLOT) as SlotName[]).map((n) => [SLOT[n], n]));

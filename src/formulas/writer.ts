@@ -4,23 +4,39 @@
  */
 import { ACTIVATIONS } from '../engine';
 import { SLOT, templates, vid, type ValueId } from '../steps';
-import type { FormulaContext } from './context';
+import type { FormulaContext, ValueEntry } from './context';
 import type { Operand } from './types';
-import { exp, fill, frac, guard, matrix, plus } from './tex';
+import { exp, fill, frac, guard, isSum, matrix, paren, plus } from './tex';
 
 export type Orientation = 'column' | 'row';
 
 export class Writer {
   readonly operands: Operand[] = [];
+  /** The entries read, in order (recorded so later traces of the network can replay them). */
+  readonly read: ValueEntry[] = [];
+  private cursor = 0;
+
+  /**
+   * `replay`: the entries this rule read for an earlier trace of the same network, in order; the rule reads the
+   * same values in the same order every time, so they spare a lookup per value (any mismatch falls back).
+   */
   constructor(
     readonly ctx: FormulaContext,
     readonly numeric: boolean,
+    private replay?: readonly ValueEntry[],
   ) {}
 
   /** A value the step reads: its symbol, or its number (recorded as an operand). */
   v(id: ValueId): string {
     if (!this.numeric) return this.ctx.symbol(id);
-    const o = this.ctx.operand(id);
+    let e = this.replay?.[this.cursor];
+    if (e !== undefined && e.id === id) this.cursor++;
+    else {
+      this.replay = undefined;
+      e = this.ctx.entry(id);
+    }
+    this.read.push(e);
+    const o = this.ctx.operandOf(e);
     this.operands.push(o);
     return o.shown;
   }
@@ -50,6 +66,12 @@ export class Writer {
       if (slot === 't') return this.v(vid.t(j));
       return this.numeric ? String(this.ctx.shape.sizes[this.ctx.shape.L]) : 'n';
     });
+  }
+
+  /** A template filled in as a factor of a product: bracketed when it is a sum (1 − a², −t/a + (1−t)/(1−a)). */
+  factor(template: string, l: number, j: number): string {
+    const filled = this.fill(template, l, j);
+    return isSum(template) ? paren(filled) : filled;
   }
 
   /** f(z^l_j), from the activation's TeX (softmax: e^{z_j} / Σ_i e^{z_i}). */

@@ -1,8 +1,8 @@
 /**
  * The lesson timeline as data. Ids, one scheme everywhere (l = layer, j = neuron, k = incoming neuron):
- *   values  `x:k` input, `t:j` target, `w:l:j:k` weight, `b:l:j` bias, `z:l:j`, `a:l:j` (a:0:k = x:k is not
- *           used; the input is `x:k`), `fp:l:j` f′(z), `e:j` loss term, `E` loss, `dA:l:j` ∂E/∂a, `d:l:j` δ,
- *           `dW:l:j:k`, `db:l:j`, `w+:l:j:k` and `b+:l:j` updated weight and bias
+ *   values  `x:k` input, `t:j` target, `w:l:j:k` weight, `b:l:j` bias, `eta` learning rate η, `z:l:j`, `a:l:j`
+ *           (a:0:k = x:k is not used; the input is `x:k`), `fp:l:j` f′(z), `e:j` loss term, `E` loss,
+ *           `dA:l:j` ∂E/∂a, `d:l:j` δ, `dW:l:j:k`, `db:l:j`, `w+:l:j:k` and `b+:l:j` updated weight and bias
  *   graph   nodes `n:l:j` (layer 0 = inputs), bias nodes `bn:l` (feeding layer l), edges `e:l:j:k` (into
  *           neuron j of layer l from neuron k of layer l − 1), bias edges `eb:l:j`
  */
@@ -63,15 +63,19 @@ export interface Step {
   /** Value ids the step computes. */
   writes: ValueId[];
   highlight: Highlight;
-  /** For every value read: the id of the step that wrote it (absent for givens: inputs, targets, weights). */
+  /** For every value read: the id of the step that wrote it (absent for givens: inputs, targets, weights, η). */
   sources: Record<ValueId, string>;
 }
 
+/**
+ * Steps (frozen) depend only on the network, the loss, the vector convention and the granularity, and are shared
+ * by every timeline of that network; only `values` belongs to one trace.
+ */
 export interface Timeline {
   granularity: Granularity;
   steps: Step[];
   /** Step index by step id. */
   indexById: Record<string, number>;
-  /** Every value of the trace and the lesson by value id (exact, unrounded). */
+  /** Every value of the trace and the lesson by value id (exact, unrounded); a prototype-less dictionary. */
   values: Record<ValueId, number>;
 }

@@ -26,6 +26,8 @@ function checkNumber(value: number): EditResult | null {
 /** Returns the lesson with one edit applied, or refuses it with a message (the lesson stays as it was). */
 export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
   const next = structuredClone(lesson);
+  // The figures the lesson's source printed belong to its own numbers; after an edit they would read as errata.
+  delete next.published;
   switch (edit.kind) {
     case 'weight':
     case 'bias':

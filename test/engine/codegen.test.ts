@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { train, type Sample } from '../../src/engine';
+import { isCorrect, train, type Sample } from '../../src/engine';
 import { CODEGEN_MAX_WEIGHTS, compileStep } from '../../src/engine/fastCodegen';
-import { compileNet } from '../../src/engine/fastNet';
+import { compileNet, sgdStep } from '../../src/engine/fastNet';
 import { HIDDEN_ACTIVATIONS, lessonArb } from '../support/arbitraries';
 
 describe('generated SGD step', () => {
@@ -17,28 +17,76 @@ describe('generated SGD step', () => {
     expect(compileStep(big, hits)).toBeNull();
   });
 
-  it.each(['halfSse', 'sse', 'mse'] as const)('trains exactly like the recorded path (%s)', (loss) => {
+  it.each(['halfSse', 'sse', 'mse'] as const)('does the same arithmetic as the loop step, bit for bit (%s)', (loss) => {
     fc.assert(
       fc.property(
         fc.constantFrom(...HIDDEN_ACTIVATIONS).chain((outAct) => lessonArb(outAct, loss)),
         fc.array(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }), { minLength: 2, maxLength: 5 }),
         (lesson, rows) => {
-          const nIn = lesson.layers[0].size;
-          const nOut = lesson.layers[lesson.layers.length - 1].size;
-          const samples: Sample[] = rows.map((r) => ({ input: r.slice(0, nIn), target: r.slice(0, nOut).map((v) => v * 0.5) }));
-          const options = { epochs: 3, seed: 4, batchSize: 1 };
-          const fast = train(lesson, { train: samples }, options);
-          const traced = train(lesson, { train: samples }, { ...options, mode: 'trace' as const });
-          expect(fast.condition).toBeNull();
-          fast.history.forEach((h, i) => {
-            expect(h.trainLoss).toBeCloseTo(traced.history[i].trainLoss, 10);
-            expect(h.trainAccuracy).toBe(traced.history[i].trainAccuracy);
-          });
-          fast.weights.flat(2).forEach((w, i) => expect(w).toBeCloseTo(traced.weights.flat(2)[i], 10));
-          fast.biases.flat().forEach((b, i) => expect(b).toBeCloseTo(traced.biases.flat()[i], 10));
+          const sizes = lesson.layers.map((l) => l.size);
+          const acts = lesson.layers.map((l) => l.activation ?? 'identity');
+          const make = () => compileNet(sizes, acts, loss, lesson.useBias, lesson.weights, lesson.biases);
+          const looped = make();
+          const generated = make();
+          const hits = new Float64Array(1);
+          const step = compileStep(generated, hits)!;
+          expect(step).not.toBeNull();
+          const L = sizes.length - 1;
+          let loopHits = 0;
+          for (let epoch = 0; epoch < 3; epoch++) {
+            for (const r of rows) {
+              const x = Float64Array.from(r.slice(0, sizes[0]));
+              const t = Float64Array.from(r.slice(0, sizes[L]).map((v) => v * 0.5));
+              const label = sizes[L] === 1 ? -1 : t.indexOf(Math.max(...t));
+              const e1 = sgdStep(looped, x, t, lesson.learningRate);
+              if (isCorrect(looped.a[L], t)) loopHits++;
+              const e2 = step(x, t, label, lesson.learningRate);
+              expect(e2 + 0).toBe(e1 + 0); // equal as numbers (±0 alike)
+            }
+          }
+          expect(hits[0]).toBe(loopHits);
+          const plain = (v: Float64Array) => Array.from(v, (x) => x + 0); // −0 + 0 = +0
+          looped.W.forEach((w, l) => expect(plain(generated.W[l])).toEqual(plain(w)));
+          looped.b.forEach((b, l) => expect(plain(generated.b[l])).toEqual(plain(b)));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
+  });
+
+  it('train() on a small squared-loss network matches the recorded path', () => {
+    const lesson = {
+      layers: [{ size: 2 }, { size: 3, activation: 'tanh' as const }, { size: 2, activation: 'sigmoid' as const }],
+      loss: 'halfSse' as const,
+      learningRate: 0.3,
+      useBias: true,
+      weights: [
+        [
+          [0.2, -0.4],
+          [0.7, 0.1],
+          [-0.5, 0.3],
+        ],
+        [
+          [0.6, -0.2, 0.1],
+          [-0.3, 0.5, 0.4],
+        ],
+      ],
+      biases: [
+        [0.1, -0.1, 0.05],
+        [0.2, -0.2],
+      ],
+    };
+    const samples: Sample[] = [
+      { input: [0.5, -1], target: [1, 0] },
+      { input: [-0.3, 0.8], target: [0, 1] },
+      { input: [1, 1], target: [1, 0] },
+    ];
+    const fast = train(lesson, { train: samples }, { epochs: 20, seed: 2 });
+    const traced = train(lesson, { train: samples }, { epochs: 20, seed: 2, mode: 'trace' });
+    fast.history.forEach((h, i) => {
+      expect(h.trainLoss).toBeCloseTo(traced.history[i].trainLoss, 12);
+      expect(h.trainAccuracy).toBe(traced.history[i].trainAccuracy);
+    });
+    fast.weights.flat(2).forEach((w, i) => expect(w).toBeCloseTo(traced.weights.flat(2)[i], 12));
   });
 });

@@ -35,21 +35,29 @@ describe('formatNumber', () => {
 
   it('never writes JavaScript exponents, and always renders', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 10 }), (x, d) => {
-        const s = formatNumber(x, d);
-        expect(s).not.toMatch(/e[+-]?\d/);
-        katex.renderToString(s, { throwOnError: true, strict: 'error' });
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 1, max: 10 }),
+        (x, d) => {
+          const s = formatNumber(x, d);
+          expect(s).not.toMatch(/e[+-]?\d/);
+          katex.renderToString(s, { throwOnError: true, strict: 'error' });
+        },
+      ),
     );
   });
 
   it('keeps the number to within half a unit of its last significant digit', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 1, max: 10 }), (x, d) => {
-        const back = parseFormatted(formatNumber(x, d));
-        const unit = x === 0 ? 0 : 10 ** (Math.floor(Math.log10(Math.abs(x))) - d + 1);
-        expect(Math.abs(back - x)).toBeLessThanOrEqual(unit * 0.5 * (1 + 1e-9) + 1e-300);
-      }),
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.integer({ min: 1, max: 10 }),
+        (x, d) => {
+          const back = parseFormatted(formatNumber(x, d));
+          const unit = x === 0 ? 0 : 10 ** (Math.floor(Math.log10(Math.abs(x))) - d + 1);
+          expect(Math.abs(back - x)).toBeLessThanOrEqual(unit * 0.5 * (1 + 1e-9) + 1e-300);
+        },
+      ),
     );
   });
 });

@@ -15,7 +15,10 @@ function formulas(lesson: Lesson, g: Granularity, digits = 4): Map<string, Formu
   return new Map(tl.steps.map((s) => [s.id, formulaFor(s, tl, lesson, { digits })]));
 }
 
-const withConventions = (c: Partial<Conventions>): Lesson => ({ ...base, conventions: { ...base.conventions, ...c } });
+const withConventions = (c: Partial<Conventions>): Lesson => ({
+  ...base,
+  conventions: { ...base.conventions, ...c },
+});
 
 /** |shown − exact| within half a unit of the last of `digits` significant digits. */
 function shownMatches(shown: string, exact: number, digits: number): boolean {
@@ -44,8 +47,12 @@ describe('lesson 004 formulas, as the student sees them (matrix004 symbols)', ()
   });
 
   it('backward: ∂E/∂O = −2(t − O), δ = ∂E/∂O · O(1 − O), hidden δ sums both outputs', () => {
-    expect(f.get('backward/dA/2/0')!.substituted).toBe('\\frac{\\partial E}{\\partial O_{\\text{output},1}} = -2(0.01-0.7419)');
-    expect(f.get('backward/delta/2/1')!.substituted).toBe('\\delta_{\\text{output},2} = -0.5497 \\cdot 0.2037');
+    expect(f.get('backward/dA/2/0')!.substituted).toBe(
+      '\\frac{\\partial E}{\\partial O_{\\text{output},1}} = -2(0.01-0.7419)',
+    );
+    expect(f.get('backward/delta/2/1')!.substituted).toBe(
+      '\\delta_{\\text{output},2} = -0.5497 \\cdot 0.2037',
+    );
     expect(f.get('backward/delta/1/0')!.substituted).toBe(
       '\\delta_{\\text{hidden},1} = \\left(0.3 \\cdot 0.2803 + 0.6 \\cdot (-0.112)\\right) \\cdot 0.7613(1-0.7613)',
     );
@@ -53,9 +60,11 @@ describe('lesson 004 formulas, as the student sees them (matrix004 symbols)', ()
 
   it('update: w_new = w − η ∂E/∂w; with plusAlpha the same numbers as w + α(−∂E/∂w)', () => {
     const minus = f.get('update/neuron/2/1')!;
-    expect(minus.substituted).toContain('{w\'_{1,2}}_{\\text{new}} = 0.6 - 0.5 \\cdot (-0.08525)');
+    expect(minus.substituted).toContain("{w'_{1,2}}_{\\text{new}} = 0.6 - 0.5 \\cdot (-0.08525)");
     const plus = formulas(withConventions({ update: 'plusAlpha' }), 'neuron').get('update/neuron/2/1')!;
-    expect(plus.symbolic).toContain("w'_{1,2} + \\alpha \\left(-\\frac{\\partial E}{\\partial w'_{1,2}}\\right)");
+    expect(plus.symbolic).toContain(
+      "w'_{1,2} + \\alpha \\left(-\\frac{\\partial E}{\\partial w'_{1,2}}\\right)",
+    );
     expect(plus.substituted).toContain('0.6 + 0.5 \\cdot \\left(-(-0.08525)\\right)');
     expect(plus.results).toEqual(minus.results);
   });
@@ -90,16 +99,23 @@ describe('lesson 004 formulas, as the student sees them (matrix004 symbols)', ()
   });
 
   it('symbols follow the lesson’s conventions', () => {
-    const z = (c: Partial<Conventions>) => formulas(withConventions(c), 'neuron').get('forward/z/2/0')!.symbolic;
-    expect(z({ symbols: 'standard' })).toBe('z^{2}_{1} = w^{2}_{11} a^{1}_{1} + w^{2}_{12} a^{1}_{2} + w^{2}_{13} a^{1}_{3}');
+    const z = (c: Partial<Conventions>) =>
+      formulas(withConventions(c), 'neuron').get('forward/z/2/0')!.symbolic;
+    expect(z({ symbols: 'standard' })).toBe(
+      'z^{2}_{1} = w^{2}_{11} a^{1}_{1} + w^{2}_{12} a^{1}_{2} + w^{2}_{13} a^{1}_{3}',
+    );
     // lesson 001: row vectors put the input first, W_ij joins i to j, h the hidden outputs, y′ the output sum
-    expect(z({ symbols: 'paths001', vectors: 'row' })).toBe("{y'}_{1} = h_{1} W^{2}_{11} + h_{2} W^{2}_{21} + h_{3} W^{2}_{31}");
+    expect(z({ symbols: 'paths001', vectors: 'row' })).toBe(
+      "{y'}_{1} = h_{1} W^{2}_{11} + h_{2} W^{2}_{21} + h_{3} W^{2}_{31}",
+    );
   });
 
   it('matrix form with row vectors: h′ = x W with W the transpose of the stored matrix', () => {
     const lesson = withConventions({ symbols: 'paths001', vectors: 'row' });
     const forward = matrixFormula(lesson, trace, 'forward', 1, { digits: 4 });
-    expect(forward.symbolic).toBe("{\\bar{h}'} = \\bar{x} W^{1},\\quad \\bar{h} = \\Phi\\left({\\bar{h}'}\\right)");
+    expect(forward.symbolic).toBe(
+      "{\\bar{h}'} = \\bar{x} W^{1},\\quad \\bar{h} = \\Phi\\left({\\bar{h}'}\\right)",
+    );
     expect(forward.substituted).toContain(
       '\\begin{bmatrix}0.9 & 0.1 & 0.8\\end{bmatrix} \\begin{bmatrix}0.9 & 0.2 & 0.8 \\\\ 0.3 & 0.8 & 0.1 \\\\ 0.4 & 0.2 & 0.9\\end{bmatrix}',
     );

@@ -6,7 +6,9 @@ import { lessonArb } from '../support/arbitraries';
 import { close, refForward, refLoss, refNumericGradients, type RefNet } from '../support/reference';
 import { traceValue } from '../support/traceValue';
 
-const PAIRS = ACTIVATION_NAMES.flatMap((act) => LOSS_NAMES.filter((loss) => isValidPair(act, loss)).map((loss) => [act, loss] as const));
+const PAIRS = ACTIVATION_NAMES.flatMap((act) =>
+  LOSS_NAMES.filter((loss) => isValidPair(act, loss)).map((loss) => [act, loss] as const),
+);
 
 const toRef = (lesson: Lesson): RefNet => ({
   acts: lesson.layers.map((l) => l.activation ?? 'identity'),
@@ -22,7 +24,8 @@ const toRef = (lesson: Lesson): RefNet => ({
 function wellConditioned(lesson: Lesson): boolean {
   const { z } = refForward(toRef(lesson));
   const kinked = lesson.layers.some(
-    (spec, l) => (spec.activation === 'relu' || spec.activation === 'leakyRelu') && z[l].some((v) => Math.abs(v) < 1e-4),
+    (spec, l) =>
+      (spec.activation === 'relu' || spec.activation === 'leakyRelu') && z[l].some((v) => Math.abs(v) < 1e-4),
   );
   return !kinked && z[z.length - 1].every((v) => Math.abs(v) < 30) && Number.isFinite(refLoss(toRef(lesson)));
 }
@@ -44,7 +47,11 @@ describe('∂E/∂w as a sum over paths', () => {
         const l2 = 1 + (pick % L);
         const weights = [
           { layer: 1, to: pick % sizes[1], from: (pick >> 3) % sizes[0] },
-          { layer: l2, to: (pick >> 5) % sizes[l2], from: lesson.useBias && pick % 3 === 0 ? -1 : (pick >> 7) % sizes[l2 - 1] },
+          {
+            layer: l2,
+            to: (pick >> 5) % sizes[l2],
+            from: lesson.useBias && pick % 3 === 0 ? -1 : (pick >> 7) % sizes[l2 - 1],
+          },
         ];
         for (const w of weights) {
           const sum = pathSumFormula(lesson, r.trace, w, { digits: 4, maxPaths: Infinity });
@@ -53,16 +60,22 @@ describe('∂E/∂w as a sum over paths', () => {
           expect(sum.paths.length).toBe(count);
           expect(sum.truncated).toBe(false);
           const fd = w.from < 0 ? numeric.db[w.layer - 1][w.to] : numeric.dW[w.layer - 1][w.to][w.from];
-          const delta = w.from < 0 ? r.trace.layers[w.layer].db[w.to] : r.trace.layers[w.layer].dW[w.to][w.from];
+          const delta =
+            w.from < 0 ? r.trace.layers[w.layer].db[w.to] : r.trace.layers[w.layer].dW[w.to][w.from];
           expect(sum.compactDelta).toBe(delta);
           if (!close(sum.total, delta, 1e-9, 1e-12)) throw new Error(`paths ${sum.total} vs δ form ${delta}`);
           if (!close(sum.total, fd)) throw new Error(`paths ${sum.total} vs finite difference ${fd}`);
           for (const p of sum.paths) {
-            expect(p.value).toBeCloseTo(p.factors.reduce((x, f) => x * f.value, 1), 12);
+            expect(p.value).toBeCloseTo(
+              p.factors.reduce((x, f) => x * f.value, 1),
+              12,
+            );
             for (const f of p.factors) if (f.id) expect(f.value).toBe(traceValue(lesson, r.trace, f.id));
             expect(p.edges.length).toBe(L - w.layer + 1);
           }
-          expect(new Set(sum.paths.map((p) => `${p.nodes}|${p.factors.map((f) => f.symbol)}`)).size).toBe(count);
+          expect(new Set(sum.paths.map((p) => `${p.nodes}|${p.factors.map((f) => f.symbol)}`)).size).toBe(
+            count,
+          );
         }
       }),
       { numRuns: 25 },
@@ -90,11 +103,19 @@ describe('∂E/∂w as a sum over paths', () => {
     const lesson: Lesson = {
       format: 'backprop-lesson',
       version: 1,
-      layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: l === 4 ? 'softmax' : 'tanh' })),
+      layers: sizes.map((size, l) =>
+        l === 0 ? { size } : { size, activation: l === 4 ? 'softmax' : 'tanh' },
+      ),
       loss: 'cce',
       learningRate: 0.1,
       useBias: true,
-      weights: sizes.slice(1).map((n, l) => Array.from({ length: n }, (_, j) => Array.from({ length: sizes[l] }, (_, k) => Math.sin(7 * l + 3 * j + k)))),
+      weights: sizes
+        .slice(1)
+        .map((n, l) =>
+          Array.from({ length: n }, (_, j) =>
+            Array.from({ length: sizes[l] }, (_, k) => Math.sin(7 * l + 3 * j + k)),
+          ),
+        ),
       biases: sizes.slice(1).map((n) => Array.from({ length: n }, (_, j) => 0.1 * j)),
       sample: { input: [0.3, -0.7], target: [0.2, 0.5, 0.3] },
       conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
@@ -108,7 +129,12 @@ describe('∂E/∂w as a sum over paths', () => {
     expect(sum.sentence).toEqual({ key: 'path.truncated', params: { count: 576, shown: MAX_PATHS } });
     expect(sum.tex.substituted.endsWith('+ \\dots')).toBe(true);
     expect(close(sum.total, sum.compactDelta, 1e-9, 1e-12)).toBe(true);
-    const all = pathSumFormula(lesson, r.trace, { layer: 1, to: 2, from: 1 }, { digits: 3, maxPaths: Infinity });
+    const all = pathSumFormula(
+      lesson,
+      r.trace,
+      { layer: 1, to: 2, from: 1 },
+      { digits: 3, maxPaths: Infinity },
+    );
     expect(close(all.total, sum.total, 1e-9, 1e-12)).toBe(true);
     expect(all.paths.slice(0, MAX_PATHS)).toEqual(sum.paths);
   });
@@ -131,7 +157,9 @@ describe('∂E/∂w as a sum over paths', () => {
     // y = 2·3 = 6, ∂E/∂a = −(1 − 6) = 5, f′ = 1, a⁰ = x = 3 → 15
     const sum = pathSumFormula(lesson, r.trace, { layer: 1, to: 0, from: 0 }, { digits: 4 });
     expect(sum.sentence.key).toBe('path.single');
-    expect(sum.tex.symbolic).toBe("\\frac{\\partial E}{\\partial w^{1}_{11}} = \\frac{\\partial E}{\\partial a^{1}_{1}} \\operatorname{id}'(z^{1}_{1}) x_{1}");
+    expect(sum.tex.symbolic).toBe(
+      "\\frac{\\partial E}{\\partial w^{1}_{11}} = \\frac{\\partial E}{\\partial a^{1}_{1}} \\operatorname{id}'(z^{1}_{1}) x_{1}",
+    );
     expect(sum.tex.substituted).toBe('\\frac{\\partial E}{\\partial w^{1}_{11}} = 5 \\cdot 1 \\cdot 3');
     expect(sum.tex.result).toBe('\\frac{\\partial E}{\\partial w^{1}_{11}} = 15');
   });

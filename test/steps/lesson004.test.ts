@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { traceStep } from '../../src/engine';
-import { buildTimeline, findCoveringStep, phaseRange, progressInPhase, type Granularity } from '../../src/steps';
+import {
+  buildTimeline,
+  findCoveringStep,
+  phaseRange,
+  progressInPhase,
+  type Granularity,
+} from '../../src/steps';
 import { lesson004 } from '../support/lesson004';
 import { isGiven, traceValue } from '../support/traceValue';
 
@@ -102,11 +108,23 @@ describe('lesson 004 timeline (3-3-2, sigmoid, E = Σ(t − O)², no biases)', (
     const tl = timeline('neuron');
     const step = (id: string) => tl.steps[tl.indexById[id]];
     expect(step('forward/z/2/0').reads).toEqual(['w:2:0:0', 'a:1:0', 'w:2:0:1', 'a:1:1', 'w:2:0:2', 'a:1:2']);
-    expect(step('forward/z/2/0').sources).toEqual({ 'a:1:0': 'forward/a/1/0', 'a:1:1': 'forward/a/1/1', 'a:1:2': 'forward/a/1/2' });
+    expect(step('forward/z/2/0').sources).toEqual({
+      'a:1:0': 'forward/a/1/0',
+      'a:1:1': 'forward/a/1/1',
+      'a:1:2': 'forward/a/1/2',
+    });
     expect(step('backward/delta/1/1').reads).toEqual(['w:2:0:1', 'd:2:0', 'w:2:1:1', 'd:2:1', 'a:1:1']);
     expect(step('backward/delta/1/1').writes).toEqual(['dA:1:1', 'fp:1:1', 'd:1:1']);
     expect(step('backward/delta/2/0').reads).toEqual(['dA:2:0', 'fp:2:0']);
-    expect(step('update/neuron/2/1').reads).toEqual(['w:2:1:0', 'eta', 'dW:2:1:0', 'w:2:1:1', 'dW:2:1:1', 'w:2:1:2', 'dW:2:1:2']);
+    expect(step('update/neuron/2/1').reads).toEqual([
+      'w:2:1:0',
+      'eta',
+      'dW:2:1:0',
+      'w:2:1:1',
+      'dW:2:1:1',
+      'w:2:1:2',
+      'dW:2:1:2',
+    ]);
     expect(step('update/neuron/2/1').sources['dW:2:1:0']).toBe('gradient/neuron/2/1');
   });
 
@@ -153,9 +171,13 @@ describe('lesson 004 timeline (3-3-2, sigmoid, E = Σ(t − O)², no biases)', (
     expect(layer.steps[findCoveringStep(layer, at(neuron, 'forward/a/2/1'))].id).toBe('forward/layer/2');
     expect(layer.steps[findCoveringStep(layer, at(neuron, 'loss/term/1'))].id).toBe('loss/layer');
     expect(layer.steps[findCoveringStep(layer, at(neuron, 'backward/fp/2/1'))].id).toBe('backward/layer/2');
-    expect(layer.steps[findCoveringStep(layer, at(neuron, 'backward/delta/1/0'))].id).toBe('backward/layer/1');
+    expect(layer.steps[findCoveringStep(layer, at(neuron, 'backward/delta/1/0'))].id).toBe(
+      'backward/layer/1',
+    );
     expect(neuron.steps[findCoveringStep(neuron, at(layer, 'forward/layer/2'))].id).toBe('forward/z/2/0');
-    expect(neuron.steps[findCoveringStep(neuron, at(weight, 'gradient/w/1/2/1'))].id).toBe('gradient/neuron/1/2');
+    expect(neuron.steps[findCoveringStep(neuron, at(weight, 'gradient/w/1/2/1'))].id).toBe(
+      'gradient/neuron/1/2',
+    );
     expect(weight.steps[findCoveringStep(weight, at(neuron, 'update/neuron/2/1'))].id).toBe('update/w/2/1/0');
     expect(weight.steps[findCoveringStep(weight, at(layer, 'gradient/layer/1'))].id).toBe('gradient/w/1/0/0');
   });

@@ -23,7 +23,12 @@ function expectedCount(lesson: Lesson, g: Granularity): number {
   return forward + loss + backward + (g === 'weight' ? 2 * perParam : 2 * neurons);
 }
 
-const arb = fc.oneof(lessonArb('sigmoid', 'halfSse'), lessonArb('softmax', 'cce'), lessonArb('softmax', 'mse'), lessonArb('tanh', 'sse'));
+const arb = fc.oneof(
+  lessonArb('sigmoid', 'halfSse'),
+  lessonArb('softmax', 'cce'),
+  lessonArb('softmax', 'mse'),
+  lessonArb('tanh', 'sse'),
+);
 
 function traced(lesson: Lesson) {
   const r = traceStep(lesson);
@@ -102,7 +107,10 @@ describe('timelines of random networks', () => {
           for (const to of tls) {
             for (const s of from.steps) {
               const t = to.steps[findCoveringStep(to, s)];
-              expect(t.writes.some((w) => s.writes.includes(w)), `${s.id} → ${t.id}`).toBe(true);
+              expect(
+                t.writes.some((w) => s.writes.includes(w)),
+                `${s.id} → ${t.id}`,
+              ).toBe(true);
             }
           }
         }

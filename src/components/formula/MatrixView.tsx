@@ -4,6 +4,7 @@ import { matrixTex } from '../../formulas/matrixView';
 import { partial } from '../../formulas/tex';
 import { useT } from '../../i18n';
 import { selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
+import { MatrixEditGrid } from '../editor/MatrixEditGrid';
 import { Tex } from '../Tex';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -11,7 +12,8 @@ const column = (ids: string[]) => ids.map((id) => [id]);
 
 /**
  * The current layer as matrices: W, the incoming activations, z, a, δ and ∂E/∂W, in the lesson's notation,
- * with the entries of the current step boxed and values not yet computed left as dots.
+ * with the entries of the current step boxed and values not yet computed left as dots; below them W (and the
+ * input x on layer 1) as fields to type over.
  */
 export function MatrixView() {
   const t = useT();
@@ -20,8 +22,8 @@ export function MatrixView() {
   const step = useLessonStore(selectStep);
   const timeline = useLessonStore(selectTimeline);
   const shown = useLessonStore(selectShownValues);
-  const panels = useMemo(() => {
-    if (!step || !timeline) return [];
+  const view = useMemo(() => {
+    if (!step || !timeline) return null;
     const l = Math.max(1, step.layer);
     const n = notationFor(lesson);
     const sizes = lesson.layers.map((s) => s.size);
@@ -30,7 +32,7 @@ export function MatrixView() {
     const here = (kind: string) => range(sizes[l]).map((j) => `${kind}:${l}:${j}`);
     const grid = (kind: string) => range(sizes[l]).map((j) => range(sizes[l - 1]).map((k) => `${kind}:${l}:${j}:${k}`));
     const m = (ids: string[][]) => matrixTex(ids, timeline.values, shown, current, digits);
-    return [
+    const panels = [
       { name: n.W(l), tex: m(grid('w')) },
       { name: l === 1 ? n.X : n.A(l - 1), tex: m(column(prevIds)) },
       { name: n.Z(l), tex: m(column(here('z'))) },
@@ -38,13 +40,15 @@ export function MatrixView() {
       { name: n.Delta(l), tex: m(column(here('d'))) },
       { name: partial(n.E, n.W(l)), tex: m(grid('dW')) },
     ];
+    return { layer: l, panels, weightName: n.W(l), inputName: n.X };
   }, [lesson, digits, step, timeline, shown]);
 
   return (
     <div className="matrix-view" role="group" aria-label={t('formula.matrixView')} data-testid="matrix-view">
-      {panels.map((p) => (
+      {view?.panels.map((p) => (
         <Tex key={p.name} tex={`${p.name} = ${p.tex}`} />
       ))}
+      {view && <MatrixEditGrid layer={view.layer} weightName={view.weightName} inputName={view.inputName} />}
     </div>
   );
 }

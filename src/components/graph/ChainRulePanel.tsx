@@ -5,6 +5,8 @@ import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
 import { selectTrace, useLessonStore } from '../../store';
 import { gradientCheckOf } from '../../store/derived';
+import { targetOfEdge } from '../editor/editTargets';
+import { LessonValueField } from '../editor/LessonValueField';
 import { Tex } from '../Tex';
 
 /** Reads `e:l:j:k` (weight into neuron j of layer l from neuron k) or `eb:l:j` (bias) as a weight reference. */
@@ -26,7 +28,8 @@ interface ChainRulePanelProps {
 
 /**
  * The chain rule of one weight: ∂E/∂w as the sum over every path from the weight to the loss, with numbers,
- * each path highlighted on the graph in turn, beside the compact δ form and the finite difference.
+ * each path highlighted on the graph in turn, beside the compact δ form and the finite difference. The weight's
+ * own value heads the panel as a field to type over.
  */
 export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePanelProps) {
   const t = useT();
@@ -36,6 +39,7 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   const digits = useLessonStore((s) => s.digits);
   const traceResult = useLessonStore(selectTrace);
   const weight = weightOfEdge(edgeId);
+  const editTarget = useMemo(() => targetOfEdge(edgeId), [edgeId]);
   const sum = useMemo(
     () => (weight && traceResult.ok ? pathSumFormula(lesson, traceResult.trace, weight, { digits, maxPaths: 24 }) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -63,11 +67,12 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   return (
     <aside className="chain-rule" aria-label={t('chain.title', { weight: edgeId })} data-testid="chain-rule">
       <header>
-        <h3>{t(sum.sentence.key, sum.sentence.params)}</h3>
+        {editTarget && <LessonValueField target={editTarget} />}
         <button type="button" onClick={onClose} aria-label={t('chain.close')}>
           ×
         </button>
       </header>
+      <h3>{t(sum.sentence.key, sum.sentence.params)}</h3>
       <div className="chain-formulas">
         <Tex tex={sum.tex.symbolic} block />
         <Tex tex={sum.tex.substituted} block />

@@ -1,12 +1,16 @@
 import { memo } from 'react';
-import type { EdgeGeom, EdgeStyle } from '../../layout';
+import type { EdgeGeom, Sign } from '../../layout';
+import type { EdgeView, Mark } from './views';
 
-/** How an element stands relative to the current step: part of it, dimmed beside it, or no step shown. */
-export type Mark = 'highlighted' | 'dimmed' | 'plain';
+export type { Mark } from './views';
 
 interface EdgeProps {
+  /** The edge's geometry: the same object for the whole layout. */
   geom: EdgeGeom;
-  style: EdgeStyle;
+  /** Stroke width by |w|, sign class and dash pattern. */
+  width: number;
+  sign: Sign;
+  dash: string | undefined;
   aria: string;
   mark: Mark;
   onPath: boolean;
@@ -14,15 +18,10 @@ interface EdgeProps {
 }
 
 /** One weight: a focusable button drawn as a line (width |w|, colour and dash by sign) over a wide hit area. */
-export const GraphEdge = memo(function GraphEdge({ geom, style, aria, mark, onPath, selected }: EdgeProps) {
+export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
+  const { geom, width, sign, dash, aria, mark, onPath, selected } = props;
   const halo = onPath || selected || mark === 'highlighted';
-  const cls = [
-    'graph-edge',
-    `graph-edge--${style.sign}`,
-    `is-${mark}`,
-    onPath && 'is-path',
-    selected && 'is-selected',
-  ];
+  const cls = ['graph-edge', `graph-edge--${sign}`, `is-${mark}`, onPath && 'is-path', selected && 'is-selected'];
   return (
     <g
       className={cls.filter(Boolean).join(' ')}
@@ -36,18 +35,38 @@ export const GraphEdge = memo(function GraphEdge({ geom, style, aria, mark, onPa
       aria-label={aria}
       aria-pressed={selected}
     >
-      {halo && <path className="graph-edge__halo" d={geom.d} strokeWidth={style.width + 6} />}
-      <path className="graph-edge__line" d={geom.d} strokeWidth={style.width} strokeDasharray={style.dash} />
-      <path className="graph-edge__hit" d={geom.d} strokeWidth={Math.max(10, style.width + 8)} />
+      {halo && <path className="graph-edge__halo" d={geom.d} strokeWidth={width + 6} />}
+      <path className="graph-edge__line" d={geom.d} strokeWidth={width} strokeDasharray={dash} />
+      <path className="graph-edge__hit" d={geom.d} strokeWidth={Math.max(10, width + 8)} />
     </g>
   );
+});
+
+/**
+ * The edges into one neuron. Re-renders only when one of them changed (GraphViews keeps the array otherwise),
+ * so a step touches a few groups, not every edge of a large net. Renders no element of its own.
+ */
+export const GraphEdgeGroup = memo(function GraphEdgeGroup({ views }: { views: EdgeView[] }) {
+  return views.map((v) => (
+    <GraphEdge
+      key={v.geom.id}
+      geom={v.geom}
+      width={v.width}
+      sign={v.sign}
+      dash={v.dash}
+      aria={v.aria}
+      mark={v.mark}
+      onPath={v.onPath}
+      selected={v.selected}
+    />
+  ));
 });
 
 interface LabelProps {
   geom: EdgeGeom;
   width: number;
   fontSize: number;
-  sign: EdgeStyle['sign'];
+  sign: Sign;
   value: string;
   /** The updated weight w⁺, once shown. */
   next: string | null;

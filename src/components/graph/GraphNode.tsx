@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { NodeDetail, NodeGeom } from '../../layout';
-import type { Mark } from './GraphEdge';
+import type { Mark } from './views';
 
 interface NodeProps {
   geom: NodeGeom;

@@ -1,14 +1,19 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
 import { selectHighlight, selectShownValues, useLessonStore } from '../../store';
+import { edgeExists, targetOfNode } from '../editor/editTargets';
+import { NodeValuePanel } from '../editor/NodeValuePanel';
 import { ChainRulePanel } from './ChainRulePanel';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
 
-/** The network graph wired to the store, with the chain-rule panel of the selected weight. */
+/**
+ * The network graph wired to the store: a selected weight opens its chain rule (with its value to edit), a
+ * selected input or output node its input x_k or target t_j to edit.
+ */
 export function GraphPanel() {
   const t = useT();
   const fmt = useFormatNumber();
@@ -19,29 +24,58 @@ export function GraphPanel() {
   const shown = useLessonStore(selectShownValues);
   const highlight = useLessonStore(selectHighlight);
   const [pathHighlight, setPathHighlight] = useState<{ nodes: string[]; edges: string[] } | null>(null);
+  const [selectedNode, setSelectedNode] = useState<string | null>(null);
+  // a change of architecture can take the selected weight or node away
+  const edge = selectedEdge && edgeExists(lesson, selectedEdge) ? selectedEdge : null;
+  const nodeTarget = selectedNode ? targetOfNode(lesson, selectedNode) : null;
+  const panelRef = useRef<HTMLElement>(null);
+  /** Focus back on the graph element whose panel closed (keyboard users continue from there). */
+  const refocus = (id: string | null) => {
+    if (id) panelRef.current?.querySelector<SVGElement>(`[data-id="${id}"]`)?.focus();
+  };
 
   return (
-    <section className="graph-panel" aria-label={t('graph.label')}>
+    <section ref={panelRef} className="graph-panel" aria-label={t('graph.label')}>
       <NetworkGraph
         lesson={lesson}
         shown={shown}
         highlight={highlight}
-        pathHighlight={pathHighlight}
-        selectedEdge={selectedEdge}
-        onSelectEdge={(id) => selectEdge(id === selectedEdge ? null : id)}
+        pathHighlight={edge ? pathHighlight : null}
+        selectedEdge={edge}
+        onSelectEdge={(id) => {
+          setSelectedNode(null);
+          selectEdge(id === edge ? null : id);
+        }}
+        onSelectNode={(id) => {
+          if (!targetOfNode(lesson, id)) return; // hidden neurons hold nothing to type
+          selectEdge(null);
+          setPathHighlight(null);
+          setSelectedNode(id === selectedNode && nodeTarget ? null : id);
+        }}
         format={fmt}
         t={t}
         reducedMotion={reducedMotion}
       />
       <GraphLegend t={t} />
-      {selectedEdge && (
+      {edge && (
         <ChainRulePanel
-          edgeId={selectedEdge}
+          edgeId={edge}
           onClose={() => {
             selectEdge(null);
             setPathHighlight(null);
+            refocus(edge);
           }}
           onHighlightPath={setPathHighlight}
+        />
+      )}
+      {!edge && nodeTarget && (
+        <NodeValuePanel
+          key={selectedNode}
+          target={nodeTarget}
+          onClose={() => {
+            setSelectedNode(null);
+            refocus(selectedNode);
+          }}
         />
       )}
     </section>

@@ -1,22 +1,13 @@
 import { useId, useMemo, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { Lesson } from '../../engine';
 import type { Highlight } from '../../steps/types';
-import { edgeStyle, layoutNetwork, maxAbsWeight, weightWidthScale } from '../../layout';
-import {
-  edgeAria,
-  edgeRows,
-  edgeValueIds,
-  labelChars,
-  nodeAria,
-  nodeName,
-  nodeRows,
-  nodeSymbol,
-  weightOf,
-} from './describe';
+import { layoutNetwork, maxAbsWeight, weightWidthScale } from '../../layout';
+import { edgeRows, labelChars, nodeName, nodeRows, weightOf } from './describe';
 import type { Shown, Translate } from './describe';
-import { GraphEdge, GraphLabel, type Mark } from './GraphEdge';
+import { GraphEdgeGroup, GraphLabel } from './GraphEdge';
 import { GraphNode } from './GraphNode';
 import { GraphTooltip } from './GraphTooltip';
+import { GraphViews, markOf, marksOf } from './views';
 import './graph.css';
 
 export interface NetworkGraphProps {
@@ -38,8 +29,6 @@ export interface NetworkGraphProps {
   /** No animated flow along backward edges (the CSS also honours prefers-reduced-motion). */
   reducedMotion?: boolean;
 }
-
-const EMPTY: string[] = [];
 
 /** The network: neurons, weights and the values shown so far; the current step highlighted. */
 export function NetworkGraph(props: NetworkGraphProps) {
@@ -64,34 +53,26 @@ export function NetworkGraph(props: NetworkGraphProps) {
     [weights, biases, useBias, layout.radius],
   );
 
-  const marks = useMemo(() => {
-    const lit = new Set([...(highlight?.nodes ?? EMPTY), ...(highlight?.edges ?? EMPTY)]);
-    const path = new Set([...(pathHighlight?.nodes ?? EMPTY), ...(pathHighlight?.edges ?? EMPTY)]);
-    const focus = lit.size > 0 || path.size > 0;
-    // The selected edge and the path stay bright while the rest of a step is dimmed.
-    const mark = (id: string, selected = false): Mark =>
-      lit.has(id) ? 'highlighted' : focus && !path.has(id) && !selected ? 'dimmed' : 'plain';
-    return { mark, onPath: (id: string) => path.has(id) };
-  }, [highlight, pathHighlight]);
-
-  const edges = useMemo(
+  // Per-element views, kept from step to step: a step re-renders only the edges and nodes it changes.
+  const views = useMemo(
+    () => new GraphViews(layout, lesson, widthOf, format, t),
+    [layout, lesson, widthOf, format, t],
+  );
+  const marks = useMemo(
+    () => marksOf(highlight, pathHighlight, selectedEdge),
+    [highlight, pathHighlight, selectedEdge],
+  );
+  const edgeGroups = useMemo(() => views.edges(shown, marks), [views, shown, marks]);
+  const nodeViews = useMemo(() => views.nodes(shown, marks), [views, shown, marks]);
+  const labels = useMemo(
     () =>
-      layout.edges.map((geom) => {
-        const w = weightOf(lesson, shown, geom);
-        const next = edgeValueIds(geom).next;
-        return {
-          geom,
-          w,
-          style: edgeStyle(w, widthOf),
-          aria: edgeAria(geom, w, shown, format, t),
-          next: next in shown ? format(shown[next]) : null,
-        };
-      }),
-    [layout, widthOf, lesson, shown, format, t],
+      layout.showLabels
+        ? edgeGroups.flat()
+        : edgeGroups.flatMap((g) => g.filter((v) => v.geom.id === active)),
+    [layout.showLabels, edgeGroups, active],
   );
 
   const last = layout.columns.length - 1;
-  const value = (id: string) => (id in shown ? format(shown[id]) : null);
   const tooltip = active ? describeActive(active) : null;
 
   function describeActive(id: string) {
@@ -167,16 +148,8 @@ export function NetworkGraph(props: NetworkGraphProps) {
         </marker>
       </defs>
       <g className="graph-edges">
-        {edges.map(({ geom, style, aria }) => (
-          <GraphEdge
-            key={geom.id}
-            geom={geom}
-            style={style}
-            aria={aria}
-            mark={marks.mark(geom.id, geom.id === selectedEdge)}
-            onPath={marks.onPath(geom.id)}
-            selected={geom.id === selectedEdge}
-          />
+        {edgeGroups.map((group) => (
+          <GraphEdgeGroup key={group[0].geom.id} views={group} />
         ))}
       </g>
       {backward && (
@@ -195,65 +168,63 @@ export function NetworkGraph(props: NetworkGraphProps) {
         </g>
       )}
       <g className="graph-labels">
-        {edges
-          .filter(({ geom }) => layout.showLabels || geom.id === active)
-          .map(({ geom, style, w, next }) => (
-            <GraphLabel
-              key={geom.id}
-              geom={geom}
-              width={layout.labelSize.width}
-              fontSize={layout.labelFontSize}
-              sign={style.sign}
-              value={format(w)}
-              next={next}
-              dimmed={marks.mark(geom.id, geom.id === selectedEdge) === 'dimmed'}
-            />
-          ))}
+        {labels.map((v) => (
+          <GraphLabel
+            key={v.geom.id}
+            geom={v.geom}
+            width={layout.labelSize.width}
+            fontSize={layout.labelFontSize}
+            sign={v.sign}
+            value={v.value}
+            next={v.nextText}
+            dimmed={v.mark === 'dimmed'}
+          />
+        ))}
       </g>
       <g className="graph-nodes">
-        {layout.nodes.map((n) =>
-          n.bias ? (
-            <g
-              key={n.id}
-              className={`graph-bias is-${marks.mark(n.id)}`}
-              data-id={n.id}
-              data-dimmed={marks.mark(n.id) === 'dimmed' || undefined}
-              transform={`translate(${n.x},${n.y})`}
-              aria-hidden="true"
-            >
-              <circle r={n.r} />
-              {layout.detail !== 'none' && (
-                <text
-                  fontSize={Math.min(layout.fontSize, n.r * 1.1)}
-                  textAnchor="middle"
-                  dominantBaseline="central"
-                >
-                  1
-                </text>
-              )}
-            </g>
-          ) : (
-            <GraphNode
-              key={n.id}
-              geom={n}
-              detail={layout.detail}
-              fontSize={layout.fontSize}
-              valueFontSize={layout.valueFontSize}
-              symbol={nodeSymbol(n.layer, n.index)}
-              x={n.layer === 0 ? value(`x:${n.index}`) : undefined}
-              z={value(`z:${n.layer}:${n.index}`)}
-              a={value(`a:${n.layer}:${n.index}`)}
-              delta={value(`d:${n.layer}:${n.index}`)}
-              aria={nodeAria(
-                nodeName(t, n.layer, n.index),
-                nodeRows(n.layer, n.index, last, shown, format),
-                t,
-              )}
-              mark={marks.mark(n.id)}
-              onPath={marks.onPath(n.id)}
-            />
-          ),
-        )}
+        {layout.nodes
+          .filter((n) => n.bias)
+          .map((n) => {
+            const mark = markOf(marks, n.id);
+            return (
+              <g
+                key={n.id}
+                className={`graph-bias is-${mark}`}
+                data-id={n.id}
+                data-dimmed={mark === 'dimmed' || undefined}
+                transform={`translate(${n.x},${n.y})`}
+                aria-hidden="true"
+              >
+                <circle r={n.r} />
+                {layout.detail !== 'none' && (
+                  <text
+                    fontSize={Math.min(layout.fontSize, n.r * 1.1)}
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                  >
+                    1
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        {nodeViews.map((v) => (
+          <GraphNode
+            key={v.geom.id}
+            geom={v.geom}
+            detail={layout.detail}
+            fontSize={layout.fontSize}
+            valueFontSize={layout.valueFontSize}
+            symbol={v.symbol}
+            x={v.x}
+            z={v.z}
+            a={v.a}
+            delta={v.delta}
+            aria={v.aria}
+            mark={v.mark}
+            onPath={v.onPath}
+          />
+        ))}
       </g>
       {tooltip && (
         <GraphTooltip

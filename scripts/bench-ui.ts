@@ -1,0 +1,434 @@
+/**
+ * UI step latency: the built app in Chromium, a 4-8-8-3 and a 10 × 32 network (sigmoid, biases, seeded
+ * random weights), 200 step changes each, timed from the key press to the end of the frame that shows it.
+ *
+ * How one step is timed: inside a requestAnimationFrame callback (the start of a frame) the script reads
+ * performance.now(), dispatches an ArrowRight (or ArrowLeft) keydown on window — the app's own keyboard path
+ * into the store — and posts a MessageChannel message. React commits in a microtask of that task; the
+ * browser then recalculates style, lays out and paints the frame; the message runs as the next task, after
+ * that rendering work, and reads performance.now() again. So the time is script + React + style + layout +
+ * paint of one step, without the wait for vsync. When the lesson reaches its last step the walk turns round.
+ *
+ * Run alone: `npx tsx scripts/bench-ui.ts [--json] [--build | --no-build] [--steps N] [--profile] [--breakdown]
+ * [--dist DIR]`.
+ * By default the app is built when dist/ is missing or older than src/; `--build` always builds, `--no-build`
+ * never does. `--profile` prints where the time goes (most useful with an unminified build served through
+ * `--dist`, e.g. `npx vite build --minify false --outDir /tmp/app-unminified`); `--breakdown` splits the main
+ * thread's time per step into script, style, layout and paint.
+ * Needs Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH); never downloads a browser.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { createRng, initialise, type Lesson } from '../src/engine';
+
+export interface UiBenchRow {
+  name: string;
+  /** Median, 95th percentile and slowest step, in milliseconds. */
+  p50: number;
+  p95: number;
+  max: number;
+  /** Steps timed. */
+  steps: number;
+  /** The p95 it must stay under, in milliseconds. */
+  target: number;
+}
+
+export interface UiBenchOptions {
+  /** Step changes timed per network (default 200). */
+  steps?: number;
+  /** 'auto' builds when dist/ is missing or older than src/ (default); true always; false never. */
+  build?: boolean | 'auto';
+  /** Chromium to drive (default CHROMIUM_PATH or /usr/bin/chromium). */
+  executablePath?: string;
+  /** Logs progress to stderr. */
+  verbose?: boolean;
+  /** The built app to serve (default dist/; building applies to dist/ only). */
+  dist?: string;
+  /** Prints the functions with the most self time over the timed steps (a CDP CPU profile) to stderr. */
+  profile?: boolean;
+  /** Prints the main thread's time per step by kind (script, style, layout, paint…) from a trace to stderr. */
+  breakdown?: boolean;
+}
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const DIST = join(ROOT, 'dist');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Steps walked before timing, so the JIT and React's caches are warm. */
+const WARM_UP = 20;
+
+const CASES: Array<{ name: string; sizes: number[]; target: number }> = [
+  { name: 'step 4-8-8-3', sizes: [4, 8, 8, 3], target: 16 },
+  { name: 'step 10 × 32', sizes: Array<number>(10).fill(32), target: 50 },
+];
+
+/** A sigmoid network of the given sizes with biases, squared error and uniform(−1, 1) weights from `seed`. */
+export function benchLesson(sizes: number[], seed: number): Lesson {
+  const rng = createRng(seed);
+  const { weights, biases } = initialise(sizes, { kind: 'uniform', range: 1 }, rng, true);
+  const L = sizes.length - 1;
+  return {
+    format: 'backprop-lesson',
+    version: 1,
+    layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: 'sigmoid' })),
+    loss: 'sse',
+    learningRate: 0.5,
+    useBias: true,
+    weights,
+    biases,
+    sample: {
+      input: Array.from({ length: sizes[0] }, rng),
+      target: Array.from({ length: sizes[L] }, rng),
+    },
+    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
+  };
+}
+
+/** Newest modification time under a directory (0 when it does not exist). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function ensureBuilt(build: boolean | 'auto', log: (s: string) => void): void {
+  const index = join(DIST, 'index.html');
+  const stale = () =>
+    !existsSync(index) ||
+    statSync(index).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'index.html')).mtimeMs);
+  if (build === false) {
+    if (!existsSync(index)) throw new Error('dist/ is missing: run `npm run build` or drop --no-build');
+    return;
+  }
+  if (build === true || stale()) {
+    log('building the app (vite build)…');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** A static server for dist/ on 127.0.0.1 and a free port. */
+async function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+/**
+ * Times `count` step changes on the open page, each from a frame's start to the end of its rendering, after
+ * `warmUp` untimed ones; milliseconds per step. Page code as text: tsx would otherwise wrap its functions in
+ * a `__name` helper the page does not have.
+ */
+const TIME_STEPS = `async (count, warmUp) => {
+  const position = () => document.querySelector('[data-testid="position"]')?.textContent ?? '';
+  const channel = new MessageChannel();
+  let dir = 'ArrowRight';
+  const step = () =>
+    new Promise((ok) => {
+      requestAnimationFrame(() => {
+        const t0 = performance.now();
+        channel.port2.onmessage = () => ok(performance.now() - t0);
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: dir, bubbles: true, cancelable: true }));
+        channel.port1.postMessage(null);
+      });
+    });
+  const times = [];
+  for (let i = 0; i < warmUp + count; ) {
+    const before = position();
+    const ms = await step();
+    // At either end the key changes nothing: turn round, and do not count it.
+    if (position() === before) {
+      dir = dir === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+      continue;
+    }
+    if (i >= warmUp) times.push(ms);
+    i++;
+    // Let the frame after settle (transitions start, idle work) before the next step.
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+  }
+  return times;
+}`;
+
+async function timeSteps(page: Page, count: number, warmUp: number): Promise<number[]> {
+  return page.evaluate(`(${TIME_STEPS})(${count}, ${warmUp})`) as Promise<number[]>;
+}
+
+interface CpuProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * Where a CPU profile's time went: the `count` functions with the most self time, then the components
+ * (functions named with a capital, as React components are) with the most total time, in ms and share.
+ */
+function topSelfTime(cpu: CpuProfile, count: number): string {
+  const parent = new Map<number, number>();
+  for (const n of cpu.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = new Map(
+    cpu.nodes.map((n) => {
+      const f = n.callFrame;
+      const where = f.url ? `${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '';
+      return [n.id, `${f.functionName || '(anonymous)'} ${where}`.trim()];
+    }),
+  );
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let all = 0;
+  (cpu.samples ?? []).forEach((id, i) => {
+    const dt = (cpu.timeDeltas?.[i] ?? 0) / 1000;
+    all += dt;
+    self.set(keyOf.get(id)!, (self.get(keyOf.get(id)!) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf.get(at)!);
+    for (const k of seen) if (/^[A-Z]/.test(k)) total.set(k, (total.get(k) ?? 0) + dt);
+  });
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${k}`)
+      .join('\n');
+  return `${list(self)}\n components, total time:\n${list(total)}`;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of the event, µs: unlike `dur`, not inflated when other processes take the CPU. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Trace events grouped into what a frame's main-thread time is spent on. */
+const KINDS: Record<string, string> = {
+  FunctionCall: 'script',
+  EvaluateScript: 'script',
+  RunMicrotasks: 'script',
+  EventDispatch: 'script',
+  FireAnimationFrame: 'script',
+  TimerFire: 'script',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  UpdateLayer: 'paint',
+  Commit: 'paint',
+  'GPUTask': 'gpu',
+};
+
+/** Self CPU time per kind on the renderer's main thread, averaged over `steps`, in ms. */
+function mainThreadBreakdown(events: TraceEvent[], steps: number): string {
+  // The page's main thread: of the renderers' main threads, the busiest.
+  const busy = new Map<string, number>();
+  for (const e of events) if (e.ph === 'X') busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .sort((a, b) => (busy.get(`${b.pid}:${b.tid}`) ?? 0) - (busy.get(`${a.pid}:${a.tid}`) ?? 0))[0];
+  if (!main) return '  (no renderer main thread in the trace)';
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined)
+    .map((e) => ({ ...e, cpu: e.tdur ?? e.dur! }))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const stack: Array<{ end: number; kind: string }> = [];
+  const add = (kind: string, us: number) => self.set(kind, (self.get(kind) ?? 0) + us);
+  for (const e of spans) {
+    while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
+    const kind = KINDS[e.name] ?? (stack.length ? stack[stack.length - 1].kind : 'other');
+    if (stack.length) add(stack[stack.length - 1].kind, -e.cpu);
+    add(kind, e.cpu);
+    stack.push({ end: e.ts + e.dur!, kind });
+  }
+  return [...self]
+    .filter(([kind]) => kind !== 'other')
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, us]) => `  ${kind.padEnd(7)} ${(us / 1000 / steps).toFixed(2).padStart(8)} ms`)
+    .join('\n');
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** Runs the step-latency benchmark; one row per network. */
+export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[]> {
+  const { steps = 200, build = 'auto', verbose = false, profile = false, breakdown = false } = options;
+  const dist = resolve(options.dist ?? DIST);
+  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const log = (s: string) => verbose && process.stderr.write(`${s}\n`);
+  if (dist === DIST) ensureBuilt(build, log);
+  const { server, url } = await serve(dist);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const rows: UiBenchRow[] = [];
+    for (const { name, sizes, target } of CASES) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url);
+      await page.waitForSelector('[data-testid="position"]');
+      const loaded = await page.evaluate(
+        (lesson) =>
+          window.backpropApp
+            ? window.backpropApp.loadLesson(lesson)
+            : { ok: false as const, problems: [{ path: '$', message: 'no window.backpropApp: rebuild the app' }] },
+        benchLesson(sizes, 42),
+      );
+      if (!loaded.ok) throw new Error(`${name}: the lesson did not load: ${JSON.stringify(loaded.problems)}`);
+      const nodes = sizes.reduce((a, b) => a + b, 0);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-id^="n:"]').length === n, nodes);
+      log(`${name}: timing ${steps} steps…`);
+      const cdp = profile ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      if (breakdown) await browser.startTracing(page, { categories: ['devtools.timeline'] });
+      const times = await timeSteps(page, steps, WARM_UP);
+      if (breakdown) {
+        const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+        if (process.env.DBG) console.error('events', trace.traceEvents.length, trace.traceEvents.filter((e) => e.ph === 'X').length);
+        process.stderr.write(`${name}: main thread per step\n${mainThreadBreakdown(trace.traceEvents, steps + WARM_UP)}\n`);
+      }
+      if (cdp) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        process.stderr.write(`${name}: most self time\n${topSelfTime(cpu, 25)}\n`);
+      }
+      if (errors.length) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
+      await page.close();
+      const sorted = [...times].sort((a, b) => a - b);
+      rows.push({
+        name,
+        p50: round2(quantile(sorted, 0.5)),
+        p95: round2(quantile(sorted, 0.95)),
+        max: round2(sorted[sorted.length - 1]),
+        steps: times.length,
+        target,
+      });
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+export interface BundleSize {
+  /** Bytes of dist/assets/*.js and *.css, as served and gzipped (node:zlib, level 9). */
+  js: { raw: number; gzip: number };
+  css: { raw: number; gzip: number };
+  total: { raw: number; gzip: number };
+}
+
+/** Size of the built bundle (fonts and images not counted). Reads dist/, which must exist. */
+export function bundleSize(dist = DIST): BundleSize {
+  const assets = join(dist, 'assets');
+  const sum = (ext: string) =>
+    readdirSync(assets)
+      .filter((f) => f.endsWith(ext))
+      .map((f) => readFileSync(join(assets, f)))
+      .reduce((acc, buf) => ({ raw: acc.raw + buf.length, gzip: acc.gzip + gzipSync(buf, { level: 9 }).length }), {
+        raw: 0,
+        gzip: 0,
+      });
+  const js = sum('.js');
+  const css = sum('.css');
+  return { js, css, total: { raw: js.raw + css.raw, gzip: js.gzip + css.gzip } };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const build = argv.includes('--no-build') ? false : argv.includes('--build') ? true : 'auto';
+  const stepsAt = argv.indexOf('--steps');
+  const steps = stepsAt >= 0 ? Number(argv[stepsAt + 1]) : undefined;
+  const distAt = argv.indexOf('--dist');
+  const dist = distAt >= 0 ? resolve(argv[distAt + 1]) : undefined;
+  const rows = await benchUi({
+    build,
+    steps,
+    verbose: !json,
+    dist,
+    profile: argv.includes('--profile'),
+    breakdown: argv.includes('--breakdown'),
+  });
+  const size = bundleSize(dist);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ rows, bundle: size }, null, 2)}\n`);
+  } else {
+    console.log('UI step latency (ms, key press to end of frame)');
+    for (const r of rows) {
+      const ok = r.p95 < r.target ? 'ok' : 'OVER';
+      console.log(
+        `  ${r.name.padEnd(14)} p50 ${r.p50.toFixed(2).padStart(7)}  p95 ${r.p95.toFixed(2).padStart(7)}  ` +
+          `max ${r.max.toFixed(2).padStart(7)}  (${r.steps} steps; p95 target < ${r.target}) ${ok}`,
+      );
+    }
+    console.log(
+      `Bundle: JS ${kb(size.js.raw)} (gzip ${kb(size.js.gzip)}), CSS ${kb(size.css.raw)} ` +
+        `(gzip ${kb(size.css.gzip)}), total ${kb(size.total.raw)} (gzip ${kb(size.total.gzip)})`,
+    );
+  }
+  if (rows.some((r) => r.p95 >= r.target)) process.exitCode = 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+import { useT } from '../../i18n';
+import { symbolOf, labelKeyOf, type EditTarget } from './editTargets';
+import { LessonValueField } from './LessonValueField';
+
+interface NodeValuePanelProps {
+  /** The input x_k or target t_j of the node that was selected. */
+  target: EditTarget;
+  onClose: () => void;
+}
+
+/** The value of a selected input or output node (x_k or t_j), to type over; floats over the graph. */
+export function NodeValuePanel({ target, onClose }: NodeValuePanelProps) {
+  const t = useT();
+  const name = t(labelKeyOf(target), { name: symbolOf(target) });
+  return (
+    <aside
+      className="value-panel"
+      aria-label={t('editor.valuePanel', { name })}
+      data-testid="value-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <LessonValueField target={target} />
+      <button
+        type="button"
+        className="value-panel__close"
+        onClick={onClose}
+        aria-label={t('editor.closeValue')}
+      >
+        ×
+      </button>
+      <p className="value-panel__hint">{t('editor.hint')}</p>
+    </aside>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Lesson } from '../../engine';
+import type { LessonEdit } from '../../store/edits';
+
+/** A single number of the lesson a student can type over. Layers as in the engine: 1 … L; neurons from 0. */
+export type EditTarget =
+  | { kind: 'weight'; layer: number; neuron: number; from: number }
+  | { kind: 'bias'; layer: number; neuron: number }
+  | { kind: 'input'; index: number }
+  | { kind: 'target'; index: number }
+  | { kind: 'learningRate' };
+
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const script = (n: number, set: string) => [...String(n)].map((c) => set[Number(c)]).join('');
+/** Two 1-based indices side by side (w¹₁₂), with a comma once either has two digits (w¹₁₀,₂). */
+const pair = (j: number, k: number) =>
+  j >= 9 || k >= 9 ? `${script(j + 1, SUB)},${script(k + 1, SUB)}` : script(j + 1, SUB) + script(k + 1, SUB);
+
+/** The value's symbol as plain text, in the graph's notation: w¹₁₂, b²₁, x₃, t₁, η. */
+export function symbolOf(target: EditTarget): string {
+  switch (target.kind) {
+    case 'weight':
+      return `w${script(target.layer, SUP)}${pair(target.neuron, target.from)}`;
+    case 'bias':
+      return `b${script(target.layer, SUP)}${script(target.neuron + 1, SUB)}`;
+    case 'input':
+      return `x${script(target.index + 1, SUB)}`;
+    case 'target':
+      return `t${script(target.index + 1, SUB)}`;
+    case 'learningRate':
+      return 'η';
+  }
+}
+
+/** The message key naming the kind of value: "Weight {name}". */
+export const labelKeyOf = (target: EditTarget): string => `editor.${target.kind}`;
+
+/** The target's current value in the lesson, or undefined when the lesson has no such value (any more). */
+export function valueOf(lesson: Lesson, target: EditTarget): number | undefined {
+  switch (target.kind) {
+    case 'weight':
+      return lesson.weights[target.layer - 1]?.[target.neuron]?.[target.from];
+    case 'bias':
+      return lesson.useBias ? lesson.biases[target.layer - 1]?.[target.neuron] : undefined;
+    case 'input':
+      return lesson.sample.input[target.index];
+    case 'target':
+      return lesson.sample.target[target.index];
+    case 'learningRate':
+      return lesson.learningRate;
+  }
+}
+
+/** The store edit that sets the target to `value`. */
+export function editOf(target: EditTarget, value: number): LessonEdit {
+  return { ...target, value };
+}
+
+/** The value an edge stands for: `e:l:j:k` → weight w^l_jk, `eb:l:j` → bias b^l_j; null for anything else. */
+export function targetOfEdge(edgeId: string): EditTarget | null {
+  const [kind, ...rest] = edgeId.split(':');
+  const n = rest.map(Number);
+  if (n.some((x) => !Number.isInteger(x) || x < 0)) return null;
+  if (kind === 'e' && n.length === 3) return { kind: 'weight', layer: n[0], neuron: n[1], from: n[2] };
+  if (kind === 'eb' && n.length === 2) return { kind: 'bias', layer: n[0], neuron: n[1] };
+  return null;
+}
+
+/** The value a node stands for: an input node `n:0:k` → x_k, an output node `n:L:j` → target t_j; else null. */
+export function targetOfNode(lesson: Lesson, nodeId: string): EditTarget | null {
+  const [kind, l, j] = nodeId.split(':');
+  const layer = Number(l);
+  const index = Number(j);
+  if (kind !== 'n' || !Number.isInteger(layer) || !Number.isInteger(index)) return null;
+  if (layer === 0 && index < lesson.sample.input.length) return { kind: 'input', index };
+  if (layer === lesson.layers.length - 1 && index < lesson.sample.target.length)
+    return { kind: 'target', index };
+  return null;
+}
+
+/** Whether an edge id names a weight or bias the lesson still has (after a change of architecture). */
+export function edgeExists(lesson: Lesson, edgeId: string): boolean {
+  const target = targetOfEdge(edgeId);
+  return target !== null && valueOf(lesson, target) !== undefined;
+}

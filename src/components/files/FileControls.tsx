@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n';
+import { lessonStore } from '../../store';
+import { encodeLink } from '../../store/persist';
+import { downloadLesson, shareUrl } from './download';
+import { useFileOpener } from './fileOpener';
+import { ToolIcon } from './ToolIcon';
+
+/** Save the lesson as a file, open one, and copy a link that reopens this very screen. */
+export function FileControls() {
+  const t = useT();
+  const { openFile, setStatus } = useFileOpener();
+  const [fallback, setFallback] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, [fallback]);
+
+  const copyLink = async () => {
+    const { lesson, granularity, cursor } = lessonStore.getState();
+    const hash = encodeLink({ lesson, granularity, cursor });
+    window.history.replaceState(window.history.state, '', hash); // no reload, no hashchange
+    const url = shareUrl(hash);
+    try {
+      await navigator.clipboard.writeText(url);
+      setFallback(null);
+      setStatus({ key: 'files.linkCopied' });
+    } catch {
+      setFallback(url); // no clipboard (insecure page, permission refused): select a field instead
+    }
+  };
+
+  return (
+    <div className="file-controls">
+      <button
+        type="button"
+        onClick={() => downloadLesson(lessonStore.getState().lesson)}
+        aria-label={t('files.save')}
+        title={t('files.save')}
+      >
+        <ToolIcon name="save" />
+      </button>
+      <label className="button-like" title={t('files.open')}>
+        <ToolIcon name="open" />
+        <input
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          aria-label={t('files.open')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = ''; // choosing the same file again still opens it
+            if (file) void openFile(file);
+          }}
+        />
+      </label>
+      <div className="share">
+        <button
+          type="button"
+          onClick={() => void copyLink()}
+          aria-label={t('files.copyLink')}
+          title={t('files.copyLink')}
+        >
+          <ToolIcon name="link" />
+        </button>
+        {fallback && (
+          <div className="share-fallback">
+            <label>
+              <span>{t('files.copyThisLink')}</span>
+              <input
+                ref={field}
+                readOnly
+                value={fallback}
+                onFocus={(e) => e.target.select()}
+                onKeyDown={(e) => e.key === 'Escape' && setFallback(null)}
+              />
+            </label>
+            <button type="button" onClick={() => setFallback(null)} aria-label={t('files.closeLink')}>
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { LessonState, LessonStore } from '../store';
+import { decodeLink, encodeLink, isLessonLink } from './link';
+import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
+import { chooseStart } from './start';
+
+/** The parts of the browser persistence uses, passed in (the page's `window`, or a stand-in in tests). */
+export type BrowserEnv = Pick<
+  Window,
+  | 'localStorage'
+  | 'sessionStorage'
+  | 'location'
+  | 'history'
+  | 'navigator'
+  | 'addEventListener'
+  | 'removeEventListener'
+  | 'setTimeout'
+  | 'clearTimeout'
+>;
+
+/** Autosave and the hash are written at most this often (the first change at once, the last one always). */
+export const WRITE_INTERVAL_MS = 400;
+
+const SAVED_FIELDS = [
+  'lesson',
+  'origin',
+  'granularity',
+  'cursor',
+  'locale',
+  'theme',
+  'digits',
+  'iteration',
+  'lossHistory',
+] as const;
+const LINK_FIELDS = ['lesson', 'granularity', 'cursor'] as const;
+
+const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
+  keys.some((k) => a[k] !== b[k]);
+
+/** Runs `fn` now, then at most once per interval while calls keep coming, always once after the last. */
+function throttled(env: BrowserEnv, fn: () => void) {
+  let timer: number | null = null;
+  let pending = false;
+  const run = () => {
+    if (timer !== null) {
+      pending = true;
+      return;
+    }
+    fn();
+    timer = env.setTimeout(() => {
+      timer = null;
+      if (pending) {
+        pending = false;
+        run();
+      }
+    }, WRITE_INTERVAL_MS);
+  };
+  const flush = () => {
+    if (!pending) return;
+    pending = false;
+    fn();
+  };
+  const cancel = () => {
+    if (timer !== null) env.clearTimeout(timer);
+    timer = null;
+    pending = false;
+  };
+  return { run, flush, cancel };
+}
+
+/** The sessionStorage key of the hash this tab last wrote (so a reload can tell its own hash from a link). */
+export const OWN_HASH_KEY = 'backprop-lessons/own-hash';
+
+function read(storage: () => Storage, key: string): string | null {
+  try {
+    return storage().getItem(key);
+  } catch {
+    return null; // storage blocked (private mode, sandboxed frame): start without it
+  }
+}
+
+/**
+ * Opens the app where the page asks (share link > autosave > default lesson), then keeps the autosave and the
+ * URL hash in step with the store and follows links pasted into the address bar. Returns a disconnect.
+ */
+export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv): () => void {
+  const hash = env.location.hash;
+  const languages = env.navigator.languages?.length
+    ? env.navigator.languages
+    : [env.navigator.language ?? 'en'];
+  const ownHash = hash !== '' && read(() => env.sessionStorage, OWN_HASH_KEY) === hash;
+  const start = chooseStart({ hash, savedText: read(() => env.localStorage, SAVED_KEY), languages, ownHash });
+  store.setState({
+    ...start,
+    past: [],
+    future: [],
+    jumpStack: [],
+    selectedEdge: null,
+    focus: null,
+    playing: false,
+  });
+  const url = () => `${env.location.pathname}${env.location.search}`;
+  // a link that could not be opened leaves the URL, so a reload does not refuse it again
+  if (
+    isLessonLink(hash) &&
+    start.notice?.key.startsWith('link.') &&
+    start.notice.key !== 'link.badPosition'
+  ) {
+    env.history.replaceState(env.history.state, '', url());
+  }
+
+  let warned = false;
+  const save = throttled(env, () => {
+    const s = store.getState();
+    const saved: SavedState = {
+      lesson: s.lesson,
+      origin: s.origin,
+      granularity: s.granularity,
+      cursor: s.cursor,
+      locale: s.locale,
+      theme: s.theme,
+      digits: s.digits,
+      iteration: s.iteration,
+      lossHistory: s.lossHistory,
+    };
+    try {
+      env.localStorage.setItem(SAVED_KEY, serialiseSaved(saved));
+    } catch {
+      if (!warned) store.getState().setNotice({ key: 'saved.failed' });
+      warned = true;
+    }
+  });
+  let written = hash;
+  const syncHash = throttled(env, () => {
+    const s = store.getState();
+    written = encodeLink({ lesson: s.lesson, granularity: s.granularity, cursor: s.cursor });
+    env.history.replaceState(env.history.state, '', `${url()}${written}`);
+    try {
+      env.sessionStorage.setItem(OWN_HASH_KEY, written);
+    } catch {
+      // without it a quick reload may land a few steps back: nothing is lost
+    }
+  });
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (changed(s, prev, SAVED_FIELDS)) save.run();
+    if (changed(s, prev, LINK_FIELDS)) syncHash.run();
+  });
+  const onHashChange = () => {
+    const next = env.location.hash;
+    if (next === written || !isLessonLink(next)) return;
+    written = next;
+    const link = decodeLink(next);
+    if (!link.ok) return store.getState().setNotice(link.message);
+    store.getState().loadLesson(link.lesson, { granularity: link.granularity, cursor: link.cursor });
+    store.getState().setNotice(link.message ?? null);
+  };
+  // Leaving or reloading: the autosave must be current. The hash is not flushed: the reload already has its URL,
+  // and it must stay the one recorded as this tab's own so the newer autosave wins over it.
+  const onPageHide = () => save.flush();
+  env.addEventListener('hashchange', onHashChange);
+  env.addEventListener('pagehide', onPageHide);
+  return () => {
+    unsubscribe();
+    save.cancel();
+    syncHash.cancel();
+    env.removeEventListener('hashchange', onHashChange);
+    env.removeEventListener('pagehide', onPageHide);
+  };
+}

@@ -1,0 +1,112 @@
+import LZString from 'lz-string'; // CommonJS: only its default export exists under Node's ESM loader
+import { parseLesson, type Lesson } from '../../engine';
+import type { MessageRef } from '../../formulas/types';
+import type { Granularity } from '../../steps/types';
+
+/**
+ * The share link lives in the URL hash: `#v1=<lesson>&g=<granularity>&s=<step>`, where the lesson is its
+ * JSON compressed by lz-string into URI-safe characters (A–Z a–z 0–9 + - $), g is the detail level and s the
+ * 1-based step number at that level. `v1` names the lesson format version.
+ */
+export interface LinkState {
+  lesson: Lesson;
+  granularity: Granularity;
+  /** Index of the step in the timeline at `granularity` (the link writes it 1-based). */
+  cursor: number;
+}
+
+/** What a link holds, or why it cannot be opened (never an exception). */
+export type DecodedLink =
+  ({ ok: true; message?: MessageRef } & LinkState) | { ok: false; message: MessageRef };
+
+export const GRANULARITIES: readonly Granularity[] = ['neuron', 'layer', 'weight'];
+/** The largest step number a link may ask for (timelines are far shorter; the store clamps to the last). */
+const MAX_STEP = 1_000_000;
+/** The longest hash read; longer ones are refused before decompressing. */
+export const MAX_LINK_CHARS = 1_000_000;
+
+const payloads = new WeakMap<Lesson, string>();
+
+/** The compressed lesson of a link, memoised on the lesson object (the store replaces it on every edit). */
+function payloadOf(lesson: Lesson): string {
+  let p = payloads.get(lesson);
+  if (p === undefined) {
+    p = LZString.compressToEncodedURIComponent(JSON.stringify(lesson));
+    payloads.set(lesson, p);
+  }
+  return p;
+}
+
+/** The hash (with its `#`) that reopens this lesson at this granularity and step. */
+export function encodeLink({ lesson, granularity, cursor }: LinkState): string {
+  return `#v1=${payloadOf(lesson)}&g=${granularity}&s=${Math.max(0, Math.floor(cursor)) + 1}`;
+}
+
+/**
+ * The hash's fields. Split by hand: URLSearchParams would read lz-string's `+` as a space. Fields without
+ * `=` (such as the skip link's `#lesson`) are kept with an empty value.
+ */
+function fields(hash: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    const eq = part.indexOf('=');
+    const key = eq === -1 ? part : part.slice(0, eq);
+    if (key && !out.has(key)) out.set(key, eq === -1 ? '' : part.slice(eq + 1));
+  }
+  return out;
+}
+
+/** Whether the hash is a share link (of any version) rather than empty or an in-page anchor. */
+export function isLessonLink(hash: string): boolean {
+  return [...fields(hash).keys()].some((k) => /^v\d+$/.test(k));
+}
+
+const refuse = (key: string, params?: MessageRef['params']): DecodedLink => ({
+  ok: false,
+  message: { key, params },
+});
+
+/** Reads a share link's hash. A broken, truncated or tampered link gives a message, never an exception. */
+export function decodeLink(hash: string): DecodedLink {
+  try {
+    return readLink(hash);
+  } catch {
+    return refuse('link.broken');
+  }
+}
+
+function readLink(hash: string): DecodedLink {
+  if (hash.length > MAX_LINK_CHARS) return refuse('link.broken');
+  const f = fields(hash);
+  const version = [...f.keys()].find((k) => /^v\d+$/.test(k));
+  if (version === undefined) return refuse('link.broken');
+  if (version !== 'v1') return refuse('link.version', { version: version.slice(1) });
+  let json: unknown;
+  try {
+    const text = LZString.decompressFromEncodedURIComponent(f.get('v1') ?? '');
+    if (!text) return refuse('link.broken');
+    json = JSON.parse(text);
+  } catch {
+    return refuse('link.broken');
+  }
+  const parsed = parseLesson(json);
+  if (!parsed.ok) {
+    const first = parsed.problems[0];
+    return refuse('link.invalid', {
+      problem: `${first.path}: ${first.message}`,
+      count: parsed.problems.length,
+    });
+  }
+  const g = f.get('g');
+  const s = f.get('s');
+  const granularity = GRANULARITIES.find((x) => x === g);
+  const step = s !== undefined && /^\d{1,7}$/.test(s) ? Number(s) : NaN;
+  const goodStep = Number.isInteger(step) && step >= 1 && step <= MAX_STEP;
+  const state: LinkState = {
+    lesson: parsed.lesson,
+    granularity: granularity ?? 'neuron',
+    cursor: goodStep ? step - 1 : 0,
+  };
+  const understood = (g === undefined || granularity !== undefined) && (s === undefined || goodStep);
+  return understood ? { ok: true, ...state } : { ok: true, ...state, message: { key: 'link.badPosition' } };
+}

@@ -1,0 +1,201 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lesson001, lesson002, lesson004 } from '../../../src/lessons';
+import { createLessonStore } from '../../../src/store';
+import { decodeLink, encodeLink, parseSaved, SAVED_KEY, serialiseSaved } from '../../../src/store/persist';
+import {
+  connectPersistence,
+  OWN_HASH_KEY,
+  WRITE_INTERVAL_MS,
+  type BrowserEnv,
+} from '../../../src/store/persist/connect';
+
+/** The page's window, with timers the test controls. */
+const env = (): BrowserEnv =>
+  ({
+    localStorage: window.localStorage,
+    sessionStorage: window.sessionStorage,
+    location: window.location,
+    history: window.history,
+    navigator: window.navigator,
+    addEventListener: window.addEventListener.bind(window),
+    removeEventListener: window.removeEventListener.bind(window),
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (id: number) => clearTimeout(id),
+  }) as unknown as BrowserEnv;
+
+const savedNow = () => {
+  const r = parseSaved(window.localStorage.getItem(SAVED_KEY) ?? '');
+  if (!r.ok) throw new Error('no readable autosave');
+  return r.saved;
+};
+const setHash = (hash: string) => window.history.replaceState(null, '', `/${hash}`);
+
+let disconnect: () => void = () => {};
+beforeEach(() => {
+  vi.useFakeTimers();
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  setHash('');
+});
+afterEach(() => {
+  disconnect();
+  vi.useRealTimers();
+});
+
+describe('persistence in the browser', () => {
+  it('opens the autosave and saves every change at once, then at most once per interval', () => {
+    window.localStorage.setItem(
+      SAVED_KEY,
+      serialiseSaved({
+        lesson: lesson002,
+        origin: lesson002,
+        granularity: 'layer',
+        cursor: 2,
+        locale: 'zh-CN',
+        theme: 'dark',
+        digits: 5,
+        iteration: 1,
+        lossHistory: [],
+      }),
+    );
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    expect(store.getState()).toMatchObject({
+      lesson: lesson002,
+      granularity: 'layer',
+      cursor: 2,
+      locale: 'zh-CN',
+      theme: 'dark',
+      past: [],
+    });
+
+    store.getState().next();
+    expect(savedNow().cursor).toBe(3);
+    expect(decodeLink(window.location.hash)).toEqual({
+      ok: true,
+      lesson: lesson002,
+      granularity: 'layer',
+      cursor: 3,
+    });
+    store.getState().next();
+    store.getState().setLocale('en');
+    expect(savedNow().cursor).toBe(3); // within the interval: not yet
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(savedNow()).toMatchObject({ cursor: 4, locale: 'en' });
+    expect(window.location.hash).toContain('&s=5');
+
+    store.getState().nextIteration();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(savedNow()).toMatchObject({ iteration: 2, origin: lesson002 });
+    expect(savedNow().lossHistory).toHaveLength(1);
+  });
+
+  it('writes nothing until something changes, and flushes a pending change when the page hides', () => {
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    expect(window.localStorage.getItem(SAVED_KEY)).toBeNull();
+    expect(window.location.hash).toBe('');
+    store.getState().next();
+    store.getState().next();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(savedNow().cursor).toBe(2);
+  });
+
+  it('a link in the hash beats the autosave; a broken one opens the default lesson with a message and leaves the URL', () => {
+    window.localStorage.setItem(
+      SAVED_KEY,
+      serialiseSaved({
+        lesson: lesson002,
+        origin: lesson002,
+        granularity: 'layer',
+        cursor: 2,
+        locale: 'en',
+        theme: 'light',
+        digits: 4,
+        iteration: 1,
+        lossHistory: [],
+      }),
+    );
+    setHash(encodeLink({ lesson: lesson001, granularity: 'weight', cursor: 6 }));
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    expect(store.getState()).toMatchObject({
+      lesson: lesson001,
+      granularity: 'weight',
+      cursor: 6,
+      notice: null,
+    });
+    disconnect();
+
+    setHash('#v1=N4IgLgnhA2C0B2BXAdgQwOYFMDOIBcA&g=neuron&s=7');
+    const again = createLessonStore();
+    disconnect = connectPersistence(again, env());
+    expect(again.getState()).toMatchObject({ lesson: lesson004, cursor: 0, notice: { key: 'link.broken' } });
+    expect(window.location.hash).toBe('');
+  });
+
+  it('follows a link pasted into the address bar (undoably), and ignores in-page anchors', () => {
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    setHash('#lesson');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState().lesson).toBe(lesson004);
+
+    setHash(encodeLink({ lesson: lesson001, granularity: 'layer', cursor: 3 }));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState()).toMatchObject({ lesson: lesson001, granularity: 'layer', cursor: 3 });
+    store.getState().undo();
+    expect(store.getState().lesson).toBe(lesson004);
+
+    setHash('#v1=garbage');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState()).toMatchObject({ lesson: lesson004, notice: { key: 'link.broken' } });
+  });
+
+  it('a quick reload of the tab’s own, not yet updated hash keeps the autosave’s newer step', () => {
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    store.getState().next(); // hash and autosave written at once: step 2
+    store.getState().next();
+    store.getState().next(); // within the interval: pending
+    window.dispatchEvent(new Event('pagehide')); // the reload: the autosave is flushed, the URL already taken
+    expect(decodeLink(window.location.hash)).toMatchObject({ ok: true, cursor: 1 });
+    expect(window.sessionStorage.getItem(OWN_HASH_KEY)).toBe(window.location.hash);
+    expect(savedNow().cursor).toBe(3);
+    disconnect();
+    const reloaded = createLessonStore();
+    disconnect = connectPersistence(reloaded, env());
+    expect(reloaded.getState().cursor).toBe(3);
+  });
+
+  it('says once when the browser refuses to store the work', () => {
+    const store = createLessonStore();
+    const e = env();
+    const refusing = {
+      ...e,
+      localStorage: {
+        getItem: () => null,
+        setItem: () => {
+          throw new Error('QuotaExceededError');
+        },
+      },
+    } as unknown as BrowserEnv;
+    disconnect = connectPersistence(store, refusing);
+    store.getState().next();
+    expect(store.getState().notice).toEqual({ key: 'saved.failed' });
+    store.getState().setNotice(null);
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    store.getState().next();
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it('stops writing once disconnected', () => {
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    disconnect();
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS * 2);
+    expect(window.localStorage.getItem(SAVED_KEY)).toBeNull();
+  });
+});

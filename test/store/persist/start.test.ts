@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { lesson001, lesson002, lesson004 } from '../../../src/lessons';
+import { chooseStart, encodeLink, serialiseSaved, type SavedState } from '../../../src/store/persist';
+
+const saved = (over: Partial<SavedState> = {}): string =>
+  serialiseSaved({
+    lesson: lesson002,
+    origin: lesson002,
+    granularity: 'layer',
+    cursor: 4,
+    locale: 'zh-CN',
+    theme: 'dark',
+    digits: 5,
+    iteration: 1,
+    lossHistory: [],
+    ...over,
+  });
+const link001 = encodeLink({ lesson: lesson001, granularity: 'weight', cursor: 6 });
+
+describe('where the app starts', () => {
+  it('with nothing: the default lesson at step 1, the browser’s language', () => {
+    const s = chooseStart({ hash: '', savedText: null, languages: ['zh-TW', 'en'] });
+    expect(s).toMatchObject({
+      lesson: lesson004,
+      origin: lesson004,
+      granularity: 'neuron',
+      cursor: 0,
+      locale: 'zh-CN',
+      notice: null,
+    });
+    expect(chooseStart({ hash: '#lesson', savedText: null, languages: ['de-DE'] })).toMatchObject({
+      lesson: lesson004,
+      locale: 'en',
+    });
+  });
+
+  it('the autosave, when there is no link', () => {
+    const s = chooseStart({ hash: '', savedText: saved(), languages: ['en'] });
+    expect(s).toMatchObject({
+      lesson: lesson002,
+      granularity: 'layer',
+      cursor: 4,
+      locale: 'zh-CN',
+      theme: 'dark',
+      digits: 5,
+      notice: null,
+    });
+  });
+
+  it('a link beats the autosave, whose view settings stay', () => {
+    const s = chooseStart({ hash: link001, savedText: saved(), languages: ['en'] });
+    expect(s).toMatchObject({
+      lesson: lesson001,
+      origin: lesson001,
+      granularity: 'weight',
+      cursor: 6,
+      iteration: 1,
+      locale: 'zh-CN',
+      theme: 'dark',
+    });
+  });
+
+  it('a link to the lesson the autosave holds keeps its training history and origin', () => {
+    const trained = { ...lesson001, learningRate: 0.25 };
+    const s = chooseStart({
+      hash: encodeLink({ lesson: trained, granularity: 'neuron', cursor: 2 }),
+      savedText: saved({ lesson: trained, origin: lesson001, iteration: 3, lossHistory: [0.3, 0.2] }),
+      languages: ['en'],
+    });
+    expect(s).toMatchObject({
+      lesson: trained,
+      origin: lesson001,
+      iteration: 3,
+      lossHistory: [0.3, 0.2],
+      cursor: 2,
+    });
+  });
+
+  it('on a reload of the tab’s own hash the autosave wins (it was saved when the page hid)', () => {
+    const own = encodeLink({ lesson: lesson002, granularity: 'layer', cursor: 1 });
+    const s = chooseStart({ hash: own, savedText: saved(), languages: ['en'], ownHash: true });
+    expect(s).toMatchObject({ lesson: lesson002, granularity: 'layer', cursor: 4 });
+    expect(chooseStart({ hash: own, savedText: null, languages: ['en'], ownHash: true })).toMatchObject({
+      lesson: lesson002,
+      cursor: 1,
+    });
+  });
+
+  it('a broken link opens the default lesson with a message, not the autosave', () => {
+    const s = chooseStart({ hash: link001.slice(0, 40), savedText: saved(), languages: ['en'] });
+    expect(s).toMatchObject({
+      lesson: lesson004,
+      cursor: 0,
+      notice: { key: 'link.broken' },
+      locale: 'zh-CN',
+    });
+  });
+
+  it('a corrupt autosave opens the default lesson with a message, keeping the chosen language', () => {
+    const corrupt = JSON.stringify({ ...JSON.parse(saved()), lesson: { format: 'backprop-lesson' } });
+    const s = chooseStart({ hash: '', savedText: corrupt, languages: ['en'] });
+    expect(s).toMatchObject({ lesson: lesson004, notice: { key: 'saved.corrupt' }, locale: 'zh-CN' });
+    expect(chooseStart({ hash: '', savedText: '{{{', languages: ['zh'] })).toMatchObject({
+      lesson: lesson004,
+      locale: 'zh-CN',
+    });
+  });
+
+  it('clamps a step beyond the end to the last step', () => {
+    const s = chooseStart({
+      hash: encodeLink({ lesson: lesson004, granularity: 'neuron', cursor: 5000 }),
+      savedText: null,
+      languages: [],
+    });
+    expect(s.cursor).toBe(31);
+  });
+});
