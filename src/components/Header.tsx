@@ -23,7 +23,7 @@ export function Header() {
       <div className="header-tools">
         <EditNetworkButton />
         <label>
-          <span>{t('app.language')}</span>
+          <span className="sr-only">{t('app.language')}</span>
           <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
             {LOCALES.map((l) => (
               <option key={l} value={l} lang={l}>
@@ -33,7 +33,7 @@ export function Header() {
           </select>
         </label>
         <label>
-          <span>{t('app.theme')}</span>
+          <span className="sr-only">{t('app.theme')}</span>
           <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
             {THEMES.map((th) => (
               <option key={th} value={th}>
