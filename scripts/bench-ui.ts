@@ -120,7 +120,10 @@ function ensureBuilt(build: boolean | 'auto', log: (s: string) => void): void {
   }
   if (build === true || stale()) {
     log('building the app (vite build)…');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
 }
 
@@ -231,7 +234,9 @@ function topSelfTime(cpu: CpuProfile, count: number): string {
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, count)
-      .map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${k}`)
+      .map(
+        ([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${k}`,
+      )
       .join('\n');
   return `${list(self)}\n components, total time:\n${list(total)}`;
 }
@@ -263,14 +268,15 @@ const KINDS: Record<string, string> = {
   Layerize: 'paint',
   UpdateLayer: 'paint',
   Commit: 'paint',
-  'GPUTask': 'gpu',
+  GPUTask: 'gpu',
 };
 
 /** Self CPU time per kind on the renderer's main thread, averaged over `steps`, in ms. */
 function mainThreadBreakdown(events: TraceEvent[], steps: number): string {
   // The page's main thread: of the renderers' main threads, the busiest.
   const busy = new Map<string, number>();
-  for (const e of events) if (e.ph === 'X') busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  for (const e of events)
+    if (e.ph === 'X') busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
   const main = events
     .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .sort((a, b) => (busy.get(`${b.pid}:${b.tid}`) ?? 0) - (busy.get(`${a.pid}:${a.tid}`) ?? 0))[0];
@@ -323,7 +329,10 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
         (lesson) =>
           window.backpropApp
             ? window.backpropApp.loadLesson(lesson)
-            : { ok: false as const, problems: [{ path: '$', message: 'no window.backpropApp: rebuild the app' }] },
+            : {
+                ok: false as const,
+                problems: [{ path: '$', message: 'no window.backpropApp: rebuild the app' }],
+              },
         benchLesson(sizes, 42),
       );
       if (!loaded.ok) throw new Error(`${name}: the lesson did not load: ${JSON.stringify(loaded.problems)}`);
@@ -340,8 +349,9 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
       const times = await timeSteps(page, steps, WARM_UP);
       if (breakdown) {
         const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-        if (process.env.DBG) console.error('events', trace.traceEvents.length, trace.traceEvents.filter((e) => e.ph === 'X').length);
-        process.stderr.write(`${name}: main thread per step\n${mainThreadBreakdown(trace.traceEvents, steps + WARM_UP)}\n`);
+        process.stderr.write(
+          `${name}: main thread per step\n${mainThreadBreakdown(trace.traceEvents, steps + WARM_UP)}\n`,
+        );
       }
       if (cdp) {
         const { profile: cpu } = await cdp.send('Profiler.stop');
@@ -380,10 +390,13 @@ export function bundleSize(dist = DIST): BundleSize {
     readdirSync(assets)
       .filter((f) => f.endsWith(ext))
       .map((f) => readFileSync(join(assets, f)))
-      .reduce((acc, buf) => ({ raw: acc.raw + buf.length, gzip: acc.gzip + gzipSync(buf, { level: 9 }).length }), {
-        raw: 0,
-        gzip: 0,
-      });
+      .reduce(
+        (acc, buf) => ({ raw: acc.raw + buf.length, gzip: acc.gzip + gzipSync(buf, { level: 9 }).length }),
+        {
+          raw: 0,
+          gzip: 0,
+        },
+      );
   const js = sum('.js');
   const css = sum('.css');
   return { js, css, total: { raw: js.raw + css.raw, gzip: js.gzip + css.gzip } };

@@ -1,6 +1,8 @@
 /**
- * What formulas of one timeline share: the lesson's shape and notation, the values, and caches of each value's
- * symbol and formatted number (memoised per timeline, lesson and digits; results never depend on the cache).
+ * What the formulas of one timeline share: shape, notation, values. What depends only on the network (layers,
+ * activations, loss, bias, conventions) is kept per network and shared by every trace of it, as training rebuilds
+ * the timeline at each step: each value's symbol, and each step's equations, symbolic rule, sentence and the order
+ * its rule reads values in. Numbers are formatted once per value and context. No cache changes a result.
  */
 import type { Lesson } from '../engine';
 import { shapeOf, valueIndices, valueKind, type NetShape, type Timeline, type ValueId } from '../steps';

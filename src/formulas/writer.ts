@@ -12,9 +12,10 @@ export type Orientation = 'column' | 'row';
 
 export class Writer {
   readonly operands: Operand[] = [];
-  /** The entries read, in order (recorded so later traces of the network can replay them). */
+  /** The entries read, in order, when there was nothing to replay (so later traces of the network can). */
   readonly read: ValueEntry[] = [];
   private cursor = 0;
+  private readonly recording: boolean;
 
   /**
    * `replay`: the entries this rule read for an earlier trace of the same network, in order; the rule reads the
@@ -24,7 +25,9 @@ export class Writer {
     readonly ctx: FormulaContext,
     readonly numeric: boolean,
     private replay?: readonly ValueEntry[],
-  ) {}
+  ) {
+    this.recording = numeric && replay === undefined;
+  }
 
   /** A value the step reads: its symbol, or its number (recorded as an operand). */
   v(id: ValueId): string {
@@ -35,7 +38,7 @@ export class Writer {
       this.replay = undefined;
       e = this.ctx.entry(id);
     }
-    this.read.push(e);
+    if (this.recording) this.read.push(e);
     const o = this.ctx.operandOf(e);
     this.operands.push(o);
     return o.shown;

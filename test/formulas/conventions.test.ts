@@ -67,6 +67,37 @@ describe('conventions change how formulas are written, never the numbers', () =>
   });
 });
 
+describe('a second trace of the same network (rules and reading order reused)', () => {
+  it('shows the second trace’s numbers, each read in the rule’s order', () => {
+    fc.assert(
+      fc.property(lessonArb('tanh', 'mse'), (first) => {
+        const r1 = traceStep(first);
+        fc.pre(r1.ok);
+        if (!r1.ok) return;
+        const second: Lesson = {
+          ...first,
+          weights: r1.trace.updated.weights,
+          biases: r1.trace.updated.biases,
+        };
+        const r2 = traceStep(second);
+        fc.pre(r2.ok);
+        if (!r2.ok) return;
+        for (const g of ['neuron', 'layer', 'weight'] as const) {
+          const tl1 = buildTimeline(first, r1.trace, g);
+          const tl2 = buildTimeline(second, r2.trace, g);
+          for (const step of tl1.steps) formulaFor(step, tl1, first, { digits: 3 });
+          for (const step of tl2.steps) {
+            const f = formulaFor(step, tl2, second, { digits: 3 });
+            expect([...new Set(f.operands.map((o) => o.id))]).toEqual(step.reads);
+            for (const o of [...f.operands, ...f.results]) expect(o.value).toBe(tl2.values[o.id]);
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
 describe('the loss as the lesson writes it', () => {
   const withLoss = (loss: LossName): Lesson => ({
     ...lesson004(),

@@ -15,13 +15,21 @@ interface EdgeProps {
   mark: Mark;
   onPath: boolean;
   selected: boolean;
+  /** A wide invisible stroke that takes the pointer (without it, only the line itself does). */
+  hit: boolean;
 }
 
 /** One weight: a focusable button drawn as a line (width |w|, colour and dash by sign) over a wide hit area. */
 export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
-  const { geom, width, sign, dash, aria, mark, onPath, selected } = props;
+  const { geom, width, sign, dash, aria, mark, onPath, selected, hit } = props;
   const halo = onPath || selected || mark === 'highlighted';
-  const cls = ['graph-edge', `graph-edge--${sign}`, `is-${mark}`, onPath && 'is-path', selected && 'is-selected'];
+  const cls = [
+    'graph-edge',
+    `graph-edge--${sign}`,
+    `is-${mark}`,
+    onPath && 'is-path',
+    selected && 'is-selected',
+  ];
   return (
     <g
       className={cls.filter(Boolean).join(' ')}
@@ -37,7 +45,7 @@ export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
     >
       {halo && <path className="graph-edge__halo" d={geom.d} strokeWidth={width + 6} />}
       <path className="graph-edge__line" d={geom.d} strokeWidth={width} strokeDasharray={dash} />
-      <path className="graph-edge__hit" d={geom.d} strokeWidth={Math.max(10, width + 8)} />
+      {hit && <path className="graph-edge__hit" d={geom.d} strokeWidth={Math.max(10, width + 8)} />}
     </g>
   );
 });
@@ -46,7 +54,13 @@ export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
  * The edges into one neuron. Re-renders only when one of them changed (GraphViews keeps the array otherwise),
  * so a step touches a few groups, not every edge of a large net. Renders no element of its own.
  */
-export const GraphEdgeGroup = memo(function GraphEdgeGroup({ views }: { views: EdgeView[] }) {
+export const GraphEdgeGroup = memo(function GraphEdgeGroup({
+  views,
+  hit,
+}: {
+  views: EdgeView[];
+  hit: boolean;
+}) {
   return views.map((v) => (
     <GraphEdge
       key={v.geom.id}
@@ -58,6 +72,7 @@ export const GraphEdgeGroup = memo(function GraphEdgeGroup({ views }: { views: E
       mark={v.mark}
       onPath={v.onPath}
       selected={v.selected}
+      hit={hit}
     />
   ));
 });

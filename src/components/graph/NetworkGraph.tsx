@@ -30,6 +30,13 @@ export interface NetworkGraphProps {
   reducedMotion?: boolean;
 }
 
+/**
+ * Nets with more edges than this are drawn lean: marks change without a fade (each frame of a fade repaints
+ * the whole drawing, which for ~10⁴ edges costs more than the step itself) and edges have no wide hit area
+ * (the line itself takes the pointer; at that density the hit areas would overlap anyway).
+ */
+export const LARGE_NET_EDGES = 1000;
+
 /** The network: neurons, weights and the values shown so far; the current step highlighted. */
 export function NetworkGraph(props: NetworkGraphProps) {
   const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
@@ -53,6 +60,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
     [weights, biases, useBias, layout.radius],
   );
 
+  const large = layout.edges.length > LARGE_NET_EDGES;
   // Per-element views, kept from step to step: a step re-renders only the edges and nodes it changes.
   const views = useMemo(
     () => new GraphViews(layout, lesson, widthOf, format, t),
@@ -119,7 +127,9 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const backward = highlight?.backward ?? false;
   return (
     <svg
-      className={`graph${reducedMotion ? ' graph--still' : ''}`}
+      className={['graph', reducedMotion && 'graph--still', large && 'graph--large']
+        .filter(Boolean)
+        .join(' ')}
       role="group"
       aria-label={t('graph.label')}
       viewBox={`0 0 ${width} ${height}`}
@@ -149,7 +159,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
       </defs>
       <g className="graph-edges">
         {edgeGroups.map((group) => (
-          <GraphEdgeGroup key={group[0].geom.id} views={group} />
+          <GraphEdgeGroup key={group[0].geom.id} views={group} hit={!large} />
         ))}
       </g>
       {backward && (

@@ -115,7 +115,9 @@ export class GraphViews {
       e.from < 0 ? lesson.biases[e.layer - 1][e.to] : lesson.weights[e.layer - 1][e.to][e.from],
     );
     const last = layout.columns.length - 1;
-    this.neurons = layout.nodes.filter((n) => !n.bias).map((geom) => ({ geom, ids: nodeValueIds(geom, last) }));
+    this.neurons = layout.nodes
+      .filter((n) => !n.bias)
+      .map((geom) => ({ geom, ids: nodeValueIds(geom, last) }));
   }
 
   /** The edges' views for these values and marks, grouped by target neuron; unchanged groups are reused. */
@@ -176,7 +178,12 @@ export class GraphViews {
       const mark = markOf(marks, geom.id);
       const onPath = marks.path.has(geom.id);
       const old = this.nodeViews[i];
-      if (old && old.view.mark === mark && old.view.onPath === onPath && values.every((v, k) => v === old.values[k]))
+      if (
+        old &&
+        old.view.mark === mark &&
+        old.view.onPath === onPath &&
+        values.every((v, k) => v === old.values[k])
+      )
         return old.view;
       const same = old && values.every((v, k) => v === old.values[k]);
       const value = (id: string) => (id in shown ? this.format(shown[id]) : null);

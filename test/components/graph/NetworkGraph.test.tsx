@@ -2,7 +2,11 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Lesson } from '../../../src/engine';
-import { NetworkGraph, type NetworkGraphProps } from '../../../src/components/graph/NetworkGraph';
+import {
+  LARGE_NET_EDGES,
+  NetworkGraph,
+  type NetworkGraphProps,
+} from '../../../src/components/graph/NetworkGraph';
 import { GraphLegend } from '../../../src/components/graph/GraphLegend';
 import { en } from '../../../src/i18n/en';
 
@@ -251,6 +255,24 @@ describe('NetworkGraph', () => {
     expect(container.querySelectorAll('.graph-label')).toHaveLength(0);
     fireEvent.focus(el('e:2:1:3'));
     expect(container.querySelector('[data-for="e:2:1:3"]')!.textContent).toBe('-0.50');
+  });
+  it('draws large nets lean: no fade (each faded frame would repaint every edge), no wide hit areas', () => {
+    const { container } = draw();
+    expect(container.querySelector('svg')!.classList.contains('graph--large')).toBe(false);
+    expect(container.querySelectorAll('.graph-edge__hit')).toHaveLength(15);
+    const sizes = [20, 30, 30];
+    const l = lesson004({
+      layers: sizes.map((size, i) => (i === 0 ? { size } : { size, activation: 'sigmoid' as const })),
+      weights: sizes.slice(1).map((n, i) => Array.from({ length: n }, () => Array(sizes[i]).fill(0.5))),
+      biases: sizes.slice(1).map((n) => Array(n).fill(0)),
+      sample: { input: Array(20).fill(1), target: Array(30).fill(0) },
+    });
+    cleanup();
+    const big = draw({ lesson: l, shown: givens(l) });
+    expect(big.container.querySelectorAll('.graph-edge')).toHaveLength(LARGE_NET_EDGES + 500);
+    expect(big.container.querySelector('svg')!.classList.contains('graph--large')).toBe(true);
+    // no wide hit areas either: at that density they would overlap; the line itself takes the pointer
+    expect(big.container.querySelector('.graph-edge__hit')).toBeNull();
   });
 });
 

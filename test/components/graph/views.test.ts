@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { GraphViews, markOf, marksOf } from '../../../src/components/graph/views';
+import { layoutNetwork, weightWidthScale } from '../../../src/layout';
+import { en } from '../../../src/i18n/en';
+
+const t = (key: string, params: Record<string, string | number> = {}) =>
+  ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
+    String(params[k] ?? m),
+  );
+const format = (x: number) => x.toFixed(2);
+
+// A 3-3-2 net without biases: weights w:l:j:k = 0.1 · (j + 1) + 0.01 · k (all positive).
+const sizes = [3, 3, 2];
+const weights = sizes
+  .slice(1)
+  .map((n, i) =>
+    Array.from({ length: n }, (_, j) => Array.from({ length: sizes[i] }, (_, k) => 0.1 * (j + 1) + 0.01 * k)),
+  );
+const biases = sizes.slice(1).map((n) => Array<number>(n).fill(0));
+const givens: Record<string, number> = {};
+weights.forEach((m, i) => m.forEach((row, j) => row.forEach((w, k) => (givens[`w:${i + 1}:${j}:${k}`] = w))));
+
+function setup() {
+  const layout = layoutNetwork(sizes, false, { width: 800, height: 480 });
+  return new GraphViews(layout, { weights, biases }, weightWidthScale(1, layout.radius), format, t);
+}
+const none = marksOf(null, null, null);
+const ids = (groups: { geom: { id: string } }[][]) => groups.map((g) => g.map((v) => v.geom.id));
+
+describe('GraphViews', () => {
+  it('groups edges by the neuron they lead into, in layout order', () => {
+    expect(ids(setup().edges(givens, none))).toEqual([
+      ['e:1:0:0', 'e:1:0:1', 'e:1:0:2'],
+      ['e:1:1:0', 'e:1:1:1', 'e:1:1:2'],
+      ['e:1:2:0', 'e:1:2:1', 'e:1:2:2'],
+      ['e:2:0:0', 'e:2:0:1', 'e:2:0:2'],
+      ['e:2:1:0', 'e:2:1:1', 'e:2:1:2'],
+    ]);
+  });
+
+  it('gives the same objects back when nothing changed (memoised components skip them)', () => {
+    const views = setup();
+    const a = views.edges(givens, none);
+    const b = views.edges({ ...givens }, marksOf(null, null, null));
+    b.forEach((g, i) => expect(g).toBe(a[i]));
+    const n1 = views.nodes(givens, none);
+    views.nodes({ ...givens }, none).forEach((v, i) => expect(v).toBe(n1[i]));
+  });
+
+  it('renews only the groups and nodes a step changes', () => {
+    const views = setup();
+    const before = views.edges(givens, none);
+    const nodesBefore = views.nodes(givens, none);
+    const shown = { ...givens, 'w+:2:1:0': 0.5, 'z:1:2': 1.5 };
+    const after = views.edges(shown, none);
+    after.forEach((g, i) => (i === 4 ? expect(g).not.toBe(before[i]) : expect(g).toBe(before[i])));
+    expect(after[4][0]).not.toBe(before[4][0]);
+    expect(after[4][1]).toBe(before[4][1]);
+    expect(after[4][0].nextText).toBe('0.50');
+    expect(after[4][0].aria).toContain('after update: 0.50');
+    const nodesAfter = views.nodes(shown, none);
+    nodesAfter.forEach((v) =>
+      v.geom.id === 'n:1:2' ? expect(v).not.toBe(nodesBefore[5]) : expect(nodesBefore).toContain(v),
+    );
+    expect(nodesAfter.find((v) => v.geom.id === 'n:1:2')!.z).toBe('1.50');
+  });
+
+  it('marks the step’s edges and dims the rest; moving the step renews only the groups involved', () => {
+    const views = setup();
+    const step1 = marksOf(
+      { nodes: ['n:1:0'], edges: ['e:1:0:0', 'e:1:0:1', 'e:1:0:2'], backward: false },
+      null,
+      null,
+    );
+    const a = views.edges(givens, step1);
+    expect(a[0].map((v) => v.mark)).toEqual(['highlighted', 'highlighted', 'highlighted']);
+    expect(
+      a
+        .slice(1)
+        .flat()
+        .every((v) => v.mark === 'dimmed'),
+    ).toBe(true);
+    const step2 = marksOf(
+      { nodes: ['n:1:1'], edges: ['e:1:1:0', 'e:1:1:1', 'e:1:1:2'], backward: false },
+      null,
+      null,
+    );
+    const b = views.edges(givens, step2);
+    expect(b[0]).not.toBe(a[0]);
+    expect(b[1]).not.toBe(a[1]);
+    b.slice(2).forEach((g, i) => expect(g).toBe(a[i + 2]));
+    expect(b[0][0].aria).toBe(a[0][0].aria);
+  });
+
+  it('keeps the selected edge and the chain-rule path bright while a step dims the rest', () => {
+    const m = marksOf(
+      { nodes: ['n:1:0'], edges: ['e:1:0:0'], backward: false },
+      { nodes: ['n:0:0', 'n:1:1'], edges: ['e:1:1:0'] },
+      'e:2:1:2',
+    );
+    expect(markOf(m, 'e:1:0:0')).toBe('highlighted');
+    expect(markOf(m, 'e:1:1:0')).toBe('plain');
+    expect(markOf(m, 'e:2:1:2')).toBe('plain');
+    expect(markOf(m, 'e:2:0:0')).toBe('dimmed');
+    expect(markOf(marksOf(null, null, 'e:2:1:2'), 'e:2:0:0')).toBe('plain');
+  });
+});
