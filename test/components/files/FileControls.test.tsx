@@ -136,7 +136,8 @@ describe('saving and sharing', () => {
     const url = new URL((writeText.mock.calls[0] as unknown as [string])[0]);
     expect(decodeLink(url.hash)).toEqual({ ok: true, lesson: lesson004, granularity: 'layer', cursor: 3 });
     expect(window.location.hash).toBe(url.hash);
-    expect(screen.getByRole('status').textContent).toContain('Link copied');
+    // the confirmation follows the clipboard's promise
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Link copied'));
   });
 
   it('without a clipboard, shows the link selected in a read-only field', async () => {
