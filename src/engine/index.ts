@@ -8,4 +8,5 @@ export { LOSSES, LOSS_NAMES, isValidPair, type Loss } from './losses';
 export { createRng, shuffled, normal } from './rng';
 export { initialise, INIT_KINDS, type InitScheme } from './init';
 export { compileNet, sgdStep, forward, exportNet, type FastNet } from './fastNet';
+export { compileStep, CODEGEN_MAX_WEIGHTS, type CompiledStep } from './fastCodegen';
 export type * from './types';

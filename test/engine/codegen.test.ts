@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCorrect, train, type Sample } from '../../src/engine';
-import { CODEGEN_MAX_WEIGHTS, compileStep } from '../../src/engine/fastCodegen';
-import { compileNet, sgdStep } from '../../src/engine/fastNet';
+import { CODEGEN_MAX_WEIGHTS, compileNet, compileStep, isCorrect, sgdStep, train, type Sample } from '../../src/engine';
 import { HIDDEN_ACTIVATIONS, lessonArb } from '../support/arbitraries';
 
 describe('generated SGD step', () => {
