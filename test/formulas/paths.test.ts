@@ -3,32 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATION_NAMES, isValidPair, LOSS_NAMES, traceStep, type Lesson } from '../../src/engine';
 import { MAX_PATHS, pathSumFormula } from '../../src/formulas';
 import { lessonArb } from '../support/arbitraries';
-import { close, refForward, refLoss, refNumericGradients, type RefNet } from '../support/reference';
+import { close, refNetOf, refNumericGradients, wellConditioned } from '../support/reference';
 import { traceValue } from '../support/traceValue';
 
 const PAIRS = ACTIVATION_NAMES.flatMap((act) =>
   LOSS_NAMES.filter((loss) => isValidPair(act, loss)).map((loss) => [act, loss] as const),
 );
 
-const toRef = (lesson: Lesson): RefNet => ({
-  acts: lesson.layers.map((l) => l.activation ?? 'identity'),
-  loss: lesson.loss,
-  useBias: lesson.useBias,
-  weights: lesson.weights,
-  biases: lesson.biases,
-  input: lesson.sample.input,
-  target: lesson.sample.target,
-});
 
-/** Away from ReLU kinks and saturated outputs, where a finite difference is no oracle. */
-function wellConditioned(lesson: Lesson): boolean {
-  const { z } = refForward(toRef(lesson));
-  const kinked = lesson.layers.some(
-    (spec, l) =>
-      (spec.activation === 'relu' || spec.activation === 'leakyRelu') && z[l].some((v) => Math.abs(v) < 1e-4),
-  );
-  return !kinked && z[z.length - 1].every((v) => Math.abs(v) < 30) && Number.isFinite(refLoss(toRef(lesson)));
-}
 
 describe('∂E/∂w as a sum over paths', () => {
   it(`covers all ${PAIRS.length} activation × loss pairs`, () => expect(PAIRS.length).toBe(22));
@@ -36,13 +18,13 @@ describe('∂E/∂w as a sum over paths', () => {
   it.each(PAIRS)('%s output, %s loss: Σ paths = δ form = central difference', (act, loss) => {
     fc.assert(
       fc.property(lessonArb(act, loss), fc.nat(), (lesson, pick) => {
-        fc.pre(wellConditioned(lesson));
+        fc.pre(wellConditioned(refNetOf(lesson)));
         const r = traceStep(lesson);
         fc.pre(r.ok);
         if (!r.ok) return;
         const sizes = lesson.layers.map((s) => s.size);
         const L = sizes.length - 1;
-        const numeric = refNumericGradients(toRef(lesson));
+        const numeric = refNumericGradients(refNetOf(lesson));
         // a weight of the first layer (the most paths) and one anywhere, or a bias
         const l2 = 1 + (pick % L);
         const weights = [

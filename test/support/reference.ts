@@ -103,3 +103,30 @@ export function close(x: number, y: number, rel = 1e-6, abs = 1e-8): boolean {
   const d = Math.abs(x - y);
   return d <= abs || d <= rel * Math.max(Math.abs(x), Math.abs(y));
 }
+
+/** A lesson (the engine's file format, read structurally) as a reference network. */
+export function refNetOf(lesson: {
+  layers: { activation?: string }[];
+  loss: string;
+  useBias: boolean;
+  weights: number[][][];
+  biases: number[][];
+  sample: { input: number[]; target: number[] };
+}): RefNet {
+  return {
+    acts: lesson.layers.map((l) => (l.activation ?? 'identity') as RefAct),
+    loss: lesson.loss as RefLoss,
+    useBias: lesson.useBias,
+    weights: lesson.weights,
+    biases: lesson.biases,
+    input: lesson.sample.input,
+    target: lesson.sample.target,
+  };
+}
+
+/** Away from ReLU kinks (|z| < 1e-4, where f′ is undefined) and saturated outputs, where a finite difference is no oracle. */
+export function wellConditioned(net: RefNet): boolean {
+  const { z } = refForward(net);
+  const kinked = net.acts.some((act, l) => l > 0 && (act === 'relu' || act === 'leakyRelu') && z[l].some((v) => Math.abs(v) < 1e-4));
+  return !kinked && z[z.length - 1].every((v) => Math.abs(v) < 30) && Number.isFinite(refLoss(net));
+}
