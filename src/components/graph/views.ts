@@ -7,7 +7,7 @@ import type { Shown, Translate } from './describe';
 /** How an element stands relative to the current step: part of it, dimmed beside it, or no step shown. */
 export type Mark = 'highlighted' | 'dimmed' | 'plain';
 
-/** The ids the current step and the chain-rule view light up; everything else is dimmed when any is lit. */
+/** What is lit: the current step's node and edge ids, the chain-rule path's, and the selected edge. */
 export interface Marks {
   lit: ReadonlySet<string>;
   path: ReadonlySet<string>;
@@ -16,6 +16,7 @@ export interface Marks {
 
 const NONE: readonly string[] = [];
 
+/** The marks of a step's highlight, a chain-rule path and a selected edge (any of them may be absent). */
 export function marksOf(
   highlight: Highlight | null,
   pathHighlight: { nodes: string[]; edges: string[] } | null | undefined,
@@ -28,7 +29,7 @@ export function marksOf(
   };
 }
 
-/** An element's mark: the selected edge and the path stay bright while the rest of a step is dimmed. */
+/** An element's mark: once anything is lit the rest is dimmed, except the selected edge and the path. */
 export function markOf(m: Marks, id: string): Mark {
   if (m.lit.has(id)) return 'highlighted';
   const focus = m.lit.size > 0 || m.path.size > 0;
@@ -49,6 +50,7 @@ export interface EdgeView {
   /** Formatted w and w⁺ (null until shown) for the label. */
   value: string;
   nextText: string | null;
+  /** The spoken name: "Weight from Input 1 to Layer 1, neuron 1: 0.9, positive…" (see edgeAria). */
   aria: string;
   mark: Mark;
   onPath: boolean;
