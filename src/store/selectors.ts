@@ -40,11 +40,26 @@ export function selectProgress(s: LessonState): { phase: Phase; position: number
   return progressMemo(selectTimeline(s), s.cursor);
 }
 
+/** For every value id: the index of the step that writes it (givens such as x, t, w, b have none). */
+const writtenAtCache = new WeakMap<Timeline, Map<string, number>>();
+function writtenAt(tl: Timeline): Map<string, number> {
+  let m = writtenAtCache.get(tl);
+  if (!m) {
+    m = new Map();
+    for (const step of tl.steps) for (const id of step.writes) if (!m.has(id)) m.set(id, step.index);
+    writtenAtCache.set(tl, m);
+  }
+  return m;
+}
+
+/** The last few views per timeline, so stepping back and forth reuses them without keeping every step's. */
 const shownCache = new WeakMap<Timeline, Map<number, Record<string, number>>>();
+const SHOWN_KEPT = 4;
 
 /**
- * The values on screen at the cursor: the givens (inputs, targets, weights, biases) and every value written
- * by the steps up to and including the current one — nothing later (no spoilers).
+ * The values on screen at the cursor: the givens (inputs, targets, weights, biases, η) and every value written
+ * by the steps up to and including the current one — nothing later (no spoilers). A read-only view over the
+ * timeline's values (no copy per step): `shown[id]` and `id in shown` answer from the step that writes `id`.
  */
 export function selectShownValues(s: LessonState): Record<string, number> {
   const tl = selectTimeline(s);
@@ -56,11 +71,20 @@ export function selectShownValues(s: LessonState): Record<string, number> {
   }
   const hit = byCursor.get(s.cursor);
   if (hit) return hit;
-  const shown: Record<string, number> = {};
-  for (const [id, v] of Object.entries(tl.values)) if (/^(x|t|w|b):/.test(id)) shown[id] = v;
-  for (let i = 0; i <= s.cursor && i < tl.steps.length; i++) for (const id of tl.steps[i].writes) shown[id] = tl.values[id];
-  byCursor.set(s.cursor, shown);
-  return shown;
+  const at = writtenAt(tl);
+  const cursor = s.cursor;
+  const visible = (id: string | symbol): id is string =>
+    typeof id === 'string' && id in tl.values && (at.get(id) ?? -1) <= cursor;
+  const view = new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_t, id) => (visible(id) ? tl.values[id] : undefined),
+    has: (_t, id) => visible(id),
+    ownKeys: () => Object.keys(tl.values).filter(visible),
+    getOwnPropertyDescriptor: (_t, id) =>
+      visible(id) ? { value: tl.values[id], enumerable: true, configurable: true, writable: false } : undefined,
+  });
+  if (byCursor.size >= SHOWN_KEPT) byCursor.delete(byCursor.keys().next().value as number);
+  byCursor.set(cursor, view);
+  return view;
 }
 
 const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'], reached: boolean) => {
