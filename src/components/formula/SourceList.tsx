@@ -3,10 +3,13 @@ import { useT } from '../../i18n';
 import { selectTimeline, useLessonStore } from '../../store';
 import type { Step } from '../../steps/types';
 import { Tex } from '../Tex';
+import { plainSymbol } from './plainSymbol';
+import { useFormatNumber } from '../../hooks/useFormatNumber';
 
 /** "Where did this come from": each number of the formula, linked to the step that produced it. */
 export function SourceList({ step, operands }: { step: Step; operands: Operand[] }) {
   const t = useT();
+  const fmt = useFormatNumber();
   const timeline = useLessonStore(selectTimeline);
   const followSource = useLessonStore((s) => s.followSource);
   if (operands.length === 0) return null;
@@ -21,7 +24,7 @@ export function SourceList({ step, operands }: { step: Step; operands: Operand[]
           const index = source !== undefined ? timeline?.indexById[source] : undefined;
           return (
             <li key={o.id}>
-              <Tex tex={`${o.symbol} = ${o.shown}`} />{' '}
+              <Tex tex={`${o.symbol} = ${o.shown}`} light label={`${plainSymbol(o.symbol)} = ${fmt(o.value)}`} />{' '}
               {index !== undefined ? (
                 <button type="button" className="link" onClick={() => followSource(source)} data-source={source}>
                   ← {t('formula.fromStep', { index: index + 1 })}
