@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { createRng, initialise, type Lesson } from '../src/engine';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import {
   mainThreadBreakdown,
   STEP_MARK,
@@ -69,16 +70,6 @@ export interface UiBenchOptions {
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Steps walked before timing, so the JIT and React's caches are warm. */
 const WARM_UP = 20;
 
@@ -226,7 +217,7 @@ function summary(xs: number[]): { p50: number; p95: number; max: number } {
 export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[]> {
   const { steps = 200, build = 'auto', verbose = false, profile = false, breakdown = false } = options;
   const dist = resolve(options.dist ?? DIST);
-  const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = options.executablePath ?? CHROMIUM_PATH;
   const log = (s: string) => verbose && process.stderr.write(`${s}\n`);
   if (dist === DIST) ensureBuilt(build, log);
   const { server, url } = await serve(dist);

@@ -12,6 +12,8 @@ import { en } from '../../../src/i18n/en';
 
 afterEach(cleanup);
 
+import { lesson004 as lesson004Fixture } from '../../support/lesson004';
+
 /** A small real English translator, so accessible names read as users hear them. */
 const t = (key: string, params: Record<string, string | number> = {}) =>
   ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
@@ -19,33 +21,9 @@ const t = (key: string, params: Record<string, string | number> = {}) =>
   );
 const format = (x: number) => x.toFixed(2);
 
+/** Lesson 004's 3-3-2 network (the shared test fixture), with any fields replaced. */
 function lesson004(over: Partial<Lesson> = {}): Lesson {
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: [{ size: 3 }, { size: 3, activation: 'sigmoid' }, { size: 2, activation: 'sigmoid' }],
-    loss: 'sse',
-    learningRate: 0.5,
-    useBias: false,
-    weights: [
-      [
-        [0.9, 0.3, 0.4],
-        [0.2, 0.8, 0.2],
-        [0.8, 0.1, 0.9],
-      ],
-      [
-        [0.3, 0.7, 0.5],
-        [0.6, 0.5, 0.2],
-      ],
-    ],
-    biases: [
-      [0, 0, 0],
-      [0, 0],
-    ],
-    sample: { input: [0.9, 0.1, 0.8], target: [0.01, 0.99] },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'matrix004' },
-    ...over,
-  };
+  return { ...lesson004Fixture(), ...over };
 }
 
 /** The givens the caller always passes: x, t, w (and b). */
