@@ -1,6 +1,6 @@
 import type { Lesson } from '../../src/engine';
 
-/** Lesson 004's 3-3-2 network as a lesson file (inputs, weights and targets from the lesson; no biases). */
+/** An independent copy of lesson 004 (kept apart from src/lessons so a slip in the preset is caught): its 3-3-2 network as a lesson file (inputs, weights and targets from the lesson; no biases). */
 export function lesson004(): Lesson {
   return {
     format: 'backprop-lesson',

@@ -23,33 +23,30 @@ export function LessonToolbar() {
     <div className="lesson-toolbar" role="group" aria-label={t('files.toolbar')}>
       <LessonPicker />
       <span className="toolbar-group">
-        <button
-          type="button"
-          onClick={s.undo}
-          disabled={!s.canUndo}
-          aria-label={t('files.undo')}
-          title={t('files.undoHint')}
-        >
-          <ToolIcon name="undo" />
-        </button>
-        <button
-          type="button"
-          onClick={s.redo}
-          disabled={!s.canRedo}
-          aria-label={t('files.redo')}
-          title={t('files.redoHint')}
-        >
-          <ToolIcon name="redo" />
-        </button>
-        <button
-          type="button"
-          onClick={s.resetLesson}
-          disabled={!s.edited}
-          aria-label={t('files.reset')}
-          title={t('files.reset')}
-        >
-          <ToolIcon name="reset" />
-        </button>
+        {(
+          [
+            { icon: 'undo', run: s.undo, enabled: s.canUndo, label: 'files.undo', hint: 'files.undoHint' },
+            { icon: 'redo', run: s.redo, enabled: s.canRedo, label: 'files.redo', hint: 'files.redoHint' },
+            {
+              icon: 'reset',
+              run: s.resetLesson,
+              enabled: s.edited,
+              label: 'files.reset',
+              hint: 'files.reset',
+            },
+          ] as const
+        ).map((b) => (
+          <button
+            key={b.icon}
+            type="button"
+            onClick={b.run}
+            disabled={!b.enabled}
+            aria-label={t(b.label)}
+            title={t(b.hint)}
+          >
+            <ToolIcon name={b.icon} />
+          </button>
+        ))}
       </span>
       <FileControls />
     </div>
