@@ -60,11 +60,27 @@ const KINDS: Record<string, string> = {
   Commit: 'paint',
 };
 
+/** The timed steps' spans [start, end] in trace time (µs), from their marks. */
+function stepSpans(events: TraceEvent[], count: number): Array<[number, number]> {
+  const marks = new Map<string, number>();
+  for (const e of events) if (e.cat === 'blink.user_timing') marks.set(e.name, e.ts);
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < count; i++) {
+    const a = marks.get(stepMark(i, 'start'));
+    const b = marks.get(stepMark(i, 'end'));
+    if (a !== undefined && b !== undefined) spans.push([a, b]);
+  }
+  return spans;
+}
+
 /**
- * Self CPU time per kind (script, gc, style, layout, paint) on the page's main thread, averaged over `steps`,
- * in ms, one line per kind. Needs the `devtools.timeline` category.
+ * Self CPU time per kind (script, gc, style, layout, paint) on the page's main thread within the timed steps
+ * (work done between steps, ahead of the next one, is not counted), averaged over `steps`, in ms, one line per
+ * kind. Needs the `devtools.timeline` category.
  */
 export function mainThreadBreakdown(events: TraceEvent[], steps: number): string {
+  const within = stepSpans(events, steps);
+  const inStep = (e: TraceEvent) => within.some(([a, b]) => e.ts >= a && e.ts <= b);
   // The page's main thread: of the renderers' main threads, the busiest.
   const busy = new Map<string, number>();
   const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
@@ -74,7 +90,7 @@ export function mainThreadBreakdown(events: TraceEvent[], steps: number): string
     .sort((a, b) => (busy.get(key(b)) ?? 0) - (busy.get(key(a)) ?? 0))[0];
   if (!main) return '  (no renderer main thread in the trace)';
   const spans = events
-    .filter((e) => e.ph === 'X' && key(e) === key(main) && e.dur !== undefined)
+    .filter((e) => e.ph === 'X' && key(e) === key(main) && e.dur !== undefined && inStep(e))
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
   const add = (kind: string, us: number) => self.set(kind, (self.get(kind) ?? 0) + us);
@@ -90,7 +106,10 @@ export function mainThreadBreakdown(events: TraceEvent[], steps: number): string
   return [...self]
     .filter(([kind]) => kind !== 'other')
     .sort((a, b) => b[1] - a[1])
-    .map(([kind, us]) => `  ${kind.padEnd(7)} ${(us / 1000 / steps).toFixed(2).padStart(8)} ms`)
+    .map(
+      ([kind, us]) =>
+        `  ${kind.padEnd(7)} ${(us / 1000 / Math.max(1, within.length)).toFixed(2).padStart(8)} ms`,
+    )
     .join('\n');
 }
 

@@ -1,6 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
+import { memo } from 'react';
 
 interface TexProps {
   /** The TeX source. */
@@ -17,15 +17,34 @@ interface TexProps {
   light?: boolean;
 }
 
-/** The one component that renders TeX (KaTeX): rendered once per source string; a parse error shows the source. */
-export function Tex({ tex, block = false, label, className, light = false }: TexProps) {
-  const html = useMemo(() => {
+type Rendered = { ok: true; html: string } | { ok: false; error: string };
+
+/** Rendered formulas by options and source, the least recently used dropped first beyond CACHE_SIZE. */
+const cache = new Map<string, Rendered>();
+const CACHE_SIZE = 600;
+
+/** KaTeX's markup for a source (remembered: stepping back and forth renders each formula once). */
+function render(tex: string, block: boolean, light: boolean): Rendered {
+  const key = `${block ? 'b' : 'i'}${light ? 'l' : 'f'}${tex}`;
+  let r = cache.get(key);
+  if (r) {
+    cache.delete(key);
+  } else {
     try {
-      return { ok: true as const, html: katex.renderToString(tex, { displayMode: block, throwOnError: true, output: light ? 'html' : 'htmlAndMathml' }) };
+      const output = light ? 'html' : 'htmlAndMathml';
+      r = { ok: true, html: katex.renderToString(tex, { displayMode: block, throwOnError: true, output }) };
     } catch (e) {
-      return { ok: false as const, error: e instanceof Error ? e.message : String(e) };
+      r = { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
-  }, [tex, block, light]);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(key, r);
+  return r;
+}
+
+/** The one component that renders TeX (KaTeX); a parse error shows the source. */
+export const Tex = memo(function Tex({ tex, block = false, label, className, light = false }: TexProps) {
+  const html = render(tex, block, light);
   const Tag = block ? 'div' : 'span';
   if (!html.ok) {
     return (
@@ -42,4 +61,4 @@ export function Tex({ tex, block = false, label, className, light = false }: Tex
       dangerouslySetInnerHTML={{ __html: html.html }}
     />
   );
-}
+});

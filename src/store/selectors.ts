@@ -20,15 +20,40 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
   };
 }
 
+/** One empty list, so "nothing" keeps its identity between calls. */
+const NONE: never[] = [];
+
 /** Selectors: everything the UI shows that can be derived from the stored state. */
 export const selectTrace = (s: LessonState) => traceOf(s.lesson);
 export const selectTimeline = (s: LessonState): Timeline | null => timelineOf(s.lesson, s.granularity);
-export const selectStep = (s: LessonState): Step | null => selectTimeline(s)?.steps[s.cursor] ?? null;
+/** The step at `index` (the cursor's by default). */
+export const selectStep = (s: LessonState, index = s.cursor): Step | null =>
+  selectTimeline(s)?.steps[index] ?? null;
 export const selectStepCount = (s: LessonState): number => selectTimeline(s)?.steps.length ?? 0;
 
-export function selectFormula(s: LessonState): Formula | null {
+/** The formula of the step at `index` (the cursor's by default). */
+export function selectFormula(s: LessonState, index = s.cursor): Formula | null {
   const tl = selectTimeline(s);
-  return tl && tl.steps[s.cursor] ? formulaOf(s.lesson, tl, s.cursor, s.digits) : null;
+  return tl && tl.steps[index] ? formulaOf(s.lesson, tl, index, s.digits) : null;
+}
+
+/**
+ * A per-step value computed once per step object (a timeline's steps are rebuilt with it, on every edit):
+ * stable identities for selectors asked about several steps at once.
+ */
+function perStep<R>(fn: (s: LessonState, step: Step, tl: Timeline) => R, none: R) {
+  const cache = new WeakMap<Step, R>();
+  return (s: LessonState, index = s.cursor): R => {
+    const tl = selectTimeline(s);
+    const step = tl?.steps[index];
+    if (!tl || !step) return none;
+    let r = cache.get(step);
+    if (r === undefined) {
+      r = fn(s, step, tl);
+      cache.set(step, r);
+    }
+    return r;
+  };
 }
 
 export const selectHighlight = (s: LessonState) => selectStep(s)?.highlight ?? null;
@@ -80,7 +105,9 @@ export function selectShownValues(s: LessonState): Record<string, number> {
     has: (_t, id) => visible(id),
     ownKeys: () => Object.keys(tl.values).filter(visible),
     getOwnPropertyDescriptor: (_t, id) =>
-      visible(id) ? { value: tl.values[id], enumerable: true, configurable: true, writable: false } : undefined,
+      visible(id)
+        ? { value: tl.values[id], enumerable: true, configurable: true, writable: false }
+        : undefined,
   });
   if (byCursor.size >= SHOWN_KEPT) byCursor.delete(byCursor.keys().next().value as number);
   byCursor.set(cursor, view);
@@ -96,16 +123,15 @@ export function selectLossSeries(s: LessonState): number[] {
   return lossSeriesMemo(s.lossHistory, s.lesson, 'E' in selectShownValues(s));
 }
 
-/** Gradient steps: for every gradient the step writes, backprop beside central differences. */
-const checksMemo = memoLast((lesson: LessonState['lesson'], step: Step | null): GradientCheckEntry[] => {
-  if (!step || step.phase !== 'gradient') return [];
-  const entries = gradientCheckOf(lesson) ?? [];
+/** Gradient steps: for every gradient the step at `index` writes, backprop beside central differences. */
+export const selectGradientChecks = perStep<GradientCheckEntry[]>((s, step) => {
+  if (step.phase !== 'gradient') return NONE;
+  const entries = gradientCheckOf(s.lesson) ?? [];
   const ids = new Set(step.writes);
-  return entries.filter((e) => ids.has(e.kind === 'weight' ? `dW:${e.layer}:${e.neuron}:${e.from}` : `db:${e.layer}:${e.neuron}`));
-});
-export function selectGradientChecks(s: LessonState): GradientCheckEntry[] {
-  return checksMemo(s.lesson, selectStep(s));
-}
+  return entries.filter((e) =>
+    ids.has(e.kind === 'weight' ? `dW:${e.layer}:${e.neuron}:${e.from}` : `db:${e.layer}:${e.neuron}`),
+  );
+}, []);
 
 export interface Erratum {
   id: string;
@@ -113,18 +139,15 @@ export interface Erratum {
   computed: number;
 }
 
-/** Values the current step writes that the lesson's source printed differently (at the printed precision). */
-export function selectErrata(s: LessonState): Erratum[] {
-  return errataMemo(s.lesson, selectTimeline(s), selectStep(s));
-}
-const errataMemo = memoLast((lesson: LessonState['lesson'], tl: Timeline | null, step: Step | null): Erratum[] => {
-  const published = lesson.published;
-  if (!step || !tl || !published) return [];
+/** Values the step at `index` writes that the lesson's source printed differently (at the printed precision). */
+export const selectErrata = perStep<Erratum[]>((s, step, tl) => {
+  const published = s.lesson.published;
+  if (!published) return NONE;
   return step.writes
     .filter((id) => id in published && id in tl.values)
     .map((id) => ({ id, printed: published[id], computed: tl.values[id] }))
     .filter((e) => differsAtPrintedPrecision(e.printed, e.computed));
-});
+}, []);
 
 /** Whether `computed`, rounded to as many decimals as `printed` shows, differs from it. */
 export function differsAtPrintedPrecision(printed: string, computed: number): boolean {

@@ -30,7 +30,8 @@ export function MatrixView() {
     const current = new Set([...step.writes, ...step.reads]);
     const prevIds = range(sizes[l - 1]).map((k) => (l === 1 ? `x:${k}` : `a:${l - 1}:${k}`));
     const here = (kind: string) => range(sizes[l]).map((j) => `${kind}:${l}:${j}`);
-    const grid = (kind: string) => range(sizes[l]).map((j) => range(sizes[l - 1]).map((k) => `${kind}:${l}:${j}:${k}`));
+    const grid = (kind: string) =>
+      range(sizes[l]).map((j) => range(sizes[l - 1]).map((k) => `${kind}:${l}:${j}:${k}`));
     const m = (ids: string[][]) => matrixTex(ids, timeline.values, shown, current, digits);
     const panels = [
       { name: n.W(l), tex: m(grid('w')) },

@@ -6,8 +6,20 @@ import { Tex } from '../Tex';
 import { plainSymbol } from './plainSymbol';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 
-/** "Where did this come from": each number of the formula, linked to the step that produced it. */
-export function SourceList({ step, operands }: { step: Step; operands: Operand[] }) {
+/**
+ * "Where did this come from": each number of the formula, linked to the step that produced it. `tabbable`
+ * false takes its controls out of the tab order (a page beneath the current one).
+ */
+export function SourceList({
+  step,
+  operands,
+  tabbable = true,
+}: {
+  step: Step;
+  operands: Operand[];
+  tabbable?: boolean;
+}) {
+  const tabIndex = tabbable ? undefined : -1;
   const t = useT();
   const fmt = useFormatNumber();
   const timeline = useLessonStore(selectTimeline);
@@ -17,16 +29,26 @@ export function SourceList({ step, operands }: { step: Step; operands: Operand[]
   const unique = operands.filter((o) => !seen.has(o.id) && seen.add(o.id));
   return (
     <details className="sources" open>
-      <summary>{t('formula.sources')}</summary>
+      <summary tabIndex={tabIndex}>{t('formula.sources')}</summary>
       <ul>
         {unique.map((o) => {
           const source = step.sources[o.id];
           const index = source !== undefined ? timeline?.indexById[source] : undefined;
           return (
             <li key={o.id}>
-              <Tex tex={`${o.symbol} = ${o.shown}`} light label={`${plainSymbol(o.symbol)} = ${fmt(o.value)}`} />{' '}
+              <Tex
+                tex={`${o.symbol} = ${o.shown}`}
+                light
+                label={`${plainSymbol(o.symbol)} = ${fmt(o.value)}`}
+              />{' '}
               {index !== undefined ? (
-                <button type="button" className="link" onClick={() => followSource(source)} data-source={source}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => followSource(source)}
+                  data-source={source}
+                  tabIndex={tabIndex}
+                >
                   ← {t('formula.fromStep', { index: index + 1 })}
                 </button>
               ) : (

@@ -16,10 +16,16 @@ export type BrowserEnv = Pick<
   | 'removeEventListener'
   | 'setTimeout'
   | 'clearTimeout'
->;
+> &
+  Partial<Pick<Window, 'requestIdleCallback' | 'cancelIdleCallback'>>;
 
-/** Autosave and the hash are written at most this often (the first change at once, the last one always). */
+/**
+ * Autosave and the hash are written this long after the first change of a burst, once, with the state of then:
+ * never during the step that changed them, so stepping stays smooth; a page that hides writes at once.
+ */
 export const WRITE_INTERVAL_MS = 400;
+/** An idle moment is awaited at most this long once the interval is over. */
+const IDLE_TIMEOUT_MS = 600;
 
 const SAVED_FIELDS = [
   'lesson',
@@ -37,33 +43,34 @@ const LINK_FIELDS = ['lesson', 'granularity', 'cursor'] as const;
 const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
   keys.some((k) => a[k] !== b[k]);
 
-/** Runs `fn` now, then at most once per interval while calls keep coming, always once after the last. */
-function throttled(env: BrowserEnv, fn: () => void) {
+/**
+ * Runs `fn` once, an interval after the first of a burst of calls (then in an idle moment where the browser
+ * has them), so a step or an edit never pays for the write; `flush` runs a pending call at once.
+ */
+function trailing(env: BrowserEnv, fn: () => void) {
   let timer: number | null = null;
-  let pending = false;
-  const run = () => {
-    if (timer !== null) {
-      pending = true;
-      return;
-    }
+  let idle: number | null = null;
+  const fire = () => {
+    idle = null;
     fn();
+  };
+  const run = () => {
+    if (timer !== null || idle !== null) return;
     timer = env.setTimeout(() => {
       timer = null;
-      if (pending) {
-        pending = false;
-        run();
-      }
+      if (env.requestIdleCallback) idle = env.requestIdleCallback(fire, { timeout: IDLE_TIMEOUT_MS });
+      else fn();
     }, WRITE_INTERVAL_MS);
-  };
-  const flush = () => {
-    if (!pending) return;
-    pending = false;
-    fn();
   };
   const cancel = () => {
     if (timer !== null) env.clearTimeout(timer);
-    timer = null;
-    pending = false;
+    if (idle !== null) env.cancelIdleCallback?.(idle);
+    const was = timer !== null || idle !== null;
+    timer = idle = null;
+    return was;
+  };
+  const flush = () => {
+    if (cancel()) fn();
   };
   return { run, flush, cancel };
 }
@@ -110,7 +117,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
   }
 
   let warned = false;
-  const save = throttled(env, () => {
+  const save = trailing(env, () => {
     const s = store.getState();
     const saved: SavedState = {
       lesson: s.lesson,
@@ -131,7 +138,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
     }
   });
   let written = hash;
-  const syncHash = throttled(env, () => {
+  const syncHash = trailing(env, () => {
     const s = store.getState();
     written = encodeLink({ lesson: s.lesson, granularity: s.granularity, cursor: s.cursor });
     env.history.replaceState(env.history.state, '', `${url()}${written}`);
@@ -158,13 +165,17 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
   // Leaving or reloading: the autosave must be current. The hash is not flushed: the reload already has its URL,
   // and it must stay the one recorded as this tab's own so the newer autosave wins over it.
   const onPageHide = () => save.flush();
+  // A tab switched away from may be discarded without a pagehide (phones): save then too.
+  const onVisibility = () => save.flush();
   env.addEventListener('hashchange', onHashChange);
   env.addEventListener('pagehide', onPageHide);
+  env.addEventListener('visibilitychange', onVisibility);
   return () => {
     unsubscribe();
     save.cancel();
     syncHash.cancel();
     env.removeEventListener('hashchange', onHashChange);
     env.removeEventListener('pagehide', onPageHide);
+    env.removeEventListener('visibilitychange', onVisibility);
   };
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FormulaPanel } from '../../../src/components/formula/FormulaPanel';
 import { traceStep } from '../../../src/engine';
@@ -15,6 +15,9 @@ const trace = (() => {
 
 /** The TeX source KaTeX keeps in the MathML annotation of a formula row. */
 const texOf = (testId: string) => screen.getByTestId(testId).querySelector('annotation')?.textContent ?? '';
+
+/** The page on show (its neighbours are rendered too, hidden). */
+const currentPage = () => within(document.querySelector<HTMLElement>('.formula-page.is-current')!);
 
 beforeEach(() => lessonStore.setState({ ...initialState(lesson004) }));
 afterEach(cleanup);
@@ -47,14 +50,14 @@ describe('FormulaPanel', () => {
     expect(lessonStore.getState().cursor).toBe(1);
     // givens are marked as such
     act(() => lessonStore.getState().goTo(0));
-    expect(screen.getAllByText('(given)').length).toBe(6);
+    expect(currentPage().getAllByText('(given)').length).toBe(6);
   });
 
   it('shows the gradient check on gradient steps and an erratum where the lesson printed another figure', () => {
     render(<FormulaPanel />);
     const tl = selectTimeline(lessonStore.getState())!;
     act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.phase === 'gradient')));
-    expect(screen.getAllByText(/Gradient check: backprop/).length).toBeGreaterThan(0);
+    expect(currentPage().getAllByText(/Gradient check: backprop/).length).toBeGreaterThan(0);
     act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.writes.includes('z:1:2'))));
     expect(screen.getByRole('note').textContent).toMatch(/prints 0\.62; the computed value is 1\.45/);
     act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.writes.includes('z:1:0'))));
@@ -64,6 +67,46 @@ describe('FormulaPanel', () => {
   it('speaks Chinese when the locale is zh-CN', () => {
     lessonStore.setState({ locale: 'zh-CN' });
     render(<FormulaPanel />);
-    expect(screen.getByText('规则')).toBeTruthy();
+    expect(currentPage().getByText('规则')).toBeTruthy();
+  });
+});
+
+describe('pages rendered ahead', () => {
+  it('keeps the steps beside the cursor rendered beneath the current one, out of reach, and shows only that one', () => {
+    render(<FormulaPanel />);
+    act(() => lessonStore.getState().goTo(5));
+    const pages = [...document.querySelectorAll<HTMLElement>('.formula-page')];
+    const tl = selectTimeline(lessonStore.getState())!;
+    expect(pages.map((p) => p.dataset.stepId)).toEqual([4, 5, 6].map((i) => tl.steps[i].id));
+    expect(pages.map((p) => p.classList.contains('is-current'))).toEqual([false, true, false]);
+    // the pages beneath keep their controls out of the tab order
+    const tabbable = (p: HTMLElement) =>
+      [...p.querySelectorAll<HTMLElement>('button, summary')].every((b) => b.tabIndex >= 0);
+    expect(pages.map(tabbable)).toEqual([false, true, false]);
+    expect(pages.map((p) => p.getAttribute('aria-hidden'))).toEqual(['true', null, 'true']);
+    // one set of test ids and one accessible heading: the current page's
+    expect(screen.getAllByTestId('formula-result')).toHaveLength(1);
+    expect(screen.getAllByRole('heading')).toHaveLength(1);
+    // a step forward shows the page already there (same element), and the next one is rendered ahead
+    const next = pages[2];
+    const focused = pages[1].querySelector<HTMLElement>('summary')!;
+    focused.focus();
+    act(() => lessonStore.getState().next());
+    expect(next.classList.contains('is-current')).toBe(true);
+    expect(tabbable(next)).toBe(true);
+    expect(document.activeElement).not.toBe(focused); // focus does not stay on a page that went under
+    expect(
+      [...document.querySelectorAll<HTMLElement>('.formula-page')].map((p) => p.dataset.stepId),
+    ).toEqual([5, 6, 7].map((i) => tl.steps[i].id));
+  });
+
+  it('lists the pages around the cursor, in step order, within the timeline', async () => {
+    const { pageIndices } = await import('../../../src/components/formula/FormulaPanel');
+    expect(pageIndices(5, 5, 10)).toEqual([4, 5, 6]);
+    expect(pageIndices(6, 5, 10)).toEqual([4, 5, 6]); // the step itself, before the deferred render
+    expect(pageIndices(9, 5, 10)).toEqual([4, 5, 6, 9]); // a jump: the new page is built at once
+    expect(pageIndices(0, 0, 10)).toEqual([0, 1]);
+    expect(pageIndices(9, 9, 10)).toEqual([8, 9]);
+    expect(pageIndices(0, 0, 1)).toEqual([0]);
   });
 });

@@ -44,7 +44,7 @@ afterEach(() => {
 });
 
 describe('persistence in the browser', () => {
-  it('opens the autosave and saves every change at once, then at most once per interval', () => {
+  it('opens the autosave and writes a burst of changes once, an interval after its first', () => {
     window.localStorage.setItem(
       SAVED_KEY,
       serialiseSaved({
@@ -71,19 +71,22 @@ describe('persistence in the browser', () => {
     });
 
     store.getState().next();
-    expect(savedNow().cursor).toBe(3);
+    // nothing is written during the step itself
+    expect(savedNow().cursor).toBe(2);
+    expect(window.location.hash).toBe('');
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS - 1);
+    store.getState().next();
+    store.getState().setLocale('en');
+    expect(savedNow().cursor).toBe(2);
+    vi.advanceTimersByTime(1);
+    // one write, with the state at the end of the interval
+    expect(savedNow()).toMatchObject({ cursor: 4, locale: 'en' });
     expect(decodeLink(window.location.hash)).toEqual({
       ok: true,
       lesson: lesson002,
       granularity: 'layer',
-      cursor: 3,
+      cursor: 4,
     });
-    store.getState().next();
-    store.getState().setLocale('en');
-    expect(savedNow().cursor).toBe(3); // within the interval: not yet
-    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
-    expect(savedNow()).toMatchObject({ cursor: 4, locale: 'en' });
-    expect(window.location.hash).toContain('&s=5');
 
     store.getState().nextIteration();
     vi.advanceTimersByTime(WRITE_INTERVAL_MS);
@@ -100,6 +103,27 @@ describe('persistence in the browser', () => {
     store.getState().next();
     window.dispatchEvent(new Event('pagehide'));
     expect(savedNow().cursor).toBe(2);
+    store.getState().next();
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); // switched to another tab
+    expect(savedNow().cursor).toBe(3);
+  });
+
+  it('waits for an idle moment where the browser offers one', () => {
+    const idle: Array<() => void> = [];
+    const withIdle = {
+      ...env(),
+      requestIdleCallback: (fn: () => void) => idle.push(fn),
+      cancelIdleCallback: () => {},
+    } as unknown as BrowserEnv;
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, withIdle);
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(window.localStorage.getItem(SAVED_KEY)).toBeNull();
+    expect(idle).toHaveLength(2); // the autosave and the hash
+    idle.forEach((fn) => fn());
+    expect(savedNow().cursor).toBe(1);
+    expect(decodeLink(window.location.hash)).toMatchObject({ ok: true, cursor: 1 });
   });
 
   it('a link in the hash beats the autosave; a broken one opens the default lesson with a message and leaves the URL', () => {
@@ -156,7 +180,8 @@ describe('persistence in the browser', () => {
   it('a quick reload of the tab’s own, not yet updated hash keeps the autosave’s newer step', () => {
     const store = createLessonStore();
     disconnect = connectPersistence(store, env());
-    store.getState().next(); // hash and autosave written at once: step 2
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS); // hash and autosave written: step 2
     store.getState().next();
     store.getState().next(); // within the interval: pending
     window.dispatchEvent(new Event('pagehide')); // the reload: the autosave is flushed, the URL already taken
@@ -183,10 +208,11 @@ describe('persistence in the browser', () => {
     } as unknown as BrowserEnv;
     disconnect = connectPersistence(store, refusing);
     store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
     expect(store.getState().notice).toEqual({ key: 'saved.failed' });
     store.getState().setNotice(null);
-    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
     store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
     expect(store.getState().notice).toBeNull();
   });
 

@@ -1,0 +1,93 @@
+import { memo, useEffect, useRef } from 'react';
+import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useT } from '../../i18n';
+import { selectErrata, selectFormula, selectGradientChecks, selectStep, useLessonStore } from '../../store';
+import { Tex } from '../Tex';
+import { SourceList } from './SourceList';
+
+/** Test ids only on the page on show, so a query finds the current step's rows. */
+const testId = (current: boolean, id: string) => (current ? id : undefined);
+
+/**
+ * One step's page of the formula panel: the sentence, the three formula rows, the gradient check, errata and
+ * sources. Pages beside the current one are rendered (and painted) beneath it, hidden from assistive technology
+ * and out of the tab order, so a step only changes which one is on top. (Not `inert`: toggling it restyles
+ * every element of both pages.)
+ */
+export const FormulaPage = memo(function FormulaPage({
+  index,
+  current,
+}: {
+  index: number;
+  current: boolean;
+}) {
+  const t = useT();
+  const fmt = useFormatNumber();
+  const step = useLessonStore((s) => selectStep(s, index));
+  const formula = useLessonStore((s) => selectFormula(s, index));
+  const checks = useLessonStore((s) => selectGradientChecks(s, index));
+  const errata = useLessonStore((s) => selectErrata(s, index));
+  const ref = useRef<HTMLDivElement>(null);
+  // A page that goes under does not keep the keyboard focus (it would be invisible there).
+  useEffect(() => {
+    if (!current && ref.current?.contains(document.activeElement))
+      (document.activeElement as HTMLElement).blur();
+  }, [current]);
+  if (!step || !formula) return null;
+  return (
+    <div
+      ref={ref}
+      className={`formula-page${current ? ' is-current' : ''}`}
+      aria-hidden={current ? undefined : true}
+      data-step-id={step.id}
+    >
+      <h2 className="formula-sentence">
+        <span className={`phase-tag phase-${step.phase}`}>{t(`phase.${step.phase}`)}</span>{' '}
+        <span data-testid={testId(current, 'sentence')}>
+          {t(formula.sentence.key, formula.sentence.params)}
+        </span>
+      </h2>
+      <dl className="formula-rows">
+        <div>
+          <dt>{t('formula.rule')}</dt>
+          <dd data-testid={testId(current, 'formula-symbolic')}>
+            <Tex tex={formula.symbolic} block />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('formula.numbers')}</dt>
+          <dd data-testid={testId(current, 'formula-substituted')}>
+            <Tex tex={formula.substituted} block />
+          </dd>
+        </div>
+        <div className="result">
+          <dt>{t('formula.result')}</dt>
+          <dd data-testid={testId(current, 'formula-result')}>
+            <Tex tex={formula.result} block />
+          </dd>
+        </div>
+      </dl>
+      {checks.length > 0 && (
+        <ul className="grad-check" aria-label={t('formula.gradCheckTitle')}>
+          {checks.slice(0, 6).map((c) => (
+            <li key={`${c.kind}${c.layer}${c.neuron}${c.from}`}>
+              <span aria-hidden="true">✓ </span>
+              {t('formula.gradCheck', {
+                analytic: fmt(c.analytic),
+                numeric: fmt(c.numeric),
+                rel: c.relativeError.toExponential(1),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {errata.map((e) => (
+        <p key={e.id} className="erratum" role="note">
+          <strong aria-hidden="true">⚠ </strong>
+          {t('formula.erratum', { printed: e.printed, computed: fmt(e.computed) })}
+        </p>
+      ))}
+      <SourceList step={step} operands={formula.operands} tabbable={current} />
+    </div>
+  );
+});
