@@ -77,6 +77,28 @@ function writtenAt(tl: Timeline): Map<string, number> {
   return m;
 }
 
+/** The timeline and cursor each shown-values view stands for (see shownChanges). */
+const viewOf = new WeakMap<object, { tl: Timeline; cursor: number }>();
+/** Beyond this many changed ids a caller is as well off looking at everything. */
+const CHANGES_MAX = 2000;
+
+/**
+ * The value ids that appear or disappear between two views of selectShownValues: those written by the steps
+ * between their cursors. Null when the views are of different timelines (or not views at all) or when more
+ * than a couple of thousand ids changed: then anything may differ.
+ */
+export function shownChanges(a: object, b: object): string[] | null {
+  const x = viewOf.get(a);
+  const y = viewOf.get(b);
+  if (!x || !y || x.tl !== y.tl) return null;
+  const out: string[] = [];
+  for (let i = Math.min(x.cursor, y.cursor) + 1; i <= Math.max(x.cursor, y.cursor); i++) {
+    out.push(...x.tl.steps[i].writes);
+    if (out.length > CHANGES_MAX) return null;
+  }
+  return out;
+}
+
 /** The last few views per timeline, so stepping back and forth reuses them without keeping every step's. */
 const shownCache = new WeakMap<Timeline, Map<number, Record<string, number>>>();
 const SHOWN_KEPT = 4;
@@ -111,6 +133,7 @@ export function selectShownValues(s: LessonState): Record<string, number> {
   });
   if (byCursor.size >= SHOWN_KEPT) byCursor.delete(byCursor.keys().next().value as number);
   byCursor.set(cursor, view);
+  viewOf.set(view, { tl, cursor });
   return view;
 }
 

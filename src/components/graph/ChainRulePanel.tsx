@@ -41,7 +41,10 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   const weight = weightOfEdge(edgeId);
   const editTarget = useMemo(() => targetOfEdge(edgeId), [edgeId]);
   const sum = useMemo(
-    () => (weight && traceResult.ok ? pathSumFormula(lesson, traceResult.trace, weight, { digits, maxPaths: 24 }) : null),
+    () =>
+      weight && traceResult.ok
+        ? pathSumFormula(lesson, traceResult.trace, weight, { digits, maxPaths: 24 })
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [lesson, traceResult, edgeId, digits],
   );
@@ -62,7 +65,10 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
 
   if (!weight || !sum) return null;
   const check = gradientCheckOf(lesson)?.find(
-    (e) => e.layer === weight.layer && e.neuron === weight.to && (weight.from < 0 ? e.kind === 'bias' : e.from === weight.from),
+    (e) =>
+      e.layer === weight.layer &&
+      e.neuron === weight.to &&
+      (weight.from < 0 ? e.kind === 'bias' : e.from === weight.from),
   );
   return (
     <aside className="chain-rule" aria-label={t('chain.title', { weight: edgeId })} data-testid="chain-rule">
@@ -80,7 +86,17 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
       </div>
       <p className="chain-compact">
         {t('chain.compact')}: <strong>{fmt(sum.compactDelta)}</strong>
-        {check && <> · {t('formula.gradCheck', { analytic: fmt(check.analytic), numeric: fmt(check.numeric), rel: check.relativeError.toExponential(1) })}</>}
+        {check && (
+          <>
+            {' '}
+            ·{' '}
+            {t('formula.gradCheck', {
+              analytic: fmt(check.analytic),
+              numeric: fmt(check.numeric),
+              rel: check.relativeError.toExponential(1),
+            })}
+          </>
+        )}
       </p>
       {pathCount > 1 && (
         <div className="chain-paths">

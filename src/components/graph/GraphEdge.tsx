@@ -19,20 +19,16 @@ interface EdgeProps {
   hit: boolean;
 }
 
-/** One weight: a focusable button drawn as a line (width |w|, colour and dash by sign) over a wide hit area. */
+/**
+ * One weight: a focusable button drawn as a line (width |w|, colour and dash by sign) over a wide hit area.
+ * How it stands in the current step is in data attributes only: the lit, selected and hovered edges are drawn
+ * again on top (GraphEdgeCopy), so a step changes no pixel of the ~10⁴ edges beneath.
+ */
 export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
   const { geom, width, sign, dash, aria, mark, onPath, selected, hit } = props;
-  const halo = onPath || selected || mark === 'highlighted';
-  const cls = [
-    'graph-edge',
-    `graph-edge--${sign}`,
-    `is-${mark}`,
-    onPath && 'is-path',
-    selected && 'is-selected',
-  ];
   return (
     <g
-      className={cls.filter(Boolean).join(' ')}
+      className={`graph-edge graph-edge--${sign}`}
       data-id={geom.id}
       data-highlighted={mark === 'highlighted' || undefined}
       data-dimmed={mark === 'dimmed' || undefined}
@@ -43,9 +39,39 @@ export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
       aria-label={aria}
       aria-pressed={selected}
     >
-      {halo && <path className="graph-edge__halo" d={geom.d} strokeWidth={width + 6} />}
       <path className="graph-edge__line" d={geom.d} strokeWidth={width} strokeDasharray={dash} />
       {hit && <path className="graph-edge__hit" d={geom.d} strokeWidth={Math.max(10, width + 8)} />}
+    </g>
+  );
+});
+
+/**
+ * An edge drawn again, on top of the dimmed drawing, at full strength with a halo: lit by the current step,
+ * on the chain-rule path, selected, or under the pointer or keyboard focus (`active`, with a ring).
+ */
+export const GraphEdgeCopy = memo(function GraphEdgeCopy({
+  view,
+  active,
+}: {
+  view: EdgeView;
+  active: boolean;
+}) {
+  const { geom, width, sign, dash, mark, onPath, selected } = view;
+  const cls = [
+    'graph-edge-copy',
+    `graph-edge--${sign}`,
+    mark === 'highlighted' && 'is-highlighted',
+    onPath && 'is-path',
+    selected && 'is-selected',
+    active && 'is-active',
+  ];
+  return (
+    <g className={cls.filter(Boolean).join(' ')} data-copy-of={geom.id}>
+      {active && <path className="graph-edge__ring" d={geom.d} strokeWidth={Math.max(10, width + 8)} />}
+      {(mark === 'highlighted' || onPath || selected) && (
+        <path className="graph-edge__halo" d={geom.d} strokeWidth={width + 6} />
+      )}
+      <path className="graph-edge__line" d={geom.d} strokeWidth={width} strokeDasharray={dash} />
     </g>
   );
 });

@@ -4,7 +4,7 @@ import type { Highlight } from '../../steps/types';
 import { layoutNetwork, maxAbsWeight, weightWidthScale } from '../../layout';
 import { edgeRows, labelChars, nodeName, nodeRows, weightOf } from './describe';
 import type { Shown, Translate } from './describe';
-import { GraphEdgeGroup, GraphLabel } from './GraphEdge';
+import { GraphEdgeCopy, GraphEdgeGroup, GraphLabel } from './GraphEdge';
 import { GraphNode } from './GraphNode';
 import { GraphTooltip } from './GraphTooltip';
 import { GraphViews, markOf, marksOf } from './views';
@@ -70,15 +70,24 @@ export function NetworkGraph(props: NetworkGraphProps) {
     () => marksOf(highlight, pathHighlight, selectedEdge),
     [highlight, pathHighlight, selectedEdge],
   );
-  const edgeGroups = useMemo(() => views.edges(shown, marks), [views, shown, marks]);
   const nodeViews = useMemo(() => views.nodes(shown, marks), [views, shown, marks]);
-  const labels = useMemo(
-    () =>
-      layout.showLabels
-        ? edgeGroups.flat()
-        : edgeGroups.flatMap((g) => g.filter((v) => v.geom.id === active)),
-    [layout.showLabels, edgeGroups, active],
-  );
+  // The edges' views; and, drawn again on top, the lit, path and selected edges and the one under the pointer
+  // or focus.
+  const { edgeGroups, copies } = useMemo(() => {
+    const groups = views.edges(shown, marks);
+    const ids = new Set([...marks.lit, ...marks.path, ...(marks.selected ? [marks.selected] : [])]);
+    if (active) ids.add(active);
+    const lifted = [...ids].flatMap((id) => {
+      const view = views.edgeView(id);
+      return view ? [view] : [];
+    });
+    return { edgeGroups: groups, copies: lifted };
+  }, [views, shown, marks, active]);
+  const labels = useMemo(() => {
+    if (layout.showLabels) return edgeGroups.flat();
+    const hovered = active ? views.edgeView(active) : undefined;
+    return hovered ? [hovered] : [];
+  }, [layout.showLabels, edgeGroups, active, views]);
 
   const last = layout.columns.length - 1;
   const tooltip = active ? describeActive(active) : null;
@@ -125,15 +134,23 @@ export function NetworkGraph(props: NetworkGraphProps) {
   };
 
   const backward = highlight?.backward ?? false;
+  const dimming = marks.lit.size > 0 || marks.path.size > 0;
+  const box = { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'xMidYMid meet' };
+  // Two drawings, one over the other: every edge (beneath, dimmed as a whole while a step is shown), and
+  // the rest: edges drawn again at full strength, the error's flow, labels, neurons and the tooltip. A step
+  // redraws only the drawing on top.
   return (
-    <svg
-      className={['graph', reducedMotion && 'graph--still', large && 'graph--large']
+    <div
+      className={[
+        'graph',
+        reducedMotion && 'graph--still',
+        large && 'graph--large',
+        dimming && 'graph--dimming',
+      ]
         .filter(Boolean)
         .join(' ')}
       role="group"
       aria-label={t('graph.label')}
-      viewBox={`0 0 ${width} ${height}`}
-      preserveAspectRatio="xMidYMid meet"
       onClick={(ev) => {
         const id = idOf(ev);
         if (id) choose(id);
@@ -144,106 +161,115 @@ export function NetworkGraph(props: NetworkGraphProps) {
       onFocus={(ev) => setActive(idOf(ev))}
       onBlur={() => setActive(null)}
     >
-      <defs>
-        <marker
-          id={markerId}
-          viewBox="0 0 10 10"
-          refX="5"
-          refY="5"
-          markerWidth="4"
-          markerHeight="4"
-          orient="auto-start-reverse"
-        >
-          <path className="graph-flow__arrow" d="M0,0 L10,5 L0,10 z" />
-        </marker>
-      </defs>
-      <g className="graph-edges">
-        {edgeGroups.map((group) => (
-          <GraphEdgeGroup key={group[0].geom.id} views={group} hit={!large} />
-        ))}
-      </g>
-      {backward && (
-        <g className="graph-flows" aria-hidden="true">
-          {highlight!.edges
-            .filter((id) => layout.edgeById[id])
-            .map((id) => (
-              <path
-                key={id}
-                className={`graph-flow${reducedMotion ? '' : ' graph-flow--animated'}`}
-                d={layout.edgeById[id].d}
-                strokeWidth={Math.max(2, layout.radius * 0.1)}
-                markerStart={`url(#${markerId})`}
-              />
-            ))}
+      <svg className="graph-layer graph-layer--edges" {...box}>
+        <g className="graph-edges">
+          {edgeGroups.map((group) => (
+            <GraphEdgeGroup key={group[0].geom.id} views={group} hit={!large} />
+          ))}
         </g>
-      )}
-      <g className="graph-labels">
-        {labels.map((v) => (
-          <GraphLabel
-            key={v.geom.id}
-            geom={v.geom}
-            width={layout.labelSize.width}
-            fontSize={layout.labelFontSize}
-            sign={v.sign}
-            value={v.value}
-            next={v.nextText}
-            dimmed={v.mark === 'dimmed'}
+      </svg>
+      <svg className="graph-layer graph-layer--top" {...box}>
+        <defs>
+          <marker
+            id={markerId}
+            viewBox="0 0 10 10"
+            refX="5"
+            refY="5"
+            markerWidth="4"
+            markerHeight="4"
+            orient="auto-start-reverse"
+          >
+            <path className="graph-flow__arrow" d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
+        <g className="graph-copies" aria-hidden="true">
+          {copies.map((v) => (
+            <GraphEdgeCopy key={v.geom.id} view={v} active={v.geom.id === active} />
+          ))}
+        </g>
+        {backward && (
+          <g className="graph-flows" aria-hidden="true">
+            {highlight!.edges
+              .filter((id) => layout.edgeById[id])
+              .map((id) => (
+                <path
+                  key={id}
+                  className={`graph-flow${reducedMotion ? '' : ' graph-flow--animated'}`}
+                  d={layout.edgeById[id].d}
+                  strokeWidth={Math.max(2, layout.radius * 0.1)}
+                  markerStart={`url(#${markerId})`}
+                />
+              ))}
+          </g>
+        )}
+        <g className="graph-labels">
+          {labels.map((v) => (
+            <GraphLabel
+              key={v.geom.id}
+              geom={v.geom}
+              width={layout.labelSize.width}
+              fontSize={layout.labelFontSize}
+              sign={v.sign}
+              value={v.value}
+              next={v.nextText}
+              dimmed={v.mark === 'dimmed'}
+            />
+          ))}
+        </g>
+        <g className="graph-nodes">
+          {layout.nodes
+            .filter((n) => n.bias)
+            .map((n) => {
+              const mark = markOf(marks, n.id);
+              return (
+                <g
+                  key={n.id}
+                  className={`graph-bias is-${mark}`}
+                  data-id={n.id}
+                  data-dimmed={mark === 'dimmed' || undefined}
+                  transform={`translate(${n.x},${n.y})`}
+                  aria-hidden="true"
+                >
+                  <circle r={n.r} />
+                  {layout.detail !== 'none' && (
+                    <text
+                      fontSize={Math.min(layout.fontSize, n.r * 1.1)}
+                      textAnchor="middle"
+                      dominantBaseline="central"
+                    >
+                      1
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          {nodeViews.map((v) => (
+            <GraphNode
+              key={v.geom.id}
+              geom={v.geom}
+              detail={layout.detail}
+              fontSize={layout.fontSize}
+              valueFontSize={layout.valueFontSize}
+              symbol={v.symbol}
+              x={v.x}
+              z={v.z}
+              a={v.a}
+              delta={v.delta}
+              aria={v.aria}
+              mark={v.mark}
+              onPath={v.onPath}
+            />
+          ))}
+        </g>
+        {tooltip && (
+          <GraphTooltip
+            {...tooltip}
+            box={layout}
+            fontSize={Math.max(11, layout.labelFontSize)}
+            notYet={t('graph.notYet')}
           />
-        ))}
-      </g>
-      <g className="graph-nodes">
-        {layout.nodes
-          .filter((n) => n.bias)
-          .map((n) => {
-            const mark = markOf(marks, n.id);
-            return (
-              <g
-                key={n.id}
-                className={`graph-bias is-${mark}`}
-                data-id={n.id}
-                data-dimmed={mark === 'dimmed' || undefined}
-                transform={`translate(${n.x},${n.y})`}
-                aria-hidden="true"
-              >
-                <circle r={n.r} />
-                {layout.detail !== 'none' && (
-                  <text
-                    fontSize={Math.min(layout.fontSize, n.r * 1.1)}
-                    textAnchor="middle"
-                    dominantBaseline="central"
-                  >
-                    1
-                  </text>
-                )}
-              </g>
-            );
-          })}
-        {nodeViews.map((v) => (
-          <GraphNode
-            key={v.geom.id}
-            geom={v.geom}
-            detail={layout.detail}
-            fontSize={layout.fontSize}
-            valueFontSize={layout.valueFontSize}
-            symbol={v.symbol}
-            x={v.x}
-            z={v.z}
-            a={v.a}
-            delta={v.delta}
-            aria={v.aria}
-            mark={v.mark}
-            onPath={v.onPath}
-          />
-        ))}
-      </g>
-      {tooltip && (
-        <GraphTooltip
-          {...tooltip}
-          box={layout}
-          fontSize={Math.max(11, layout.labelFontSize)}
-          notYet={t('graph.notYet')}
-        />
-      )}
-    </svg>
+        )}
+      </svg>
+    </div>
   );
 }

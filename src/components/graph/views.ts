@@ -1,6 +1,7 @@
 import type { Lesson } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
 import type { Highlight } from '../../steps/types';
+import { shownChanges } from '../../store';
 import { edgeAria, edgeValueIds, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
 import type { Shown, Translate } from './describe';
 
@@ -15,6 +16,7 @@ export interface Marks {
 }
 
 const NONE: readonly string[] = [];
+const NO_EDGES: readonly number[] = [];
 
 /** The marks of a step's highlight, a chain-rule path and a selected edge (any of them may be absent). */
 export function marksOf(
@@ -96,6 +98,13 @@ export class GraphViews {
   private groupViews: EdgeView[][] = [];
   private readonly neurons: Array<{ geom: NodeGeom; ids: string[] }>;
   private nodeViews: Array<{ values: Array<number | undefined>; view: NodeView }> = [];
+  /** Edge index by edge id, edges by the value ids they read, each edge's group and each group's first edge. */
+  private readonly edgeIndex = new Map<string, number>();
+  private readonly byValue = new Map<string, number[]>();
+  private readonly groupOf: number[] = [];
+  private readonly groupStart: number[] = [];
+  /** The inputs of the last call of edges(). */
+  private last: { shown: Shown; marks: Marks } | null = null;
 
   constructor(
     private readonly layout: NetworkLayout,
@@ -113,6 +122,20 @@ export class GraphViews {
       this.groups[this.groups.length - 1].push(e);
     }
     this.edgeIds = layout.edges.map(edgeValueIds);
+    layout.edges.forEach((e, i) => {
+      this.edgeIndex.set(e.id, i);
+      for (const id of Object.values(this.edgeIds[i])) {
+        const list = this.byValue.get(id);
+        if (list) list.push(i);
+        else this.byValue.set(id, [i]);
+      }
+    });
+    let start = 0;
+    this.groups.forEach((group, g) => {
+      this.groupStart.push(start);
+      for (let n = 0; n < group.length; n++) this.groupOf.push(g);
+      start += group.length;
+    });
     this.given = layout.edges.map((e) =>
       e.from < 0 ? lesson.biases[e.layer - 1][e.to] : lesson.weights[e.layer - 1][e.to][e.from],
     );
@@ -122,54 +145,92 @@ export class GraphViews {
       .map((geom) => ({ geom, ids: nodeValueIds(geom, last) }));
   }
 
-  /** The edges' views for these values and marks, grouped by target neuron; unchanged groups are reused. */
+  /**
+   * The edges' views for these values and marks, grouped by target neuron; unchanged groups are reused. After
+   * a step only the edges whose values or marks can have changed are looked at (see touched).
+   */
   edges(shown: Shown, marks: Marks): EdgeView[][] {
-    const { layout, edgeIds, given, edgeViews } = this;
-    let i = 0;
-    this.groupViews = this.groups.map((group, g) => {
-      let changed = this.groupViews[g] === undefined;
-      for (let n = 0; n < group.length; n++, i++) {
-        const geom = layout.edges[i];
-        const ids = edgeIds[i];
-        const w = shown[ids.w] ?? given[i];
-        const grad = shown[ids.grad];
-        const next = shown[ids.next];
-        const mark = markOf(marks, geom.id);
-        const onPath = marks.path.has(geom.id);
-        const selected = geom.id === marks.selected;
-        const old = edgeViews[i];
-        if (
-          old &&
-          old.w === w &&
-          old.grad === grad &&
-          old.next === next &&
-          old.mark === mark &&
-          old.onPath === onPath &&
-          old.selected === selected
-        )
-          continue;
-        changed = true;
-        const same = old && old.w === w && old.grad === grad && old.next === next;
-        const style = same ? old : edgeStyle(w, this.widthOf);
-        edgeViews[i] = {
-          geom,
-          w,
-          grad,
-          next,
-          width: style.width,
-          sign: style.sign,
-          dash: style.dash,
-          value: same ? old.value : this.format(w),
-          nextText: same ? old.nextText : next === undefined ? null : this.format(next),
-          aria: same ? old.aria : edgeAria(geom, w, shown, this.format, this.t),
-          mark,
-          onPath,
-          selected,
-        };
-      }
-      return changed ? edgeViews.slice(i - group.length, i) : this.groupViews[g];
-    });
+    const touched = this.touched(shown, marks);
+    this.last = { shown, marks };
+    if (!touched) {
+      let i = 0;
+      this.groupViews = this.groups.map((group, g) => {
+        let changed = this.groupViews[g] === undefined;
+        for (let n = 0; n < group.length; n++, i++) changed = this.updateEdge(i, shown, marks) || changed;
+        return changed ? this.edgeViews.slice(i - group.length, i) : this.groupViews[g];
+      });
+      return this.groupViews;
+    }
+    const changedGroups = new Set<number>();
+    for (const i of touched) if (this.updateEdge(i, shown, marks)) changedGroups.add(this.groupOf[i]);
+    if (changedGroups.size === 0) return this.groupViews;
+    this.groupViews = this.groupViews.map((views, g) =>
+      changedGroups.has(g)
+        ? this.edgeViews.slice(this.groupStart[g], this.groupStart[g] + views.length)
+        : views,
+    );
     return this.groupViews;
+  }
+
+  /** The view of one edge as of the last call of edges() (undefined for an unknown id or before it). */
+  edgeView(id: string): EdgeView | undefined {
+    const i = this.edgeIndex.get(id);
+    return i === undefined ? undefined : this.edgeViews[i];
+  }
+
+  /**
+   * Indices of the edges that may look different from the last call: those reading a value that appeared or
+   * disappeared since, and those lit, on the path or selected then or now. Null (look at all) on the first
+   * call, when the values are not comparable, or when dimming as a whole switched on or off.
+   */
+  private touched(shown: Shown, marks: Marks): Iterable<number> | null {
+    const last = this.last;
+    if (!last || this.edgeViews.length === 0) return null;
+    const focus = (m: Marks) => m.lit.size > 0 || m.path.size > 0;
+    if (focus(last.marks) !== focus(marks)) return null;
+    const ids = last.shown === shown ? [] : shownChanges(last.shown, shown);
+    if (!ids) return null;
+    const out = new Set<number>();
+    for (const id of ids) for (const i of this.byValue.get(id) ?? NO_EDGES) out.add(i);
+    for (const m of [last.marks, marks]) {
+      for (const id of [...m.lit, ...m.path, ...(m.selected ? [m.selected] : [])]) {
+        const i = this.edgeIndex.get(id);
+        if (i !== undefined) out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** Brings edge i's view up to date; whether it changed. */
+  private updateEdge(i: number, shown: Shown, marks: Marks): boolean {
+    const geom = this.layout.edges[i];
+    const ids = this.edgeIds[i];
+    const w = shown[ids.w] ?? this.given[i];
+    const grad = shown[ids.grad];
+    const next = shown[ids.next];
+    const mark = markOf(marks, geom.id);
+    const onPath = marks.path.has(geom.id);
+    const selected = geom.id === marks.selected;
+    const old = this.edgeViews[i];
+    const same = old && old.w === w && old.grad === grad && old.next === next;
+    if (same && old.mark === mark && old.onPath === onPath && old.selected === selected) return false;
+    const style = same ? old : edgeStyle(w, this.widthOf);
+    this.edgeViews[i] = {
+      geom,
+      w,
+      grad,
+      next,
+      width: style.width,
+      sign: style.sign,
+      dash: style.dash,
+      value: same ? old.value : this.format(w),
+      nextText: same ? old.nextText : next === undefined ? null : this.format(next),
+      aria: same ? old.aria : edgeAria(geom, w, shown, this.format, this.t),
+      mark,
+      onPath,
+      selected,
+    };
+    return true;
   }
 
   /** The neurons' views (bias nodes excluded) for these values and marks; unchanged ones are reused. */

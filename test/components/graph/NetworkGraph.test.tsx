@@ -52,10 +52,14 @@ function draw(props: Partial<NetworkGraphProps> = {}) {
 }
 
 describe('NetworkGraph', () => {
-  it('is a labelled, responsive SVG group with every neuron and weight', () => {
+  it('is a labelled, responsive group of two stacked drawings with every neuron and weight', () => {
     const { container } = draw();
-    const svg = screen.getByRole('group', { name: 'Network graph' });
-    expect(svg.getAttribute('viewBox')).toBe('0 0 800 480');
+    const group = screen.getByRole('group', { name: 'Network graph' });
+    const layers = [...group.querySelectorAll(':scope > svg')];
+    expect(layers.map((l) => l.getAttribute('viewBox'))).toEqual(['0 0 800 480', '0 0 800 480']);
+    // the edges beneath, the neurons on top
+    expect(layers[0].querySelectorAll('[data-id^="e:"]')).toHaveLength(15);
+    expect(layers[1].querySelectorAll('[data-id^="n:"]')).toHaveLength(8);
     expect(container.querySelectorAll('[data-id^="n:"]')).toHaveLength(8);
     expect(container.querySelectorAll('[data-id^="e:"]')).toHaveLength(15);
     expect(container.querySelector('[data-id^="bn:"]')).toBeNull();
@@ -95,6 +99,17 @@ describe('NetworkGraph', () => {
     expect(lit.sort()).toEqual(['e:1:0:0', 'e:1:0:1', 'e:1:0:2', 'n:1:0']);
     expect(el('n:2:0').hasAttribute('data-dimmed')).toBe(true);
     expect(el('e:2:0:0').hasAttribute('data-dimmed')).toBe(true);
+    // the edges fade as one drawing; the step's own are drawn again on top, with a halo
+    expect(container.querySelector('.graph')!.classList.contains('graph--dimming')).toBe(true);
+    const copies = [...container.querySelectorAll('.graph-edge-copy')];
+    expect(copies.map((c) => c.getAttribute('data-copy-of')).sort()).toEqual([
+      'e:1:0:0',
+      'e:1:0:1',
+      'e:1:0:2',
+    ]);
+    expect(
+      copies.every((c) => c.querySelector('.graph-edge__halo') && c.closest('[aria-hidden="true"]')),
+    ).toBe(true);
     expect(container.querySelector('.graph-flow')).toBeNull();
   });
 
@@ -120,7 +135,9 @@ describe('NetworkGraph', () => {
     const pathHighlight = { nodes: ['n:0:0', 'n:1:0', 'n:2:1'], edges: ['e:1:0:0', 'e:2:1:0'] };
     const { el } = draw({ pathHighlight });
     expect(el('e:2:1:0').getAttribute('data-path')).toBe('true');
-    expect(el('e:2:1:0').querySelector('.graph-edge__halo')).not.toBeNull();
+    const copy = document.querySelector('[data-copy-of="e:2:1:0"]')!;
+    expect(copy.classList.contains('is-path')).toBe(true);
+    expect(copy.querySelector('.graph-edge__halo')).not.toBeNull();
     expect(el('e:2:0:0').hasAttribute('data-dimmed')).toBe(true);
   });
 
@@ -233,10 +250,12 @@ describe('NetworkGraph', () => {
     expect(container.querySelectorAll('.graph-label')).toHaveLength(0);
     fireEvent.focus(el('e:2:1:3'));
     expect(container.querySelector('[data-for="e:2:1:3"]')!.textContent).toBe('-0.50');
+    // the focused edge is drawn again on top with a ring, undimmed
+    expect(container.querySelector('[data-copy-of="e:2:1:3"] .graph-edge__ring')).not.toBeNull();
   });
   it('draws large nets lean: no fade (each faded frame would repaint every edge), no wide hit areas', () => {
     const { container } = draw();
-    expect(container.querySelector('svg')!.classList.contains('graph--large')).toBe(false);
+    expect(container.querySelector('.graph')!.classList.contains('graph--large')).toBe(false);
     expect(container.querySelectorAll('.graph-edge__hit')).toHaveLength(15);
     const sizes = [20, 30, 30];
     const l = lesson004({
@@ -248,7 +267,7 @@ describe('NetworkGraph', () => {
     cleanup();
     const big = draw({ lesson: l, shown: givens(l) });
     expect(big.container.querySelectorAll('.graph-edge')).toHaveLength(LARGE_NET_EDGES + 500);
-    expect(big.container.querySelector('svg')!.classList.contains('graph--large')).toBe(true);
+    expect(big.container.querySelector('.graph')!.classList.contains('graph--large')).toBe(true);
     // no wide hit areas either: at that density they would overlap; the line itself takes the pointer
     expect(big.container.querySelector('.graph-edge__hit')).toBeNull();
   });

@@ -105,3 +105,37 @@ describe('GraphViews', () => {
     expect(markOf(marksOf(null, null, 'e:2:1:2'), 'e:2:0:0')).toBe('plain');
   });
 });
+
+describe('GraphViews after a step', () => {
+  it('looking only at the edges a step can change gives what a full look gives, over a random walk', async () => {
+    const { lesson001 } = await import('../../../src/lessons');
+    const { initialState, selectShownValues, selectTimeline } = await import('../../../src/store');
+    const { createRng } = await import('../../../src/engine');
+    const base = initialState(lesson001);
+    const layout = layoutNetwork(
+      lesson001.layers.map((l) => l.size),
+      lesson001.useBias,
+      { width: 800, height: 480 },
+    );
+    const make = () => new GraphViews(layout, lesson001, weightWidthScale(1, layout.radius), format, t);
+    const steps = selectTimeline(base)!.steps;
+    const incremental = make();
+    const rng = createRng(7);
+    let cursor = 0;
+    for (let k = 0; k < 120; k++) {
+      // mostly single steps, sometimes a jump, a selected edge or a chain-rule path
+      cursor =
+        rng() < 0.8
+          ? Math.min(steps.length - 1, Math.max(0, cursor + (rng() < 0.7 ? 1 : -1)))
+          : Math.floor(rng() * steps.length);
+      const shown = selectShownValues({ ...base, cursor });
+      const edgeIds = layout.edges.map((e) => e.id);
+      const selected = rng() < 0.2 ? edgeIds[Math.floor(rng() * edgeIds.length)] : null;
+      const path = rng() < 0.2 ? { nodes: [], edges: edgeIds.filter(() => rng() < 0.3) } : null;
+      const marks = marksOf(steps[cursor].highlight, path, selected);
+      const plain = (groups: ReturnType<GraphViews['edges']>) =>
+        groups.map((g) => g.map(({ geom, ...rest }) => ({ id: geom.id, ...rest })));
+      expect(plain(incremental.edges(shown, marks))).toEqual(plain(make().edges(shown, marks)));
+    }
+  });
+});
