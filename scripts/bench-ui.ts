@@ -7,7 +7,13 @@
  * into the store — and posts a MessageChannel message. React commits in a microtask of that task; the
  * browser then recalculates style, lays out and paints the frame; the message runs as the next task, after
  * that rendering work, and reads performance.now() again. So the time is script + React + style + layout +
- * paint of one step, without the wait for vsync. Marks at both ends (stepMark) let the trace find the step. When the lesson reaches its last step the walk turns round.
+ * paint of one step, without the wait for vsync. Marks at both ends (stepMark) let the trace find the step.
+ * When the lesson reaches its last step the walk turns round.
+ *
+ * Pace: the target rows step at a student's pace — the next step once the page is idle again, so the work
+ * the app does ahead for the next step (the formula pages beside the cursor) is done by then, as it is in a
+ * class. The "held key" rows step every 33 ms, as a held arrow key repeats, with that work still pending:
+ * for information, without a target.
  * Beside that wall-clock latency each row gives the main thread's CPU time over the same span (from a trace),
  * which does not grow when other processes share the machine.
  *
@@ -47,8 +53,8 @@ export interface UiBenchRow {
   max: number;
   /** Steps timed. */
   steps: number;
-  /** The p95 it must stay under, in milliseconds. */
-  target: number;
+  /** The p95 it must stay under, in milliseconds (none for the held-key rows, which are for information). */
+  target?: number;
   /** Main-thread CPU time of the same steps, in milliseconds (absent if the trace had no marks). */
   cpu?: { p50: number; p95: number; max: number };
 }
@@ -75,9 +81,18 @@ const DIST = join(ROOT, 'dist');
 /** Steps walked before timing, so the JIT and React's caches are warm. */
 const WARM_UP = 20;
 
-const CASES: Array<{ name: string; sizes: number[]; target: number }> = [
-  { name: 'step 4-8-8-3', sizes: [4, 8, 8, 3], target: 16 },
-  { name: 'step 10 × 32', sizes: Array<number>(10).fill(32), target: 50 },
+/**
+ * How fast the steps come: at a student's pace (the next once the page is idle again, the way a class steps
+ * through a lesson), or as fast as a held arrow key repeats them (one every 33 ms, whatever is still pending).
+ */
+type Pace = 'student' | 'held';
+
+const BIG = Array<number>(10).fill(32);
+const CASES: Array<{ name: string; sizes: number[]; pace: Pace; target?: number }> = [
+  { name: 'step 4-8-8-3', sizes: [4, 8, 8, 3], pace: 'student', target: 16 },
+  { name: 'step 10 × 32', sizes: BIG, pace: 'student', target: 50 },
+  { name: 'held key 4-8-8-3', sizes: [4, 8, 8, 3], pace: 'held' },
+  { name: 'held key 10 × 32', sizes: BIG, pace: 'held' },
 ];
 
 /** A sigmoid network of the given sizes with biases, squared error and uniform(−1, 1) weights from `seed`. */
@@ -165,7 +180,7 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
  * `warmUp` untimed ones; milliseconds per step. Marks each timed step's start and end (stepMark) for the
  * trace. Page code as text: tsx would otherwise wrap its functions in a `__name` helper the page lacks.
  */
-const TIME_STEPS = `async (count, warmUp, prefix) => {
+const TIME_STEPS = `async (count, warmUp, prefix, pace) => {
   const mark = (k, end) => prefix + k + '-' + end;
   const position = () => document.querySelector('[data-testid="position"]')?.textContent ?? '';
   const channel = new MessageChannel();
@@ -204,14 +219,15 @@ const TIME_STEPS = `async (count, warmUp, prefix) => {
     if (i >= warmUp) times.push(ms);
     i++;
     // A student's pace: the next step comes once the page is idle again (the work done ahead for the next
-    // step, and the frame that lays it out, are over).
-    await settle();
+    // step, and the frame that lays it out, are over). A held key: 33 ms later, whatever is pending.
+    if (pace === 'held') await new Promise((ok) => setTimeout(ok, 33));
+    else await settle();
   }
   return times;
 }`;
 
-async function timeSteps(page: Page, count: number, warmUp: number): Promise<number[]> {
-  const args = [count, warmUp, STEP_MARK].map((a) => JSON.stringify(a)).join(', ');
+async function timeSteps(page: Page, count: number, warmUp: number, pace: Pace): Promise<number[]> {
+  const args = [count, warmUp, STEP_MARK, pace].map((a) => JSON.stringify(a)).join(', ');
   return page.evaluate(`(${TIME_STEPS})(${args})`) as Promise<number[]>;
 }
 
@@ -235,7 +251,7 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const rows: UiBenchRow[] = [];
-    for (const { name, sizes, target } of CASES) {
+    for (const { name, sizes, pace, target } of CASES) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -263,7 +279,7 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
       }
       const categories = ['blink.user_timing', ...(breakdown ? ['devtools.timeline'] : [])];
       await browser.startTracing(page, { categories });
-      const times = await timeSteps(page, steps, WARM_UP);
+      const times = await timeSteps(page, steps, WARM_UP, pace);
       const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as {
         traceEvents: TraceEvent[];
       };
@@ -282,7 +298,7 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
         name,
         ...summary(times),
         steps: times.length,
-        target,
+        ...(target !== undefined ? { target } : {}),
         ...(cpu.length ? { cpu: summary(cpu) } : {}),
       });
     }
@@ -343,11 +359,12 @@ async function main(argv: string[]): Promise<void> {
     console.log('UI step latency (ms, key press to end of frame)');
     const ms = (x: number) => x.toFixed(1).padStart(6);
     for (const r of rows) {
-      const ok = r.p95 < r.target ? 'ok' : 'OVER';
+      const ok =
+        r.target === undefined ? '' : `; p95 target < ${r.target}: ${r.p95 < r.target ? 'ok' : 'OVER'}`;
       const cpu = r.cpu ? `  | CPU p50 ${ms(r.cpu.p50)} p95 ${ms(r.cpu.p95)} max ${ms(r.cpu.max)}` : '';
       console.log(
-        `  ${r.name.padEnd(13)} p50 ${ms(r.p50)} p95 ${ms(r.p95)} max ${ms(r.max)}${cpu}` +
-          `  (${r.steps} steps; p95 target < ${r.target}: ${ok})`,
+        `  ${r.name.padEnd(17)} p50 ${ms(r.p50)} p95 ${ms(r.p95)} max ${ms(r.max)}${cpu}` +
+          `  (${r.steps} steps${ok})`,
       );
     }
     console.log(

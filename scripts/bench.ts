@@ -56,16 +56,37 @@ async function engineRows(): Promise<{ rows: Row[]; checks: Check[] }> {
   });
   const checks: Check[] = [];
   for (const workload of new Set(rows.map((r) => r.workload))) {
-    const of = (name: string) => rows.find((r) => r.workload === workload && r.name === name)?.usPerStep ?? NaN;
-    const libraries = rows.filter((r) => r.workload === workload && !r.name.startsWith('this engine') && r.name !== BASELINE_NAME);
+    const of = (name: string) =>
+      rows.find((r) => r.workload === workload && r.name === name)?.usPerStep ?? NaN;
+    const libraries = rows.filter(
+      (r) => r.workload === workload && !r.name.startsWith('this engine') && r.name !== BASELINE_NAME,
+    );
     const fastestLibrary = Math.min(...libraries.map((r) => r.usPerStep));
     const fast = of(ENGINE_FAST);
     if (libraries.length > 0) {
-      checks.push({ name: `${workload}: fast path ÷ fastest library`, value: fast / fastestLibrary, target: 1, unit: '×', met: fast < fastestLibrary });
+      checks.push({
+        name: `${workload}: fast path ÷ fastest library`,
+        value: fast / fastestLibrary,
+        target: 1,
+        unit: '×',
+        met: fast < fastestLibrary,
+      });
     }
-    checks.push({ name: `${workload}: fast path ÷ Float64Array loop`, value: fast / of(BASELINE_NAME), target: 1.5, unit: '×', met: fast / of(BASELINE_NAME) <= 1.5 });
+    checks.push({
+      name: `${workload}: fast path ÷ Float64Array loop`,
+      value: fast / of(BASELINE_NAME),
+      target: 1.5,
+      unit: '×',
+      met: fast / of(BASELINE_NAME) <= 1.5,
+    });
     if (workload.startsWith('Iris')) {
-      checks.push({ name: `${workload}: traceStep every step`, value: of(ENGINE_TRACE), target: 3, unit: 'µs', met: of(ENGINE_TRACE) <= 3 });
+      checks.push({
+        name: `${workload}: traceStep every step`,
+        value: of(ENGINE_TRACE),
+        target: 3,
+        unit: 'µs',
+        met: of(ENGINE_TRACE) <= 3,
+      });
     }
   }
   return { rows, checks };
@@ -74,7 +95,9 @@ async function engineRows(): Promise<{ rows: Row[]; checks: Check[] }> {
 function table(head: string[], body: string[][]): string {
   const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
   const line = (cells: string[]) => '| ' + cells.map((s, c) => s.padEnd(widths[c])).join(' | ') + ' |';
-  return [line(head), '|' + widths.map((n) => '-'.repeat(n + 2)).join('|') + '|', ...body.map(line)].join('\n');
+  return [line(head), '|' + widths.map((n) => '-'.repeat(n + 2)).join('|') + '|', ...body.map(line)].join(
+    '\n',
+  );
 }
 
 const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
@@ -93,7 +116,9 @@ async function main() {
     bundle = mod.bundleSize ? await mod.bundleSize() : null;
   }
   if (args.json) {
-    console.log(JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, bundle }, null, 2));
+    console.log(
+      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, bundle }, null, 2),
+    );
     return;
   }
   const fastest = new Map<string, number>();
@@ -101,11 +126,21 @@ async function main() {
     if (r.name.startsWith('this engine') || r.name === BASELINE_NAME) continue;
     fastest.set(r.workload, Math.min(fastest.get(r.workload) ?? Infinity, r.usPerStep));
   }
-  const base = new Map(engine.rows.filter((r) => r.name === BASELINE_NAME).map((r) => [r.workload, r.usPerStep]));
+  const base = new Map(
+    engine.rows.filter((r) => r.name === BASELINE_NAME).map((r) => [r.workload, r.usPerStep]),
+  );
   console.log('\nSGD steps (µs per step; ratios from this run)\n');
   console.log(
     table(
-      ['workload', 'implementation', 'version', 'µs/step', '÷ fastest library', '÷ Float64Array loop', 'steps timed'],
+      [
+        'workload',
+        'implementation',
+        'version',
+        'µs/step',
+        '÷ fastest library',
+        '÷ Float64Array loop',
+        'steps timed',
+      ],
       engine.rows.map((r) => [
         r.workload,
         r.name,
@@ -118,15 +153,50 @@ async function main() {
     ),
   );
   console.log('\nTimeline and every formula (ms)\n');
-  console.log(table(['build', 'median ms', 'target ms', 'met'], timeline.map((t) => [t.name, t.ms.toFixed(2), String(t.target), t.ms < t.target ? 'yes' : 'NO'])));
+  console.log(
+    table(
+      ['build', 'median ms', 'target ms', 'met'],
+      timeline.map((t) => [t.name, t.ms.toFixed(2), String(t.target), t.ms < t.target ? 'yes' : 'NO']),
+    ),
+  );
   if (ui.length > 0) {
     console.log('\nUI step latency in Chromium (ms)\n');
-    const rows = ui as { name: string; p50: number; p95: number; max: number; steps: number; target: number }[];
-    console.log(table(['network', 'steps', 'p50', 'p95', 'max', 'target p95', 'met'], rows.map((r) => [r.name, String(r.steps), r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(1), String(r.target), r.p95 < r.target ? 'yes' : 'NO'])));
+    const rows = ui as {
+      name: string;
+      p50: number;
+      p95: number;
+      max: number;
+      steps: number;
+      target?: number;
+    }[];
+    console.log(
+      table(
+        ['network', 'steps', 'p50', 'p95', 'max', 'target p95', 'met'],
+        rows.map((r) => [
+          r.name,
+          String(r.steps),
+          r.p50.toFixed(1),
+          r.p95.toFixed(1),
+          r.max.toFixed(1),
+          r.target === undefined ? '–' : String(r.target),
+          r.target === undefined ? '–' : r.p95 < r.target ? 'yes' : 'NO',
+        ]),
+      ),
+    );
   }
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
   console.log('\nEngine targets\n');
-  console.log(table(['target', 'this run', 'goal', 'met'], engine.checks.map((c) => [c.name, `${c.value.toFixed(2)} ${c.unit}`, `< ${c.target} ${c.unit}`, c.met ? 'yes' : 'NO'])));
+  console.log(
+    table(
+      ['target', 'this run', 'goal', 'met'],
+      engine.checks.map((c) => [
+        c.name,
+        `${c.value.toFixed(2)} ${c.unit}`,
+        `< ${c.target} ${c.unit}`,
+        c.met ? 'yes' : 'NO',
+      ]),
+    ),
+  );
 }
 
 await main();
