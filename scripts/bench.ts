@@ -12,6 +12,7 @@ import { ENGINE_FAST, ENGINE_TRACE } from '../bench/engine';
 import type { Row } from '../bench/compare';
 import { benchTimeline } from './bench-timeline';
 import { repoRoot } from '../bench/workloads';
+import type { UiBenchRow } from './bench-ui';
 
 const { values: args } = parseArgs({
   options: {
@@ -161,14 +162,7 @@ async function main() {
   );
   if (ui.length > 0) {
     console.log('\nUI step latency in Chromium (ms)\n');
-    const rows = ui as {
-      name: string;
-      p50: number;
-      p95: number;
-      max: number;
-      steps: number;
-      target?: number;
-    }[];
+    const rows = ui as UiBenchRow[];
     console.log(
       table(
         ['network', 'steps', 'p50', 'p95', 'max', 'target p95', 'met'],

@@ -5,6 +5,13 @@ import { selectErrata, selectFormula, selectGradientChecks, selectStep, useLesso
 import { Tex } from '../Tex';
 import { SourceList } from './SourceList';
 
+/** The three rows: the rule, the rule with the numbers, the result. */
+const ROWS = [
+  { label: 'formula.rule', part: 'symbolic', id: 'formula-symbolic' },
+  { label: 'formula.numbers', part: 'substituted', id: 'formula-substituted' },
+  { label: 'formula.result', part: 'result', id: 'formula-result' },
+] as const;
+
 /** Test ids only on the page on show, so a query finds the current step's rows. */
 const testId = (current: boolean, id: string) => (current ? id : undefined);
 
@@ -48,24 +55,14 @@ export const FormulaPage = memo(function FormulaPage({
         </span>
       </h2>
       <dl className="formula-rows">
-        <div>
-          <dt>{t('formula.rule')}</dt>
-          <dd data-testid={testId(current, 'formula-symbolic')}>
-            <Tex tex={formula.symbolic} block />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('formula.numbers')}</dt>
-          <dd data-testid={testId(current, 'formula-substituted')}>
-            <Tex tex={formula.substituted} block />
-          </dd>
-        </div>
-        <div className="result">
-          <dt>{t('formula.result')}</dt>
-          <dd data-testid={testId(current, 'formula-result')}>
-            <Tex tex={formula.result} block />
-          </dd>
-        </div>
+        {ROWS.map(({ label, part, id }) => (
+          <div key={part} className={part === 'result' ? 'result' : undefined}>
+            <dt>{t(label)}</dt>
+            <dd data-testid={testId(current, id)}>
+              <Tex tex={formula[part]} block />
+            </dd>
+          </div>
+        ))}
       </dl>
       {checks.length > 0 && (
         <ul className="grad-check" aria-label={t('formula.gradCheckTitle')}>
