@@ -1,7 +1,32 @@
 /** The engine's one public surface: tests, the UI and scripts import only this module. */
 export { parseLesson, LIMITS, DEFAULT_CONVENTIONS } from './lessonFormat';
+export {
+  PROBLEM_CODES,
+  FOUND_KINDS,
+  LIST_KINDS,
+  problemMessage,
+  problemOf,
+  FILE_PROBLEM_CODES,
+  ENGLISH_PROBLEMS,
+  ENGLISH_FOUND,
+  ENGLISH_LISTS,
+  renderProblem,
+  type ProblemCode,
+  type ProblemParams,
+  type ProblemParamMap,
+  type ProblemLookup,
+  type FoundKind,
+  type ListKind,
+} from './problems';
 export { traceStep, computeTrace, type StepInput } from './trace';
-export { train, isCorrect, type TrainData, type TrainOptions, type TrainResult, type EpochStats } from './train';
+export {
+  train,
+  isCorrect,
+  type TrainData,
+  type TrainOptions,
+  type TrainResult,
+  type EpochStats,
+} from './train';
 export { gradientCheck, lossAt, type GradientCheckEntry } from './gradientCheck';
 export { ACTIVATIONS, ACTIVATION_NAMES, LEAKY_SLOPE, sigmoid, type Activation } from './activations';
 export { LOSSES, LOSS_NAMES, isValidPair, type Loss } from './losses';

@@ -2,6 +2,7 @@
  * The engine's data types. Notation used throughout: layer l (0 = input, L = output), neuron j of layer l,
  * incoming neuron k of layer l − 1; z = weighted sum, a = activation, δ = ∂E/∂z, E = the loss.
  */
+import type { ProblemCode, ProblemParams } from './problems';
 
 /** Activation function names; `softmax` is allowed on the output layer only. */
 export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'identity' | 'softmax';
@@ -35,8 +36,7 @@ export type BuiltinDatasetName = 'iris' | 'xor' | 'gaussians' | 'circle' | 'spir
 
 /** A lesson's data: inline samples, or a built-in set by name (generated sets take a seed). */
 export type DatasetSpec =
-  | { kind: 'inline'; samples: Sample[] }
-  | { kind: 'builtin'; name: BuiltinDatasetName; seed?: number };
+  { kind: 'inline'; samples: Sample[] } | { kind: 'builtin'; name: BuiltinDatasetName; seed?: number };
 
 /** How the weight update is written: `w − η∂E/∂w` (descent) or `w + α(−∂E/∂w)` (lesson 001). */
 export type UpdateStyle = 'minusEta' | 'plusAlpha';
@@ -149,10 +149,16 @@ export interface Trace {
 
 export type TraceResult = { ok: true; trace: Trace } | { ok: false; condition: NonFiniteCondition };
 
-/** A problem found in a lesson file: where (a JSON path such as `layers[2].activation`) and what. */
+/**
+ * A problem found in a lesson file: where (a JSON path such as `layers[2].activation`) and what, in English
+ * (`message`) and as a code with parameters to translate. `parseLesson` always sets `code` and `params`;
+ * problems found before it (a file too large, not JSON) carry only the message.
+ */
 export interface LessonProblem {
   path: string;
   message: string;
+  code?: ProblemCode;
+  params?: ProblemParams;
 }
 
 export type ParseResult = { ok: true; lesson: Lesson } | { ok: false; problems: LessonProblem[] };

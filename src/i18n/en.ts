@@ -1,3 +1,15 @@
+import { ENGLISH_FOUND, ENGLISH_LISTS, ENGLISH_PROBLEMS } from '../engine';
+
+/** The entries of a table under `prefix`: { a: x } → { 'prefix.a': x }, keys typed. */
+function prefixed<P extends string, T extends Record<string, string>>(
+  prefix: P,
+  table: T,
+): { [K in keyof T & string as `${P}${K}`]: string } {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [prefix + k, v])) as {
+    [K in keyof T & string as `${P}${K}`]: string;
+  };
+}
+
 /** English messages. Keys are shared with zh-CN.ts; `{name}` marks a parameter. */
 export const en = {
   'app.title': 'Backprop, step by step',
@@ -51,11 +63,13 @@ export const en = {
   'formula.given': 'given',
   'formula.fromStep': 'step {index}',
   'formula.back': 'Back to step {index}',
-  'formula.gradCheck': 'Gradient check: backprop {analytic}, finite difference {numeric} (relative difference {rel})',
+  'formula.gradCheck':
+    'Gradient check: backprop {analytic}, finite difference {numeric} (relative difference {rel})',
   'formula.matrixView': 'Matrix view',
   'formula.erratum': 'Erratum: the lesson prints {printed}; the computed value is {computed}.',
 
-  'error.nonFinite': '{quantity} of layer {layer}, neuron {neuron} became {value}: the step is not shown. Lower the learning rate or the weights.',
+  'error.nonFinite':
+    '{quantity} of layer {layer}, neuron {neuron} became {value}: the step is not shown. Lower the learning rate or the weights.',
   'error.dismiss': 'Dismiss',
 
   'quantity.input': 'The input',
@@ -81,8 +95,9 @@ export const en = {
   'edit.invalidPair': 'The {loss} loss is not defined for a {activation} output layer.',
   'edit.layerCount': 'A network has 2 to {max} layers.',
   'edit.neuronCount': 'A layer has 1 to {max} neurons.',
-  'edit.invalidLesson': 'That change would make the lesson invalid ({path}: {problem}).',
-  'edit.nonFinite': 'That change makes {quantity} of layer {layer}, neuron {neuron} equal {value}; it was not applied.',
+  'edit.invalidLesson': 'That change would make the lesson invalid ({problem}).',
+  'edit.nonFinite':
+    'That change makes {quantity} of layer {layer}, neuron {neuron} equal {value}; it was not applied.',
 
   'controls.toolbar': 'Step controls',
   'controls.goToPhase': 'Go to the {phase} phase',
@@ -143,7 +158,8 @@ export const en = {
   'network.seedRange': 'The seed is a whole number from 0 to {max}.',
   'network.rangePositive': 'r must be greater than 0.',
   'network.fixInit': 'Fix the initialiser’s range or seed first.',
-  'network.hint': 'Changing the layers or re-initialising draws new weights from the initialiser and seed. Ctrl+Z undoes any change.',
+  'network.hint':
+    'Changing the layers or re-initialising draws new weights from the initialiser and seed. Ctrl+Z undoes any change.',
   'init.uniform01': 'Uniform [0, 1)',
   'init.uniform': 'Uniform ±r',
   'init.xavier': 'Xavier (Glorot)',
@@ -192,4 +208,8 @@ export const en = {
     'Your saved work comes from another version of the app and could not be restored; the default lesson is shown.',
   'saved.failed':
     'Your work cannot be saved in this browser (storage is full or blocked); save the lesson as a file to keep it.',
+  // A lesson file's problems, by code: the engine's own English sentences (src/engine/problems.ts).
+  ...prefixed('problem.', ENGLISH_PROBLEMS),
+  ...prefixed('problem.found.', ENGLISH_FOUND),
+  ...prefixed('problem.what.', ENGLISH_LISTS),
 } as const;

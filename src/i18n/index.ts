@@ -1,2 +1,11 @@
-export { translate, pickLocale, registerMessages, LOCALES, type Locale, type MessageKey, type Params } from './translate';
+export {
+  translate,
+  pickLocale,
+  registerMessages,
+  LOCALES,
+  type Locale,
+  type MessageKey,
+  type Params,
+} from './translate';
 export { useT } from './useT';
+export { problemText, problemNoticeParams, type Translator } from './problems';

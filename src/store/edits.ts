@@ -1,5 +1,17 @@
-import { initialise, createRng, LIMITS, parseLesson, isValidPair, traceStep, type ActivationName, type InitScheme, type Lesson, type LossName } from '../engine';
+import {
+  initialise,
+  createRng,
+  LIMITS,
+  parseLesson,
+  isValidPair,
+  traceStep,
+  type ActivationName,
+  type InitScheme,
+  type Lesson,
+  type LossName,
+} from '../engine';
 import type { MessageRef } from '../formulas/types';
+import { problemNoticeParams } from '../i18n/problems';
 
 /** An edit a student or teacher makes to the lesson. Layers are numbered as in the engine (1 … L). */
 export type LessonEdit =
@@ -15,7 +27,10 @@ export type LessonEdit =
 
 export type EditResult = { ok: true; lesson: Lesson } | { ok: false; message: MessageRef };
 
-const refuse = (key: string, params?: MessageRef['params']): EditResult => ({ ok: false, message: { key, params } });
+const refuse = (key: string, params?: MessageRef['params']): EditResult => ({
+  ok: false,
+  message: { key, params },
+});
 
 function checkNumber(value: number): EditResult | null {
   if (!Number.isFinite(value)) return refuse('edit.notFinite');
@@ -57,7 +72,8 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
     }
     case 'loss': {
       const outAct = next.layers[next.layers.length - 1].activation ?? 'identity';
-      if (!isValidPair(outAct, edit.loss)) return refuse('edit.invalidPair', { activation: outAct, loss: edit.loss });
+      if (!isValidPair(outAct, edit.loss))
+        return refuse('edit.invalidPair', { activation: outAct, loss: edit.loss });
       next.loss = edit.loss;
       break;
     }
@@ -67,17 +83,23 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
       break;
     case 'architecture': {
       const { sizes } = edit;
-      if (sizes.length < 2 || sizes.length > LIMITS.maxLayers) return refuse('edit.layerCount', { max: LIMITS.maxLayers });
+      if (sizes.length < 2 || sizes.length > LIMITS.maxLayers)
+        return refuse('edit.layerCount', { max: LIMITS.maxLayers });
       if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > LIMITS.maxNeurons)) {
         return refuse('edit.neuronCount', { max: LIMITS.maxNeurons });
       }
       const init = initialise(sizes, edit.init, createRng(edit.seed), next.useBias);
-      next.layers = sizes.map((size, l) => (l === 0 ? { size } : { size, activation: edit.activations[l] ?? 'sigmoid' }));
+      next.layers = sizes.map((size, l) =>
+        l === 0 ? { size } : { size, activation: edit.activations[l] ?? 'sigmoid' },
+      );
       next.weights = init.weights;
       next.biases = init.biases;
       next.seed = edit.seed;
       next.sample = {
-        input: sizes[0] === lesson.sample.input.length ? next.sample.input : Array.from({ length: sizes[0] }, (_, k) => lesson.sample.input[k] ?? 0),
+        input:
+          sizes[0] === lesson.sample.input.length
+            ? next.sample.input
+            : Array.from({ length: sizes[0] }, (_, k) => lesson.sample.input[k] ?? 0),
         target: resize(lesson.sample.target, sizes[sizes.length - 1]),
       };
       break;
@@ -85,11 +107,16 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
   }
   // Every edited lesson must still be a valid file (autosave, links and saving rely on it).
   const parsed = parseLesson(next);
-  if (!parsed.ok) return refuse('edit.invalidLesson', { path: parsed.problems[0].path, problem: parsed.problems[0].message });
+  if (!parsed.ok) return refuse('edit.invalidLesson', problemNoticeParams(parsed.problems[0]));
   const r = traceStep(next);
   if (!r.ok) {
     const c = r.condition;
-    return refuse('edit.nonFinite', { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) });
+    return refuse('edit.nonFinite', {
+      quantity: c.quantity,
+      layer: c.layer,
+      neuron: c.neuron + 1,
+      value: String(c.value),
+    });
   }
   return { ok: true, lesson: next };
 }

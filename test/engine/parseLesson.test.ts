@@ -61,7 +61,17 @@ describe('parseLesson', () => {
   });
 
   it('refuses a value that is not an object', () => {
-    expect(parseLesson(42)).toEqual({ ok: false, problems: [{ path: '$', message: 'expected an object, found 42' }] });
+    expect(parseLesson(42)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: '$',
+          message: 'expected an object, found 42',
+          code: 'notObject',
+          params: { found: 'value', foundText: '42' },
+        },
+      ],
+    });
   });
 
   it('lists every problem, not just the first', () => {

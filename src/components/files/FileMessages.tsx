@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
-import { useT } from '../../i18n';
+import { problemText, useT } from '../../i18n';
 import { useFileOpener } from './fileOpener';
 
 /** How long a confirmation stays on screen. */
 const STATUS_MS = 5000;
 
 /**
- * Why a file was refused, with every problem as `path: message` (role="alert"), and short confirmations
- * in a polite live region that is always present so screen readers announce them.
+ * Why a file was refused, with every problem as `path: text` in the reader's language (role="alert"), and
+ * short confirmations in a polite live region that is always present so screen readers announce them.
  */
 export function FileMessages() {
   const t = useT();
@@ -40,7 +40,7 @@ export function FileMessages() {
             <ul className="file-problems">
               {refusal.problems.map((p, i) => (
                 <li key={i}>
-                  <code>{p.path}</code>: {p.message}
+                  <code>{p.path}</code>: {problemText(t, p)}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import { parseLesson, type Lesson, type ParseResult } from '../../engine';
+import { parseLesson, problemOf, type Lesson, type ParseResult } from '../../engine';
 
 /** The largest lesson file read, in characters (the format's own caps keep real lessons far below it). */
 export const MAX_FILE_CHARS = 5_000_000;
@@ -16,16 +16,16 @@ export function parseLessonFile(text: string): ParseResult {
   if (text.length > MAX_FILE_CHARS) {
     return {
       ok: false,
-      problems: [
-        { path: '$', message: `the file has ${text.length} characters; at most ${MAX_FILE_CHARS} are read` },
-      ],
+      problems: [problemOf('$', 'fileTooLong', { length: text.length, max: MAX_FILE_CHARS })],
     };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ path: '$', message: e instanceof Error ? e.message : String(e) }] };
+    // the browser's own words for where the JSON breaks
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [problemOf('$', 'notJson', { detail })] };
   }
   return parseLesson(json);
 }

@@ -1,6 +1,7 @@
 import LZString from 'lz-string'; // CommonJS: only its default export exists under Node's ESM loader
 import { parseLesson, type Lesson } from '../../engine';
 import type { MessageRef } from '../../formulas/types';
+import { problemNoticeParams } from '../../i18n/problems';
 import type { Granularity } from '../../steps/types';
 
 /**
@@ -91,9 +92,9 @@ function readLink(hash: string): DecodedLink {
   }
   const parsed = parseLesson(json);
   if (!parsed.ok) {
-    const first = parsed.problems[0];
+    // The first problem travels as code and params, translated when the notice is shown.
     return refuse('link.invalid', {
-      problem: `${first.path}: ${first.message}`,
+      ...problemNoticeParams(parsed.problems[0]),
       count: parsed.problems.length,
     });
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/engine';
 import { PRESETS } from '../../../src/lessons';
 import { lessonFileName, parseLessonFile, sameLesson, serialiseLesson } from '../../../src/store/persist';
+import { MAX_FILE_CHARS } from '../../../src/store/persist/lessonFile';
 import { anyLesson, viaJson } from './arbitraries';
 
 describe('lesson file', () => {
@@ -49,7 +50,28 @@ describe('lesson file', () => {
     } catch (e) {
       parserMessage = (e as Error).message;
     }
-    expect(r.problems[0].message).toBe(parserMessage);
+    expect(r.problems[0]).toMatchObject({
+      code: 'notJson',
+      params: { detail: parserMessage },
+      message: `not JSON: ${parserMessage}`,
+    });
+  });
+
+  it('a file too long to read is one problem at $, in either language', async () => {
+    const { translate } = await import('../../../src/i18n/translate');
+    const { problemText } = await import('../../../src/i18n/problems');
+    const r = parseLessonFile(' '.repeat(MAX_FILE_CHARS + 1));
+    if (r.ok) throw new Error('expected a refusal');
+    expect(r.problems).toEqual([
+      {
+        path: '$',
+        code: 'fileTooLong',
+        params: { length: MAX_FILE_CHARS + 1, max: MAX_FILE_CHARS },
+        message: `the file has ${MAX_FILE_CHARS + 1} characters; at most ${MAX_FILE_CHARS} are read`,
+      },
+    ]);
+    const zh = problemText((k, p) => translate('zh-CN', k, p), r.problems[0]);
+    expect(zh).toBe(`文件有 ${MAX_FILE_CHARS + 1} 个字符，最多只读取 ${MAX_FILE_CHARS} 个`);
   });
 
   it('lists every problem of a well-formed but wrong file, each with its path', () => {
