@@ -200,6 +200,8 @@ export const en = {
   'link.broken': 'This share link is damaged or incomplete, so it could not be opened.',
   'link.invalid':
     'This share link holds a lesson that cannot be opened ({count} problems; the first: {problem}).',
+  'link.unknownPreset':
+    'This share link names a built-in lesson ({id}) that this version of the app does not have.',
   'link.version': 'This share link was made in format {version}, which this version of the app cannot open.',
   'link.badPosition':
     'The step or detail level in this link was not understood, so the lesson opens at its first step.',

@@ -186,6 +186,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'picker.current': '当前课程',
   'link.broken': '这个分享链接已损坏或不完整，无法打开。',
   'link.invalid': '这个分享链接里的课程无法打开（共 {count} 处问题，第一处：{problem}）。',
+  'link.unknownPreset': '这个分享链接指向的内置课程（{id}）在当前版本的应用中不存在。',
   'link.version': '这个分享链接使用第 {version} 版格式，当前版本的应用无法打开。',
   'link.badPosition': '无法识别链接中的步骤或粒度，课程将从第一步开始。',
   'saved.corrupt': '无法读取已保存的进度，现显示默认课程。',

@@ -2,12 +2,14 @@ import LZString from 'lz-string'; // CommonJS: only its default export exists un
 import { parseLesson, type Lesson } from '../../engine';
 import type { MessageRef } from '../../formulas/types';
 import { problemNoticeParams } from '../../i18n/problems';
+import { PRESETS } from '../../lessons';
 import type { Granularity } from '../../steps/types';
 
 /**
  * The share link lives in the URL hash: `#v1=<lesson>&g=<granularity>&s=<step>`, where the lesson is its
  * JSON compressed by lz-string into URI-safe characters (A–Z a–z 0–9 + - $), g is the detail level and s the
- * 1-based step number at that level. `v1` names the lesson format version.
+ * 1-based step number at that level. `v1` names the lesson format version. A built-in lesson that has not
+ * been changed is named instead of carried: `#v1&preset=lesson004&g=neuron&s=7`.
  */
 export interface LinkState {
   lesson: Lesson;
@@ -27,12 +29,20 @@ const MAX_STEP = 1_000_000;
 export const MAX_LINK_CHARS = 1_000_000;
 
 const payloads = new WeakMap<Lesson, string>();
+/** Each built-in lesson's id by its JSON text (made on first use). */
+let presetByText: Map<string, string> | null = null;
 
-/** The compressed lesson of a link, memoised on the lesson object (the store replaces it on every edit). */
+/**
+ * The lesson part of a link, memoised on the lesson object (the store replaces it on every edit): the
+ * preset's name when the lesson is a built-in one unchanged, else the lesson compressed.
+ */
 function payloadOf(lesson: Lesson): string {
   let p = payloads.get(lesson);
   if (p === undefined) {
-    p = LZString.compressToEncodedURIComponent(JSON.stringify(lesson));
+    const text = JSON.stringify(lesson);
+    presetByText ??= new Map(PRESETS.map((x) => [JSON.stringify(x.lesson), x.id]));
+    const preset = presetByText.get(text);
+    p = preset ? `v1&preset=${preset}` : `v1=${LZString.compressToEncodedURIComponent(text)}`;
     payloads.set(lesson, p);
   }
   return p;
@@ -40,7 +50,7 @@ function payloadOf(lesson: Lesson): string {
 
 /** The hash (with its `#`) that reopens this lesson at this granularity and step. */
 export function encodeLink({ lesson, granularity, cursor }: LinkState): string {
-  return `#v1=${payloadOf(lesson)}&g=${granularity}&s=${Math.max(0, Math.floor(cursor)) + 1}`;
+  return `#${payloadOf(lesson)}&g=${granularity}&s=${Math.max(0, Math.floor(cursor)) + 1}`;
 }
 
 /**
@@ -76,15 +86,17 @@ export function decodeLink(hash: string): DecodedLink {
   }
 }
 
-function readLink(hash: string): DecodedLink {
-  if (hash.length > MAX_LINK_CHARS) return refuse('link.broken');
-  const f = fields(hash);
-  const version = [...f.keys()].find((k) => /^v\d+$/.test(k));
-  if (version === undefined) return refuse('link.broken');
-  if (version !== 'v1') return refuse('link.version', { version: version.slice(1) });
+/** A built-in lesson named by a link. */
+function presetLesson(id: string): { ok: true; lesson: Lesson } | DecodedLink {
+  const preset = PRESETS.find((p) => p.id === id);
+  return preset ? { ok: true, lesson: preset.lesson } : refuse('link.unknownPreset', { id: id.slice(0, 40) });
+}
+
+/** A lesson carried by a link: lz-string-compressed JSON, read as a lesson file is. */
+function packedLesson(packed: string | undefined): { ok: true; lesson: Lesson } | DecodedLink {
   let json: unknown;
   try {
-    const text = LZString.decompressFromEncodedURIComponent(f.get('v1') ?? '');
+    const text = LZString.decompressFromEncodedURIComponent(packed ?? '');
     if (!text) return refuse('link.broken');
     json = JSON.parse(text);
   } catch {
@@ -98,13 +110,25 @@ function readLink(hash: string): DecodedLink {
       count: parsed.problems.length,
     });
   }
+  return { ok: true, lesson: parsed.lesson };
+}
+
+function readLink(hash: string): DecodedLink {
+  if (hash.length > MAX_LINK_CHARS) return refuse('link.broken');
+  const f = fields(hash);
+  const version = [...f.keys()].find((k) => /^v\d+$/.test(k));
+  if (version === undefined) return refuse('link.broken');
+  if (version !== 'v1') return refuse('link.version', { version: version.slice(1) });
+  const lesson =
+    f.get('v1') === '' && f.has('preset') ? presetLesson(f.get('preset')!) : packedLesson(f.get('v1'));
+  if (!lesson.ok) return lesson;
   const g = f.get('g');
   const s = f.get('s');
   const granularity = GRANULARITIES.find((x) => x === g);
   const step = s !== undefined && /^\d{1,7}$/.test(s) ? Number(s) : NaN;
   const goodStep = Number.isInteger(step) && step >= 1 && step <= MAX_STEP;
   const state: LinkState = {
-    lesson: parsed.lesson,
+    lesson: lesson.lesson,
     granularity: granularity ?? 'neuron',
     cursor: goodStep ? step - 1 : 0,
   };

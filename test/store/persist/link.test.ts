@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../../src/engine';
+import { parseLesson, type Lesson } from '../../../src/engine';
 import { en } from '../../../src/i18n/en';
 import { zhCN } from '../../../src/i18n/zh-CN';
 import { PRESETS } from '../../../src/lessons';
@@ -31,6 +31,9 @@ function expectSound(r: DecodedLink): void {
   if (!r.ok) expect(message).toBeDefined();
 }
 
+/** A preset with its learning rate changed: no longer a built-in lesson, so a link carries it whole. */
+const modified = (lesson: Lesson): Lesson => ({ ...lesson, learningRate: lesson.learningRate * 0.5 });
+
 describe('share link', () => {
   it('round-trips random lessons with granularity and step: state → hash → state', () => {
     fc.assert(
@@ -44,10 +47,25 @@ describe('share link', () => {
     );
   });
 
-  it.each(PRESETS.map((p) => [p.id, p] as const))('round-trips the preset %s', (_id, preset) => {
+  it.each(PRESETS.map((p) => [p.id, p] as const))('round-trips the preset %s, by name', (id, preset) => {
     const hash = encodeLink({ lesson: preset.lesson, granularity: 'layer', cursor: 6 });
+    expect(hash).toBe(`#v1&preset=${id}&g=layer&s=7`);
     expect(decodeLink(hash)).toEqual({ ok: true, lesson: preset.lesson, granularity: 'layer', cursor: 6 });
     expect(decodeLink(hash.slice(1)).ok).toBe(true); // with or without the #
+    // an equal copy is named too; a changed one is carried whole
+    expect(encodeLink({ lesson: viaJson(preset.lesson), granularity: 'layer', cursor: 6 })).toBe(hash);
+    const changed = modified(preset.lesson);
+    const full = encodeLink({ lesson: changed, granularity: 'layer', cursor: 6 });
+    expect(full).toMatch(/^#v1=[A-Za-z0-9+\-$]+&g=layer&s=7$/);
+    expect(decodeLink(full)).toEqual({ ok: true, lesson: changed, granularity: 'layer', cursor: 6 });
+  });
+
+  it('a link naming a built-in lesson this version lacks says so', () => {
+    expect(decodeLink('#v1&preset=lesson999&g=neuron&s=2')).toEqual({
+      ok: false,
+      message: { key: 'link.unknownPreset', params: { id: 'lesson999' } },
+    });
+    expect(decodeLink('#v1&g=neuron&s=2')).toEqual({ ok: false, message: { key: 'link.broken' } });
   });
 
   it('writes the step 1-based: s=7 is the cursor 6', () => {
@@ -57,7 +75,7 @@ describe('share link', () => {
 
   it('keeps lz-string’s + characters (URLSearchParams would turn them into spaces)', () => {
     const withPlus = PRESETS.map((p) =>
-      encodeLink({ lesson: p.lesson, granularity: 'neuron', cursor: 0 }),
+      encodeLink({ lesson: modified(p.lesson), granularity: 'neuron', cursor: 0 }),
     ).find((h) => h.includes('+'));
     expect(withPlus).toBeDefined();
     expect(decodeLink(withPlus!).ok).toBe(true);
@@ -112,7 +130,7 @@ describe('share link', () => {
       fc.property(fc.string(), (s) => expectSound(decodeLink(`#v1=${s}&g=neuron&s=1`))),
       { numRuns: 300 },
     );
-    const valid = encodeLink({ lesson: PRESETS[3].lesson, granularity: 'neuron', cursor: 6 });
+    const valid = encodeLink({ lesson: modified(PRESETS[3].lesson), granularity: 'neuron', cursor: 6 });
     fc.assert(
       fc.property(fc.nat({ max: valid.length }), (n) => expectSound(decodeLink(valid.slice(0, n)))),
       { numRuns: 300 },
@@ -132,7 +150,7 @@ describe('share link', () => {
   });
 
   it('a truncated link is refused with a message', () => {
-    const valid = encodeLink({ lesson: PRESETS[3].lesson, granularity: 'neuron', cursor: 6 });
+    const valid = encodeLink({ lesson: modified(PRESETS[3].lesson), granularity: 'neuron', cursor: 6 });
     const payloadEnd = valid.indexOf('&g=');
     for (const n of [5, 20, Math.floor(payloadEnd / 2), payloadEnd - 3]) {
       expect(decodeLink(valid.slice(0, n)).ok).toBe(false);

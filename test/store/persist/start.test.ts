@@ -87,7 +87,12 @@ describe('where the app starts', () => {
   });
 
   it('a broken link opens the default lesson with a message, not the autosave', () => {
-    const s = chooseStart({ hash: link001.slice(0, 40), savedText: saved(), languages: ['en'] });
+    const carried = encodeLink({
+      lesson: { ...lesson001, learningRate: 0.3 },
+      granularity: 'weight',
+      cursor: 6,
+    });
+    const s = chooseStart({ hash: carried.slice(0, 40), savedText: saved(), languages: ['en'] });
     expect(s).toMatchObject({
       lesson: lesson004,
       cursor: 0,
