@@ -54,7 +54,9 @@ function engineRunner(w: Workload, mode: 'fast' | 'trace'): Runner {
     predict(input) {
       let a = input;
       lesson.weights.forEach((W, l) => {
-        a = W.map((row, j) => 1 / (1 + Math.exp(-row.reduce((s, wk, k) => s + wk * a[k], lesson.biases[l][j]))));
+        a = W.map(
+          (row, j) => 1 / (1 + Math.exp(-row.reduce((s, wk, k) => s + wk * a[k], lesson.biases[l][j]))),
+        );
       });
       return a;
     },

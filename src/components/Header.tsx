@@ -11,7 +11,13 @@ const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' 
 export function Header() {
   const t = useT();
   const { locale, setLocale, theme, setTheme, title } = useLessonStore(
-    useShallow((s) => ({ locale: s.locale, setLocale: s.setLocale, theme: s.theme, setTheme: s.setTheme, title: s.lesson.title })),
+    useShallow((s) => ({
+      locale: s.locale,
+      setLocale: s.setLocale,
+      theme: s.theme,
+      setTheme: s.setTheme,
+      title: s.lesson.title,
+    })),
   );
   return (
     <header className="app-header">

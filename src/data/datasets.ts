@@ -25,7 +25,11 @@ export function irisSamples(): Sample[] {
 }
 
 /** Splits shuffled samples into the first `trainCount` for training and the rest for validation. */
-export function split(samples: Sample[], trainCount: number, rng: Rng): { train: Sample[]; validation: Sample[] } {
+export function split(
+  samples: Sample[],
+  trainCount: number,
+  rng: Rng,
+): { train: Sample[]; validation: Sample[] } {
   const order = shuffled(samples, rng);
   return { train: order.slice(0, trainCount), validation: order.slice(trainCount) };
 }
@@ -69,7 +73,7 @@ export function spiralSamples(rng: Rng, count = 200): Sample[] {
   return Array.from({ length: count }, (_, i) => {
     const label = i % 2;
     const t = (Math.floor(i / 2) / (count / 2)) * 1.75 * 2 * Math.PI;
-    const r = t / (1.75 * 2 * Math.PI) * 2;
+    const r = (t / (1.75 * 2 * Math.PI)) * 2;
     const angle = t + label * Math.PI;
     return {
       input: [r * Math.sin(angle) + 0.05 * normal(rng), r * Math.cos(angle) + 0.05 * normal(rng)],

@@ -45,7 +45,10 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
   const lines: string[] = [];
   for (let l = 1; l <= L; l++) {
     for (let j = 0; j < sizes[l]; j++) {
-      const terms = Array.from({ length: sizes[l - 1] }, (_, k) => `W${l - 1}[${j * sizes[l - 1] + k}] * ${a(l - 1, k)}`);
+      const terms = Array.from(
+        { length: sizes[l - 1] },
+        (_, k) => `W${l - 1}[${j * sizes[l - 1] + k}] * ${a(l - 1, k)}`,
+      );
       lines.push(`const z${l}_${j} = ${useBias ? `b${l - 1}[${j}] + ` : ''}${terms.join(' + ')};`);
       lines.push(`const a${l}_${j} = ${ACTIVATE[acts[l]]!(`z${l}_${j}`)};`);
     }
@@ -54,7 +57,9 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
   const rs = Array.from({ length: sizes[L] }, (_, j) => `r${j}`);
   for (let j = 0; j < sizes[L]; j++) {
     lines.push(`const r${j} = t[${j}] - a${L}_${j};`);
-    lines.push(`const d${L}_${j} = (${-cG} * r${j}) * (${DERIVATIVE[acts[L]]!(`z${L}_${j}`, `a${L}_${j}`)});`);
+    lines.push(
+      `const d${L}_${j} = (${-cG} * r${j}) * (${DERIVATIVE[acts[L]]!(`z${L}_${j}`, `a${L}_${j}`)});`,
+    );
   }
   lines.push(`const e = ${cE} * (${rs.map((r) => `${r} * ${r}`).join(' + ')});`);
   // class check before the update
@@ -69,8 +74,12 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
     const nIn = sizes[l - 1];
     if (l > 1) {
       for (let k = 0; k < nIn; k++) {
-        const sum = Array.from({ length: sizes[l] }, (_, j) => `W${l - 1}[${j * nIn + k}] * d${l}_${j}`).join(' + ');
-        lines.push(`const d${l - 1}_${k} = (${sum}) * (${DERIVATIVE[acts[l - 1]]!(`z${l - 1}_${k}`, `a${l - 1}_${k}`)});`);
+        const sum = Array.from({ length: sizes[l] }, (_, j) => `W${l - 1}[${j * nIn + k}] * d${l}_${j}`).join(
+          ' + ',
+        );
+        lines.push(
+          `const d${l - 1}_${k} = (${sum}) * (${DERIVATIVE[acts[l - 1]]!(`z${l - 1}_${k}`, `a${l - 1}_${k}`)});`,
+        );
       }
     }
     for (let j = 0; j < sizes[l]; j++) {
@@ -82,6 +91,9 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
   }
   lines.push('return e;');
   const params = [...net.W.map((_, l) => `W${l}`), ...net.b.map((_, l) => `b${l}`), 'stats'];
-  const factory = new Function(...params, `return function step(x, t, label, eta) {\n${lines.join('\n')}\n};`);
+  const factory = new Function(
+    ...params,
+    `return function step(x, t, label, eta) {\n${lines.join('\n')}\n};`,
+  );
   return factory(...net.W, ...net.b, stats) as CompiledStep;
 }

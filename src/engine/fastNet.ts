@@ -267,6 +267,7 @@ export function applyAccumulated(net: FastNet, eta: number, m: number): void {
 
 /** True when every weight and bias is finite. */
 export function allFinite(net: FastNet): boolean {
-  for (const arr of [...net.W, ...net.b]) for (let i = 0; i < arr.length; i++) if (!Number.isFinite(arr[i])) return false;
+  for (const arr of [...net.W, ...net.b])
+    for (let i = 0; i < arr.length; i++) if (!Number.isFinite(arr[i])) return false;
   return true;
 }

@@ -3,15 +3,28 @@ import type { NonFiniteCondition, QuantityName } from './types';
 /** Thrown inside the engine when a value is NaN or ±Infinity; public functions turn it into a result. */
 export class NonFiniteError extends Error {
   constructor(readonly condition: NonFiniteCondition) {
-    super(`${condition.quantity} of layer ${condition.layer}, neuron ${condition.neuron} is ${condition.value}`);
+    super(
+      `${condition.quantity} of layer ${condition.layer}, neuron ${condition.neuron} is ${condition.value}`,
+    );
   }
 }
 
 /** Throws NonFiniteError naming the first entry of `values` that is not finite. */
-export function assertFinite(values: readonly number[], quantity: QuantityName, layer: number, from?: number): void {
+export function assertFinite(
+  values: readonly number[],
+  quantity: QuantityName,
+  layer: number,
+  from?: number,
+): void {
   for (let j = 0; j < values.length; j++) {
     if (!Number.isFinite(values[j])) {
-      const condition: NonFiniteCondition = { kind: 'nonFinite', quantity, layer, neuron: j, value: values[j] };
+      const condition: NonFiniteCondition = {
+        kind: 'nonFinite',
+        quantity,
+        layer,
+        neuron: j,
+        value: values[j],
+      };
       if (from !== undefined) condition.from = from;
       throw new NonFiniteError(condition);
     }
@@ -30,7 +43,9 @@ export function assertFiniteMatrix(m: readonly number[][], quantity: QuantityNam
 }
 
 /** Runs `fn`, turning a NonFiniteError into `{ ok: false, condition }`. */
-export function catchNonFinite<T>(fn: () => T): { ok: true; value: T } | { ok: false; condition: NonFiniteCondition } {
+export function catchNonFinite<T>(
+  fn: () => T,
+): { ok: true; value: T } | { ok: false; condition: NonFiniteCondition } {
   try {
     return { ok: true, value: fn() };
   } catch (e) {

@@ -25,7 +25,9 @@ export function lossAt(lesson: StepInput, weights: number[][][], biases: number[
   let z = a;
   for (let l = 1; l < lesson.layers.length; l++) {
     const prev = a;
-    z = weights[l - 1].map((row, j) => row.reduce((s, w, k) => s + w * prev[k], lesson.useBias ? biases[l - 1][j] : 0));
+    z = weights[l - 1].map((row, j) =>
+      row.reduce((s, w, k) => s + w * prev[k], lesson.useBias ? biases[l - 1][j] : 0),
+    );
     a = activateVector(acts[l], z);
   }
   const L = lesson.layers.length - 1;
@@ -74,7 +76,14 @@ export function gradientCheck(lesson: StepInput, step = 1e-6): GradientCheckEntr
   return entries;
 }
 
-function entry(kind: 'weight' | 'bias', layer: number, neuron: number, analytic: number, numeric: number, from?: number): GradientCheckEntry {
+function entry(
+  kind: 'weight' | 'bias',
+  layer: number,
+  neuron: number,
+  analytic: number,
+  numeric: number,
+  from?: number,
+): GradientCheckEntry {
   const scale = Math.max(Math.abs(analytic), Math.abs(numeric));
   const e: GradientCheckEntry = {
     kind,

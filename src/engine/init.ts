@@ -3,10 +3,7 @@ import type { Rng } from './types';
 
 /** Weight initialisers: uniform [0, 1) (lesson 002's project), uniform ±r, Xavier/Glorot uniform, He normal. */
 export type InitScheme =
-  | { kind: 'uniform01' }
-  | { kind: 'uniform'; range: number }
-  | { kind: 'xavier' }
-  | { kind: 'he' };
+  { kind: 'uniform01' } | { kind: 'uniform'; range: number } | { kind: 'xavier' } | { kind: 'he' };
 
 export const INIT_KINDS = ['uniform01', 'uniform', 'xavier', 'he'] as const;
 

@@ -4,7 +4,10 @@ import { LOSSES, outputDelta } from './losses';
 import type { ActivationName, LayerTrace, Lesson, Trace, TraceResult } from './types';
 
 /** The parts of a lesson one step needs. */
-export type StepInput = Pick<Lesson, 'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'sample'>;
+export type StepInput = Pick<
+  Lesson,
+  'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'sample'
+>;
 
 /**
  * One gradient-descent step on the lesson's sample, with every intermediate value recorded.
@@ -38,7 +41,15 @@ export function computeTrace(lesson: StepInput): Trace {
   assertFinite(sample.target, 'target', L);
 
   const layers: LayerTrace[] = new Array(L + 1);
-  layers[0] = { z: sample.input.slice(), a: sample.input.slice(), fPrime: [], dA: [], delta: [], dW: [], db: [] };
+  layers[0] = {
+    z: sample.input.slice(),
+    a: sample.input.slice(),
+    fPrime: [],
+    dA: [],
+    delta: [],
+    dW: [],
+    db: [],
+  };
   for (let l = 1; l <= L; l++) {
     const W = weights[l - 1];
     const bl = biases[l - 1];
@@ -135,5 +146,11 @@ export function computeTrace(lesson: StepInput): Trace {
     updatedBiases[l - 1] = newB;
   }
 
-  return { layers, loss: total, lossTerms, dLoss, updated: { weights: updatedWeights, biases: updatedBiases } };
+  return {
+    layers,
+    loss: total,
+    lossTerms,
+    dLoss,
+    updated: { weights: updatedWeights, biases: updatedBiases },
+  };
 }

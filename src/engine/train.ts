@@ -1,4 +1,13 @@
-import { accumulate, allFinite, applyAccumulated, compileNet, exportNet, forward, sgdStep, type FastNet } from './fastNet';
+import {
+  accumulate,
+  allFinite,
+  applyAccumulated,
+  compileNet,
+  exportNet,
+  forward,
+  sgdStep,
+  type FastNet,
+} from './fastNet';
 import { compileStep, type CompiledStep } from './fastCodegen';
 import { assertFinite, assertFiniteMatrix, NonFiniteError } from './finite';
 import { createRng, shuffled } from './rng';
@@ -43,7 +52,10 @@ export interface TrainResult {
   condition: NonFiniteCondition | null;
 }
 
-type TrainLesson = Pick<Lesson, 'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'seed' | 'batchSize'>;
+type TrainLesson = Pick<
+  Lesson,
+  'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'seed' | 'batchSize'
+>;
 
 /** Whether output a counts as the right class for target t: arg-max for several outputs, within 0.5 for one. */
 export function isCorrect(a: ArrayLike<number>, t: ArrayLike<number>): boolean {
@@ -87,7 +99,12 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
     let correct = 0;
     let failed = false;
     if (options.mode === 'trace') {
-      const r = traceEpoch(lesson, start(), perm.map((i) => data.train[i]), m);
+      const r = traceEpoch(
+        lesson,
+        start(),
+        perm.map((i) => data.train[i]),
+        m,
+      );
       if (r.condition) {
         return { ...r.params, history, steps: steps + r.steps, condition: { ...r.condition, epoch } };
       }
@@ -97,15 +114,29 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
       correct = r.correct;
       steps += r.steps;
     } else {
-      const r = compiled && m === 1 ? compiledEpoch(compiled, hits, X, T, labels, perm, eta) : fastEpoch(net, X, T, labels, perm, m, eta);
+      const r =
+        compiled && m === 1
+          ? compiledEpoch(compiled, hits, X, T, labels, perm, eta)
+          : fastEpoch(net, X, T, labels, perm, m, eta);
       lossSum = r.lossSum;
       correct = r.correct;
       failed = r.failed;
       steps += r.steps;
       if (failed || !allFinite(net)) {
         // Replay the epoch on the recording path to name the first non-finite quantity exactly.
-        const r = traceEpoch(lesson, start(), perm.map((i) => data.train[i]), m);
-        const condition = r.condition ?? { kind: 'nonFinite', quantity: 'weight', layer: 1, neuron: 0, value: NaN };
+        const r = traceEpoch(
+          lesson,
+          start(),
+          perm.map((i) => data.train[i]),
+          m,
+        );
+        const condition = r.condition ?? {
+          kind: 'nonFinite',
+          quantity: 'weight',
+          layer: 1,
+          neuron: 0,
+          value: NaN,
+        };
         return { ...r.params, history, steps: stepsBefore + r.steps, condition: { ...condition, epoch } };
       }
     }
@@ -197,7 +228,13 @@ function traceEpoch(
   start: { weights: number[][][]; biases: number[][] },
   order: Sample[],
   m: number,
-): { params: typeof start; lossSum: number; correct: number; steps: number; condition: NonFiniteCondition | null } {
+): {
+  params: typeof start;
+  lossSum: number;
+  correct: number;
+  steps: number;
+  condition: NonFiniteCondition | null;
+} {
   let params = start;
   let lossSum = 0;
   let correct = 0;
@@ -210,12 +247,20 @@ function traceEpoch(
       const k = traces.length;
       const eta = lesson.learningRate;
       const averaged = k === 1 ? traces[0].updated : null;
-      const weights = averaged ? averaged.weights : params.weights.map((W, l) =>
-        W.map((row, j) => row.map((w, c) => w - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].dW[j][c], 0))),
-      );
-      const biases = averaged ? averaged.biases : params.biases.map((b, l) =>
-        lesson.useBias ? b.map((v, j) => v - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].db[j], 0)) : b,
-      );
+      const weights = averaged
+        ? averaged.weights
+        : params.weights.map((W, l) =>
+            W.map((row, j) =>
+              row.map((w, c) => w - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].dW[j][c], 0)),
+            ),
+          );
+      const biases = averaged
+        ? averaged.biases
+        : params.biases.map((b, l) =>
+            lesson.useBias
+              ? b.map((v, j) => v - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].db[j], 0))
+              : b,
+          );
       if (!averaged) weights.forEach((W, l) => assertFiniteMatrix(W, 'weight', l + 1));
       if (!averaged) biases.forEach((b, l) => assertFinite(b, 'bias', l + 1));
       traces.forEach((tr, s) => {
@@ -225,7 +270,8 @@ function traceEpoch(
       params = { weights, biases };
       steps++;
     } catch (e) {
-      if (e instanceof NonFiniteError) return { params, lossSum, correct, steps, condition: { ...e.condition, step: steps + 1 } };
+      if (e instanceof NonFiniteError)
+        return { params, lossSum, correct, steps, condition: { ...e.condition, step: steps + 1 } };
       throw e;
     }
   }

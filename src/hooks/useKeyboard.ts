@@ -19,7 +19,11 @@ function ownedByTarget(e: KeyboardEvent): boolean {
   const el = e.target as HTMLElement | null;
   if (!el || !el.tagName) return false;
   if (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) return true;
-  if (e.key === ' ' && (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button' || el.tagName === 'SUMMARY')) return true;
+  if (
+    e.key === ' ' &&
+    (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button' || el.tagName === 'SUMMARY')
+  )
+    return true;
   return false;
 }
 

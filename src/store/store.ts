@@ -119,7 +119,11 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<LessonStore> {
   return createStore<LessonStore>()((set, get) => {
     const count = () => timelineOf(get().lesson, get().granularity)?.steps.length ?? 0;
-    const snapshot = (): Snapshot => ({ lesson: get().lesson, iteration: get().iteration, lossHistory: get().lossHistory });
+    const snapshot = (): Snapshot => ({
+      lesson: get().lesson,
+      iteration: get().iteration,
+      lossHistory: get().lossHistory,
+    });
     /** Records the current state for undo before a change; a new change clears redo. */
     const remember = () => set({ past: [...get().past, snapshot()].slice(-HISTORY_LIMIT), future: [] });
     /** Shows a snapshot's lesson, keeping the cursor on the same step when it still exists. */
@@ -204,15 +208,31 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         const { lesson, lossHistory, iteration } = get();
         const r = traceOf(lesson);
         if (!r.ok) return;
-        const nextLesson: Lesson = { ...lesson, weights: r.trace.updated.weights, biases: r.trace.updated.biases };
+        const nextLesson: Lesson = {
+          ...lesson,
+          weights: r.trace.updated.weights,
+          biases: r.trace.updated.biases,
+        };
         const check = traceOf(nextLesson);
         if (!check.ok) {
           const c = check.condition;
-          set({ notice: { key: 'edit.nonFinite', params: { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) } }, playing: false });
+          set({
+            notice: {
+              key: 'edit.nonFinite',
+              params: { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) },
+            },
+            playing: false,
+          });
           return;
         }
         remember();
-        set({ lesson: nextLesson, lossHistory: [...lossHistory, r.trace.loss], iteration: iteration + 1, cursor: 0, jumpStack: [] });
+        set({
+          lesson: nextLesson,
+          lossHistory: [...lossHistory, r.trace.loss],
+          iteration: iteration + 1,
+          cursor: 0,
+          jumpStack: [],
+        });
       },
       followSource: (stepId) => {
         const tl = timelineOf(get().lesson, get().granularity);

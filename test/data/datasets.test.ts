@@ -20,28 +20,47 @@ describe('data sets', () => {
     const a = irisSplit(4);
     expect(a.train).toHaveLength(130);
     expect(a.validation).toHaveLength(20);
-    const all = new Set([...a.train, ...a.validation].map((s) => s.input.join(',') + '|' + s.target.join(',')));
-    expect(all.size).toBe(new Set(irisSamples().map((s) => s.input.join(',') + '|' + s.target.join(','))).size);
+    const all = new Set(
+      [...a.train, ...a.validation].map((s) => s.input.join(',') + '|' + s.target.join(',')),
+    );
+    expect(all.size).toBe(
+      new Set(irisSamples().map((s) => s.input.join(',') + '|' + s.target.join(','))).size,
+    );
     expect(irisSplit(4)).toEqual(a);
     expect(irisSplit(5)).not.toEqual(a);
   });
 
   it('min-max scaling maps a column onto [0, 1]', () => {
-    expect(minMaxScale([[2, 5], [4, 5], [3, 5]])).toEqual([[0, 0], [1, 0], [0.5, 0]]);
+    expect(
+      minMaxScale([
+        [2, 5],
+        [4, 5],
+        [3, 5],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [1, 0],
+      [0.5, 0],
+    ]);
   });
 
-  it.each(['xor', 'gaussians', 'circle', 'spiral'] as const)('%s: 2 inputs, a 0/1 target, both classes, seeded', (name) => {
-    const s = builtinSamples(name, 3);
-    expect(s.length).toBeGreaterThanOrEqual(4);
-    s.forEach((x) => {
-      expect(x.input).toHaveLength(2);
-      expect([0, 1]).toContain(x.target[0]);
-    });
-    expect(new Set(s.map((x) => x.target[0])).size).toBe(2);
-    expect(builtinSamples(name, 3)).toEqual(s);
-  });
+  it.each(['xor', 'gaussians', 'circle', 'spiral'] as const)(
+    '%s: 2 inputs, a 0/1 target, both classes, seeded',
+    (name) => {
+      const s = builtinSamples(name, 3);
+      expect(s.length).toBeGreaterThanOrEqual(4);
+      s.forEach((x) => {
+        expect(x.input).toHaveLength(2);
+        expect([0, 1]).toContain(x.target[0]);
+      });
+      expect(new Set(s.map((x) => x.target[0])).size).toBe(2);
+      expect(builtinSamples(name, 3)).toEqual(s);
+    },
+  );
 
   it('circle: the labels follow the radius', () => {
-    builtinSamples('circle', 2).forEach(({ input: [x, y], target: [t] }) => expect(Math.hypot(x, y) <= 1 ? 1 : 0).toBe(t));
+    builtinSamples('circle', 2).forEach(({ input: [x, y], target: [t] }) =>
+      expect(Math.hypot(x, y) <= 1 ? 1 : 0).toBe(t),
+    );
   });
 });

@@ -27,7 +27,9 @@ test('the default lesson is on screen at first load, with no spoilers', async ({
   expect(errors).toEqual([]);
 });
 
-test('buttons and keyboard step to the first weight update; graph and formula show the engine’s numbers', async ({ page }) => {
+test('buttons and keyboard step to the first weight update; graph and formula show the engine’s numbers', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await openApp(page);
   const next = page.getByRole('button', { name: 'Next step' });
@@ -40,7 +42,8 @@ test('buttons and keyboard step to the first weight update; graph and formula sh
   expect(await texOf(page, 'formula-result')).toContain(formatNumber(trace.layers[1].a[0], 4));
 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 40 && !(await position(page)).includes('update'); i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 40 && !(await position(page)).includes('update'); i++)
+    await page.keyboard.press('ArrowRight');
   expect(await position(page)).toContain('Step 28 / 32 · update');
 
   // the first update: every incoming weight of hidden neuron 1, w − η ∂E/∂w
@@ -51,11 +54,22 @@ test('buttons and keyboard step to the first weight update; graph and formula sh
   expect(substituted).toContain(formatNumber(trace.layers[1].dW[0][0], 4));
 
   // on the graph: every value up to here is shown, including the δ terms and the new weight
-  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute('aria-label', new RegExp(`a ${formatPlain(trace.layers[2].a[0], 4)}`));
-  await expect(page.locator('[data-id="n:1:1"]')).toHaveAttribute('aria-label', new RegExp(`δ ${formatPlain(trace.layers[1].delta[1], 4)}`));
+  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`a ${formatPlain(trace.layers[2].a[0], 4)}`),
+  );
+  await expect(page.locator('[data-id="n:1:1"]')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`δ ${formatPlain(trace.layers[1].delta[1], 4)}`),
+  );
   const edge = page.locator('[data-id="e:1:0:0"]');
-  await expect(edge).toHaveAttribute('aria-label', new RegExp(`after update: ${formatPlain(trace.updated.weights[0][0][0], 4)}`));
-  await expect(page.locator('[data-for="e:1:0:0"]')).toContainText(`→ ${formatPlain(trace.updated.weights[0][0][0], 4)}`);
+  await expect(edge).toHaveAttribute(
+    'aria-label',
+    new RegExp(`after update: ${formatPlain(trace.updated.weights[0][0][0], 4)}`),
+  );
+  await expect(page.locator('[data-for="e:1:0:0"]')).toContainText(
+    `→ ${formatPlain(trace.updated.weights[0][0][0], 4)}`,
+  );
 
   // Home / End / PageUp / PageDown
   await page.keyboard.press('End');
@@ -164,7 +178,9 @@ for (const [w, h] of [
     await page.keyboard.press('ArrowRight');
     await page.screenshot({ path: `test-results/screenshots/lesson-${w}x${h}.png` });
     const fits = await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
-    const noSideways = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    const noSideways = await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth + 1,
+    );
     expect(noSideways).toBe(true);
     if (w >= 1280) expect(fits).toBe(true);
     await expect(page.getByRole('button', { name: 'Next step' })).toBeInViewport();

@@ -12,7 +12,14 @@ describe('gradientCheck', () => {
   });
 
   it('includes biases when the lesson uses them', () => {
-    const lesson = { ...lesson004(), useBias: true, biases: [[0.1, -0.2, 0.3], [0.05, 0.4]] };
+    const lesson = {
+      ...lesson004(),
+      useBias: true,
+      biases: [
+        [0.1, -0.2, 0.3],
+        [0.05, 0.4],
+      ],
+    };
     const entries = gradientCheck(lesson);
     expect(entries.filter((e) => e.kind === 'bias')).toHaveLength(5);
     entries.forEach((e) => expect(e.relativeError).toBeLessThan(1e-7));

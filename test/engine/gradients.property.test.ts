@@ -4,9 +4,9 @@ import { ACTIVATION_NAMES, isValidPair, LOSS_NAMES, traceStep } from '../../src/
 import { lessonArb } from '../support/arbitraries';
 import { close, refLoss, refNetOf, refNumericGradients, wellConditioned } from '../support/reference';
 
-
-
-const pairs = ACTIVATION_NAMES.flatMap((act) => LOSS_NAMES.filter((loss) => isValidPair(act, loss)).map((loss) => [act, loss] as const));
+const pairs = ACTIVATION_NAMES.flatMap((act) =>
+  LOSS_NAMES.filter((loss) => isValidPair(act, loss)).map((loss) => [act, loss] as const),
+);
 
 describe('backprop equals central differences of an independent implementation', () => {
   it('covers every valid output activation × loss pair', () => {
@@ -29,17 +29,24 @@ describe('backprop equals central differences of an independent implementation',
           const layer = r.trace.layers[l];
           layer.dW.forEach((row, j) =>
             row.forEach((g, k) => {
-              if (!close(g, num.dW[l - 1][j][k], 1e-6, abs)) throw new Error(`dW[${l}][${j}][${k}] ${g} vs ${num.dW[l - 1][j][k]}`);
+              if (!close(g, num.dW[l - 1][j][k], 1e-6, abs))
+                throw new Error(`dW[${l}][${j}][${k}] ${g} vs ${num.dW[l - 1][j][k]}`);
             }),
           );
           if (lesson.useBias) {
             layer.db.forEach((g, j) => {
-              if (!close(g, num.db[l - 1][j], 1e-6, abs)) throw new Error(`db[${l}][${j}] ${g} vs ${num.db[l - 1][j]}`);
+              if (!close(g, num.db[l - 1][j], 1e-6, abs))
+                throw new Error(`db[${l}][${j}] ${g} vs ${num.db[l - 1][j]}`);
             });
           }
           // w ← w − η ∂E/∂w from the weights before the update
           lesson.weights[l - 1].forEach((row, j) =>
-            row.forEach((w, k) => expect(r.trace.updated.weights[l - 1][j][k]).toBeCloseTo(w - lesson.learningRate * layer.dW[j][k], 12)),
+            row.forEach((w, k) =>
+              expect(r.trace.updated.weights[l - 1][j][k]).toBeCloseTo(
+                w - lesson.learningRate * layer.dW[j][k],
+                12,
+              ),
+            ),
           );
         }
       }),

@@ -22,8 +22,14 @@ describe('seeded generator and initialisers', () => {
   it('draws each scheme within its range and shape', () => {
     const sizes = [4, 5, 3];
     const u01 = initialise(sizes, { kind: 'uniform01' }, createRng(1), true);
-    expect(u01.weights.map((W) => [W.length, W[0].length])).toEqual([[5, 4], [3, 5]]);
-    u01.weights.flat(2).concat(u01.biases.flat()).forEach((w) => expect(w >= 0 && w < 1).toBe(true));
+    expect(u01.weights.map((W) => [W.length, W[0].length])).toEqual([
+      [5, 4],
+      [3, 5],
+    ]);
+    u01.weights
+      .flat(2)
+      .concat(u01.biases.flat())
+      .forEach((w) => expect(w >= 0 && w < 1).toBe(true));
     const ur = initialise(sizes, { kind: 'uniform', range: 0.3 }, createRng(1), false);
     ur.weights.flat(2).forEach((w) => expect(Math.abs(w)).toBeLessThanOrEqual(0.3));
     expect(ur.biases.flat().every((b) => b === 0)).toBe(true);

@@ -80,8 +80,11 @@ describe('lesson 004, worked independently', () => {
     expect(tr.layers[1].dW[0][0]).toBeCloseTo(0.0027641, 7);
     expect(tr.updated.weights[0][0][0]).toBeCloseTo(0.89862, 5);
     const x = [0.9, 0.1, 0.8];
-    for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) expect(tr.layers[1].dW[j][k]).toBeCloseTo(tr.layers[1].delta[j] * x[k], 15);
-    for (let j = 0; j < 2; j++) for (let k = 0; k < 3; k++) expect(tr.layers[2].dW[j][k]).toBeCloseTo(tr.layers[2].delta[j] * aH[k], 15);
+    for (let j = 0; j < 3; j++)
+      for (let k = 0; k < 3; k++) expect(tr.layers[1].dW[j][k]).toBeCloseTo(tr.layers[1].delta[j] * x[k], 15);
+    for (let j = 0; j < 2; j++)
+      for (let k = 0; k < 3; k++)
+        expect(tr.layers[2].dW[j][k]).toBeCloseTo(tr.layers[2].delta[j] * aH[k], 15);
     expect(tr.layers[1].db).toEqual([]);
     expect(tr.updated.biases).toEqual([
       [0, 0, 0],

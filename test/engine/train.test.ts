@@ -21,7 +21,11 @@ function xorLesson(seed = 3): Lesson {
 }
 
 /** A second, naive trainer: one traceStep per sample, gradients averaged by hand. */
-function naiveEpoch(lesson: Lesson, order: Sample[], m: number): { weights: number[][][]; biases: number[][] } {
+function naiveEpoch(
+  lesson: Lesson,
+  order: Sample[],
+  m: number,
+): { weights: number[][][]; biases: number[][] } {
   let params = { weights: lesson.weights, biases: lesson.biases };
   for (let i = 0; i < order.length; i += m) {
     const batch = order.slice(i, i + m);
@@ -30,10 +34,15 @@ function naiveEpoch(lesson: Lesson, order: Sample[], m: number): { weights: numb
       if (!r.ok) throw new Error('unexpected non-finite');
       return r.trace;
     });
-    const avg = (pick: (t: (typeof traces)[0]) => number) => traces.reduce((s, t) => s + pick(t), 0) / traces.length;
+    const avg = (pick: (t: (typeof traces)[0]) => number) =>
+      traces.reduce((s, t) => s + pick(t), 0) / traces.length;
     params = {
-      weights: params.weights.map((W, l) => W.map((row, j) => row.map((w, k) => w - lesson.learningRate * avg((t) => t.layers[l + 1].dW[j][k])))),
-      biases: params.biases.map((b, l) => b.map((v, j) => v - lesson.learningRate * avg((t) => t.layers[l + 1].db[j]))),
+      weights: params.weights.map((W, l) =>
+        W.map((row, j) => row.map((w, k) => w - lesson.learningRate * avg((t) => t.layers[l + 1].dW[j][k]))),
+      ),
+      biases: params.biases.map((b, l) =>
+        b.map((v, j) => v - lesson.learningRate * avg((t) => t.layers[l + 1].db[j])),
+      ),
     };
   }
   return params;
@@ -45,7 +54,9 @@ describe('train', () => {
     const data = xorSamples();
     const fast = train(lesson, { train: data }, { epochs: 1, batchSize: m, shuffle: false });
     const ref = naiveEpoch(lesson, data, m);
-    fast.weights.forEach((W, l) => W.forEach((row, j) => row.forEach((w, k) => expect(w).toBeCloseTo(ref.weights[l][j][k], 13))));
+    fast.weights.forEach((W, l) =>
+      W.forEach((row, j) => row.forEach((w, k) => expect(w).toBeCloseTo(ref.weights[l][j][k], 13))),
+    );
     fast.biases.forEach((b, l) => b.forEach((v, j) => expect(v).toBeCloseTo(ref.biases[l][j], 13)));
     expect(fast.steps).toBe(Math.ceil(4 / m));
   });
@@ -57,11 +68,17 @@ describe('train', () => {
     const traced = train(lesson, data, { epochs: 50, batchSize: 2, seed: 9, mode: 'trace' });
     expect(traced.history).toHaveLength(50);
     fast.history.forEach((h, i) => expect(h.trainLoss).toBeCloseTo(traced.history[i].trainLoss, 10));
-    fast.weights.forEach((W, l) => W.forEach((row, j) => row.forEach((w, k) => expect(w).toBeCloseTo(traced.weights[l][j][k], 10))));
+    fast.weights.forEach((W, l) =>
+      W.forEach((row, j) => row.forEach((w, k) => expect(w).toBeCloseTo(traced.weights[l][j][k], 10))),
+    );
   });
 
   it('learns XOR (validation accuracy 100%)', () => {
-    const result = train(xorLesson(), { train: xorSamples(), validation: xorSamples() }, { epochs: 2000, seed: 1 });
+    const result = train(
+      xorLesson(),
+      { train: xorSamples(), validation: xorSamples() },
+      { epochs: 2000, seed: 1 },
+    );
     expect(result.history.at(-1)!.validationAccuracy).toBe(1);
     expect(result.history.at(-1)!.trainLoss).toBeLessThan(0.1);
   });
@@ -72,7 +89,15 @@ describe('train', () => {
   });
 
   it('stops on divergence with a condition naming the quantity, layer, neuron and position', () => {
-    const lesson = { ...lesson004(), layers: [{ size: 3 }, { size: 3, activation: 'identity' as const }, { size: 2, activation: 'identity' as const }], learningRate: 50 };
+    const lesson = {
+      ...lesson004(),
+      layers: [
+        { size: 3 },
+        { size: 3, activation: 'identity' as const },
+        { size: 2, activation: 'identity' as const },
+      ],
+      learningRate: 50,
+    };
     const samples = [lesson.sample, { input: [1, -1, 2], target: [3, -2] }];
     const result = train(lesson, { train: samples }, { epochs: 200, shuffle: false });
     expect(result.condition).not.toBeNull();

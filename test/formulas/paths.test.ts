@@ -10,8 +10,6 @@ const PAIRS = ACTIVATION_NAMES.flatMap((act) =>
   LOSS_NAMES.filter((loss) => isValidPair(act, loss)).map((loss) => [act, loss] as const),
 );
 
-
-
 describe('∂E/∂w as a sum over paths', () => {
   it(`covers all ${PAIRS.length} activation × loss pairs`, () => expect(PAIRS.length).toBe(22));
 

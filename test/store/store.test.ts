@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createLessonStore, selectFormula, selectShownValues, selectStep, selectStepCount, selectTimeline } from '../../src/store';
+import {
+  createLessonStore,
+  selectFormula,
+  selectShownValues,
+  selectStep,
+  selectStepCount,
+  selectTimeline,
+} from '../../src/store';
 import { lesson004 } from '../support/lesson004';
 
 const fresh = () => createLessonStore({ lesson: lesson004() });

@@ -8,17 +8,24 @@ const value = (r: number) => fc.double({ min: -r, max: r, noNaN: true, noDefault
 /** A target suited to the loss: any real for squared losses, [0, 1] for BCE, a distribution for softmax CCE. */
 function targetArb(n: number, loss: LossName, outAct: ActivationName): fc.Arbitrary<number[]> {
   if (loss === 'cce' && outAct === 'softmax') {
-    return fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }).map((v) => {
-      const s = v.reduce((x, y) => x + y, 0);
-      return v.map((x) => x / s);
-    });
+    return fc
+      .array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n })
+      .map((v) => {
+        const s = v.reduce((x, y) => x + y, 0);
+        return v.map((x) => x / s);
+      });
   }
-  if (loss === 'bce' || loss === 'cce') return fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n });
+  if (loss === 'bce' || loss === 'cce')
+    return fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n });
   return fc.array(value(2), { minLength: n, maxLength: n });
 }
 
 /** A random lesson: 1–4 hidden layers of 1–6 neurons, random weights, input and target, with or without biases. */
-export function lessonArb(outAct: ActivationName, loss: LossName, hidden: ActivationName[] = HIDDEN_ACTIVATIONS): fc.Arbitrary<Lesson> {
+export function lessonArb(
+  outAct: ActivationName,
+  loss: LossName,
+  hidden: ActivationName[] = HIDDEN_ACTIVATIONS,
+): fc.Arbitrary<Lesson> {
   return fc
     .record({
       sizes: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 3, maxLength: 6 }),
@@ -30,14 +37,22 @@ export function lessonArb(outAct: ActivationName, loss: LossName, hidden: Activa
     .chain(({ sizes, hiddenAct, useBias, seedValues, learningRate }) => {
       let i = 0;
       const next = () => seedValues[i++ % seedValues.length];
-      const weights = sizes.slice(1).map((n, l) => Array.from({ length: n }, () => Array.from({ length: sizes[l] }, next)));
+      const weights = sizes
+        .slice(1)
+        .map((n, l) => Array.from({ length: n }, () => Array.from({ length: sizes[l] }, next)));
       const biases = sizes.slice(1).map((n) => Array.from({ length: n }, () => (useBias ? next() : 0)));
       const L = sizes.length - 1;
-      return fc.record({ input: fc.array(value(2), { minLength: sizes[0], maxLength: sizes[0] }), target: targetArb(sizes[L], loss, outAct) }).map(
-        (sample): Lesson => ({
+      return fc
+        .record({
+          input: fc.array(value(2), { minLength: sizes[0], maxLength: sizes[0] }),
+          target: targetArb(sizes[L], loss, outAct),
+        })
+        .map((sample): Lesson => ({
           format: 'backprop-lesson',
           version: 1,
-          layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: l === L ? outAct : hiddenAct })),
+          layers: sizes.map((size, l) =>
+            l === 0 ? { size } : { size, activation: l === L ? outAct : hiddenAct },
+          ),
           loss,
           learningRate,
           useBias,
@@ -45,7 +60,6 @@ export function lessonArb(outAct: ActivationName, loss: LossName, hidden: Activa
           biases,
           sample,
           conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-        }),
-      );
+        }));
     });
 }

@@ -82,7 +82,11 @@ export function refLoss(net: RefNet): number {
 
 /** Central-difference gradients of E for every weight [l][j][k] and bias [l][j]. */
 export function refNumericGradients(net: RefNet, h = 1e-6): { dW: number[][][]; db: number[][] } {
-  const copy: RefNet = { ...net, weights: net.weights.map((W) => W.map((r) => r.slice())), biases: net.biases.map((b) => b.slice()) };
+  const copy: RefNet = {
+    ...net,
+    weights: net.weights.map((W) => W.map((r) => r.slice())),
+    biases: net.biases.map((b) => b.slice()),
+  };
   const diff = (get: () => number, set: (v: number) => void) => {
     const v0 = get();
     const step = h * Math.max(1, Math.abs(v0));
@@ -93,8 +97,24 @@ export function refNumericGradients(net: RefNet, h = 1e-6): { dW: number[][][]; 
     set(v0);
     return (up - down) / (2 * step);
   };
-  const dW = copy.weights.map((W) => W.map((row) => row.map((_, k) => diff(() => row[k], (v) => (row[k] = v)))));
-  const db = copy.biases.map((b) => b.map((_, j) => diff(() => b[j], (v) => (b[j] = v))));
+  const dW = copy.weights.map((W) =>
+    W.map((row) =>
+      row.map((_, k) =>
+        diff(
+          () => row[k],
+          (v) => (row[k] = v),
+        ),
+      ),
+    ),
+  );
+  const db = copy.biases.map((b) =>
+    b.map((_, j) =>
+      diff(
+        () => b[j],
+        (v) => (b[j] = v),
+      ),
+    ),
+  );
   return { dW, db };
 }
 
@@ -127,6 +147,8 @@ export function refNetOf(lesson: {
 /** Away from ReLU kinks (|z| < 1e-4, where f′ is undefined) and saturated outputs, where a finite difference is no oracle. */
 export function wellConditioned(net: RefNet): boolean {
   const { z } = refForward(net);
-  const kinked = net.acts.some((act, l) => l > 0 && (act === 'relu' || act === 'leakyRelu') && z[l].some((v) => Math.abs(v) < 1e-4));
+  const kinked = net.acts.some(
+    (act, l) => l > 0 && (act === 'relu' || act === 'leakyRelu') && z[l].some((v) => Math.abs(v) < 1e-4),
+  );
   return !kinked && z[z.length - 1].every((v) => Math.abs(v) < 30) && Number.isFinite(refLoss(net));
 }

@@ -14,7 +14,13 @@ export function GranularitySwitch() {
       <legend>{t('granularity.label')}</legend>
       {OPTIONS.map((g) => (
         <label key={g} className={g === granularity ? 'checked' : ''}>
-          <input type="radio" name="granularity" value={g} checked={g === granularity} onChange={() => setGranularity(g)} />
+          <input
+            type="radio"
+            name="granularity"
+            value={g}
+            checked={g === granularity}
+            onChange={() => setGranularity(g)}
+          />
           {t(`granularity.${g}`)}
         </label>
       ))}

@@ -16,7 +16,10 @@ export function IterationControl() {
   const nextIteration = useLessonStore((s) => s.nextIteration);
   const path = useMemo(() => sparklinePath(series, W, H), [series]);
   const current = series[series.length - 1];
-  const summary = t('controls.lossSummary', { n: iteration, loss: series.length === iteration ? fmt(current) : '?' });
+  const summary = t('controls.lossSummary', {
+    n: iteration,
+    loss: series.length === iteration ? fmt(current) : '?',
+  });
 
   return (
     <div className="iteration">
@@ -24,7 +27,13 @@ export function IterationControl() {
         {t('controls.nextIteration')} <span aria-hidden="true">↻</span>
       </button>
       <figure className="sparkline" aria-label={t('controls.lossHistory')}>
-        <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t('controls.lossHistory')}: ${series.map(fmt).join(', ')}`}>
+        <svg
+          width={W}
+          height={H}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={`${t('controls.lossHistory')}: ${series.map(fmt).join(', ')}`}
+        >
           <path d={path.d} fill="none" stroke="currentColor" strokeWidth={1.5} />
           {path.last && <circle cx={path.last.x} cy={path.last.y} r={2.5} fill="currentColor" />}
         </svg>

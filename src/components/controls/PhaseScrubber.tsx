@@ -29,7 +29,9 @@ export function PhaseScrubber() {
         value={cursor}
         onChange={(e) => goTo(Number(e.target.value))}
         aria-label={t('controls.scrubber')}
-        aria-valuetext={phase ? t('controls.position', { index: cursor + 1, count, phase: t(`phase.${phase}`) }) : ''}
+        aria-valuetext={
+          phase ? t('controls.position', { index: cursor + 1, count, phase: t(`phase.${phase}`) }) : ''
+        }
       />
       <div className="bands">
         {bands.map((b) => (

@@ -9,12 +9,21 @@ import { Icon } from './Icon';
 /** First / previous / play / next / last, the position, the scrubber, speed, detail and next iteration. */
 export function StepControls() {
   const t = useT();
-  const { cursor, playing, speed } = useLessonStore(useShallow((s) => ({ cursor: s.cursor, playing: s.playing, speed: s.speed })));
+  const { cursor, playing, speed } = useLessonStore(
+    useShallow((s) => ({ cursor: s.cursor, playing: s.playing, speed: s.speed })),
+  );
   const count = useLessonStore(selectStepCount);
   const progress = useLessonStore(selectProgress);
   const hasTimeline = useLessonStore((s) => selectTimeline(s) !== null);
   const actions = useLessonStore(
-    useShallow((s) => ({ first: s.first, prev: s.prev, togglePlay: s.togglePlay, next: s.next, last: s.last, setSpeed: s.setSpeed })),
+    useShallow((s) => ({
+      first: s.first,
+      prev: s.prev,
+      togglePlay: s.togglePlay,
+      next: s.next,
+      last: s.last,
+      setSpeed: s.setSpeed,
+    })),
   );
   const atStart = cursor === 0;
   const atEnd = cursor >= count - 1;
@@ -23,10 +32,22 @@ export function StepControls() {
     <section className="controls" aria-label={t('controls.scrubber')}>
       <div className="controls-row">
         <div className="transport" role="toolbar" aria-label={t('controls.toolbar')}>
-          <button type="button" onClick={actions.first} disabled={!hasTimeline || atStart} aria-label={t('controls.first')} title={t('controls.first')}>
+          <button
+            type="button"
+            onClick={actions.first}
+            disabled={!hasTimeline || atStart}
+            aria-label={t('controls.first')}
+            title={t('controls.first')}
+          >
             <Icon name="first" />
           </button>
-          <button type="button" onClick={actions.prev} disabled={!hasTimeline || atStart} aria-label={t('controls.prev')} title={t('controls.prev')}>
+          <button
+            type="button"
+            onClick={actions.prev}
+            disabled={!hasTimeline || atStart}
+            aria-label={t('controls.prev')}
+            title={t('controls.prev')}
+          >
             <Icon name="prev" />
           </button>
           <button
@@ -39,10 +60,23 @@ export function StepControls() {
           >
             <Icon name={playing ? 'pause' : 'play'} />
           </button>
-          <button type="button" className="next" onClick={actions.next} disabled={!hasTimeline || atEnd} aria-label={t('controls.next')} title={t('controls.next')}>
+          <button
+            type="button"
+            className="next"
+            onClick={actions.next}
+            disabled={!hasTimeline || atEnd}
+            aria-label={t('controls.next')}
+            title={t('controls.next')}
+          >
             <Icon name="next" />
           </button>
-          <button type="button" onClick={actions.last} disabled={!hasTimeline || atEnd} aria-label={t('controls.last')} title={t('controls.last')}>
+          <button
+            type="button"
+            onClick={actions.last}
+            disabled={!hasTimeline || atEnd}
+            aria-label={t('controls.last')}
+            title={t('controls.last')}
+          >
             <Icon name="last" />
           </button>
         </div>

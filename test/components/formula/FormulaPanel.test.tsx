@@ -95,9 +95,9 @@ describe('pages rendered ahead', () => {
     expect(next.classList.contains('is-current')).toBe(true);
     expect(tabbable(next)).toBe(true);
     expect(document.activeElement).not.toBe(focused); // focus does not stay on a page that went under
-    expect(
-      [...document.querySelectorAll<HTMLElement>('.formula-page')].map((p) => p.dataset.stepId),
-    ).toEqual([5, 6, 7].map((i) => tl.steps[i].id));
+    expect([...document.querySelectorAll<HTMLElement>('.formula-page')].map((p) => p.dataset.stepId)).toEqual(
+      [5, 6, 7].map((i) => tl.steps[i].id),
+    );
   });
 
   it('lists the pages around the cursor, in step order, within the timeline', async () => {
