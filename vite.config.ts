@@ -1,11 +1,27 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // Relative base so the built site works from any static path (GitHub Pages project sites included).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline once loaded: a Workbox service worker (dist/sw.js) precaches the built app. src/main.tsx
+    // registers it; a new version waits until every tab of the old one has closed (no reload mid-lesson).
+    VitePWA({
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        clientsClaim: true,
+        skipWaiting: false,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

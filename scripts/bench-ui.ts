@@ -252,7 +252,8 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
   try {
     const rows: UiBenchRow[] = [];
     for (const { name, sizes, pace, target } of CASES) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // No service worker: its precaching of the app's files would share the CPU with the first steps.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(url);
