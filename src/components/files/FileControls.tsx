@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { lessonStore } from '../../store';
 import { encodeLink } from '../../store/persist';
@@ -12,7 +12,8 @@ export function FileControls() {
   const { openFile, setStatus } = useFileOpener();
   const [fallback, setFallback] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  // In the commit that shows the field, so the keyboard is on it as soon as it is there.
+  useLayoutEffect(() => {
     field.current?.focus();
     field.current?.select();
   }, [fallback]);
