@@ -60,6 +60,7 @@ export const en = {
   'formula.numbers': 'With the numbers',
   'formula.result': 'Result',
   'formula.sources': 'Where the numbers come from',
+  'formula.sourcesCount': 'Where the numbers come from ({count})',
   'formula.given': 'given',
   'formula.fromStep': 'step {index}',
   'formula.back': 'Back to step {index}',

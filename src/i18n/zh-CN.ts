@@ -50,6 +50,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'formula.numbers': '代入数值',
   'formula.result': '结果',
   'formula.sources': '这些数字从哪里来',
+  'formula.sourcesCount': '这些数字从哪里来（{count} 个）',
   'formula.given': '已知',
   'formula.fromStep': '第 {index} 步',
   'formula.back': '返回第 {index} 步',

@@ -44,6 +44,8 @@ export interface LessonState {
   /** The edge whose chain rule is open, e.g. `e:1:0:2`. */
   selectedEdge: string | null;
   matrixView: boolean;
+  /** Whether a long "where the numbers come from" list is open (short ones always are). */
+  longSourcesOpen: boolean;
   theme: Theme;
   /** The value the student was on when the granularity last changed, so a round trip returns to it. */
   focus: string | null;
@@ -79,6 +81,7 @@ export interface LessonActions {
   setDigits(digits: number): void;
   selectEdge(edge: string | null): void;
   toggleMatrixView(): void;
+  setLongSourcesOpen(open: boolean): void;
   setTheme(theme: Theme): void;
   setNotice(notice: MessageRef | null): void;
   undo(): void;
@@ -106,6 +109,7 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     jumpStack: [],
     selectedEdge: null,
     matrixView: false,
+    longSourcesOpen: false,
     theme: 'light',
     focus: null,
     past: [],
@@ -265,6 +269,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       setDigits: (digits) => set({ digits: clamp(Math.round(digits), 2, 10) }),
       selectEdge: (selectedEdge) => set({ selectedEdge }),
       toggleMatrixView: () => set({ matrixView: !get().matrixView }),
+      setLongSourcesOpen: (longSourcesOpen) => set({ longSourcesOpen }),
       setTheme: (theme) => set({ theme }),
       setNotice: (notice) => set({ notice }),
       undo: () => {

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FormulaPanel } from '../../../src/components/formula/FormulaPanel';
+import { LONG_SOURCES } from '../../../src/components/formula/SourceList';
 import { traceStep } from '../../../src/engine';
 import { formatNumber } from '../../../src/formulas';
 import { lesson004 } from '../../../src/lessons';
@@ -108,5 +109,41 @@ describe('pages rendered ahead', () => {
     expect(pageIndices(0, 0, 10)).toEqual([0, 1]);
     expect(pageIndices(9, 9, 10)).toEqual([8, 9]);
     expect(pageIndices(0, 0, 1)).toEqual([0]);
+  });
+});
+
+describe('a long list of sources', () => {
+  // 8 inputs: the first step, z of output 1, reads 8 weights and 8 inputs (and the bias)
+  const wide = {
+    ...lesson004,
+    layers: [{ size: 8 }, { size: 2, activation: 'sigmoid' as const }],
+    weights: [[Array<number>(8).fill(0.1), Array<number>(8).fill(-0.1)]],
+    biases: [[0, 0]],
+    sample: { input: Array<number>(8).fill(0.5), target: [0, 1] },
+    published: undefined,
+  };
+
+  it('starts closed with its length, renders its items only when open, and stays open from step to step', () => {
+    lessonStore.setState({ ...initialState(wide) });
+    render(<FormulaPanel />);
+    const summary = () => currentPage().getByText(/Where the numbers come from/);
+    const count = LONG_SOURCES + 1;
+    expect(summary().textContent).toMatch(/Where the numbers come from \((1[3-9])\)/);
+    expect(Number(/\((\d+)\)/.exec(summary().textContent!)![1])).toBeGreaterThanOrEqual(count);
+    const details = summary().closest('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelectorAll('li')).toHaveLength(0);
+    act(() => {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
+    expect(lessonStore.getState().longSourcesOpen).toBe(true);
+    expect(summary().closest('details')!.querySelectorAll('li').length).toBeGreaterThanOrEqual(count);
+    act(() => lessonStore.getState().goTo(2)); // z of output 2: as long, and open too
+    expect(summary().textContent).toMatch(/\(\d+\)/);
+    expect(summary().closest('details')!.open).toBe(true);
+    // a short list is always open
+    act(() => lessonStore.getState().goTo(1)); // a = σ(z): one number
+    expect(currentPage().getByText('Where the numbers come from').closest('details')!.open).toBe(true);
   });
 });
