@@ -13,9 +13,25 @@ export default defineConfig({
     VitePWA({
       injectRegister: false,
       registerType: 'prompt',
-      manifest: false,
+      // Installable as an app (a teacher's desktop, a class tablet), opening on the lesson screen.
+      manifest: {
+        name: 'Backprop, step by step',
+        short_name: 'Backprop',
+        description: 'Every number of a training step, and the chain rule that made it.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1f2937',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
         clientsClaim: true,
         skipWaiting: false,
         cleanupOutdatedCaches: true,

@@ -30,3 +30,17 @@ test('once loaded, the app opens and steps without the network, with the work it
   await context.setOffline(false);
   expect(errors).toEqual([]);
 });
+
+test('installable: a web app manifest with a name, a start page and icons', async ({ page }) => {
+  await openApp(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), href!);
+  expect(manifest).toMatchObject({ name: 'Backprop, step by step', start_url: './', display: 'standalone' });
+  const sizes = (manifest.icons as Array<{ sizes: string; src: string }>).map((i) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons as Array<{ src: string }>) {
+    const ok = await page.evaluate(async (src) => (await fetch(src)).ok, icon.src);
+    expect(ok).toBe(true);
+  }
+});
