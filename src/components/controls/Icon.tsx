@@ -1,5 +1,7 @@
 /** Transport icons drawn as SVG (font glyphs for ⏮ ⏭ are missing on many systems). */
-const PATHS: Record<string, string> = {
+export type IconName = 'first' | 'prev' | 'play' | 'pause' | 'next' | 'last';
+
+const PATHS: Record<IconName, string> = {
   first: 'M5 4h2v16H5zM20 4v16L9 12z',
   prev: 'M18 4v16L6 12z',
   play: 'M7 4v16l13-8z',
@@ -8,7 +10,7 @@ const PATHS: Record<string, string> = {
   last: 'M17 4h2v16h-2zM4 4v16l11-8z',
 };
 
-export function Icon({ name }: { name: keyof typeof PATHS }) {
+export function Icon({ name }: { name: IconName }) {
   return (
     <svg className="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
       <path d={PATHS[name]} fill="currentColor" />

@@ -4,7 +4,15 @@ import { selectProgress, selectStepCount, selectTimeline, useLessonStore } from 
 import { PhaseScrubber } from './PhaseScrubber';
 import { IterationControl } from './IterationControl';
 import { GranularitySwitch } from './GranularitySwitch';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
+
+interface TransportButton {
+  icon: IconName;
+  label: string;
+  className: string;
+  onClick: () => void;
+  disabled: boolean;
+}
 
 /** First / previous / play / next / last, the position, the scrubber, speed, detail and next iteration. */
 export function StepControls() {
@@ -27,58 +35,39 @@ export function StepControls() {
   );
   const atStart = cursor === 0;
   const atEnd = cursor >= count - 1;
+  // The transport buttons: icon, accessible name, action, and whether the cursor is at that end already.
+  const buttons: TransportButton[] = [
+    { icon: 'first', label: 'controls.first', className: 'first', onClick: actions.first, disabled: atStart },
+    { icon: 'prev', label: 'controls.prev', className: 'prev', onClick: actions.prev, disabled: atStart },
+    {
+      icon: playing ? 'pause' : 'play',
+      label: playing ? 'controls.pause' : 'controls.play',
+      className: 'play',
+      onClick: actions.togglePlay,
+      disabled: false,
+    },
+    { icon: 'next', label: 'controls.next', className: 'next', onClick: actions.next, disabled: atEnd },
+    { icon: 'last', label: 'controls.last', className: 'last', onClick: actions.last, disabled: atEnd },
+  ];
+  const transport = buttons.map((b) => ({ ...b, disabled: !hasTimeline || b.disabled }));
 
   return (
     <section className="controls" aria-label={t('controls.scrubber')}>
       <div className="controls-row">
         <div className="transport" role="toolbar" aria-label={t('controls.toolbar')}>
-          <button
-            type="button"
-            onClick={actions.first}
-            disabled={!hasTimeline || atStart}
-            aria-label={t('controls.first')}
-            title={t('controls.first')}
-          >
-            <Icon name="first" />
-          </button>
-          <button
-            type="button"
-            onClick={actions.prev}
-            disabled={!hasTimeline || atStart}
-            aria-label={t('controls.prev')}
-            title={t('controls.prev')}
-          >
-            <Icon name="prev" />
-          </button>
-          <button
-            type="button"
-            className="play"
-            onClick={actions.togglePlay}
-            disabled={!hasTimeline}
-            aria-label={playing ? t('controls.pause') : t('controls.play')}
-            title={playing ? t('controls.pause') : t('controls.play')}
-          >
-            <Icon name={playing ? 'pause' : 'play'} />
-          </button>
-          <button
-            type="button"
-            className="next"
-            onClick={actions.next}
-            disabled={!hasTimeline || atEnd}
-            aria-label={t('controls.next')}
-            title={t('controls.next')}
-          >
-            <Icon name="next" />
-          </button>
-          <button
-            type="button"
-            onClick={actions.last}
-            disabled={!hasTimeline || atEnd}
-            aria-label={t('controls.last')}
-            title={t('controls.last')}
-          >
-            <Icon name="last" />
-          </button>
+          {transport.map(({ icon, label, className, onClick, disabled }) => (
+            <button
+              key={className}
+              type="button"
+              className={className}
+              onClick={onClick}
+              disabled={disabled}
+              aria-label={t(label)}
+              title={t(label)}
+            >
+              <Icon name={icon} />
+            </button>
+          ))}
         </div>
         <p className="position" aria-live="polite" data-testid="position">
           {progress
