@@ -1,0 +1,81 @@
+import type { Lesson } from '../engine';
+import type { MessageRef } from '../formulas/types';
+import type { Locale } from '../i18n/translate';
+import { DEFAULT_LESSON } from '../lessons';
+import type { Granularity } from '../steps/types';
+
+// The store's state and where it starts; the actions that change it are in store.ts.
+
+/** The screen's colour themes. */
+export type Theme = 'light' | 'dark' | 'projector';
+
+/** What undo and redo restore: the lesson and where training stands. */
+export interface Snapshot {
+  lesson: Lesson;
+  iteration: number;
+  lossHistory: number[];
+}
+
+/** Undo steps kept. */
+export const HISTORY_LIMIT = 100;
+
+/** The one store: the lesson, where the student is in its timeline, playback, and view settings. */
+export interface LessonState {
+  lesson: Lesson;
+  granularity: Granularity;
+  /** Index of the current step in the timeline at `granularity`. */
+  cursor: number;
+  playing: boolean;
+  /** Playback speed, steps per second. */
+  speed: number;
+  locale: Locale;
+  /** Significant digits numbers are shown with. */
+  digits: number;
+  /** Training iteration shown (1 = the lesson's own weights). */
+  iteration: number;
+  /** Loss E of each earlier iteration; the current one's is the trace's. */
+  lossHistory: number[];
+  /** A message for the user (a refused edit, a broken link), or null. */
+  notice: MessageRef | null;
+  /** Cursors to return to after following "where did this come from". */
+  jumpStack: number[];
+  /** The edge whose chain rule is open, e.g. `e:1:0:2`. */
+  selectedEdge: string | null;
+  matrixView: boolean;
+  /** Whether a long "where the numbers come from" list is open (short ones always are). */
+  longSourcesOpen: boolean;
+  theme: Theme;
+  /** The value the student was on when the granularity last changed, so a round trip returns to it. */
+  focus: string | null;
+  /** Earlier states for undo (most recent last) and undone ones for redo. */
+  past: Snapshot[];
+  future: Snapshot[];
+  /** The lesson as it was opened, for "reset lesson". */
+  origin: Lesson;
+}
+
+export const SPEED_RANGE = { min: 0.5, max: 10 } as const;
+
+export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
+  return {
+    lesson,
+    granularity: 'neuron',
+    cursor: 0,
+    playing: false,
+    speed: 2,
+    locale: 'en',
+    digits: 4,
+    iteration: 1,
+    lossHistory: [],
+    notice: null,
+    jumpStack: [],
+    selectedEdge: null,
+    matrixView: false,
+    longSourcesOpen: false,
+    theme: 'light',
+    focus: null,
+    past: [],
+    future: [],
+    origin: lesson,
+  };
+}
