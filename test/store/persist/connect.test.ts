@@ -2,7 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lesson001, lesson002, lesson004 } from '../../../src/lessons';
 import { createLessonStore } from '../../../src/store';
-import { decodeLink, encodeLink, parseSaved, SAVED_KEY, serialiseSaved } from '../../../src/store/persist';
+import {
+  decodeLink,
+  encodeLink,
+  parseSaved,
+  SAVED_KEY,
+  serialiseSaved,
+  type SavedState,
+} from '../../../src/store/persist';
 import {
   connectPersistence,
   OWN_HASH_KEY,
@@ -29,6 +36,20 @@ const savedNow = () => {
   if (!r.ok) throw new Error('no readable autosave');
   return r.saved;
 };
+/** An autosave of lesson 002 at layer step 3, with these settings. */
+const saveLesson002 = (settings: Pick<SavedState, 'locale' | 'theme' | 'digits'>) =>
+  window.localStorage.setItem(
+    SAVED_KEY,
+    serialiseSaved({
+      lesson: lesson002,
+      origin: lesson002,
+      granularity: 'layer',
+      cursor: 2,
+      iteration: 1,
+      lossHistory: [],
+      ...settings,
+    }),
+  );
 const setHash = (hash: string) => window.history.replaceState(null, '', `/${hash}`);
 
 let disconnect: () => void = () => {};
@@ -45,20 +66,7 @@ afterEach(() => {
 
 describe('persistence in the browser', () => {
   it('opens the autosave and writes a burst of changes once, an interval after its first', () => {
-    window.localStorage.setItem(
-      SAVED_KEY,
-      serialiseSaved({
-        lesson: lesson002,
-        origin: lesson002,
-        granularity: 'layer',
-        cursor: 2,
-        locale: 'zh-CN',
-        theme: 'dark',
-        digits: 5,
-        iteration: 1,
-        lossHistory: [],
-      }),
-    );
+    saveLesson002({ locale: 'zh-CN', theme: 'dark', digits: 5 });
     const store = createLessonStore();
     disconnect = connectPersistence(store, env());
     expect(store.getState()).toMatchObject({
@@ -127,20 +135,7 @@ describe('persistence in the browser', () => {
   });
 
   it('a link in the hash beats the autosave; a broken one opens the default lesson with a message and leaves the URL', () => {
-    window.localStorage.setItem(
-      SAVED_KEY,
-      serialiseSaved({
-        lesson: lesson002,
-        origin: lesson002,
-        granularity: 'layer',
-        cursor: 2,
-        locale: 'en',
-        theme: 'light',
-        digits: 4,
-        iteration: 1,
-        lossHistory: [],
-      }),
-    );
+    saveLesson002({ locale: 'en', theme: 'light', digits: 4 });
     setHash(encodeLink({ lesson: lesson001, granularity: 'weight', cursor: 6 }));
     const store = createLessonStore();
     disconnect = connectPersistence(store, env());
