@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
 /** Browser tests drive the built app in Debian's Chromium (never a downloaded browser). */
-const PORT = 4173;
+/** Port of the preview server; E2E_PORT lets several checkouts run their browser tests at once. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',
