@@ -1,4 +1,4 @@
-import { LEAKY_SLOPE } from './activations';
+import { LEAKY_SLOPE, sigmoidPrime, tanhPrime } from './activations';
 import type { FastNet } from './fastNet';
 import type { ActivationName } from './types';
 
@@ -20,10 +20,10 @@ const ACTIVATE: Partial<Record<ActivationName, (z: string) => string>> = {
   identity: (z) => z,
 };
 
-/** f′ as an expression of z and a. */
+/** f′ as an expression of z and a: σ′ and tanh′ call the engine's functions of z (`sp`, `tp`), as sgdStep does. */
 const DERIVATIVE: Partial<Record<ActivationName, (z: string, a: string) => string>> = {
-  sigmoid: (_z, a) => `${a} * (1 - ${a})`,
-  tanh: (_z, a) => `(1 - ${a} * ${a})`,
+  sigmoid: (z) => `sp(${z})`,
+  tanh: (z) => `tp(${z})`,
   relu: (z) => `(${z} > 0 ? 1 : 0)`,
   leakyRelu: (z) => `(${z} > 0 ? 1 : ${LEAKY_SLOPE})`,
   identity: () => '1',
@@ -90,10 +90,10 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
     }
   }
   lines.push('return e;');
-  const params = [...net.W.map((_, l) => `W${l}`), ...net.b.map((_, l) => `b${l}`), 'stats'];
+  const params = [...net.W.map((_, l) => `W${l}`), ...net.b.map((_, l) => `b${l}`), 'stats', 'sp', 'tp'];
   const factory = new Function(
     ...params,
     `return function step(x, t, label, eta) {\n${lines.join('\n')}\n};`,
   );
-  return factory(...net.W, ...net.b, stats) as CompiledStep;
+  return factory(...net.W, ...net.b, stats, sigmoidPrime, tanhPrime) as CompiledStep;
 }

@@ -1,4 +1,4 @@
-import { activateVector, backThroughActivation, LEAKY_SLOPE } from './activations';
+import { activateVector, backThroughActivation, LEAKY_SLOPE, sigmoidPrime, tanhPrime } from './activations';
 import { LOSSES, outputDelta } from './losses';
 import type { ActivationName, LossName } from './types';
 
@@ -108,15 +108,15 @@ function activate(act: ActivationName, z: Float64Array, a: Float64Array): void {
   }
 }
 
-/** d[j] ← g[j]·f′(z_j) in place (g is read from d), for element-wise activations. */
+/** d[j] ← g[j]·f′(z_j) in place (g is read from d), for element-wise activations; f′ from z as in ACTIVATIONS. */
 function scaleByDerivative(act: ActivationName, z: Float64Array, a: Float64Array, d: Float64Array): void {
   const n = z.length;
   switch (act) {
     case 'sigmoid':
-      for (let j = 0; j < n; j++) d[j] *= a[j] * (1 - a[j]);
+      for (let j = 0; j < n; j++) d[j] *= sigmoidPrime(z[j]);
       return;
     case 'tanh':
-      for (let j = 0; j < n; j++) d[j] *= 1 - a[j] * a[j];
+      for (let j = 0; j < n; j++) d[j] *= tanhPrime(z[j]);
       return;
     case 'relu':
       for (let j = 0; j < n; j++) d[j] = z[j] > 0 ? d[j] : 0;

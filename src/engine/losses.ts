@@ -1,4 +1,4 @@
-import { logSumExp } from './activations';
+import { logOneMinusSoftmax, logSoftmax, sigmoid } from './activations';
 import type { ActivationName, LossName } from './types';
 
 /** One loss: its per-output terms (E = Σ terms), ∂E/∂a, TeX, and the output activations it is valid with. */
@@ -19,12 +19,6 @@ export interface Loss {
 /** softplus(x) = ln(1 + e^x), without overflow. */
 function softplus(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-}
-
-/** ln(1 − a_i) for a softmax output, as log Σ_{j≠i} e^{z_j} − log Σ_j e^{z_j}. */
-function logOneMinusSoftmax(z: number[], i: number, lse: number): number {
-  const others = z.filter((_, j) => j !== i);
-  return logSumExp(others) - lse;
 }
 
 /** t·x that is 0 when t is 0, even when x is infinite (the limit t ln t → 0 of cross-entropy). */
@@ -69,16 +63,27 @@ export const LOSSES: Record<LossName, Loss> = {
   bce: {
     name: 'bce',
     terms: (_a, t, z, act) => {
-      if (act === 'sigmoid') return z.map((zj, j) => softplus(zj) - t[j] * zj);
-      const lse = logSumExp(z);
-      return z.map((zj, j) => -weighted(t[j], zj - lse) - weighted(1 - t[j], logOneMinusSoftmax(z, j, lse)));
+      // sigmoid: softplus(z) − t·z, written (1 − t)·z + ln(1 + e^{−z}) for z > 0 so that t = 1 keeps ln(1 + e^{−z})
+      // instead of z − z = 0
+      if (act === 'sigmoid')
+        return z.map(
+          (zj, j) => (zj > 0 ? (1 - t[j]) * zj : -t[j] * zj) + Math.log1p(Math.exp(-Math.abs(zj))),
+        );
+      return z.map(
+        (_zj, j) => -weighted(t[j], logSoftmax(z, j)) - weighted(1 - t[j], logOneMinusSoftmax(z, j)),
+      );
     },
-    grad: (a, t, z, act) => {
+    grad: (_a, t, z, act) => {
       if (act === 'sigmoid') {
         // 1/a = 1 + e^{−z} and 1/(1 − a) = 1 + e^{z}
         return z.map((zj, j) => -weighted(t[j], 1 + Math.exp(-zj)) + weighted(1 - t[j], 1 + Math.exp(zj)));
       }
-      return a.map((aj, j) => -weighted(t[j], 1 / aj) + weighted(1 - t[j], 1 / (1 - aj)));
+      // 1/a and 1/(1 − a) from the logits, never from a rounded to 1 (1/(1 − 1))
+      return z.map(
+        (_zj, j) =>
+          -weighted(t[j], Math.exp(-logSoftmax(z, j))) +
+          weighted(1 - t[j], Math.exp(-logOneMinusSoftmax(z, j))),
+      );
     },
     termTex: (t, a) => `-\\left[${t}\\ln ${a}+(1-${t})\\ln(1-${a})\\right]`,
     gradTex: (t, a) => `-\\frac{${t}}{${a}}+\\frac{1-${t}}{1-${a}}`,
@@ -88,13 +93,11 @@ export const LOSSES: Record<LossName, Loss> = {
     name: 'cce',
     terms: (_a, t, z, act) => {
       if (act === 'sigmoid') return z.map((zj, j) => weighted(t[j], softplus(-zj)));
-      const lse = logSumExp(z);
-      return z.map((zj, j) => -weighted(t[j], zj - lse));
+      return z.map((_zj, j) => -weighted(t[j], logSoftmax(z, j)));
     },
-    grad: (a, t, z, act) => {
+    grad: (_a, t, z, act) => {
       if (act === 'sigmoid') return z.map((zj, j) => -weighted(t[j], 1 + Math.exp(-zj)));
-      const lse = logSumExp(z);
-      return a.map((_aj, j) => -weighted(t[j], Math.exp(lse - z[j])));
+      return z.map((_zj, j) => -weighted(t[j], Math.exp(-logSoftmax(z, j))));
     },
     termTex: (t, a) => `-${t}\\ln ${a}`,
     gradTex: (t, a) => `-\\frac{${t}}{${a}}`,
@@ -112,8 +115,10 @@ export function isValidPair(act: ActivationName, loss: LossName): boolean {
 
 /**
  * The output error δ^L = ∂E/∂z^L. Where the loss and activation cancel (sigmoid or softmax with
- * cross-entropy) it is taken from the simplified form, exact and stable from the logits:
- * sigmoid + BCE: a − t; softmax + CCE: a·Σt − t (= a − t for a one-hot target); sigmoid + CCE: t·a − t.
+ * cross-entropy) it is taken from the simplified form, computed from the logits so that an output rounded to 1
+ * still gives its true error (σ(40) − 1 = −σ(−40) ≈ −4.25×10⁻¹⁸, not 1 − 1 = 0):
+ * sigmoid + BCE: a − t = (1 − t) − σ(−z) for z ≥ 0; sigmoid + CCE: t(a − 1) = −t·σ(−z);
+ * softmax + CCE: a·Σt − t (= a − t for a one-hot target) = (Σt − t) − Σt·(1 − a) where a ≥ ½, 1 − a from the logits.
  * Otherwise δ = ∂E/∂a ⊙ f′(z), or the softmax Jacobian.
  */
 export function outputDelta(
@@ -125,11 +130,14 @@ export function outputDelta(
   dLoss: number[],
   backThrough: (name: ActivationName, z: number[], a: number[], g: number[]) => number[],
 ): number[] {
-  if (act === 'sigmoid' && loss === 'bce') return a.map((aj, j) => aj - t[j]);
-  if (act === 'sigmoid' && loss === 'cce') return a.map((aj, j) => t[j] * aj - t[j]);
+  if (act === 'sigmoid' && loss === 'bce')
+    return z.map((zj, j) => (zj >= 0 ? 1 - t[j] - sigmoid(-zj) : sigmoid(zj) - t[j]));
+  if (act === 'sigmoid' && loss === 'cce') return z.map((zj, j) => -t[j] * sigmoid(-zj));
   if (act === 'softmax' && loss === 'cce') {
     const sumT = t.reduce((s, v) => s + v, 0);
-    return a.map((aj, j) => aj * sumT - t[j]);
+    return a.map((aj, j) =>
+      aj >= 0.5 ? sumT - t[j] - sumT * Math.exp(logOneMinusSoftmax(z, j)) : aj * sumT - t[j],
+    );
   }
   return backThrough(act, z, a, dLoss);
 }
