@@ -91,6 +91,7 @@ export const en = {
   'edit.notANumber': '“{text}” is not a number.',
   'edit.empty': 'Type a number.',
   'edit.tooLarge': 'Keep numbers within ±{max}.',
+  'edit.tooSmall': 'Too small to represent: use 0 or a number above {min}.',
   'edit.learningRatePositive': 'The learning rate must be greater than 0.',
   'edit.softmaxOutputOnly': 'Softmax can only be the output layer’s activation.',
   'edit.invalidPair': 'The {loss} loss is not defined for a {activation} output layer.',

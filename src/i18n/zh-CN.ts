@@ -80,6 +80,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'edit.notANumber': '“{text}”不是数字。',
   'edit.empty': '请输入一个数字。',
   'edit.tooLarge': '数值须在 ±{max} 以内。',
+  'edit.tooSmall': '数值太小，无法表示：请输入 0 或大于 {min} 的数。',
   'edit.learningRatePositive': '学习率必须大于 0。',
   'edit.softmaxOutputOnly': 'Softmax 只能用作输出层的激活函数。',
   'edit.invalidPair': '{loss} 损失不适用于 {activation} 输出层。',

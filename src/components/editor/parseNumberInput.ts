@@ -40,6 +40,10 @@ export function parseNumberInput(text: string, options: ParseOptions = {}): Pars
   if (!NUMBER.test(s)) return fail('edit.notANumber', { text: text.trim() });
   const value = Number(s);
   if (!Number.isFinite(value)) return fail('edit.notFinite');
+  // Below the smallest double (about 4.9e-324) a nonzero number such as 1e-400 reads as 0: refused, never turned
+  // into 0 silently. Subnormals (1e-310) are accepted: they are doubles, with fewer digits, and a value the app
+  // shows reads back to itself.
+  if (value === 0 && /[1-9]/.test(s.split(/e/i)[0])) return fail('edit.tooSmall', { min: '1e-308' });
   const int = options.integer;
   if (int) {
     // whole numbers have their own range (a seed runs to 2³² − 1)

@@ -52,6 +52,19 @@ describe('parseNumberInput', () => {
     expect(value('-3e7')).toEqual({ key: 'edit.tooLarge', params: { max: LIMITS.maxMagnitude } });
   });
 
+  it('refuses a nonzero number below the smallest double instead of reading it as 0', () => {
+    const tooSmall = { key: 'edit.tooSmall', params: { min: '1e-308' } };
+    expect(value('1e-400')).toEqual(tooSmall);
+    expect(value('-1e-400')).toEqual(tooSmall);
+    expect(value('0.000001e-320')).toEqual(tooSmall);
+    expect(value('2e-324')).toEqual(tooSmall); // under half the smallest subnormal (4.9e-324): rounds to 0
+    // zero written any way is still 0; a subnormal is a double and is kept
+    expect(value('0e-400')).toBe(0);
+    expect(value('0.000e-999')).toBe(0);
+    expect(value('1e-310')).toBe(1e-310);
+    expect(value('5e-324')).toBe(5e-324);
+  });
+
   it('refuses a decimal comma and suggests the point', () => {
     expect(value('0,5')).toEqual({ key: 'editor.commaDecimal', params: { text: '0,5', suggestion: '0.5' } });
     expect(value('-1,25e3')).toMatchObject({ params: { suggestion: '-1.25e3' } });
