@@ -28,7 +28,15 @@ export {
   type EpochStats,
 } from './train';
 export { gradientCheck, lossAt, type GradientCheckEntry } from './gradientCheck';
-export { ACTIVATIONS, ACTIVATION_NAMES, LEAKY_SLOPE, sigmoid, type Activation } from './activations';
+export {
+  ACTIVATIONS,
+  ACTIVATION_NAMES,
+  LEAKY_SLOPE,
+  sigmoid,
+  complementOf,
+  logSoftmax,
+  type Activation,
+} from './activations';
 export { LOSSES, LOSS_NAMES, isValidPair, type Loss } from './losses';
 export { createRng, shuffled, normal } from './rng';
 export { initialise, INIT_KINDS, type InitScheme } from './init';

@@ -4,9 +4,9 @@
  * the timeline at each step: each value's symbol, and each step's equations, symbolic rule, sentence and the order
  * its rule reads values in. Numbers are formatted once per value and context. No cache changes a result.
  */
-import type { Lesson } from '../engine';
-import { shapeOf, valueIndices, valueKind, type NetShape, type Timeline, type ValueId } from '../steps';
-import { formatNumber } from './format';
+import { complementOf, logSoftmax, type Lesson } from '../engine';
+import { shapeOf, valueIndices, valueKind, vid, type NetShape, type Timeline, type ValueId } from '../steps';
+import { formatNumber, formatPrecise, type Precise } from './format';
 import { notationFor, type Notation } from './notation';
 import { partial, renewed } from './tex';
 import type { Equation } from './equations';
@@ -140,6 +140,37 @@ export class FormulaContext {
   /** The value formatted with the significant-digits setting. */
   shown(id: ValueId): string {
     return this.operand(id).shown;
+  }
+
+  private readonly preciseOperands = new Map<ValueId, Operand>();
+
+  /**
+   * The operand of a value read where its rounding could make the row false (1 − a, ln a, 1/(1 − a), a − t): an
+   * activation close to ±1 or below the smallest double is shown with the digits that keep the row true (see
+   * formatPrecise); any other value is its ordinary operand.
+   */
+  preciseOperand(e: ValueEntry): Operand {
+    const o = this.operandOf(e);
+    if (valueKind(e.id) !== 'a') return o;
+    let p = this.preciseOperands.get(e.id);
+    if (p === undefined) {
+      const [l, j] = valueIndices(e.id);
+      const act = this.shape.acts[l];
+      if (l === 0 || (act !== 'sigmoid' && act !== 'tanh' && act !== 'softmax')) p = o;
+      else {
+        const z = Array.from({ length: this.shape.sizes[l] }, (_, i) => this.values[vid.z(l, i)]);
+        const precise: Precise = { complement: complementOf(act, z, j) };
+        if (o.value === 0 && act !== 'tanh') {
+          // ln σ(z) = z − ln(1 + e^z) for the z < −745 that underflow
+          const ln = act === 'sigmoid' ? z[j] - Math.log1p(Math.exp(z[j])) : logSoftmax(z, j);
+          precise.log10 = ln / Math.LN10;
+        }
+        const shown = formatPrecise(o.value, this.digits, precise);
+        p = shown === o.shown ? o : { ...o, shown };
+      }
+      this.preciseOperands.set(e.id, p);
+    }
+    return p;
   }
 }
 

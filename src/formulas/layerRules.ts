@@ -79,7 +79,8 @@ function outputDelta(c: FormulaContext): Equation {
   const outs = range(sizes[L]);
   const gradE = partial(n.E, n.A(L));
   const grads = (w: Writer) => outs.map((j) => w.fill(templates.lossGrad(shape.loss), L, j));
-  const a = (w: Writer) => vectorOf(w, n.A(L), sizes[L], (j) => vid.a(L, j));
+  // a as it enters a − t and 1 − a: precise where it rounds to 1
+  const a = (w: Writer) => w.vector(n.A(L), () => outs.map((j) => w.vPrecise(vid.a(L, j))));
   const t = (w: Writer) => vectorOf(w, n.T, sizes[L], vid.t);
   const bp1 = () => hadamard(gradE, n.Fp(L));
   const lhs = n.Delta(L);
@@ -102,7 +103,7 @@ function outputDelta(c: FormulaContext): Equation {
           const aVec = a(w);
           const g = w.column(grads(w));
           const dot = w.sum(sizes[L], (i) =>
-            w.times(w.factor(templates.lossGrad(shape.loss), L, i), w.v(vid.a(L, i))),
+            w.times(w.factor(templates.lossGrad(shape.loss), L, i), w.vPrecise(vid.a(L, i))),
           );
           return hadamard(aVec, paren(minus(g, `${paren(dot)} ${ONES}`)));
         },

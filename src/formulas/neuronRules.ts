@@ -63,16 +63,16 @@ function perParameter(
 /** δ^L_j in the form the activation and loss allow. */
 const OUTPUT_DELTA: Record<ReturnType<typeof outputDeltaForm>, Rule> = {
   chain: (w, L, j) => w.times(w.v(vid.dA(L, j)), w.v(vid.fp(L, j))),
-  aMinusT: (w, L, j) => minus(w.v(vid.a(L, j)), w.v(vid.t(j))),
-  tTimesAMinusOne: (w, L, j) => w.times(w.v(vid.t(j)), paren(minus(w.v(vid.a(L, j)), '1'))),
+  aMinusT: (w, L, j) => minus(w.vPrecise(vid.a(L, j)), w.v(vid.t(j))),
+  tTimesAMinusOne: (w, L, j) => w.times(w.v(vid.t(j)), paren(minus(w.vPrecise(vid.a(L, j)), '1'))),
   // Σ_i ∂E/∂a_i · a_i(δ_ij − a_j) = a_j(∂E/∂a_j − Σ_i ∂E/∂a_i a_i)
   jacobian: (w, L, j) =>
     w.times(
-      w.v(vid.a(L, j)),
+      w.vPrecise(vid.a(L, j)),
       paren(
         minus(
           w.v(vid.dA(L, j)),
-          paren(w.sum(w.ctx.shape.sizes[L], (i) => w.times(w.v(vid.dA(L, i)), w.v(vid.a(L, i))))),
+          paren(w.sum(w.ctx.shape.sizes[L], (i) => w.times(w.v(vid.dA(L, i)), w.vPrecise(vid.a(L, i))))),
         ),
       ),
     ),

@@ -44,6 +44,19 @@ export class Writer {
     return o.shown;
   }
 
+  /**
+   * A value read where rounding it could make the row false (1 − a, ln a, 1/(1 − a), a − t): as `v`, with the
+   * activation shown precisely enough when it is close to ±1 (`\left(1-4.248\times10^{-18}\right)`, not 1).
+   */
+  vPrecise(id: ValueId): string {
+    if (!this.numeric) return this.ctx.symbol(id);
+    const before = this.operands.length;
+    this.v(id);
+    const o = this.ctx.preciseOperand(this.ctx.entry(id));
+    this.operands[before] = o;
+    return o.shown;
+  }
+
   /** A value the step computes itself, shown part-way (not an operand). */
   own(id: ValueId): string {
     return this.numeric ? this.ctx.shown(id) : this.ctx.symbol(id);
@@ -65,7 +78,7 @@ export class Writer {
   fill(template: string, l: number, j: number): string {
     return fill(template, (slot) => {
       if (slot === 'z') return this.v(vid.z(l, j));
-      if (slot === 'a') return this.v(vid.a(l, j));
+      if (slot === 'a') return this.vPrecise(vid.a(l, j));
       if (slot === 't') return this.v(vid.t(j));
       return this.numeric ? String(this.ctx.shape.sizes[this.ctx.shape.L]) : 'n';
     });
