@@ -3,6 +3,7 @@ import { LOCALES, useT, type Locale } from '../i18n';
 import { useLessonStore, type Theme } from '../store';
 import { LessonToolbar } from './files/LessonToolbar';
 import { EditNetworkButton } from './editor/NetworkPanelContext';
+import { DigitsControl } from './controls/DigitsControl';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
@@ -38,6 +39,7 @@ export function Header() {
             ))}
           </select>
         </label>
+        <DigitsControl />
         <label>
           <span className="sr-only">{t('app.theme')}</span>
           <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>

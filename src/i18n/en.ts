@@ -108,6 +108,8 @@ export const en = {
   'app.theme.light': 'Light theme',
   'app.theme.dark': 'Dark theme',
   'app.theme.projector': 'Projector theme',
+  'app.digits': 'Digits',
+  'app.digits.hint': 'Significant digits of every number shown',
   'formula.noStep': 'This lesson has no step to show.',
   'formula.stepOf': 'Step {index}: {phase}',
   'formula.showMatrix': 'Show matrices',

@@ -96,6 +96,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'app.theme.light': '浅色主题',
   'app.theme.dark': '深色主题',
   'app.theme.projector': '投影主题',
+  'app.digits': '有效数字',
+  'app.digits.hint': '所有数字显示的有效数字位数',
   'formula.noStep': '这个课程没有可显示的步骤。',
   'formula.stepOf': '第 {index} 步：{phase}',
   'formula.showMatrix': '显示矩阵',
