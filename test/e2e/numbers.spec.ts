@@ -103,3 +103,23 @@ test('a saturated sigmoid: σ′ is not 0, ∂E/∂a · σ′ = δ, and no row r
   expect(rows.some((r) => r.includes('\\left(1-4.248\\times10^{-18}\\right)'))).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('1e-400 typed in a weight field is refused as too small, never read as 0', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await page.locator('[data-id="e:1:0:0"]').focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('chain-rule');
+  const field = panel.getByRole('textbox', { name: 'Weight w¹₁₁' });
+  for (const text of ['1e-400', '-1e-400']) {
+    await field.fill(text);
+    await field.press('Enter');
+    await expect(panel.getByRole('alert')).toContainText(
+      'Too small to represent: use 0 or a number above 1e-308.',
+    );
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    // w¹₁₁ keeps 0.9: z of hidden neuron 1 is still 0.9·0.9 + 0.3·0.1 + 0.4·0.8 = 1.16
+    await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /z 1\.16(,|$)/);
+  }
+  expect(errors).toEqual([]);
+});
