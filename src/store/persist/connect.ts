@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { LessonState, LessonStore } from '../store';
+import type { LessonState, LessonStore, Work } from '../store';
+import { sameLesson } from './lessonFile';
 import { decodeLink, encodeLink, isLessonLink } from './link';
 import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
 import { chooseStart, savedNeedsBackup } from './start';
@@ -174,13 +175,29 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
     written = next;
     const link = decodeLink(next);
     if (!link.ok) return store.getState().setNotice(link.message);
+    const s = store.getState();
+    const work: Work = {
+      lesson: s.lesson,
+      origin: s.origin,
+      iteration: s.iteration,
+      lossHistory: s.lossHistory,
+      granularity: s.granularity,
+      cursor: s.cursor,
+    };
     // undoable, like every lesson switch; the link's lesson has passed the gate in decodeLink
-    store.getState().loadLesson(link.lesson, {
+    const opened = s.loadLesson(link.lesson, {
       granularity: link.granularity,
       cursor: link.cursor,
       iteration: link.iteration,
     });
-    store.getState().setNotice(link.message ?? null);
+    if (!opened.ok) return;
+    const replaced = !sameLesson(work.lesson, link.lesson);
+    store
+      .getState()
+      .setNotice(
+        link.message ??
+          (replaced ? { key: 'link.replacedWork', action: { kind: 'restoreWork', work } } : null),
+      );
   };
   // Leaving or reloading: the autosave must be current. The hash is not flushed: the reload already has its URL,
   // and it must stay the one recorded as this tab's own so the newer autosave wins over it.

@@ -13,6 +13,7 @@ import {
 import {
   connectPersistence,
   OWN_HASH_KEY,
+  SAVED_BACKUP_KEY,
   WRITE_INTERVAL_MS,
   type BrowserEnv,
 } from '../../../src/store/persist/connect';
@@ -171,12 +172,29 @@ describe('persistence in the browser', () => {
     setHash(encodeLink({ lesson: lesson001, granularity: 'layer', cursor: 3 }));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState()).toMatchObject({ lesson: lesson001, granularity: 'layer', cursor: 3 });
+    expect(store.getState().notice).toMatchObject({ key: 'link.replacedWork' });
+    store.getState().runNoticeAction(); // "Back to your work"
+    expect(store.getState()).toMatchObject({ lesson: lesson004, granularity: 'neuron', cursor: 0 });
+    store.getState().undo();
+    expect(store.getState().lesson).toBe(lesson001);
     store.getState().undo();
     expect(store.getState().lesson).toBe(lesson004);
 
     setHash('#v1=garbage');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState()).toMatchObject({ lesson: lesson004, notice: { key: 'link.broken' } });
+  });
+
+  it('an autosave the app cannot take whole is set aside before the first new save', () => {
+    const unreadable = '{"format":"backprop-saved","version":1,"lesson":{}}';
+    window.localStorage.setItem(SAVED_KEY, unreadable);
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    expect(store.getState().notice).toEqual({ key: 'saved.corrupt' });
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(savedNow().cursor).toBe(1);
+    expect(window.localStorage.getItem(SAVED_BACKUP_KEY)).toBe(unreadable);
   });
 
   it('a quick reload of the tab’s own, not yet updated hash keeps the autosave’s newer step', () => {
