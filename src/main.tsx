@@ -23,7 +23,9 @@ window.backpropApp = {
   loadLesson(input) {
     const r = parseLesson(input);
     if (!r.ok) return r;
-    lessonStore.getState().loadLesson(r.lesson);
+    const opened = lessonStore.getState().loadLesson(r.lesson); // the gate: a non-finite step is refused too
+    if (!opened.ok)
+      return { ok: false, problems: [{ path: '$', message: 'the lesson’s step is not finite' }] };
     return { ok: true };
   },
 };

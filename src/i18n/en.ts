@@ -214,6 +214,28 @@ export const en = {
     'Your saved work comes from another version of the app and could not be restored; the default lesson is shown.',
   'saved.failed':
     'Your work cannot be saved in this browser (storage is full or blocked); save the lesson as a file to keep it.',
+  // The gate: stopped iterations, refused links, files and autosaves, and the ways back.
+  'iteration.tooLarge':
+    'Iteration {n} was not taken: the weights would grow past ±10⁶, the lesson format’s limit. The learning rate η = {eta} is too large for this network; try {suggestion}.',
+  'iteration.nonFinite':
+    'Iteration {n} was not taken: {quantity} of layer {layer}, neuron {neuron} would become {value}. The learning rate η = {eta} is too large for this network; try {suggestion}.',
+  'notice.lowerRate': 'Lower η and go on',
+  'notice.backToWork': 'Back to your work',
+  'link.nonFinite':
+    'This share link holds a lesson whose step cannot be computed ({quantity} of layer {layer}, neuron {neuron} becomes {value}), so it was not opened; your work is unchanged.',
+  'link.replacedWork':
+    'The share link’s lesson is open. Your saved work is set aside, not lost: “Back to your work” (or Undo) returns to it.',
+  'files.nonFinite':
+    'its step cannot be computed ({quantity} of layer {layer}, neuron {neuron} becomes {value}); the lesson on screen is unchanged.',
+  'files.invalidLesson': 'it is not a valid lesson ({problem}).',
+  'saved.lessonInvalid':
+    'Your saved lesson could not be read ({problem}), so the lesson as you first opened it is shown.',
+  'saved.lessonNonFinite':
+    'Your saved lesson’s step cannot be computed ({quantity} of layer {layer}, neuron {neuron} becomes {value}), so the lesson as you first opened it is shown.',
+  'saved.nonFinite':
+    'Your saved lesson’s step cannot be computed ({quantity} of layer {layer}, neuron {neuron} becomes {value}), so the default lesson is shown; the saved copy is kept aside in this browser.',
+  'saved.settingsDropped':
+    'Some saved settings could not be read and were reset to their defaults; your lesson is kept.',
   // A lesson file's problems, by code: the engine's own English sentences (src/engine/problems.ts).
   ...prefixed('problem.', ENGLISH_PROBLEMS),
   ...prefixed('problem.found.', ENGLISH_FOUND),

@@ -196,6 +196,26 @@ export const zhCN: Record<keyof typeof en, string> = {
   'saved.corrupt': '无法读取已保存的进度，现显示默认课程。',
   'saved.old': '已保存的进度来自另一个版本的应用，无法恢复；现显示默认课程。',
   'saved.failed': '无法在此浏览器中保存进度（存储已满或被禁用）；请将课程另存为文件。',
+  // 把关：未执行的迭代、被拒绝的链接、文件和自动保存，以及返回的办法。
+  'iteration.tooLarge':
+    '第 {n} 轮迭代未执行：权重将超出 ±10⁶（课程文件格式的上限）。学习率 η = {eta} 对这个网络来说太大了，可以试试 {suggestion}。',
+  'iteration.nonFinite':
+    '第 {n} 轮迭代未执行：第 {layer} 层神经元 {neuron} 的{quantity}将变为 {value}。学习率 η = {eta} 对这个网络来说太大了，可以试试 {suggestion}。',
+  'notice.lowerRate': '降低 η 并继续',
+  'notice.backToWork': '回到你的进度',
+  'link.nonFinite':
+    '这个分享链接里的课程无法计算（第 {layer} 层神经元 {neuron} 的{quantity}会变为 {value}），因此未打开；你的进度保持不变。',
+  'link.replacedWork':
+    '已打开分享链接中的课程。你之前保存的进度已另行保留，并未丢失：点击“回到你的进度”（或撤销）即可返回。',
+  'files.nonFinite':
+    '这一步无法计算（第 {layer} 层神经元 {neuron} 的{quantity}会变为 {value}）；当前课程保持不变。',
+  'files.invalidLesson': '它不是有效的课程（{problem}）。',
+  'saved.lessonInvalid': '已保存的课程无法读取（{problem}），现显示你最初打开时的课程。',
+  'saved.lessonNonFinite':
+    '已保存的课程这一步无法计算（第 {layer} 层神经元 {neuron} 的{quantity}会变为 {value}），现显示你最初打开时的课程。',
+  'saved.nonFinite':
+    '已保存的课程这一步无法计算（第 {layer} 层神经元 {neuron} 的{quantity}会变为 {value}），现显示默认课程；保存的副本已另行保留在此浏览器中。',
+  'saved.settingsDropped': '部分已保存的设置无法读取，已恢复默认值；你的课程已保留。',
   // 课程文件中的问题，按问题代码（src/engine/problems.ts）。
   'problem.notObject': '应为对象，实际{found}',
   'problem.notList': '应为列表，实际{found}',

@@ -2,16 +2,14 @@ import {
   initialise,
   createRng,
   LIMITS,
-  parseLesson,
   isValidPair,
-  traceStep,
   type ActivationName,
   type InitScheme,
   type Lesson,
   type LossName,
 } from '../engine';
 import type { MessageRef } from '../formulas/types';
-import { problemNoticeParams } from '../i18n/problems';
+import { gateLesson, refusalMessage } from './gate';
 
 /** An edit a student or teacher makes to the lesson. Layers are numbered as in the engine (1 … L). */
 export type LessonEdit =
@@ -41,8 +39,7 @@ function checkNumber(value: number): EditResult | null {
 /** Returns the lesson with one edit applied, or refuses it with a message (the lesson stays as it was). */
 export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
   const next = structuredClone(lesson);
-  // The figures the lesson's source printed belong to its own numbers; after an edit they would read as errata.
-  delete next.published;
+  // The figures the lesson's source printed belong to its own numbers: the gate drops them from a changed lesson.
   switch (edit.kind) {
     case 'weight':
     case 'bias':
@@ -105,21 +102,15 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
       break;
     }
   }
-  // Every edited lesson must still be a valid file (autosave, links and saving rely on it).
-  const parsed = parseLesson(next);
-  if (!parsed.ok) return refuse('edit.invalidLesson', problemNoticeParams(parsed.problems[0]));
-  const r = traceStep(next);
-  if (!r.ok) {
-    const c = r.condition;
-    return refuse('edit.nonFinite', {
-      quantity: c.quantity,
-      layer: c.layer,
-      neuron: c.neuron + 1,
-      value: String(c.value),
-    });
+  // Every edited lesson must still be a valid file with a finite step (autosave, links and saving rely on it).
+  const gated = gateLesson(next);
+  if (!gated.ok) {
+    return { ok: false, message: refusalMessage(gated.refusal, EDIT_KEYS) };
   }
-  return { ok: true, lesson: next };
+  return gated;
 }
+
+const EDIT_KEYS = { format: 'edit.invalidLesson', nonFinite: 'edit.nonFinite' };
 
 function resize(v: number[], n: number): number[] {
   return Array.from({ length: n }, (_, j) => v[j] ?? 0);

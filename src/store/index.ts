@@ -7,6 +7,10 @@ export {
   type LessonStore,
   type LessonState,
   type Theme,
+  type Notice,
+  type NoticeAction,
+  type Work,
 } from './store';
+export { gateLesson, type GateResult, type Refusal } from './gate';
 export * from './selectors';
 export { applyEdit, type LessonEdit, type EditResult } from './edits';

@@ -9,11 +9,30 @@ import type { Granularity } from '../steps/types';
 /** The screen's colour themes. */
 export type Theme = 'light' | 'dark' | 'projector';
 
-/** What undo and redo restore: the lesson and where training stands. */
+/** What undo and redo restore: the lesson, the lesson it was opened as (for "reset"), and where training stands. */
 export interface Snapshot {
   lesson: Lesson;
+  origin: Lesson;
   iteration: number;
   lossHistory: number[];
+}
+
+/** Work the student had on screen, restorable exactly (the autosave a share link replaced). */
+export interface Work extends Snapshot {
+  granularity: Granularity;
+  cursor: number;
+}
+
+/** What a notice's one button does. */
+export type NoticeAction =
+  /** Next iteration was stopped: set η to `learningRate` and take the iteration. */
+  | { kind: 'lowerRate'; learningRate: number }
+  /** A share link replaced saved work: bring that work back. */
+  | { kind: 'restoreWork'; work: Work };
+
+/** A message for the user, with at most one action offered beside it. */
+export interface Notice extends MessageRef {
+  action?: NoticeAction;
 }
 
 /** Undo steps kept. */
@@ -35,8 +54,8 @@ export interface LessonState {
   iteration: number;
   /** Loss E of each earlier iteration; the current one's is the trace's. */
   lossHistory: number[];
-  /** A message for the user (a refused edit, a broken link), or null. */
-  notice: MessageRef | null;
+  /** A message for the user (a refused edit, a broken link, a stopped iteration), or null. */
+  notice: Notice | null;
   /** Cursors to return to after following "where did this come from". */
   jumpStack: number[];
   /** The edge whose chain rule is open, e.g. `e:1:0:2`. */

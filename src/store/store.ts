@@ -1,22 +1,35 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lesson } from '../engine';
-import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
 import { findCoveringStep } from '../steps';
 import { PHASES, type Granularity } from '../steps/types';
 import { timelineOf, traceOf } from './derived';
 import { applyEdit, type LessonEdit } from './edits';
+import { conditionParams, gateLesson, lowerRate, type GateResult } from './gate';
 import {
   HISTORY_LIMIT,
   initialState,
   SPEED_RANGE,
   type LessonState,
+  type Notice,
+  type NoticeAction,
   type Snapshot,
   type Theme,
+  type Work,
 } from './state';
 
-export { HISTORY_LIMIT, initialState, SPEED_RANGE, type LessonState, type Snapshot, type Theme };
+export {
+  HISTORY_LIMIT,
+  initialState,
+  SPEED_RANGE,
+  type LessonState,
+  type Notice,
+  type NoticeAction,
+  type Snapshot,
+  type Theme,
+  type Work,
+};
 
 export interface LessonActions {
   next(): void;
@@ -33,19 +46,31 @@ export interface LessonActions {
   setGranularity(g: Granularity): void;
   /** Applies an edit, keeping the cursor on the same step; a refused edit leaves everything and sets notice. */
   edit(edit: LessonEdit): boolean;
-  /** Adopts the updated weights and starts the next forward pass. */
-  nextIteration(): void;
+  /**
+   * Adopts the updated weights and starts the next forward pass. When the new weights would leave the format's
+   * limits or make the step non-finite, stops before it (the weights stay, playback stops) and says why, offering
+   * to lower η; returns whether the iteration was taken.
+   */
+  nextIteration(): boolean;
   /** Jumps to the step that produced a value, remembering where to come back to. */
   followSource(stepId: string): void;
   back(): void;
-  loadLesson(lesson: Lesson, at?: { granularity?: Granularity; cursor?: number }): void;
+  /** Opens a lesson (undoably) if the gate accepts it; a refused one changes nothing and comes back with why. */
+  loadLesson(
+    lesson: Lesson,
+    at?: { granularity?: Granularity; cursor?: number; iteration?: number },
+  ): GateResult;
+  /** Brings back work exactly as it was (undoably), if its lessons still pass the gate. */
+  restoreWork(work: Work): boolean;
+  /** Runs the current notice's action (lower η and go on, back to your work) and clears the notice. */
+  runNoticeAction(): void;
   setLocale(locale: Locale): void;
   setDigits(digits: number): void;
   selectEdge(edge: string | null): void;
   toggleMatrixView(): void;
   setLongSourcesOpen(open: boolean): void;
   setTheme(theme: Theme): void;
-  setNotice(notice: MessageRef | null): void;
+  setNotice(notice: Notice | null): void;
   undo(): void;
   redo(): void;
   /** Back to the lesson as it was opened (undoable). */
@@ -61,6 +86,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
     const count = () => timelineOf(get().lesson, get().granularity)?.steps.length ?? 0;
     const snapshot = (): Snapshot => ({
       lesson: get().lesson,
+      origin: get().origin,
       iteration: get().iteration,
       lossHistory: get().lossHistory,
     });
@@ -75,6 +101,9 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       const n = tl?.steps.length ?? 1;
       set({ ...snap, cursor: kept ?? clamp(cursor, 0, n - 1), jumpStack: [], notice: null, playing: false });
     };
+    /** Whether a snapshot's lessons pass the gate (they did when taken: the gate remembers them, so this is cheap). */
+    const passes = (snap: Pick<Snapshot, 'lesson' | 'origin'>) =>
+      gateLesson(snap.lesson).ok && gateLesson(snap.origin).ok;
     const moveTo = (cursor: number) => set({ cursor: clamp(cursor, 0, Math.max(0, count() - 1)) });
     const phaseStart = (dir: 1 | -1) => {
       const tl = timelineOf(get().lesson, get().granularity);
@@ -141,38 +170,44 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
           return false;
         }
         remember();
-        restore({ lesson: r.lesson, iteration: get().iteration, lossHistory: get().lossHistory });
+        restore({ ...snapshot(), lesson: r.lesson });
         return true;
       },
       nextIteration: () => {
         const { lesson, lossHistory, iteration } = get();
         const r = traceOf(lesson);
-        if (!r.ok) return;
-        const nextLesson: Lesson = {
+        if (!r.ok) return false;
+        const gated = gateLesson({
           ...lesson,
           weights: r.trace.updated.weights,
           biases: r.trace.updated.biases,
-        };
-        const check = traceOf(nextLesson);
-        if (!check.ok) {
-          const c = check.condition;
+        });
+        if (!gated.ok) {
+          const eta = lesson.learningRate;
+          const params = { n: iteration + 1, eta, suggestion: lowerRate(eta) };
+          const notice: Notice =
+            gated.refusal.kind === 'nonFinite'
+              ? {
+                  key: 'iteration.nonFinite',
+                  params: { ...params, ...conditionParams(gated.refusal.condition) },
+                }
+              : { key: 'iteration.tooLarge', params };
           set({
-            notice: {
-              key: 'edit.nonFinite',
-              params: { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) },
-            },
+            notice: { ...notice, action: { kind: 'lowerRate', learningRate: lowerRate(eta) } },
             playing: false,
           });
-          return;
+          return false;
         }
         remember();
         set({
-          lesson: nextLesson,
+          lesson: gated.lesson,
           lossHistory: [...lossHistory, r.trace.loss],
           iteration: iteration + 1,
           cursor: 0,
           jumpStack: [],
+          notice: null,
         });
+        return true;
       },
       followSource: (stepId) => {
         const tl = timelineOf(get().lesson, get().granularity);
@@ -185,7 +220,10 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         if (stack.length === 0) return;
         set({ cursor: stack[stack.length - 1], jumpStack: stack.slice(0, -1) });
       },
-      loadLesson: (lesson, at = {}) => {
+      loadLesson: (candidate, at = {}) => {
+        const gated = gateLesson(candidate);
+        if (!gated.ok) return gated;
+        const lesson = gated.lesson;
         remember();
         const granularity = at.granularity ?? get().granularity;
         const n = timelineOf(lesson, granularity)?.steps.length ?? 1;
@@ -194,12 +232,40 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
           origin: lesson,
           granularity,
           cursor: clamp(at.cursor ?? 0, 0, n - 1),
-          iteration: 1,
+          iteration: at.iteration ?? 1,
           lossHistory: [],
           jumpStack: [],
           selectedEdge: null,
           playing: false,
         });
+        return gated;
+      },
+      restoreWork: (work) => {
+        const lesson = gateLesson(work.lesson);
+        const origin = gateLesson(work.origin);
+        if (!lesson.ok || !origin.ok) return false;
+        remember();
+        const n = timelineOf(lesson.lesson, work.granularity)?.steps.length ?? 1;
+        set({
+          lesson: lesson.lesson,
+          origin: origin.lesson,
+          iteration: work.iteration,
+          lossHistory: work.lossHistory,
+          granularity: work.granularity,
+          cursor: clamp(work.cursor, 0, n - 1),
+          jumpStack: [],
+          selectedEdge: null,
+          playing: false,
+          notice: null,
+        });
+        return true;
+      },
+      runNoticeAction: () => {
+        const action: NoticeAction | undefined = get().notice?.action;
+        if (!action) return;
+        set({ notice: null });
+        if (action.kind === 'restoreWork') get().restoreWork(action.work);
+        else if (get().edit({ kind: 'learningRate', value: action.learningRate })) get().nextIteration();
       },
       setLocale: (locale) => set({ locale }),
       setDigits: (digits) => set({ digits: clamp(Math.round(digits), 2, 10) }),
@@ -210,14 +276,14 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       setNotice: (notice) => set({ notice }),
       undo: () => {
         const { past, future } = get();
-        if (past.length === 0) return;
+        if (past.length === 0 || !passes(past[past.length - 1])) return;
         const current = snapshot();
         restore(past[past.length - 1]);
         set({ past: past.slice(0, -1), future: [...future, current] });
       },
       redo: () => {
         const { past, future } = get();
-        if (future.length === 0) return;
+        if (future.length === 0 || !passes(future[future.length - 1])) return;
         const current = snapshot();
         restore(future[future.length - 1]);
         set({ future: future.slice(0, -1), past: [...past, current].slice(-HISTORY_LIMIT) });
@@ -225,8 +291,9 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       resetLesson: () => {
         const { origin, lesson } = get();
         if (origin === lesson) return;
+        if (!passes({ lesson: origin, origin })) return;
         remember();
-        restore({ lesson: origin, iteration: 1, lossHistory: [] });
+        restore({ lesson: origin, origin, iteration: 1, lossHistory: [] });
       },
     };
   });

@@ -19,8 +19,8 @@ export function FileControls() {
   }, [fallback]);
 
   const copyLink = async () => {
-    const { lesson, granularity, cursor } = lessonStore.getState();
-    const hash = encodeLink({ lesson, granularity, cursor });
+    const { lesson, granularity, cursor, iteration } = lessonStore.getState();
+    const hash = encodeLink({ lesson, granularity, cursor, iteration });
     window.history.replaceState(window.history.state, '', hash); // no reload, no hashchange
     const url = shareUrl(hash);
     try {

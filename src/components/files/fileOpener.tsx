@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { LessonProblem } from '../../engine';
 import type { MessageRef } from '../../formulas/types';
 import { lessonStore } from '../../store';
+import { refusalMessage } from '../../store/gate';
 import { parseLessonFile } from '../../store/persist';
 
 /** Files larger than this are refused before reading (a lesson at the format's size caps is under 2 MB). */
@@ -23,6 +24,8 @@ interface FileOpener {
   setStatus(status: MessageRef | null): void;
   dismiss(): void;
 }
+
+const FILE_KEYS = { format: 'files.invalidLesson', nonFinite: 'files.nonFinite' };
 
 const Context = createContext<FileOpener | null>(null);
 
@@ -61,8 +64,15 @@ export function FileOpenerProvider({ children }: { children: ReactNode }) {
       setRefusal({ name: file.name, problems: r.problems });
       return false;
     }
+    // the gate: a lesson whose step is not finite is refused too, and nothing else changes
+    const opened = lessonStore.getState().loadLesson(r.lesson, { cursor: 0 });
+    if (!opened.ok) {
+      const { refusal } = opened;
+      if (refusal.kind === 'format') setRefusal({ name: file.name, problems: refusal.problems });
+      else setRefusal({ name: file.name, problems: [], reason: refusalMessage(refusal, FILE_KEYS) });
+      return false;
+    }
     setRefusal(null);
-    lessonStore.getState().loadLesson(r.lesson, { cursor: 0 });
     setStatus({ key: 'files.opened', params: { name: file.name } });
     return true;
   }, []);

@@ -1,8 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { LessonState, LessonStore } from '../store';
+import type { LessonState, LessonStore, Work } from '../store';
+import { sameLesson } from './lessonFile';
 import { decodeLink, encodeLink, isLessonLink } from './link';
 import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
-import { chooseStart } from './start';
+import { chooseStart, savedNeedsBackup } from './start';
 
 /** The parts of the browser persistence uses, passed in (the page's `window`, or a stand-in in tests). */
 export type BrowserEnv = Pick<
@@ -38,7 +39,7 @@ const SAVED_FIELDS = [
   'iteration',
   'lossHistory',
 ] as const;
-const LINK_FIELDS = ['lesson', 'granularity', 'cursor'] as const;
+const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'iteration'] as const;
 
 const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
   keys.some((k) => a[k] !== b[k]);
@@ -75,6 +76,12 @@ function trailing(env: BrowserEnv, fn: () => void) {
   return { run, flush, cancel };
 }
 
+/**
+ * The localStorage key where an autosave the app could not take whole (unreadable, from another version, a
+ * lesson or setting dropped) is kept, untouched, before the first new save writes over it.
+ */
+export const SAVED_BACKUP_KEY = 'backprop-lessons/autosave-set-aside';
+
 /** The sessionStorage key of the hash this tab last wrote (so a reload can tell its own hash from a link). */
 export const OWN_HASH_KEY = 'backprop-lessons/own-hash';
 
@@ -96,10 +103,18 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
     ? env.navigator.languages
     : [env.navigator.language ?? 'en'];
   const ownHash = hash !== '' && read(() => env.sessionStorage, OWN_HASH_KEY) === hash;
-  const start = chooseStart({ hash, savedText: read(() => env.localStorage, SAVED_KEY), languages, ownHash });
+  const savedText = read(() => env.localStorage, SAVED_KEY);
+  const start = chooseStart({ hash, savedText, languages, ownHash });
+  if (savedText !== null && savedNeedsBackup(savedText)) {
+    try {
+      env.localStorage.setItem(SAVED_BACKUP_KEY, savedText);
+    } catch {
+      // storage full or blocked: the autosave below will fail the same way and say so
+    }
+  }
   store.setState({
     ...start,
-    past: [],
+    past: start.past ?? [],
     future: [],
     jumpStack: [],
     selectedEdge: null,
@@ -108,11 +123,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
   });
   const url = () => `${env.location.pathname}${env.location.search}`;
   // a link that could not be opened leaves the URL, so a reload does not refuse it again
-  if (
-    isLessonLink(hash) &&
-    start.notice?.key.startsWith('link.') &&
-    start.notice.key !== 'link.badPosition'
-  ) {
+  if (isLessonLink(hash) && start.notice?.key.startsWith('link.') && !decodeLink(hash).ok) {
     env.history.replaceState(env.history.state, '', url());
   }
 
@@ -140,7 +151,12 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
   let written = hash;
   const syncHash = trailing(env, () => {
     const s = store.getState();
-    written = encodeLink({ lesson: s.lesson, granularity: s.granularity, cursor: s.cursor });
+    written = encodeLink({
+      lesson: s.lesson,
+      granularity: s.granularity,
+      cursor: s.cursor,
+      iteration: s.iteration,
+    });
     env.history.replaceState(env.history.state, '', `${url()}${written}`);
     try {
       env.sessionStorage.setItem(OWN_HASH_KEY, written);
@@ -159,8 +175,29 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
     written = next;
     const link = decodeLink(next);
     if (!link.ok) return store.getState().setNotice(link.message);
-    store.getState().loadLesson(link.lesson, { granularity: link.granularity, cursor: link.cursor });
-    store.getState().setNotice(link.message ?? null);
+    const s = store.getState();
+    const work: Work = {
+      lesson: s.lesson,
+      origin: s.origin,
+      iteration: s.iteration,
+      lossHistory: s.lossHistory,
+      granularity: s.granularity,
+      cursor: s.cursor,
+    };
+    // undoable, like every lesson switch; the link's lesson has passed the gate in decodeLink
+    const opened = s.loadLesson(link.lesson, {
+      granularity: link.granularity,
+      cursor: link.cursor,
+      iteration: link.iteration,
+    });
+    if (!opened.ok) return;
+    const replaced = !sameLesson(work.lesson, link.lesson);
+    store
+      .getState()
+      .setNotice(
+        link.message ??
+          (replaced ? { key: 'link.replacedWork', action: { kind: 'restoreWork', work } } : null),
+      );
   };
   // Leaving or reloading: the autosave must be current. The hash is not flushed: the reload already has its URL,
   // and it must stay the one recorded as this tab's own so the newer autosave wins over it.

@@ -1,21 +1,24 @@
 import LZString from 'lz-string'; // CommonJS: only its default export exists under Node's ESM loader
-import { parseLesson, type Lesson } from '../../engine';
+import type { Lesson } from '../../engine';
 import type { MessageRef } from '../../formulas/types';
-import { problemNoticeParams } from '../../i18n/problems';
 import { PRESETS } from '../../lessons';
 import type { Granularity } from '../../steps/types';
+import { gateLesson, refusalMessage } from '../gate';
 
 /**
- * The share link lives in the URL hash: `#v1=<lesson>&g=<granularity>&s=<step>`, where the lesson is its
- * JSON compressed by lz-string into URI-safe characters (A–Z a–z 0–9 + - $), g is the detail level and s the
- * 1-based step number at that level. `v1` names the lesson format version. A built-in lesson that has not
- * been changed is named instead of carried: `#v1&preset=lesson004&g=neuron&s=7`.
+ * The share link lives in the URL hash: `#v1=<lesson>&g=<granularity>&s=<step>&i=<iteration>`, where the
+ * lesson is its JSON compressed by lz-string into URI-safe characters (A–Z a–z 0–9 + - $), g is the detail
+ * level, s the 1-based step number at that level and i the training iteration shown (left out at 1; links
+ * made before it existed open at iteration 1). `v1` names the lesson format version. A built-in lesson that
+ * has not been changed is named instead of carried: `#v1&preset=lesson004&g=neuron&s=7`.
  */
 export interface LinkState {
   lesson: Lesson;
   granularity: Granularity;
   /** Index of the step in the timeline at `granularity` (the link writes it 1-based). */
   cursor: number;
+  /** Training iteration shown (1 = the lesson's own weights); 1 when left out. */
+  iteration?: number;
 }
 
 /** What a link holds, or why it cannot be opened (never an exception). */
@@ -25,6 +28,8 @@ export type DecodedLink =
 export const GRANULARITIES: readonly Granularity[] = ['neuron', 'layer', 'weight'];
 /** The largest step number a link may ask for (timelines are far shorter; the store clamps to the last). */
 const MAX_STEP = 1_000_000;
+/** The largest iteration a link may carry (the autosave's own bound). */
+export const MAX_ITERATION = 1_000_000_000;
 /** The longest hash read; longer ones are refused before decompressing. */
 export const MAX_LINK_CHARS = 1_000_000;
 
@@ -49,8 +54,9 @@ function payloadOf(lesson: Lesson): string {
 }
 
 /** The hash (with its `#`) that reopens this lesson at this granularity and step. */
-export function encodeLink({ lesson, granularity, cursor }: LinkState): string {
-  return `#${payloadOf(lesson)}&g=${granularity}&s=${Math.max(0, Math.floor(cursor)) + 1}`;
+export function encodeLink({ lesson, granularity, cursor, iteration = 1 }: LinkState): string {
+  const i = Math.min(MAX_ITERATION, Math.max(1, Math.floor(iteration)));
+  return `#${payloadOf(lesson)}&g=${granularity}&s=${Math.max(0, Math.floor(cursor)) + 1}${i > 1 ? `&i=${i}` : ''}`;
 }
 
 /**
@@ -102,16 +108,14 @@ function packedLesson(packed: string | undefined): { ok: true; lesson: Lesson } 
   } catch {
     return refuse('link.broken');
   }
-  const parsed = parseLesson(json);
-  if (!parsed.ok) {
-    // The first problem travels as code and params, translated when the notice is shown.
-    return refuse('link.invalid', {
-      ...problemNoticeParams(parsed.problems[0]),
-      count: parsed.problems.length,
-    });
-  }
-  return { ok: true, lesson: parsed.lesson };
+  // The gate: a valid lesson whose step is finite. The first problem travels as code and params, translated
+  // when the notice is shown.
+  const gated = gateLesson(json);
+  if (!gated.ok) return { ok: false, message: refusalMessage(gated.refusal, LINK_KEYS) };
+  return gated;
 }
+
+const LINK_KEYS = { format: 'link.invalid', nonFinite: 'link.nonFinite' };
 
 function readLink(hash: string): DecodedLink {
   if (hash.length > MAX_LINK_CHARS) return refuse('link.broken');
@@ -124,14 +128,21 @@ function readLink(hash: string): DecodedLink {
   if (!lesson.ok) return lesson;
   const g = f.get('g');
   const s = f.get('s');
+  const it = f.get('i');
   const granularity = GRANULARITIES.find((x) => x === g);
   const step = s !== undefined && /^\d{1,7}$/.test(s) ? Number(s) : NaN;
   const goodStep = Number.isInteger(step) && step >= 1 && step <= MAX_STEP;
+  const iteration = it !== undefined && /^\d{1,10}$/.test(it) ? Number(it) : NaN;
+  const goodIteration = iteration >= 1 && iteration <= MAX_ITERATION;
   const state: LinkState = {
     lesson: lesson.lesson,
     granularity: granularity ?? 'neuron',
     cursor: goodStep ? step - 1 : 0,
+    iteration: goodIteration ? iteration : 1,
   };
-  const understood = (g === undefined || granularity !== undefined) && (s === undefined || goodStep);
+  const understood =
+    (g === undefined || granularity !== undefined) &&
+    (s === undefined || goodStep) &&
+    (it === undefined || goodIteration);
   return understood ? { ok: true, ...state } : { ok: true, ...state, message: { key: 'link.badPosition' } };
 }

@@ -1,8 +1,9 @@
-import { parseLesson, type Lesson } from '../../engine';
+import type { Lesson } from '../../engine';
 import type { MessageRef } from '../../formulas/types';
 import { LOCALES, type Locale } from '../../i18n/translate';
 import type { Granularity } from '../../steps/types';
-import type { Theme } from '../store';
+import { gateLesson, refusalMessage } from '../gate';
+import type { Theme } from '../state';
 import { sameLesson } from './lessonFile';
 import { GRANULARITIES } from './link';
 
@@ -32,8 +33,6 @@ export interface SavedState {
   lossHistory: number[];
 }
 
-export type ParsedSaved = { ok: true; saved: SavedState } | { ok: false; message: MessageRef };
-
 /** The autosave as JSON; `origin` is left out when it is the lesson itself (nothing trained or edited). */
 export function serialiseSaved(state: SavedState): string {
   const { origin, ...rest } = state;
@@ -52,8 +51,25 @@ const isInt = (v: unknown, min: number, max: number): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 /**
- * Reads the autosave. Anything unreadable, from another version, or holding a lesson `parseLesson` refuses
- * gives a message (the caller falls back to the default lesson); never an exception.
+ * A readable autosave: what could be kept, the settings that could not (reset to their defaults; `locale` is
+ * then the browser's), and a message when something was dropped or the lesson had to fall back.
+ */
+export type ParsedSaved =
+  | { ok: true; saved: SavedState; dropped: SavedSetting[]; notice?: MessageRef }
+  | { ok: false; message: MessageRef };
+
+/** The settings an autosave may lose one by one without losing the lesson. */
+export type SavedSetting = 'granularity' | 'cursor' | 'locale' | 'theme' | 'digits' | 'iteration' | 'origin';
+
+const SAVED_LESSON_KEYS = { format: 'saved.lessonInvalid', nonFinite: 'saved.lessonNonFinite' };
+const SAVED_NONE_KEYS = { format: 'saved.corrupt', nonFinite: 'saved.nonFinite' };
+
+/**
+ * Reads the autosave, through the gate like every lesson. A setting that is unknown or invalid (a theme,
+ * locale or digit count from another version, say) is dropped alone and the lesson kept; a lesson the gate
+ * refuses falls back to the lesson as it was opened (`origin`) when that one passes. Anything unreadable, from
+ * another version, or with no lesson left gives a message (the caller falls back to the default lesson);
+ * never an exception.
  */
 export function parseSaved(text: string): ParsedSaved {
   const corrupt: ParsedSaved = { ok: false, message: { key: 'saved.corrupt' } };
@@ -65,29 +81,72 @@ export function parseSaved(text: string): ParsedSaved {
   }
   if (!isObject(o) || o.format !== SAVED_FORMAT) return corrupt;
   if (o.version !== SAVED_VERSION) return { ok: false, message: { key: 'saved.old' } };
-  const lesson = parseLesson(o.lesson);
-  const origin = o.origin === undefined ? lesson : parseLesson(o.origin);
-  if (!lesson.ok || !origin.ok) return corrupt;
-  const granularity = GRANULARITIES.find((g) => g === o.granularity);
-  const locale = LOCALES.find((l) => l === o.locale);
-  const theme = THEMES.find((th) => th === o.theme);
-  const { cursor, digits, iteration, lossHistory } = o;
-  if (!granularity || !locale || !theme || !isInt(cursor, 0, 1e7) || !isInt(digits, 2, 10)) return corrupt;
-  if (!isInt(iteration, 1, 1e9) || !Array.isArray(lossHistory) || lossHistory.length > 1e6) return corrupt;
-  if (!lossHistory.every((x) => typeof x === 'number' && Number.isFinite(x))) return corrupt;
+  const dropped: SavedSetting[] = [];
+  const lesson = gateLesson(o.lesson);
+  const origin = o.origin === undefined ? lesson : gateLesson(o.origin);
+  let notice: MessageRef | undefined;
+  let shown: Lesson;
+  let opened: Lesson;
+  let trained = true;
+  if (lesson.ok) {
+    shown = lesson.lesson;
+    opened = origin.ok ? origin.lesson : lesson.lesson;
+    if (!origin.ok) dropped.push('origin');
+  } else if (origin.ok && o.origin !== undefined) {
+    // the lesson as it was opened is what can be kept; training restarts from it
+    shown = opened = origin.lesson;
+    trained = false;
+    notice = refusalMessage(lesson.refusal, SAVED_LESSON_KEYS);
+  } else {
+    if (lesson.refusal.kind === 'format') return corrupt;
+    return { ok: false, message: refusalMessage(lesson.refusal, SAVED_NONE_KEYS) };
+  }
+  const pick = <T>(name: SavedSetting, value: T | undefined, fallback: T): T => {
+    if (value !== undefined) return value;
+    dropped.push(name);
+    return fallback;
+  };
+  const granularity = pick(
+    'granularity',
+    GRANULARITIES.find((g) => g === o.granularity),
+    'neuron',
+  );
+  const locale = pick(
+    'locale',
+    LOCALES.find((l) => l === o.locale),
+    'en',
+  );
+  const theme = pick(
+    'theme',
+    THEMES.find((th) => th === o.theme),
+    'light',
+  );
+  const digits = pick('digits', isInt(o.digits, 2, 10) ? o.digits : undefined, 4);
+  const cursor = pick('cursor', isInt(o.cursor, 0, 1e7) ? o.cursor : undefined, 0);
+  const { iteration, lossHistory } = o;
+  const goodTraining =
+    isInt(iteration, 1, 1e9) &&
+    Array.isArray(lossHistory) &&
+    lossHistory.length <= 1e6 &&
+    lossHistory.every((x) => typeof x === 'number' && Number.isFinite(x));
+  if (trained && !goodTraining) dropped.push('iteration');
+  const keepTraining = trained && goodTraining;
+  if (!notice && dropped.length > 0) notice = { key: 'saved.settingsDropped' };
   return {
     ok: true,
     saved: {
-      lesson: lesson.lesson,
-      origin: o.origin === undefined ? lesson.lesson : origin.lesson,
+      lesson: shown,
+      origin: opened,
       granularity,
       cursor,
       locale,
       theme,
       digits,
-      iteration,
-      lossHistory: lossHistory as number[],
+      iteration: keepTraining ? (iteration as number) : 1,
+      lossHistory: keepTraining ? (lossHistory as number[]) : [],
     },
+    dropped,
+    ...(notice ? { notice } : {}),
   };
 }
 

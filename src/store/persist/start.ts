@@ -1,9 +1,8 @@
 import type { Lesson } from '../../engine';
-import type { MessageRef } from '../../formulas/types';
 import { pickLocale } from '../../i18n/translate';
 import { DEFAULT_LESSON } from '../../lessons';
 import { timelineOf } from '../derived';
-import type { LessonState } from '../store';
+import type { LessonState, Notice, Work } from '../state';
 import { sameLesson } from './lessonFile';
 import { decodeLink, isLessonLink } from './link';
 import { parseSaved, savedLocale } from './saved';
@@ -20,22 +19,26 @@ export interface StartInput {
   ownHash?: boolean;
 }
 
-/** The state the app opens in, and a message when a link or the autosave could not be used. */
+/** The state the app opens in, and a message when a link or the autosave could not be used (or was set aside). */
 export type StartState = Pick<
   LessonState,
   'lesson' | 'origin' | 'granularity' | 'cursor' | 'iteration' | 'lossHistory' | 'locale' | 'notice'
 > &
-  Partial<Pick<LessonState, 'theme' | 'digits'>>;
+  Partial<Pick<LessonState, 'theme' | 'digits' | 'past'>>;
 
 const clampCursor = (lesson: Lesson, granularity: LessonState['granularity'], cursor: number) =>
   Math.min(cursor, Math.max(0, (timelineOf(lesson, granularity)?.steps.length ?? 1) - 1));
 
 /**
  * Chooses where the app starts: a share link in the hash, else the autosave, else the default lesson.
- * A link or autosave that cannot be read falls back to the default lesson with a message. View settings
- * (locale, theme, digits) come from the autosave whatever opens; the locale otherwise from the browser.
- * A link to the very lesson the autosave holds keeps the autosave's training history. On a reload of the
- * tab's own hash the autosave wins.
+ * Nothing saved is replaced silently:
+ * - a link that cannot be opened opens the autosave (or the default lesson when there is none) with why;
+ * - a link to another lesson than the autosave's opens with a notice whose button ("Back to your work")
+ *   restores the saved work exactly, and the saved work is one undo away;
+ * - a link to the very lesson the autosave holds keeps the autosave's training history;
+ * - on a reload of the tab's own hash the autosave wins.
+ * View settings (locale, theme, digits) come from the autosave whatever opens, each one that cannot be read
+ * dropped alone; the locale otherwise from the browser.
  */
 export function chooseStart(
   { hash, savedText, languages, ownHash = false }: StartInput,
@@ -43,15 +46,27 @@ export function chooseStart(
 ): StartState {
   const saved = savedText === null ? null : parseSaved(savedText);
   const good = saved?.ok ? saved.saved : null;
-  const view = good
-    ? { locale: good.locale, theme: good.theme, digits: good.digits }
-    : { locale: pickLocale(savedLocale(savedText), languages) };
-  const fresh = (lesson: Lesson) => ({ lesson, origin: lesson, iteration: 1, lossHistory: [] as number[] });
+  const savedNotice = saved === null ? null : saved.ok ? (saved.notice ?? null) : saved.message;
+  const browserLocale = pickLocale(savedLocale(savedText), languages);
+  const view =
+    good && saved?.ok
+      ? {
+          locale: saved.dropped.includes('locale') ? pickLocale(null, languages) : good.locale,
+          theme: good.theme,
+          digits: good.digits,
+        }
+      : { locale: browserLocale };
+  const fresh = (lesson: Lesson, iteration = 1) => ({
+    lesson,
+    origin: lesson,
+    iteration,
+    lossHistory: [] as number[],
+  });
   const start = (
     base: ReturnType<typeof fresh>,
     granularity: LessonState['granularity'],
     cursor: number,
-    notice: MessageRef | null,
+    notice: Notice | null,
   ) => ({
     ...view,
     ...base,
@@ -62,13 +77,58 @@ export function chooseStart(
 
   if (isLessonLink(hash) && !(ownHash && good)) {
     const link = decodeLink(hash);
-    if (!link.ok) return start(fresh(fallback), 'neuron', 0, link.message);
-    const same = good !== null && sameLesson(good.lesson, link.lesson);
-    const base = same
-      ? { lesson: good.lesson, origin: good.origin, iteration: good.iteration, lossHistory: good.lossHistory }
-      : fresh(link.lesson);
-    return start(base, link.granularity, link.cursor, link.message ?? null);
+    if (!link.ok) {
+      // a broken link never touches saved work
+      if (good) return start(good, good.granularity, good.cursor, link.message);
+      return start(fresh(fallback), 'neuron', 0, link.message);
+    }
+    if (good !== null && sameLesson(good.lesson, link.lesson)) {
+      const base = {
+        lesson: good.lesson,
+        origin: good.origin,
+        iteration: good.iteration,
+        lossHistory: good.lossHistory,
+      };
+      return start(base, link.granularity, link.cursor, link.message ?? savedNotice);
+    }
+    const opened = start(
+      fresh(link.lesson, link.iteration),
+      link.granularity,
+      link.cursor,
+      link.message ?? null,
+    );
+    if (!good) return opened;
+    const work: Work = {
+      lesson: good.lesson,
+      origin: good.origin,
+      iteration: good.iteration,
+      lossHistory: good.lossHistory,
+      granularity: good.granularity,
+      cursor: good.cursor,
+    };
+    return {
+      ...opened,
+      notice: { key: 'link.replacedWork', action: { kind: 'restoreWork', work } },
+      past: [
+        {
+          lesson: work.lesson,
+          origin: work.origin,
+          iteration: work.iteration,
+          lossHistory: work.lossHistory,
+        },
+      ],
+    };
   }
-  if (good) return start(good, good.granularity, good.cursor, null);
-  return start(fresh(fallback), 'neuron', 0, saved && !saved.ok ? saved.message : null);
+  if (good) return start(good, good.granularity, good.cursor, savedNotice);
+  return start(fresh(fallback), 'neuron', 0, savedNotice);
+}
+
+/**
+ * Whether the autosave text holds anything the app could not take whole (unreadable, another version, a
+ * dropped setting or lesson): then it is kept aside before the first new save writes over it.
+ */
+export function savedNeedsBackup(savedText: string | null): boolean {
+  if (savedText === null) return false;
+  const saved = parseSaved(savedText);
+  return !saved.ok || saved.notice !== undefined;
 }

@@ -134,7 +134,13 @@ describe('saving and sharing', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy share link' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
     const url = new URL((writeText.mock.calls[0] as unknown as [string])[0]);
-    expect(decodeLink(url.hash)).toEqual({ ok: true, lesson: lesson004, granularity: 'layer', cursor: 3 });
+    expect(decodeLink(url.hash)).toEqual({
+      ok: true,
+      lesson: lesson004,
+      granularity: 'layer',
+      cursor: 3,
+      iteration: 1,
+    });
     expect(window.location.hash).toBe(url.hash);
     // the confirmation follows the clipboard's promise
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Link copied'));

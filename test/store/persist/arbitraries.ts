@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ActivationName, Lesson, LossName } from '../../../src/engine';
+import { gateLesson } from '../../../src/store/gate';
 import { lessonArb } from '../../support/arbitraries';
 
 /** Output activation and loss pairs the format accepts, each with random lessons around it. */
@@ -37,3 +38,15 @@ export const anyLesson: fc.Arbitrary<Lesson> = fc
 
 /** What JSON keeps of a value (JSON has no −0: it is written as 0). */
 export const viaJson = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+/** The lesson the gate makes of a candidate (the store holds only these); throws when it is refused. */
+export function gated(lesson: Lesson): Lesson {
+  const r = gateLesson(lesson);
+  if (!r.ok) throw new Error(`refused by the gate: ${JSON.stringify(r.refusal).slice(0, 200)}`);
+  return r.lesson;
+}
+
+/** A random lesson as the store could hold it: accepted by the gate (printed figures only on a built-in one). */
+export const anyShownLesson: fc.Arbitrary<Lesson> = anyLesson
+  .filter((lesson) => gateLesson(lesson).ok)
+  .map(gated);

@@ -13,6 +13,7 @@ import {
 import {
   connectPersistence,
   OWN_HASH_KEY,
+  SAVED_BACKUP_KEY,
   WRITE_INTERVAL_MS,
   type BrowserEnv,
 } from '../../../src/store/persist/connect';
@@ -94,6 +95,7 @@ describe('persistence in the browser', () => {
       lesson: lesson002,
       granularity: 'layer',
       cursor: 4,
+      iteration: 1,
     });
 
     store.getState().nextIteration();
@@ -134,8 +136,9 @@ describe('persistence in the browser', () => {
     expect(decodeLink(window.location.hash)).toMatchObject({ ok: true, cursor: 1 });
   });
 
-  it('a link in the hash beats the autosave; a broken one opens the default lesson with a message and leaves the URL', () => {
+  it('a link in the hash beats the autosave, with a way back; a broken one leaves the autosave and the URL', () => {
     saveLesson002({ locale: 'en', theme: 'light', digits: 4 });
+    const savedText = window.localStorage.getItem(SAVED_KEY);
     setHash(encodeLink({ lesson: lesson001, granularity: 'weight', cursor: 6 }));
     const store = createLessonStore();
     disconnect = connectPersistence(store, env());
@@ -143,15 +146,20 @@ describe('persistence in the browser', () => {
       lesson: lesson001,
       granularity: 'weight',
       cursor: 6,
-      notice: null,
+      notice: { key: 'link.replacedWork', action: { kind: 'restoreWork' } },
     });
     disconnect();
 
     setHash('#v1=N4IgLgnhA2C0B2BXAdgQwOYFMDOIBcA&g=neuron&s=7');
     const again = createLessonStore();
     disconnect = connectPersistence(again, env());
-    expect(again.getState()).toMatchObject({ lesson: lesson004, cursor: 0, notice: { key: 'link.broken' } });
+    // the saved work opens, the link's failure is said, and the autosave is not written over
+    expect(again.getState()).toMatchObject({ lesson: lesson002, cursor: 2, notice: { key: 'link.broken' } });
     expect(window.location.hash).toBe('');
+    again.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(savedNow()).toMatchObject({ lesson: lesson002, cursor: 3 });
+    expect(JSON.parse(window.localStorage.getItem(SAVED_KEY)!).lesson).toEqual(JSON.parse(savedText!).lesson);
   });
 
   it('follows a link pasted into the address bar (undoably), and ignores in-page anchors', () => {
@@ -164,12 +172,29 @@ describe('persistence in the browser', () => {
     setHash(encodeLink({ lesson: lesson001, granularity: 'layer', cursor: 3 }));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState()).toMatchObject({ lesson: lesson001, granularity: 'layer', cursor: 3 });
+    expect(store.getState().notice).toMatchObject({ key: 'link.replacedWork' });
+    store.getState().runNoticeAction(); // "Back to your work"
+    expect(store.getState()).toMatchObject({ lesson: lesson004, granularity: 'neuron', cursor: 0 });
+    store.getState().undo();
+    expect(store.getState().lesson).toBe(lesson001);
     store.getState().undo();
     expect(store.getState().lesson).toBe(lesson004);
 
     setHash('#v1=garbage');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState()).toMatchObject({ lesson: lesson004, notice: { key: 'link.broken' } });
+  });
+
+  it('an autosave the app cannot take whole is set aside before the first new save', () => {
+    const unreadable = '{"format":"backprop-saved","version":1,"lesson":{}}';
+    window.localStorage.setItem(SAVED_KEY, unreadable);
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    expect(store.getState().notice).toEqual({ key: 'saved.corrupt' });
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(savedNow().cursor).toBe(1);
+    expect(window.localStorage.getItem(SAVED_BACKUP_KEY)).toBe(unreadable);
   });
 
   it('a quick reload of the tab’s own, not yet updated hash keeps the autosave’s newer step', () => {

@@ -11,7 +11,7 @@ import {
   isLessonLink,
   type DecodedLink,
 } from '../../../src/store/persist';
-import { anyLesson, viaJson } from './arbitraries';
+import { anyShownLesson, gated, viaJson } from './arbitraries';
 
 const granularity = fc.constantFrom(...GRANULARITIES);
 const cursor = fc.nat({ max: 500 });
@@ -37,27 +37,46 @@ const modified = (lesson: Lesson): Lesson => ({ ...lesson, learningRate: lesson.
 describe('share link', () => {
   it('round-trips random lessons with granularity and step: state → hash → state', () => {
     fc.assert(
-      fc.property(anyLesson, granularity, cursor, (lesson, g, c) => {
-        const hash = encodeLink({ lesson, granularity: g, cursor: c });
+      fc.property(anyShownLesson, granularity, cursor, (lesson, g, c) => {
+        const hash = encodeLink({ lesson, granularity: g, cursor: c, iteration: 1 });
         expect(hash).toMatch(/^#v1=[A-Za-z0-9+\-$]+&g=(neuron|layer|weight)&s=\d+$/);
         expect(isLessonLink(hash)).toBe(true);
-        expect(decodeLink(hash)).toEqual({ ok: true, lesson: viaJson(lesson), granularity: g, cursor: c });
+        expect(decodeLink(hash)).toEqual({
+          ok: true,
+          lesson: viaJson(lesson),
+          granularity: g,
+          cursor: c,
+          iteration: 1,
+        });
       }),
       { numRuns: 150 },
     );
   });
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('round-trips the preset %s, by name', (id, preset) => {
-    const hash = encodeLink({ lesson: preset.lesson, granularity: 'layer', cursor: 6 });
+    const hash = encodeLink({ lesson: preset.lesson, granularity: 'layer', cursor: 6, iteration: 1 });
     expect(hash).toBe(`#v1&preset=${id}&g=layer&s=7`);
-    expect(decodeLink(hash)).toEqual({ ok: true, lesson: preset.lesson, granularity: 'layer', cursor: 6 });
+    expect(decodeLink(hash)).toEqual({
+      ok: true,
+      lesson: preset.lesson,
+      granularity: 'layer',
+      cursor: 6,
+      iteration: 1,
+    });
     expect(decodeLink(hash.slice(1)).ok).toBe(true); // with or without the #
     // an equal copy is named too; a changed one is carried whole
     expect(encodeLink({ lesson: viaJson(preset.lesson), granularity: 'layer', cursor: 6 })).toBe(hash);
     const changed = modified(preset.lesson);
-    const full = encodeLink({ lesson: changed, granularity: 'layer', cursor: 6 });
+    const full = encodeLink({ lesson: changed, granularity: 'layer', cursor: 6, iteration: 1 });
     expect(full).toMatch(/^#v1=[A-Za-z0-9+\-$]+&g=layer&s=7$/);
-    expect(decodeLink(full)).toEqual({ ok: true, lesson: changed, granularity: 'layer', cursor: 6 });
+    // the source's printed figures stay with the untouched built-in lesson only
+    expect(decodeLink(full)).toEqual({
+      ok: true,
+      lesson: gated(changed),
+      granularity: 'layer',
+      cursor: 6,
+      iteration: 1,
+    });
   });
 
   it('a link naming a built-in lesson this version lacks says so', () => {
@@ -96,7 +115,7 @@ describe('share link', () => {
 
   it('a link whose lesson is refused says how many problems and the first one', () => {
     const bad = { ...viaJson(PRESETS[1].lesson), loss: 'hinge', version: 3 };
-    const hash = encodeLink({ lesson: bad as never, granularity: 'neuron', cursor: 0 });
+    const hash = encodeLink({ lesson: bad as never, granularity: 'neuron', cursor: 0, iteration: 1 });
     const r = decodeLink(hash);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -118,7 +137,13 @@ describe('share link', () => {
       expect(r).toMatchObject({ ok: true, message: { key: 'link.badPosition' } });
     }
     const bare = decodeLink(good.replace(/&g=.*$/, ''));
-    expect(bare).toEqual({ ok: true, lesson: PRESETS[0].lesson, granularity: 'neuron', cursor: 0 });
+    expect(bare).toEqual({
+      ok: true,
+      lesson: PRESETS[0].lesson,
+      granularity: 'neuron',
+      cursor: 0,
+      iteration: 1,
+    });
   });
 
   it('never throws on random strings, truncations or bit flips of a valid link', () => {

@@ -8,12 +8,12 @@ import {
   serialiseSaved,
   type SavedState,
 } from '../../../src/store/persist';
-import { anyLesson, viaJson } from './arbitraries';
+import { anyShownLesson, gated, viaJson } from './arbitraries';
 
 const savedArb: fc.Arbitrary<SavedState> = fc
   .record({
-    lesson: anyLesson,
-    origin: fc.option(anyLesson, { nil: undefined }),
+    lesson: anyShownLesson,
+    origin: fc.option(anyShownLesson, { nil: undefined }),
     granularity: fc.constantFrom(...GRANULARITIES),
     cursor: fc.nat({ max: 1000 }),
     locale: fc.constantFrom('en' as const, 'zh-CN' as const),
@@ -40,7 +40,7 @@ describe('autosave', () => {
   it('round-trips random saved states', () => {
     fc.assert(
       fc.property(savedArb, (state) => {
-        expect(parseSaved(serialiseSaved(state))).toEqual({ ok: true, saved: viaJson(state) });
+        expect(parseSaved(serialiseSaved(state))).toEqual({ ok: true, saved: viaJson(state), dropped: [] });
       }),
       { numRuns: 100 },
     );
@@ -50,9 +50,9 @@ describe('autosave', () => {
     'round-trips the preset %s, trained or not',
     (_id, preset) => {
       const state = { ...base(), lesson: preset.lesson, origin: preset.lesson };
-      expect(parseSaved(serialiseSaved(state))).toEqual({ ok: true, saved: state });
-      const trained = { ...state, lesson: { ...preset.lesson, learningRate: 0.123 } };
-      expect(parseSaved(serialiseSaved(trained))).toEqual({ ok: true, saved: trained });
+      expect(parseSaved(serialiseSaved(state))).toEqual({ ok: true, saved: state, dropped: [] });
+      const trained = { ...state, lesson: gated({ ...preset.lesson, learningRate: 0.123 }) };
+      expect(parseSaved(serialiseSaved(trained))).toEqual({ ok: true, saved: trained, dropped: [] });
     },
   );
 
@@ -71,14 +71,6 @@ describe('autosave', () => {
       '[]',
       { ...good, format: 'something-else' },
       { ...good, lesson: { ...good.lesson, layers: [] } },
-      { ...good, origin: 42 },
-      { ...good, granularity: 'atom' },
-      { ...good, locale: 'fr' },
-      { ...good, theme: 'neon' },
-      { ...good, cursor: -1 },
-      { ...good, digits: 40 },
-      { ...good, iteration: 0 },
-      { ...good, lossHistory: [1, null] },
     ];
     for (const v of variants) {
       const text = typeof v === 'string' ? v : JSON.stringify(v);
@@ -88,6 +80,59 @@ describe('autosave', () => {
       ok: false,
       message: { key: 'saved.old' },
     });
+  });
+
+  it('an unknown or invalid setting is dropped alone: the lesson and every other setting are kept', () => {
+    const good = JSON.parse(
+      serialiseSaved({ ...base(), lesson: gated({ ...PRESETS[1].lesson, learningRate: 0.7 }) }),
+    );
+    const cases: [Record<string, unknown>, string, Partial<SavedState>][] = [
+      [{ granularity: 'atom' }, 'granularity', { granularity: 'neuron' }],
+      [{ locale: 'fr' }, 'locale', {}],
+      [{ theme: 'neon' }, 'theme', { theme: 'light' }],
+      [{ cursor: -1 }, 'cursor', { cursor: 0 }],
+      [{ digits: 40 }, 'digits', { digits: 4 }],
+      [{ iteration: 0 }, 'iteration', { iteration: 1, lossHistory: [] }],
+      [{ lossHistory: [1, null] }, 'iteration', { iteration: 1, lossHistory: [] }],
+      [{ origin: 42 }, 'origin', { origin: good.lesson }],
+    ];
+    for (const [change, name, reset] of cases) {
+      const r = parseSaved(JSON.stringify({ ...good, ...change }));
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      expect(r.dropped).toEqual([name]);
+      expect(r.notice).toEqual({ key: 'saved.settingsDropped' });
+      expect(r.saved.lesson).toEqual(good.lesson);
+      expect(r.saved.lesson.learningRate).toBe(0.7);
+      const kept = { ...base(), lesson: good.lesson, origin: PRESETS[1].lesson, ...reset };
+      const { locale: _l, ...rest } = kept;
+      expect(r.saved).toMatchObject(name === 'locale' ? rest : kept);
+    }
+  });
+
+  it('a saved lesson whose step is not finite falls back to the lesson as opened, and says so', () => {
+    // one sigmoid neuron with cross-entropy, weight 1000, input 1, target 0: a = σ(1000) rounds to 1 and
+    // E = −ln(1 − a) is infinite
+    const overflow = {
+      ...JSON.parse(JSON.stringify(PRESETS[1].lesson)),
+      layers: [{ size: 1 }, { size: 1, activation: 'sigmoid' }],
+      loss: 'bce',
+      useBias: false,
+      weights: [[[1000]]],
+      biases: [[0]],
+      sample: { input: [1], target: [0] },
+    };
+    delete overflow.dataset;
+    delete overflow.published;
+    const good = JSON.parse(serialiseSaved(base()));
+    const withOrigin = parseSaved(JSON.stringify({ ...good, lesson: overflow, origin: good.lesson }));
+    expect(withOrigin).toMatchObject({
+      ok: true,
+      saved: { lesson: PRESETS[1].lesson, iteration: 1, lossHistory: [], theme: 'dark', digits: 6 },
+      notice: { key: 'saved.lessonNonFinite' },
+    });
+    const alone = parseSaved(JSON.stringify({ ...good, lesson: overflow }));
+    expect(alone).toMatchObject({ ok: false, message: { key: 'saved.nonFinite' } });
   });
 
   it('never throws on random text or JSON', () => {

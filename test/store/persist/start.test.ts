@@ -86,7 +86,7 @@ describe('where the app starts', () => {
     });
   });
 
-  it('a broken link opens the default lesson with a message, not the autosave', () => {
+  it('a broken link never touches saved work: the autosave opens, with why the link failed', () => {
     const carried = encodeLink({
       lesson: { ...lesson001, learningRate: 0.3 },
       granularity: 'weight',
@@ -94,11 +94,68 @@ describe('where the app starts', () => {
     });
     const s = chooseStart({ hash: carried.slice(0, 40), savedText: saved(), languages: ['en'] });
     expect(s).toMatchObject({
-      lesson: lesson004,
-      cursor: 0,
+      lesson: lesson002,
+      granularity: 'layer',
+      cursor: 4,
       notice: { key: 'link.broken' },
       locale: 'zh-CN',
     });
+    // with no saved work, the default lesson
+    const none = chooseStart({ hash: carried.slice(0, 40), savedText: null, languages: ['en'] });
+    expect(none).toMatchObject({ lesson: lesson004, cursor: 0, notice: { key: 'link.broken' } });
+  });
+
+  it('a link to other work than the saved one opens with a way back to the saved work, exactly', () => {
+    const trained = { ...lesson002, learningRate: 0.25 };
+    const text = saved({ lesson: trained, iteration: 3, lossHistory: [0.3, 0.2] });
+    const s = chooseStart({ hash: link001, savedText: text, languages: ['en'] });
+    expect(s).toMatchObject({ lesson: lesson001, granularity: 'weight', cursor: 6, iteration: 1 });
+    expect(s.notice).toEqual({
+      key: 'link.replacedWork',
+      action: {
+        kind: 'restoreWork',
+        work: {
+          lesson: trained,
+          origin: lesson002,
+          granularity: 'layer',
+          cursor: 4,
+          iteration: 3,
+          lossHistory: [0.3, 0.2],
+        },
+      },
+    });
+    expect(s.past).toEqual([{ lesson: trained, origin: lesson002, iteration: 3, lossHistory: [0.3, 0.2] }]);
+  });
+
+  it('a link carries the iteration; an older link without it opens at iteration 1', () => {
+    const trained = { ...lesson001, learningRate: 0.2 };
+    const withIt = encodeLink({ lesson: trained, granularity: 'neuron', cursor: 2, iteration: 7 });
+    expect(withIt).toMatch(/&i=7$/);
+    expect(chooseStart({ hash: withIt, savedText: null, languages: [] })).toMatchObject({
+      lesson: trained,
+      cursor: 2,
+      iteration: 7,
+    });
+    const old = withIt.replace(/&i=7$/, '');
+    expect(chooseStart({ hash: old, savedText: null, languages: [] })).toMatchObject({
+      iteration: 1,
+      notice: null,
+    });
+  });
+
+  it('a link whose step is not finite is refused and the saved work opens', () => {
+    const overflow = {
+      ...lesson002,
+      layers: [{ size: 1 }, { size: 1, activation: 'sigmoid' as const }],
+      loss: 'bce' as const,
+      useBias: false,
+      weights: [[[1000]]],
+      biases: [[0]],
+      sample: { input: [1], target: [0] },
+    };
+    const hash = encodeLink({ lesson: overflow, granularity: 'neuron', cursor: 0 });
+    const s = chooseStart({ hash, savedText: saved(), languages: ['en'] });
+    expect(s).toMatchObject({ lesson: lesson002, cursor: 4, notice: { key: 'link.nonFinite' } });
   });
 
   it('a corrupt autosave opens the default lesson with a message, keeping the chosen language', () => {

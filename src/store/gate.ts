@@ -1,0 +1,69 @@
+import { parseLesson, traceStep, type Lesson, type LessonProblem, type NonFiniteCondition } from '../engine';
+import type { MessageRef } from '../formulas/types';
+import { problemNoticeParams } from '../i18n/problems';
+import { PRESETS } from '../lessons';
+import { sameLesson } from './persist/lessonFile';
+
+/**
+ * The one gate every change of the lesson passes (an edit, Next iteration, a preset, a file, a link, the
+ * autosave, undo, redo, reset): a lesson is accepted when it is a valid `backprop-lesson` file (parseLesson:
+ * shape and the format's limits, e.g. every number within ±10⁶) AND its training step is finite (traceStep).
+ * So whatever the store holds can be saved, linked and reopened.
+ */
+export type GateResult = { ok: true; lesson: Lesson } | { ok: false; refusal: Refusal };
+
+/** Why a lesson was refused: the format's problems (each with its JSON path), or the step's first non-finite value. */
+export type Refusal =
+  { kind: 'format'; problems: LessonProblem[] } | { kind: 'nonFinite'; condition: NonFiniteCondition };
+
+/** Lessons already accepted (undo, redo and reset bring back the very objects; no need to check them again). */
+const accepted = new WeakSet<object>();
+
+/** Whether the lesson is a built-in one exactly as shipped (only it may carry the source's printed figures). */
+function isUntouchedPreset(lesson: Lesson): boolean {
+  return PRESETS.some((p) => sameLesson(p.lesson, lesson));
+}
+
+/**
+ * Checks a candidate lesson (a typed Lesson or untrusted JSON). The accepted lesson is the candidate object
+ * itself when the format reads it unchanged (so identity-keyed caches and `lesson === origin` keep working),
+ * else the format's normalised reading. The source's printed figures (`published`) are dropped unless the
+ * lesson is a built-in one untouched: beside other numbers they would read as errata.
+ */
+export function gateLesson(candidate: unknown): GateResult {
+  if (typeof candidate === 'object' && candidate !== null && accepted.has(candidate)) {
+    return { ok: true, lesson: candidate as Lesson };
+  }
+  const parsed = parseLesson(candidate);
+  if (!parsed.ok) return { ok: false, refusal: { kind: 'format', problems: parsed.problems } };
+  let lesson = sameLesson(parsed.lesson, candidate as Lesson) ? (candidate as Lesson) : parsed.lesson;
+  if (lesson.published && !isUntouchedPreset(lesson)) {
+    lesson = { ...lesson };
+    delete lesson.published;
+  }
+  const r = traceStep(lesson);
+  if (!r.ok) return { ok: false, refusal: { kind: 'nonFinite', condition: r.condition } };
+  accepted.add(lesson);
+  return { ok: true, lesson };
+}
+
+/** A non-finite condition as message params (`{quantity}`, `{layer}`, `{neuron}` 1-based, `{value}`). */
+export function conditionParams(c: NonFiniteCondition): NonNullable<MessageRef['params']> {
+  return { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) };
+}
+
+/** A refusal as a message, under the key for format problems (with the first one) or the one for a non-finite step. */
+export function refusalMessage(refusal: Refusal, keys: { format: string; nonFinite: string }): MessageRef {
+  if (refusal.kind === 'format') {
+    return {
+      key: keys.format,
+      params: { ...problemNoticeParams(refusal.problems[0]), count: refusal.problems.length },
+    };
+  }
+  return { key: keys.nonFinite, params: conditionParams(refusal.condition) };
+}
+
+/** η divided by ten, written with at most six significant digits (0.5 rather than 0.49999999999999994). */
+export function lowerRate(eta: number): number {
+  return Number((eta / 10).toPrecision(6));
+}
