@@ -14,6 +14,7 @@ export const formulaMessages = {
       'Softmax: output {neuron} takes the exponential of its weighted sum and divides it by the sum of the exponentials of all outputs, so the activations add up to 1.',
     'step.lossTerm': "Output {neuron}'s term of the loss compares its activation with the target.",
     'step.lossTotal': 'The loss E adds up the terms of all {count} outputs.',
+    'step.lossTotal#=1': 'The loss E is the term of the only output.',
     'step.outputDA':
       'How fast the loss changes as the activation of output {neuron} changes: the derivative ∂E/∂a.',
     'step.outputFPrime': "The slope of the activation function at output {neuron}'s weighted sum.",
@@ -45,6 +46,7 @@ export const formulaMessages = {
     'step.layerForwardBias':
       "All of layer {layer} at once: the weight matrix times the previous layer's activations, plus the biases, gives the weighted sums, and the activation function turns them into activations.",
     'step.layerLoss': 'The loss E over all {count} outputs at once.',
+    'step.layerLoss#=1': 'The loss E of the only output.',
     'step.layerOutputDelta':
       'BP1: the error terms δ of the output layer are the gradient of the loss multiplied element by element (⊙) with the slopes of the activation.',
     'step.layerOutputDeltaSimplified':
@@ -77,6 +79,7 @@ export const formulaMessages = {
       'softmax：第 {neuron} 个输出取加权和的指数，再除以所有输出的指数之和，因此各输出的激活值之和为 1。',
     'step.lossTerm': '第 {neuron} 个输出把激活值与目标值相比较，得到它在损失中的一项。',
     'step.lossTotal': '把全部 {count} 个输出的项加起来，就是损失 E。',
+    'step.lossTotal#=1': '只有一个输出，它的项就是损失 E。',
     'step.outputDA': '第 {neuron} 个输出的激活值变化时损失变化有多快：导数 ∂E/∂a。',
     'step.outputFPrime': '激活函数在第 {neuron} 个输出的加权和处的斜率。',
     'step.outputDelta': '第 {neuron} 个输出的误差项 δ：损失的导数乘以激活函数的斜率（链式法则）。',
@@ -105,6 +108,7 @@ export const formulaMessages = {
     'step.layerForwardBias':
       '一次算完第 {layer} 层：权重矩阵乘以上一层的激活值，加上偏置，得到加权和，再经激活函数得到激活值。',
     'step.layerLoss': '一次算出全部 {count} 个输出的损失 E。',
+    'step.layerLoss#=1': '唯一一个输出的损失 E。',
     'step.layerOutputDelta': 'BP1：输出层的误差项 δ 等于损失的梯度与激活函数斜率的逐元素乘积（⊙）。',
     'step.layerOutputDeltaSimplified':
       'BP1：对这种激活函数与损失的组合，导数可以约简，所以输出层的误差项 δ 形式很简洁。',

@@ -12,6 +12,7 @@ import {
 } from '../engine';
 import type { MessageRef } from '../formulas/types';
 import { problemNoticeParams } from '../i18n/problems';
+import { nonFiniteParams } from '../i18n/quantities';
 
 /** An edit a student or teacher makes to the lesson. Layers are numbered as in the engine (1 … L). */
 export type LessonEdit =
@@ -110,13 +111,7 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
   if (!parsed.ok) return refuse('edit.invalidLesson', problemNoticeParams(parsed.problems[0]));
   const r = traceStep(next);
   if (!r.ok) {
-    const c = r.condition;
-    return refuse('edit.nonFinite', {
-      quantity: c.quantity,
-      layer: c.layer,
-      neuron: c.neuron + 1,
-      value: String(c.value),
-    });
+    return refuse('edit.nonFinite', nonFiniteParams(next, r.condition));
   }
   return { ok: true, lesson: next };
 }

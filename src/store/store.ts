@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lesson } from '../engine';
 import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
+import { nonFiniteParams } from '../i18n/quantities';
 import { findCoveringStep } from '../steps';
 import { PHASES, type Granularity } from '../steps/types';
 import { timelineOf, traceOf } from './derived';
@@ -155,12 +156,8 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         };
         const check = traceOf(nextLesson);
         if (!check.ok) {
-          const c = check.condition;
           set({
-            notice: {
-              key: 'edit.nonFinite',
-              params: { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) },
-            },
+            notice: { key: 'edit.nonFinite', params: nonFiniteParams(nextLesson, check.condition) },
             playing: false,
           });
           return;

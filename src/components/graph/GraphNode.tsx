@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { NodeDetail, NodeGeom } from '../../layout';
+import { SymbolText } from './SymbolText';
 import type { Mark } from './views';
 
 interface NodeProps {
@@ -45,7 +46,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
       <circle className="graph-node__circle" r={r} />
       {detail === 'full' && (
         <text className="graph-node__symbol" y={-r - fs * 0.45} fontSize={fs} textAnchor="middle">
-          {symbol}
+          <SymbolText text={symbol} />
         </text>
       )}
       {detail === 'symbol' && (
@@ -55,7 +56,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
           textAnchor="middle"
           dominantBaseline="central"
         >
-          {symbol}
+          <SymbolText text={symbol} />
         </text>
       )}
       {detail === 'full' && input && (

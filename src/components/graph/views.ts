@@ -52,7 +52,7 @@ export interface EdgeView {
   /** Formatted w and w⁺ (null until shown) for the label. */
   value: string;
   nextText: string | null;
-  /** The spoken name: "Weight from Input 1 to Layer 1, neuron 1: 0.9, positive…" (see edgeAria). */
+  /** The spoken name: "Weight w¹₁₁ from input x₁ to hidden neuron a¹₁: 0.9, positive…" (see edgeAria). */
   aria: string;
   mark: Mark;
   onPath: boolean;
@@ -108,7 +108,7 @@ export class GraphViews {
 
   constructor(
     private readonly layout: NetworkLayout,
-    lesson: Pick<Lesson, 'weights' | 'biases'>,
+    private readonly lesson: Pick<Lesson, 'weights' | 'biases' | 'layers' | 'conventions'>,
     private readonly widthOf: (w: number) => number,
     private readonly format: (x: number) => string,
     private readonly t: Translate,
@@ -225,7 +225,7 @@ export class GraphViews {
       dash: style.dash,
       value: same ? old.value : this.format(w),
       nextText: same ? old.nextText : next === undefined ? null : this.format(next),
-      aria: same ? old.aria : edgeAria(geom, w, shown, this.format, this.t),
+      aria: same ? old.aria : edgeAria(this.lesson, geom, w, shown, this.format, this.t),
       mark,
       onPath,
       selected,
@@ -235,7 +235,6 @@ export class GraphViews {
 
   /** The neurons' views (bias nodes excluded) for these values and marks; unchanged ones are reused. */
   nodes(shown: Shown, marks: Marks): NodeView[] {
-    const last = this.layout.columns.length - 1;
     return this.neurons.map(({ geom, ids }, i) => {
       const values = ids.map((id) => shown[id]);
       const mark = markOf(marks, geom.id);
@@ -255,12 +254,16 @@ export class GraphViews {
         ? { ...old.view, mark, onPath }
         : {
             geom,
-            symbol: nodeSymbol(l, j),
+            symbol: nodeSymbol(this.lesson, l, j),
             x: l === 0 ? value(`x:${j}`) : undefined,
             z: value(`z:${l}:${j}`),
             a: value(`a:${l}:${j}`),
             delta: value(`d:${l}:${j}`),
-            aria: nodeAria(nodeName(this.t, l, j), nodeRows(l, j, last, shown, this.format), this.t),
+            aria: nodeAria(
+              nodeName(this.t, this.lesson, l, j),
+              nodeRows(this.lesson, l, j, shown, this.format),
+              this.t,
+            ),
             mark,
             onPath,
           };
