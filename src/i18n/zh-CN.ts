@@ -41,8 +41,8 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'graph.input': '输入 {symbol}',
   'graph.hidden': '隐藏层神经元 {symbol}',
   'graph.output': '输出神经元 {symbol}',
-  'graph.weight': '权重 {symbol}，从{from}到{to}：{value}',
-  'graph.biasOf': '{to}的偏置 {symbol}：{value}',
+  'graph.weight': '权重 {symbol}，从{from} 到{to}：{value}',
+  'graph.biasOf': '{to} 的偏置 {symbol}：{value}',
   'graph.positive': '正',
   'graph.negative': '负',
   'graph.notYet': '尚未计算',
@@ -61,7 +61,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'formula.matrixView': '矩阵视图',
   'formula.erratum': '勘误：原课程印作 {printed}；计算值为 {computed}。',
 
-  'error.nonFinite': '此步无法显示：{quantity}变成了 {value}。请调小学习率或权重。',
+  'error.nonFinite': '此步无法显示：{quantity} 变成了 {value}。请调小学习率或权重。',
   'error.dismiss': '关闭',
 
   // 消息中提到的量：通俗的说明、课程记号中的符号，以及它所在的位置。
@@ -71,8 +71,8 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'quantity.a': '{place}的激活值 {symbol}',
   'quantity.loss': '损失 {symbol}',
   'quantity.lossTerm': '{place}的损失项 {symbol}',
-  'quantity.dLoss': '{place}的 ∂E/∂a（{symbol}）',
-  'quantity.dA': '{place}的 ∂E/∂a（{symbol}）',
+  'quantity.dLoss': '{place}的损失导数 {symbol}',
+  'quantity.dA': '{place}的损失导数 {symbol}',
   'quantity.delta': '{place}的误差项 {symbol}',
   'quantity.dW': '梯度 {symbol}',
   'quantity.db': '梯度 {symbol}',
@@ -93,7 +93,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'edit.layerCount': '网络须有 2 到 {max} 层。',
   'edit.neuronCount': '每层须有 1 到 {max} 个神经元。',
   'edit.invalidLesson': '此修改会使课程无效（{problem}）。',
-  'edit.nonFinite': '此修改会使{quantity}变为 {value}，未予应用。',
+  'edit.nonFinite': '此修改会使{quantity} 变为 {value}，未予应用。',
 
   'controls.toolbar': '步进控制',
   'controls.goToPhase': '转到{phase}阶段',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  lettersOf,
   edgeAria,
   edgeRows,
   edgeTitle,
@@ -65,6 +66,17 @@ describe('a value’s symbol follows the lesson’s notation', () => {
     ['lesson002', 'd:2:0', '\\delta^{2}_{1}', 'δ²₁'],
   ])('%s %s: %s, %s', (id, value, tex, text) => {
     expect(valueSymbol(preset(id), value)).toEqual({ tex, text });
+  });
+});
+
+describe('the letters marking z, a and δ inside a neuron', () => {
+  it.each([
+    ['lesson004', 1, 0, { z: 'X', a: 'O', delta: 'δ' }],
+    ['lesson001', 1, 2, { z: 'h′', a: 'h', delta: '∂E/∂h′' }],
+    ['lesson001', 2, 0, { z: 'y′', a: 'y', delta: '∂E/∂y′' }],
+    ['lesson002', 2, 1, { z: 'z', a: 'a', delta: 'δ' }],
+  ])('%s, layer %i, neuron %i', (id, l, j, letters) => {
+    expect(lettersOf(preset(id), l, j)).toEqual(letters);
   });
 });
 

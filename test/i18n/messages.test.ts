@@ -84,7 +84,7 @@ describe('a non-finite quantity is named by its symbol and a plain description',
       'That change makes ∂E/∂a of output neuron 1 (∂E/∂O_output,1) equal Infinity; it was not applied.',
     );
     expect(say(lesson004, { quantity: 'dLoss', layer: 2, neuron: 0 }, 'zh-CN')).toBe(
-      '此修改会使第 1 个输出神经元的 ∂E/∂a（∂E/∂O_output,1）变为 Infinity，未予应用。',
+      '此修改会使第 1 个输出神经元的损失导数 ∂E/∂O_output,1 变为 Infinity，未予应用。',
     );
     expect(say(lesson004, { quantity: 'z', layer: 1, neuron: 2, value: NaN })).toBe(
       'That change makes the weighted sum X_hidden,3 of hidden neuron 3 equal NaN; it was not applied.',
@@ -103,7 +103,7 @@ describe('a non-finite quantity is named by its symbol and a plain description',
       'That change makes the activation a²₂ of neuron 2 of hidden layer 2 equal Infinity; it was not applied.',
     );
     expect(say(lesson002, { quantity: 'db', layer: 1, neuron: 0 }, 'zh-CN')).toBe(
-      '此修改会使梯度 ∂E/∂b¹₁变为 Infinity，未予应用。',
+      '此修改会使梯度 ∂E/∂b¹₁ 变为 Infinity，未予应用。',
     );
     expect(
       translate('en', 'error.nonFinite', nonFiniteParams(lesson002, condition({ quantity: 'loss' }))),

@@ -249,6 +249,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
               fontSize={layout.fontSize}
               valueFontSize={layout.valueFontSize}
               symbol={v.symbol}
+              letters={v.letters}
               x={v.x}
               z={v.z}
               a={v.a}

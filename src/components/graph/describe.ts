@@ -27,6 +27,24 @@ export function nodeName(t: Translate, lesson: Named, layer: number, index: numb
   return t(key, { symbol: nodeSymbol(lesson, layer, index) });
 }
 
+/** The letters a neuron's values are marked with inside it (its symbols without indices): z, a, δ as standard,
+ * X, O, δ in lesson 004, h′, h, ∂E/∂h′ in lesson 001. */
+export interface Letters {
+  z: string;
+  a: string;
+  delta: string;
+}
+
+const INDEX_MARKS = /(_[^/\s]*|[₀-₉₍₎₊₋,⁰-⁹⁽⁾⁺⁻¹²³])+$/u;
+/** A text symbol without its trailing indices: `X_hidden,1` → `X`, `a²₁` → `a`, `∂E/∂h′₁` → `∂E/∂h′`. */
+export const withoutIndices = (text: string): string => text.replace(INDEX_MARKS, '') || text;
+
+export const lettersOf = (lesson: Named, layer: number, index: number): Letters => ({
+  z: withoutIndices(symbolText(lesson, `z:${layer}:${index}`)),
+  a: withoutIndices(symbolText(lesson, `a:${layer}:${index}`)),
+  delta: withoutIndices(symbolText(lesson, `d:${layer}:${index}`)),
+});
+
 /** A name or sentence with its first letter in upper case (no change to Chinese). */
 export const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 

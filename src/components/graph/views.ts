@@ -2,8 +2,8 @@ import type { Lesson } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
 import type { Highlight } from '../../steps/types';
 import { shownChanges } from '../../store';
-import { edgeAria, edgeValueIds, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
-import type { Shown, Translate } from './describe';
+import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
+import type { Letters, Shown, Translate } from './describe';
 
 /** How an element stands relative to the current step: part of it, dimmed beside it, or no step shown. */
 export type Mark = 'highlighted' | 'dimmed' | 'plain';
@@ -63,6 +63,8 @@ export interface EdgeView {
 export interface NodeView {
   geom: NodeGeom;
   symbol: string;
+  /** The letters marking z, a and δ inside the node, in the lesson's notation. */
+  letters: Letters;
   x: string | null | undefined;
   z: string | null;
   a: string | null;
@@ -255,6 +257,7 @@ export class GraphViews {
         : {
             geom,
             symbol: nodeSymbol(this.lesson, l, j),
+            letters: lettersOf(this.lesson, l, j),
             x: l === 0 ? value(`x:${j}`) : undefined,
             z: value(`z:${l}:${j}`),
             a: value(`a:${l}:${j}`),
