@@ -32,6 +32,8 @@ export const formulaMessages = {
       "The gradient of each weight into neuron {neuron} of layer {layer} is its error term δ times the activation that weight carries; the bias's gradient is δ itself.",
     'step.weightGradient':
       'The gradient of the weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer}: the error term δ times the incoming activation.',
+    'step.weightGradientFromInput':
+      'The gradient of the weight {weight} from input {input} to neuron {neuron} of layer {layer}: the error term δ times the input.',
     'step.biasGradient': 'The gradient of the bias of neuron {neuron} of layer {layer} is its error term δ.',
     'step.neuronUpdate':
       'Each weight into neuron {neuron} of layer {layer} takes a step against its gradient, the step scaled by the learning rate.',
@@ -39,6 +41,8 @@ export const formulaMessages = {
       'Each weight into neuron {neuron} of layer {layer}, and its bias, takes a step against its gradient, the step scaled by the learning rate.',
     'step.weightUpdate':
       'The weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
+    'step.weightUpdateFromInput':
+      'The weight {weight} from input {input} to neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
     'step.biasUpdate':
       'The bias of neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
     'step.layerForward':
@@ -95,6 +99,8 @@ export const formulaMessages = {
       '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度是它的误差项 δ 乘以该权重传来的激活值；偏置的梯度就是 δ 本身。',
     'step.weightGradient':
       '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重，其梯度是误差项 δ 乘以传入的激活值。',
+    'step.weightGradientFromInput':
+      '从输入 {input} 到第 {layer} 层第 {neuron} 个神经元的权重 {weight}，其梯度是误差项 δ 乘以这个输入。',
     'step.biasGradient': '第 {layer} 层第 {neuron} 个神经元的偏置梯度就是它的误差项 δ。',
     'step.neuronUpdate':
       '第 {layer} 层第 {neuron} 个神经元的每个输入权重都沿梯度的反方向走一步，步长由学习率决定。',
@@ -102,6 +108,8 @@ export const formulaMessages = {
       '第 {layer} 层第 {neuron} 个神经元的每个输入权重和偏置都沿梯度的反方向走一步，步长由学习率决定。',
     'step.weightUpdate':
       '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重沿梯度的反方向走一步，步长由学习率决定。',
+    'step.weightUpdateFromInput':
+      '从输入 {input} 到第 {layer} 层第 {neuron} 个神经元的权重 {weight} 沿梯度的反方向走一步，步长由学习率决定。',
     'step.biasUpdate': '第 {layer} 层第 {neuron} 个神经元的偏置沿梯度的反方向走一步，步长由学习率决定。',
     'step.layerForward':
       '一次算完第 {layer} 层：权重矩阵乘以上一层的激活值得到加权和，再经激活函数得到激活值。',

@@ -61,6 +61,11 @@ test.describe('one notation in the real page', () => {
     const formula = (await page.getByTestId('formula-symbolic').locator('annotation').textContent()) ?? '';
     expect(formula).toContain('x_{1}');
     expect(formula).toContain("{h'}_{1}");
+    // at the last step every neuron shows its values, marked with lesson 001's letters (h′, h, y′, y)
+    await page.getByRole('button', { name: 'Last step' }).click();
+    await expect(page.locator('[data-id="n:1:0"] .graph-node__qty').first()).toHaveText('h′');
+    await expect(page.locator('[data-id="n:2:0"] .graph-node__qty').nth(1)).toHaveText('y');
+    await page.screenshot({ path: `${SHOTS}/notation-001-end.png` });
 
     await page.getByLabel('Language').selectOption('zh-CN');
     await expect(node).toHaveAttribute('aria-label', /^输入 x₁：|^输入 x₁: /);
@@ -81,6 +86,7 @@ test.describe('one notation in the real page', () => {
     await expect(edge).toHaveAttribute('aria-label', /^隐藏层神经元 a²₂ 的偏置 b²₂：/);
     await expect(page.getByRole('complementary', { name: 'b²₂ 的链式法则' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: '偏置 b²₂' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/notation-002-zh.png` });
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  lettersOf,
   edgeAria,
   edgeRows,
   edgeTitle,
+  lettersOf,
   nodeAria,
   nodeName,
   nodeRows,
@@ -186,3 +186,22 @@ describe.each(PRESETS.map((p) => [p.id, p.lesson] as const))(
     });
   },
 );
+
+describe('a step’s sentence names an input by its symbol, never as "neuron k of layer 0"', () => {
+  it.each([
+    ['lesson004', 'dW:1:0:0', 'The gradient of the weight w₁,₁ from input X₁ to neuron 1 of layer 1'],
+    ['lesson001', 'dW:1:2:0', 'The gradient of the weight W¹₁₃ from input x₁ to neuron 3 of layer 1'],
+    ['lesson001', 'w+:1:0:1', 'The weight W¹₂₁ from input x₂ to neuron 1 of layer 1 takes a step'],
+  ])('%s, the step writing %s', (id, value, start) => {
+    const lesson = preset(id);
+    const r = traceStep(lesson);
+    if (!r.ok) throw new Error('trace');
+    const tl = buildTimeline(lesson, r.trace, 'weight');
+    const step = tl.steps.find((s) => s.writes.includes(value as never))!;
+    const { sentence } = formulaFor(step, tl, lesson, { digits: 4 });
+    const english = en(sentence.key, sentence.params);
+    expect(english.startsWith(start), english).toBe(true);
+    expect(english).not.toMatch(/layer 0/);
+    expect(zh(sentence.key, sentence.params)).not.toMatch(/第 0 层/);
+  });
+});
