@@ -57,9 +57,15 @@ test('a weight typed in its panel changes every value downstream; Ctrl+Z restore
   expect(formatPlain(after.loss, 4)).not.toBe(formatPlain(before.loss, 4));
   await expect(page.getByTestId('iteration')).toContainText(`E = ${formatPlain(after.loss, 4)}`);
   const a2 = formatPlain(after.layers[2].a[0], 4);
-  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute('aria-label', new RegExp(`O_output,1 ${a2}`));
+  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`O_output,1 ${a2}`),
+  );
   const d1 = formatPlain(after.layers[1].delta[1], 4);
-  await expect(page.locator('[data-id="n:1:1"]')).toHaveAttribute('aria-label', new RegExp(`δ_hidden,2 ${d1}`));
+  await expect(page.locator('[data-id="n:1:1"]')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`δ_hidden,2 ${d1}`),
+  );
   const w = formatPlain(after.updated.weights[0][0][0], 4);
   await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute(
     'aria-label',

@@ -23,7 +23,10 @@ test('the default lesson is on screen at first load, with no spoilers', async ({
   const hidden1 = page.locator('[data-id="n:1:0"]');
   await expect(hidden1).toHaveAttribute('aria-label', /X_hidden,1 1\.16/);
   // the output neuron shows only its target so far: no z, a or δ yet
-  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute('aria-label', 'Output neuron O_output,1: target₁ 0.01');
+  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute(
+    'aria-label',
+    'Output neuron O_output,1: target₁ 0.01',
+  );
   expect(errors).toEqual([]);
 });
 
