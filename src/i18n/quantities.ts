@@ -53,3 +53,24 @@ export function nonFiniteParams(
   for (const [k, v] of Object.entries(place)) out[`quantity.place.${k}`] = v;
   return out;
 }
+
+/** Lesson-file paths of the values a student edits, with the value id each names. */
+const VALUE_PATHS: [RegExp, (m: number[]) => string][] = [
+  [/^weights\[(\d+)\]\[(\d+)\]\[(\d+)\]$/, ([l, j, k]) => `w:${l + 1}:${j}:${k}`],
+  [/^biases\[(\d+)\]\[(\d+)\]$/, ([l, j]) => `b:${l + 1}:${j}`],
+  [/^sample\.input\[(\d+)\]$/, ([k]) => `x:${k}`],
+  [/^sample\.target\[(\d+)\]$/, ([j]) => `t:${j}`],
+  [/^learningRate$/, () => 'eta'],
+];
+
+/**
+ * A problem path as the value's symbol in the lesson's notation (`sample.target[0]` → `target₁` in lesson 004),
+ * for messages about an edit; other paths as they are.
+ */
+export function pathSymbol(lesson: Pick<Lesson, 'layers' | 'conventions'>, path: string): string {
+  for (const [pattern, id] of VALUE_PATHS) {
+    const m = pattern.exec(path);
+    if (m) return symbolText(lesson, id(m.slice(1).map(Number)));
+  }
+  return path;
+}

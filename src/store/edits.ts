@@ -12,7 +12,7 @@ import {
 } from '../engine';
 import type { MessageRef } from '../formulas/types';
 import { problemNoticeParams } from '../i18n/problems';
-import { nonFiniteParams } from '../i18n/quantities';
+import { nonFiniteParams, pathSymbol } from '../i18n/quantities';
 
 /** An edit a student or teacher makes to the lesson. Layers are numbered as in the engine (1 … L). */
 export type LessonEdit =
@@ -108,7 +108,13 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
   }
   // Every edited lesson must still be a valid file (autosave, links and saving rely on it).
   const parsed = parseLesson(next);
-  if (!parsed.ok) return refuse('edit.invalidLesson', problemNoticeParams(parsed.problems[0]));
+  if (!parsed.ok) {
+    const problem = parsed.problems[0];
+    return refuse(
+      'edit.invalidLesson',
+      problemNoticeParams({ ...problem, path: pathSymbol(next, problem.path) }),
+    );
+  }
   const r = traceStep(next);
   if (!r.ok) {
     return refuse('edit.nonFinite', nonFiniteParams(next, r.condition));

@@ -125,6 +125,19 @@ describe('a non-finite quantity is named by its symbol and a plain description',
   });
 });
 
+describe('a refused edit names the value by its symbol, not by its path in the file', () => {
+  it('a target outside 0 to 1 under cross-entropy, in lesson 004', () => {
+    const bce = applyEdit(lesson004, { kind: 'loss', loss: 'bce' });
+    if (!bce.ok) throw new Error('bce');
+    const r = applyEdit(bce.lesson, { kind: 'target', index: 0, value: 2 });
+    if (r.ok) throw new Error('expected a refusal');
+    expect(translate('en', r.message.key, r.message.params)).toBe(
+      'That change would make the lesson invalid (target₁: 2 must be between 0 and 1 for cross-entropy).',
+    );
+    expect(translate('zh-CN', r.message.key, r.message.params)).not.toContain('sample.target');
+  });
+});
+
 describe('lesson-file problems', () => {
   it('a problem of the whole file reads as a sentence, never "$: …"', () => {
     const r = parseLessonFile('not json at all');
