@@ -1,6 +1,13 @@
 import { ACTIVATION_NAMES } from './activations';
 import { isValidPair, LOSS_NAMES } from './losses';
-import { foundOf, problemOf, type ListKind, type ProblemCode, type ProblemParamMap } from './problems';
+import {
+  foundOf,
+  problemOf,
+  ROOT_PATH,
+  type ListKind,
+  type ProblemCode,
+  type ProblemParamMap,
+} from './problems';
 import type {
   ActivationName,
   BuiltinDatasetName,
@@ -100,7 +107,10 @@ class Reader {
  */
 export function parseLesson(input: unknown): ParseResult {
   const r = new Reader();
-  const o = r.object(input, '$');
+  const o =
+    typeof input === 'object' && input !== null && !Array.isArray(input)
+      ? (input as Record<string, unknown>)
+      : r.fail(ROOT_PATH, 'notLesson', foundOf(input));
   if (!o) return { ok: false, problems: r.problems };
   if (o.format !== 'backprop-lesson')
     r.fail('format', 'wrongFormat', { ...foundOf(o.format), expected: 'backprop-lesson' });
@@ -119,7 +129,8 @@ export function parseLesson(input: unknown): ParseResult {
     if (activation === 'softmax' && l !== layerList.length - 1) {
       r.fail(`layers[${l}].activation`, 'softmaxNotOutput', { layer: l });
     }
-    return size === undefined || activation === undefined ? undefined : { size, activation };
+    // the size is kept even when the activation is wrong, so the weights and sample are still checked
+    return size === undefined ? undefined : { size, activation };
   });
   const loss = r.oneOf<LossName>(o.loss, 'loss', LOSS_NAMES);
   const learningRate = r.number(o.learningRate, 'learningRate');
@@ -130,6 +141,7 @@ export function parseLesson(input: unknown): ParseResult {
 
   const sizes = layers && layers.every((x) => x) ? layers.map((x) => x!.size) : undefined;
   const outAct = layers?.[layers.length - 1]?.activation;
+  const layersRead = layers?.every((x, l) => x && (l === 0 || x.activation !== undefined));
   if (loss && outAct && !isValidPair(outAct, loss)) {
     r.fail('loss', 'invalidPair', { loss, activation: outAct });
   }
@@ -158,7 +170,7 @@ export function parseLesson(input: unknown): ParseResult {
   const conventions = readConventions(r, o.conventions);
   const published = o.published === undefined ? undefined : readPublished(r, o.published);
 
-  if (r.problems.length > 0) return { ok: false, problems: r.problems };
+  if (r.problems.length > 0 || !layersRead) return { ok: false, problems: r.problems };
   const lesson: Lesson = {
     format: 'backprop-lesson',
     version: 1,

@@ -16,6 +16,8 @@ type Empty = Record<string, never>;
 /** The parameters of each problem code. */
 export type ProblemParamMap = {
   notObject: Found;
+  /** The whole file (path `$`) is not an object. */
+  notLesson: Found;
   notList: Found;
   wrongCount: List & { count: number; expected: number };
   countOutOfRange: List & { count: number; min: number; max: number };
@@ -48,6 +50,7 @@ export type ProblemParams = Record<string, string | number>;
 /** English sentences by code; the UI's English table takes its `problem.*` keys from here. */
 export const ENGLISH_PROBLEMS: Record<ProblemCode, string> = {
   notObject: 'expected an object, found {found}',
+  notLesson: 'The file does not hold a lesson: expected an object, found {found}',
   notList: 'expected a list, found {found}',
   wrongCount: 'has {count} {what}; it must have exactly {expected}',
   countOutOfRange: 'has {count} {what}; it must have {min} to {max}',
@@ -71,8 +74,8 @@ export const ENGLISH_PROBLEMS: Record<ProblemCode, string> = {
   targetSum: 'sums to {sum}; a softmax cross-entropy target must sum to 1',
   notValueId: 'is not a value id such as z:1:0 or dW:2:0:1',
   notNumberText: 'expected a number written as text, found {found}',
-  fileTooLong: 'the file has {length} characters; at most {max} are read',
-  notJson: 'not JSON: {detail}',
+  fileTooLong: 'The file has {length} characters; at most {max} are read',
+  notJson: 'The file is not JSON: {detail}',
 };
 export const ENGLISH_FOUND: Record<FoundKind, string> = {
   nothing: 'nothing',
@@ -92,6 +95,18 @@ export const ENGLISH_LISTS: Record<ListKind, string> = {
   inputs: 'inputs (one per input neuron)',
   targets: 'targets (one per output neuron)',
   samples: 'samples',
+};
+/** The same lists when there is exactly one item ("has 1 weight matrix"), keyed as the UI's plural form. */
+export const ENGLISH_LISTS_ONE: Record<`${ListKind}#=1`, string> = {
+  'layers#=1': 'layer',
+  'matrices#=1': 'weight matrix (one between each pair of layers)',
+  'rows#=1': 'row (one per neuron of layer {layer})',
+  'weights#=1': 'weight (one per neuron of layer {layer})',
+  'biasVectors#=1': 'bias vector (one per non-input layer)',
+  'biases#=1': 'bias (one per neuron of layer {layer})',
+  'inputs#=1': 'input (one per input neuron)',
+  'targets#=1': 'target (one per output neuron)',
+  'samples#=1': 'sample',
 };
 
 export const PROBLEM_CODES = Object.keys(ENGLISH_PROBLEMS) as readonly ProblemCode[];
@@ -121,7 +136,11 @@ const fill = (template: string, params: ProblemParams) =>
 function english(key: string, params: ProblemParams): string {
   const [group, kind] = key.split('.');
   if (group === 'found') return fill(ENGLISH_FOUND[kind as FoundKind], params);
-  if (group === 'what') return fill(ENGLISH_LISTS[kind as ListKind], params);
+  if (group === 'what')
+    return fill(
+      params.count === 1 ? ENGLISH_LISTS_ONE[`${kind as ListKind}#=1`] : ENGLISH_LISTS[kind as ListKind],
+      params,
+    );
   return fill(ENGLISH_PROBLEMS[key as ProblemCode], params);
 }
 
@@ -141,6 +160,13 @@ export function foundOf(v: unknown): Found {
   if (typeof v === 'object') return { found: 'object' };
   return { found: 'value', foundText: String(v) };
 }
+
+/** The path of a problem about the whole file rather than one field; such a problem is shown without it. */
+export const ROOT_PATH = '$';
+
+/** A problem as one line: `path: message`, or the message alone for a problem of the whole file. */
+export const problemLine = (path: string, message: string): string =>
+  path === ROOT_PATH ? message : `${path}: ${message}`;
 
 /** A problem with its English message, for readers outside parseLesson. */
 export function problemOf<C extends ProblemCode>(

@@ -8,31 +8,9 @@ import { complementOf, logSoftmax, type Lesson } from '../engine';
 import { shapeOf, valueIndices, valueKind, vid, type NetShape, type Timeline, type ValueId } from '../steps';
 import { formatNumber, formatPrecise, type Precise } from './format';
 import { notationFor, type Notation } from './notation';
-import { partial, renewed } from './tex';
+import { SYMBOLS } from './symbols';
 import type { Equation } from './equations';
 import type { MessageRef, Operand } from './types';
-
-type SymbolRule = (n: Notation, i: number[]) => string;
-
-/** Symbol of each value kind (ids in steps/types.ts). */
-const SYMBOLS: Record<string, SymbolRule> = {
-  x: (n, [k]) => n.x(k),
-  t: (n, [j]) => n.t(j),
-  w: (n, [l, j, k]) => n.w(l, j, k),
-  b: (n, [l, j]) => n.b(l, j),
-  eta: (n) => n.eta,
-  z: (n, [l, j]) => n.z(l, j),
-  a: (n, [l, j]) => n.a(l, j),
-  fp: (n, [l, j]) => n.fp(l, j),
-  e: (n, [j]) => n.e(j),
-  E: (n) => n.E,
-  dA: (n, [l, j]) => partial(n.E, n.a(l, j)),
-  d: (n, [l, j]) => n.delta(l, j),
-  dW: (n, [l, j, k]) => partial(n.E, n.w(l, j, k)),
-  db: (n, [l, j]) => partial(n.E, n.b(l, j)),
-  'w+': (n, [l, j, k]) => renewed(n.w(l, j, k)),
-  'b+': (n, [l, j]) => renewed(n.b(l, j)),
-};
 
 /** One value of a network: its symbol, and its operand as last made by a context (checked before reuse). */
 export interface ValueEntry {

@@ -30,7 +30,7 @@ function templateOf(c: FormulaContext, step: Step): StepTemplate {
           : equation(e.lhs, render(e.rhs, e, w)),
       ),
     );
-    const sentence = Object.freeze(sentenceFor(c.shape, step));
+    const sentence = Object.freeze(sentenceFor(c.shape, step, c.n));
     t = { equations, symbolic, sentence, writes: step.writes.map((id) => c.entry(id)) };
     c.templates.set(step.id, t);
   }

@@ -14,6 +14,7 @@ export const formulaMessages = {
       'Softmax: output {neuron} takes the exponential of its weighted sum and divides it by the sum of the exponentials of all outputs, so the activations add up to 1.',
     'step.lossTerm': "Output {neuron}'s term of the loss compares its activation with the target.",
     'step.lossTotal': 'The loss E adds up the terms of all {count} outputs.',
+    'step.lossTotal#=1': 'The loss E is the term of the only output.',
     'step.outputDA':
       'How fast the loss changes as the activation of output {neuron} changes: the derivative ∂E/∂a.',
     'step.outputFPrime': "The slope of the activation function at output {neuron}'s weighted sum.",
@@ -31,6 +32,8 @@ export const formulaMessages = {
       "The gradient of each weight into neuron {neuron} of layer {layer} is its error term δ times the activation that weight carries; the bias's gradient is δ itself.",
     'step.weightGradient':
       'The gradient of the weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer}: the error term δ times the incoming activation.',
+    'step.weightGradientFromInput':
+      'The gradient of the weight {weight} from input {input} to neuron {neuron} of layer {layer}: the error term δ times the input.',
     'step.biasGradient': 'The gradient of the bias of neuron {neuron} of layer {layer} is its error term δ.',
     'step.neuronUpdate':
       'Each weight into neuron {neuron} of layer {layer} takes a step against its gradient, the step scaled by the learning rate.',
@@ -38,6 +41,8 @@ export const formulaMessages = {
       'Each weight into neuron {neuron} of layer {layer}, and its bias, takes a step against its gradient, the step scaled by the learning rate.',
     'step.weightUpdate':
       'The weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
+    'step.weightUpdateFromInput':
+      'The weight {weight} from input {input} to neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
     'step.biasUpdate':
       'The bias of neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
     'step.layerForward':
@@ -45,6 +50,7 @@ export const formulaMessages = {
     'step.layerForwardBias':
       "All of layer {layer} at once: the weight matrix times the previous layer's activations, plus the biases, gives the weighted sums, and the activation function turns them into activations.",
     'step.layerLoss': 'The loss E over all {count} outputs at once.',
+    'step.layerLoss#=1': 'The loss E of the only output.',
     'step.layerOutputDelta':
       'BP1: the error terms δ of the output layer are the gradient of the loss multiplied element by element (⊙) with the slopes of the activation.',
     'step.layerOutputDeltaSimplified':
@@ -77,6 +83,7 @@ export const formulaMessages = {
       'softmax：第 {neuron} 个输出取加权和的指数，再除以所有输出的指数之和，因此各输出的激活值之和为 1。',
     'step.lossTerm': '第 {neuron} 个输出把激活值与目标值相比较，得到它在损失中的一项。',
     'step.lossTotal': '把全部 {count} 个输出的项加起来，就是损失 E。',
+    'step.lossTotal#=1': '只有一个输出，它的项就是损失 E。',
     'step.outputDA': '第 {neuron} 个输出的激活值变化时损失变化有多快：导数 ∂E/∂a。',
     'step.outputFPrime': '激活函数在第 {neuron} 个输出的加权和处的斜率。',
     'step.outputDelta': '第 {neuron} 个输出的误差项 δ：损失的导数乘以激活函数的斜率（链式法则）。',
@@ -92,6 +99,8 @@ export const formulaMessages = {
       '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度是它的误差项 δ 乘以该权重传来的激活值；偏置的梯度就是 δ 本身。',
     'step.weightGradient':
       '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重，其梯度是误差项 δ 乘以传入的激活值。',
+    'step.weightGradientFromInput':
+      '从输入 {input} 到第 {layer} 层第 {neuron} 个神经元的权重 {weight}，其梯度是误差项 δ 乘以这个输入。',
     'step.biasGradient': '第 {layer} 层第 {neuron} 个神经元的偏置梯度就是它的误差项 δ。',
     'step.neuronUpdate':
       '第 {layer} 层第 {neuron} 个神经元的每个输入权重都沿梯度的反方向走一步，步长由学习率决定。',
@@ -99,12 +108,15 @@ export const formulaMessages = {
       '第 {layer} 层第 {neuron} 个神经元的每个输入权重和偏置都沿梯度的反方向走一步，步长由学习率决定。',
     'step.weightUpdate':
       '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重沿梯度的反方向走一步，步长由学习率决定。',
+    'step.weightUpdateFromInput':
+      '从输入 {input} 到第 {layer} 层第 {neuron} 个神经元的权重 {weight} 沿梯度的反方向走一步，步长由学习率决定。',
     'step.biasUpdate': '第 {layer} 层第 {neuron} 个神经元的偏置沿梯度的反方向走一步，步长由学习率决定。',
     'step.layerForward':
       '一次算完第 {layer} 层：权重矩阵乘以上一层的激活值得到加权和，再经激活函数得到激活值。',
     'step.layerForwardBias':
       '一次算完第 {layer} 层：权重矩阵乘以上一层的激活值，加上偏置，得到加权和，再经激活函数得到激活值。',
     'step.layerLoss': '一次算出全部 {count} 个输出的损失 E。',
+    'step.layerLoss#=1': '唯一一个输出的损失 E。',
     'step.layerOutputDelta': 'BP1：输出层的误差项 δ 等于损失的梯度与激活函数斜率的逐元素乘积（⊙）。',
     'step.layerOutputDeltaSimplified':
       'BP1：对这种激活函数与损失的组合，导数可以约简，所以输出层的误差项 δ 形式很简洁。',

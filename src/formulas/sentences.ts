@@ -8,12 +8,24 @@ import {
   type StepKind,
 } from '../steps';
 import type { FormulaMessageKey } from './messages';
+import type { Notation } from './notation';
+import { texToText } from './symbols';
 import type { MessageRef } from './types';
 
-type Sentence = (s: NetShape, step: Step) => { key: FormulaMessageKey; params: MessageRef['params'] };
+type Sentence = (
+  s: NetShape,
+  step: Step,
+  n: Notation,
+) => { key: FormulaMessageKey; params: MessageRef['params'] };
 
 const neuron = (step: Step) => ({ layer: step.layer, neuron: step.neurons[0] + 1 });
 const weight = (step: Step) => ({ ...neuron(step), from: (step.from ?? 0) + 1, previous: step.layer - 1 });
+/** A weight from the input layer is named by its symbol and the input's, never "neuron k of layer 0". */
+const fromInput = (st: Step, n: Notation) => ({
+  ...neuron(st),
+  weight: texToText(n.w(st.layer, st.neurons[0], st.from ?? 0)),
+  input: texToText(n.x(st.from ?? 0)),
+});
 const bias = <K extends string>(s: NetShape, key: K) => (s.useBias ? (`${key}Bias` as const) : key);
 const FORM_SUFFIX: Record<OutputDeltaForm, '' | 'Simplified' | 'Softmax'> = {
   chain: '',
@@ -33,15 +45,19 @@ const SENTENCES: Record<StepKind, Sentence> = {
   outputDelta: (s, st) => ({ key: `step.outputDelta${form(s)}`, params: neuron(st) }),
   hiddenDelta: (_s, st) => ({ key: 'step.hiddenDelta', params: { ...neuron(st), next: st.layer + 1 } }),
   neuronGradients: (s, st) => ({ key: bias(s, 'step.neuronGradients'), params: neuron(st) }),
-  weightGradient: (_s, st) =>
+  weightGradient: (_s, st, n) =>
     st.from === -1
       ? { key: 'step.biasGradient', params: neuron(st) }
-      : { key: 'step.weightGradient', params: weight(st) },
+      : st.layer === 1
+        ? { key: 'step.weightGradientFromInput', params: fromInput(st, n) }
+        : { key: 'step.weightGradient', params: weight(st) },
   neuronUpdate: (s, st) => ({ key: bias(s, 'step.neuronUpdate'), params: neuron(st) }),
-  weightUpdate: (_s, st) =>
+  weightUpdate: (_s, st, n) =>
     st.from === -1
       ? { key: 'step.biasUpdate', params: neuron(st) }
-      : { key: 'step.weightUpdate', params: weight(st) },
+      : st.layer === 1
+        ? { key: 'step.weightUpdateFromInput', params: fromInput(st, n) }
+        : { key: 'step.weightUpdate', params: weight(st) },
   layerForward: (s, st) => ({ key: bias(s, 'step.layerForward'), params: { layer: st.layer } }),
   layerLoss: (s) => ({ key: 'step.layerLoss', params: { count: s.sizes[s.L] } }),
   layerOutputDelta: (s) => ({ key: `step.layerOutputDelta${form(s)}`, params: {} }),
@@ -56,4 +72,5 @@ const SENTENCES: Record<StepKind, Sentence> = {
   layerUpdate: (s, st) => ({ key: bias(s, 'step.layerUpdate'), params: { layer: st.layer } }),
 };
 
-export const sentenceFor = (s: NetShape, step: Step): MessageRef => SENTENCES[step.kind](s, step);
+export const sentenceFor = (s: NetShape, step: Step, n: Notation): MessageRef =>
+  SENTENCES[step.kind](s, step, n);

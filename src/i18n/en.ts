@@ -1,4 +1,4 @@
-import { ENGLISH_FOUND, ENGLISH_LISTS, ENGLISH_PROBLEMS } from '../engine';
+import { ENGLISH_FOUND, ENGLISH_LISTS, ENGLISH_LISTS_ONE, ENGLISH_PROBLEMS } from '../engine';
 
 /** The entries of a table under `prefix`: { a: x } → { 'prefix.a': x }, keys typed. */
 function prefixed<P extends string, T extends Record<string, string>>(
@@ -46,10 +46,12 @@ export const en = {
   'controls.keyboardHelp': '← → or PgUp/PgDn step · Space play · Home/End first/last · [ ] phase',
 
   'graph.label': 'Network graph',
-  'graph.input': 'Input {index}',
-  'graph.neuron': 'Layer {layer}, neuron {index}',
-  'graph.bias': 'Bias input 1',
-  'graph.weight': 'Weight from {from} to {to}: {value}',
+  // A node named by its symbol in the lesson's notation; names sit inside sentences, lower-case.
+  'graph.input': 'input {symbol}',
+  'graph.hidden': 'hidden neuron {symbol}',
+  'graph.output': 'output neuron {symbol}',
+  'graph.weight': 'Weight {symbol} from {from} to {to}: {value}',
+  'graph.biasOf': 'Bias {symbol} of {to}: {value}',
   'graph.positive': 'positive',
   'graph.negative': 'negative',
   'graph.notYet': 'not computed yet',
@@ -70,22 +72,27 @@ export const en = {
   'formula.erratum': 'Erratum: the lesson prints {printed}; the computed value is {computed}.',
 
   'error.nonFinite':
-    '{quantity} of layer {layer}, neuron {neuron} became {value}: the step is not shown. Lower the learning rate or the weights.',
+    'The step is not shown: {quantity} became {value}. Lower the learning rate or the weights.',
   'error.dismiss': 'Dismiss',
 
-  'quantity.input': 'The input',
-  'quantity.target': 'The target',
-  'quantity.z': 'The weighted sum z',
-  'quantity.a': 'The activation a',
-  'quantity.loss': 'The loss E',
-  'quantity.lossTerm': 'A loss term',
-  'quantity.dLoss': '∂E/∂a',
-  'quantity.dA': '∂E/∂a',
-  'quantity.delta': 'The error term δ',
-  'quantity.dW': 'A weight gradient',
-  'quantity.db': 'A bias gradient',
-  'quantity.weight': 'An updated weight',
-  'quantity.bias': 'An updated bias',
+  // A quantity named in a message: a plain description, the lesson's symbol, and where it sits.
+  'quantity.input': 'the input {symbol}',
+  'quantity.target': 'the target {symbol} of {place}',
+  'quantity.z': 'the weighted sum {symbol} of {place}',
+  'quantity.a': 'the activation {symbol} of {place}',
+  'quantity.loss': 'the loss {symbol}',
+  'quantity.lossTerm': 'the loss term {symbol} of {place}',
+  'quantity.dLoss': '∂E/∂a of {place} ({symbol})',
+  'quantity.dA': '∂E/∂a of {place} ({symbol})',
+  'quantity.delta': 'the error term {symbol} of {place}',
+  'quantity.dW': 'the gradient {symbol}',
+  'quantity.db': 'the gradient {symbol}',
+  'quantity.weight': 'the updated weight {symbol}',
+  'quantity.bias': 'the updated bias {symbol}',
+  'place.input': 'input {n}',
+  'place.hidden': 'hidden neuron {n}',
+  'place.hiddenOf': 'neuron {n} of hidden layer {layer}',
+  'place.output': 'output neuron {n}',
 
   'edit.notFinite': 'That is not a finite number.',
   'edit.notANumber': '“{text}” is not a number.',
@@ -98,8 +105,7 @@ export const en = {
   'edit.layerCount': 'A network has 2 to {max} layers.',
   'edit.neuronCount': 'A layer has 1 to {max} neurons.',
   'edit.invalidLesson': 'That change would make the lesson invalid ({problem}).',
-  'edit.nonFinite':
-    'That change makes {quantity} of layer {layer}, neuron {neuron} equal {value}; it was not applied.',
+  'edit.nonFinite': 'That change makes {quantity} equal {value}; it was not applied.',
 
   'controls.toolbar': 'Step controls',
   'controls.goToPhase': 'Go to the {phase} phase',
@@ -116,7 +122,9 @@ export const en = {
   'formula.hideMatrix': 'Hide matrices',
   'chain.title': 'Chain rule for {weight}',
   'chain.paths': '{count} paths from this weight to the loss',
+  'chain.paths#=1': 'One path from this weight to the loss',
   'chain.morePaths': 'and {count} more paths',
+  'chain.morePaths#=1': 'and one more path',
   'chain.path': 'Path {n}',
   'chain.close': 'Close the chain-rule panel',
   'chain.compact': 'The compact δ form gives the same value',
@@ -204,6 +212,7 @@ export const en = {
   'link.broken': 'This share link is damaged or incomplete, so it could not be opened.',
   'link.invalid':
     'This share link holds a lesson that cannot be opened ({count} problems; the first: {problem}).',
+  'link.invalid#=1': 'This share link holds a lesson that cannot be opened ({problem}).',
   'link.unknownPreset':
     'This share link names a built-in lesson ({id}) that this version of the app does not have.',
   'link.version': 'This share link was made in format {version}, which this version of the app cannot open.',
@@ -240,4 +249,5 @@ export const en = {
   ...prefixed('problem.', ENGLISH_PROBLEMS),
   ...prefixed('problem.found.', ENGLISH_FOUND),
   ...prefixed('problem.what.', ENGLISH_LISTS),
+  ...prefixed('problem.what.', ENGLISH_LISTS_ONE),
 } as const;

@@ -9,3 +9,4 @@ export {
 } from './translate';
 export { useT } from './useT';
 export { problemText, problemNoticeParams, type Translator } from './problems';
+export { nonFiniteParams } from './quantities';

@@ -2,6 +2,7 @@ import {
   FOUND_KINDS,
   LIST_KINDS,
   PROBLEM_CODES,
+  problemLine,
   renderProblem,
   type FoundKind,
   type LessonProblem,
@@ -38,7 +39,7 @@ const PARAM_PREFIX = 'problem.params.';
  */
 export function problemNoticeParams(problem: LessonProblem): Params {
   const out: Params = {
-    problem: `${problem.path}: ${problem.message}`,
+    problem: problemLine(problem.path, problem.message),
     [`${PREFIX}path`]: problem.path,
     [`${PREFIX}message`]: problem.message,
   };
@@ -69,5 +70,5 @@ export function unpackProblem(params: Params | undefined): LessonProblem | undef
 /** The params with a packed problem's `problem` as `path: <problem in the reader's language>`. */
 export function withProblemText(t: Translator, params: Params): Params {
   const problem = unpackProblem(params);
-  return problem ? { ...params, problem: `${problem.path}: ${problemText(t, problem)}` } : params;
+  return problem ? { ...params, problem: problemLine(problem.path, problemText(t, problem)) } : params;
 }

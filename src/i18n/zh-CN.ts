@@ -1,7 +1,8 @@
 import type { en } from './en';
 
-/** 简体中文消息，键与 en.ts 相同。 */
-export const zhCN: Record<keyof typeof en, string> = {
+/** 简体中文消息，键与 en.ts 相同（复数变体 `key#…` 可省略：中文名词没有复数形式）。 */
+export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, string> &
+  Partial<Record<keyof typeof en, string>> = {
   'app.title': '反向传播，一步一步',
   'app.tagline': '训练一步中的每个数字，以及产生它的链式法则。',
   'app.language': '语言',
@@ -36,10 +37,12 @@ export const zhCN: Record<keyof typeof en, string> = {
   'controls.keyboardHelp': '← → 或 PgUp/PgDn 单步 · 空格 播放 · Home/End 首/末步 · [ ] 切换阶段',
 
   'graph.label': '网络图',
-  'graph.input': '输入 {index}',
-  'graph.neuron': '第 {layer} 层，神经元 {index}',
-  'graph.bias': '偏置输入 1',
-  'graph.weight': '从 {from} 到 {to} 的权重：{value}',
+  // 节点以课程记号中的符号命名。
+  'graph.input': '输入 {symbol}',
+  'graph.hidden': '隐藏层神经元 {symbol}',
+  'graph.output': '输出神经元 {symbol}',
+  'graph.weight': '权重 {symbol}，从{from} 到{to}：{value}',
+  'graph.biasOf': '{to} 的偏置 {symbol}：{value}',
   'graph.positive': '正',
   'graph.negative': '负',
   'graph.notYet': '尚未计算',
@@ -58,23 +61,27 @@ export const zhCN: Record<keyof typeof en, string> = {
   'formula.matrixView': '矩阵视图',
   'formula.erratum': '勘误：原课程印作 {printed}；计算值为 {computed}。',
 
-  'error.nonFinite':
-    '第 {layer} 层神经元 {neuron} 的{quantity}变成了 {value}，此步不予显示。请降低学习率或权重。',
+  'error.nonFinite': '此步无法显示：{quantity} 变成了 {value}。请调小学习率或权重。',
   'error.dismiss': '关闭',
 
-  'quantity.input': '输入',
-  'quantity.target': '目标值',
-  'quantity.z': '加权和 z',
-  'quantity.a': '激活值 a',
-  'quantity.loss': '损失 E',
-  'quantity.lossTerm': '损失项',
-  'quantity.dLoss': '∂E/∂a',
-  'quantity.dA': '∂E/∂a',
-  'quantity.delta': '误差项 δ',
-  'quantity.dW': '权重梯度',
-  'quantity.db': '偏置梯度',
-  'quantity.weight': '更新后的权重',
-  'quantity.bias': '更新后的偏置',
+  // 消息中提到的量：通俗的说明、课程记号中的符号，以及它所在的位置。
+  'quantity.input': '输入 {symbol}',
+  'quantity.target': '{place}的目标值 {symbol}',
+  'quantity.z': '{place}的加权和 {symbol}',
+  'quantity.a': '{place}的激活值 {symbol}',
+  'quantity.loss': '损失 {symbol}',
+  'quantity.lossTerm': '{place}的损失项 {symbol}',
+  'quantity.dLoss': '{place}的损失导数 {symbol}',
+  'quantity.dA': '{place}的损失导数 {symbol}',
+  'quantity.delta': '{place}的误差项 {symbol}',
+  'quantity.dW': '梯度 {symbol}',
+  'quantity.db': '梯度 {symbol}',
+  'quantity.weight': '更新后的权重 {symbol}',
+  'quantity.bias': '更新后的偏置 {symbol}',
+  'place.input': '第 {n} 个输入',
+  'place.hidden': '第 {n} 个隐藏层神经元',
+  'place.hiddenOf': '第 {layer} 个隐藏层的第 {n} 个神经元',
+  'place.output': '第 {n} 个输出神经元',
 
   'edit.notFinite': '这不是一个有限的数。',
   'edit.notANumber': '“{text}”不是数字。',
@@ -87,7 +94,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'edit.layerCount': '网络须有 2 到 {max} 层。',
   'edit.neuronCount': '每层须有 1 到 {max} 个神经元。',
   'edit.invalidLesson': '此修改会使课程无效（{problem}）。',
-  'edit.nonFinite': '此修改会使第 {layer} 层神经元 {neuron} 的 {quantity} 变为 {value}，未予应用。',
+  'edit.nonFinite': '此修改会使{quantity} 变为 {value}，未予应用。',
 
   'controls.toolbar': '步进控制',
   'controls.goToPhase': '转到{phase}阶段',
@@ -104,7 +111,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'formula.hideMatrix': '隐藏矩阵',
   'chain.title': '{weight} 的链式法则',
   'chain.paths': '从这个权重到损失共有 {count} 条路径',
+  'chain.paths#=1': '从这个权重到损失只有一条路径',
   'chain.morePaths': '另有 {count} 条路径',
+  'chain.morePaths#=1': '另有一条路径',
   'chain.path': '路径 {n}',
   'chain.close': '关闭链式法则面板',
   'chain.compact': '紧凑的 δ 形式给出相同的值',
@@ -190,6 +199,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'picker.current': '当前课程',
   'link.broken': '这个分享链接已损坏或不完整，无法打开。',
   'link.invalid': '这个分享链接里的课程无法打开（共 {count} 处问题，第一处：{problem}）。',
+  'link.invalid#=1': '这个分享链接里的课程无法打开（{problem}）。',
   'link.unknownPreset': '这个分享链接指向的内置课程（{id}）在当前版本的应用中不存在。',
   'link.version': '这个分享链接使用第 {version} 版格式，当前版本的应用无法打开。',
   'link.badPosition': '无法识别链接中的步骤或粒度，课程将从第一步开始。',
@@ -218,6 +228,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'saved.settingsDropped': '部分已保存的设置无法读取，已恢复默认值；你的课程已保留。',
   // 课程文件中的问题，按问题代码（src/engine/problems.ts）。
   'problem.notObject': '应为对象，实际{found}',
+  'problem.notLesson': '文件里没有课程：应为对象，实际{found}',
   'problem.notList': '应为列表，实际{found}',
   'problem.wrongCount': '{what}为 {count}，应恰好为 {expected}',
   'problem.countOutOfRange': '{what}为 {count}，应在 {min} 到 {max} 之间',
@@ -241,7 +252,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'problem.notValueId': '不是有效的数值编号（例如 z:1:0 或 dW:2:0:1）',
   'problem.notNumberText': '应为以文本形式书写的数字，实际{found}',
   'problem.fileTooLong': '文件有 {length} 个字符，最多只读取 {max} 个',
-  'problem.notJson': '不是有效的 JSON：{detail}',
+  'problem.notJson': '文件不是有效的 JSON：{detail}',
   'problem.found.nothing': '缺失',
   'problem.found.null': '为 null',
   'problem.found.list': '为列表',

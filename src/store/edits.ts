@@ -105,7 +105,7 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
   // Every edited lesson must still be a valid file with a finite step (autosave, links and saving rely on it).
   const gated = gateLesson(next);
   if (!gated.ok) {
-    return { ok: false, message: refusalMessage(gated.refusal, EDIT_KEYS) };
+    return { ok: false, message: refusalMessage(gated.refusal, EDIT_KEYS, next) };
   }
   return gated;
 }

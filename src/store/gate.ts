@@ -1,6 +1,7 @@
 import { parseLesson, traceStep, type Lesson, type LessonProblem, type NonFiniteCondition } from '../engine';
 import type { MessageRef } from '../formulas/types';
 import { problemNoticeParams } from '../i18n/problems';
+import { nonFiniteParams, pathSymbol } from '../i18n/quantities';
 import { PRESETS } from '../lessons';
 import { sameLesson } from './persist/lessonFile';
 
@@ -14,7 +15,8 @@ export type GateResult = { ok: true; lesson: Lesson } | { ok: false; refusal: Re
 
 /** Why a lesson was refused: the format's problems (each with its JSON path), or the step's first non-finite value. */
 export type Refusal =
-  { kind: 'format'; problems: LessonProblem[] } | { kind: 'nonFinite'; condition: NonFiniteCondition };
+  | { kind: 'format'; problems: LessonProblem[] }
+  | { kind: 'nonFinite'; condition: NonFiniteCondition; lesson: Lesson };
 
 /** Lessons already accepted (undo, redo and reset bring back the very objects; no need to check them again). */
 const accepted = new WeakSet<object>();
@@ -42,25 +44,38 @@ export function gateLesson(candidate: unknown): GateResult {
     delete lesson.published;
   }
   const r = traceStep(lesson);
-  if (!r.ok) return { ok: false, refusal: { kind: 'nonFinite', condition: r.condition } };
+  if (!r.ok) return { ok: false, refusal: { kind: 'nonFinite', condition: r.condition, lesson } };
   accepted.add(lesson);
   return { ok: true, lesson };
 }
 
-/** A non-finite condition as message params (`{quantity}`, `{layer}`, `{neuron}` 1-based, `{value}`). */
-export function conditionParams(c: NonFiniteCondition): NonNullable<MessageRef['params']> {
-  return { quantity: c.quantity, layer: c.layer, neuron: c.neuron + 1, value: String(c.value) };
+/**
+ * A non-finite condition as message params: `{quantity}` names the value in the lesson's notation, in the
+ * reader's language; `{value}` is what it reached.
+ */
+export function conditionParams(lesson: Lesson, c: NonFiniteCondition): NonNullable<MessageRef['params']> {
+  return nonFiniteParams(lesson, c);
 }
 
-/** A refusal as a message, under the key for format problems (with the first one) or the one for a non-finite step. */
-export function refusalMessage(refusal: Refusal, keys: { format: string; nonFinite: string }): MessageRef {
+/**
+ * A refusal as a message, under the key for format problems (with the first one) or the one for a non-finite
+ * step. With `named`, a problem's path in the file reads as the value's symbol in that lesson (w′₂,₁, not
+ * weights[1][0][1]).
+ */
+export function refusalMessage(
+  refusal: Refusal,
+  keys: { format: string; nonFinite: string },
+  named?: Lesson,
+): MessageRef {
   if (refusal.kind === 'format') {
+    const problem = refusal.problems[0];
+    const path = named ? pathSymbol(named, problem.path) : problem.path;
     return {
       key: keys.format,
-      params: { ...problemNoticeParams(refusal.problems[0]), count: refusal.problems.length },
+      params: { ...problemNoticeParams({ ...problem, path }), count: refusal.problems.length },
     };
   }
-  return { key: keys.nonFinite, params: conditionParams(refusal.condition) };
+  return { key: keys.nonFinite, params: conditionParams(refusal.lesson, refusal.condition) };
 }
 
 /** η divided by ten, written with at most six significant digits (0.5 rather than 0.49999999999999994). */

@@ -189,7 +189,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
             gated.refusal.kind === 'nonFinite'
               ? {
                   key: 'iteration.nonFinite',
-                  params: { ...params, ...conditionParams(gated.refusal.condition) },
+                  params: { ...params, ...conditionParams(gated.refusal.lesson, gated.refusal.condition) },
                 }
               : { key: 'iteration.tooLarge', params };
           set({

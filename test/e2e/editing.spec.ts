@@ -12,7 +12,7 @@ const traceOf = (lesson: Lesson) => {
   if (!r.ok) throw new Error('the lesson must trace');
   return r.trace;
 };
-/** Lesson 004 with w¹₁₁ = 0.5, and its trace (the engine is the oracle for every downstream value). */
+/** Lesson 004 with w₁,₁ = 0.5, and its trace (the engine is the oracle for every downstream value). */
 const edited = (() => {
   const r = applyEdit(lesson004, { kind: 'weight', layer: 1, neuron: 0, from: 0, value: 0.5 });
   if (!r.ok) throw new Error('the edit must apply');
@@ -21,13 +21,13 @@ const edited = (() => {
 const before = traceOf(lesson004);
 const after = traceOf(edited);
 
-/** Opens the chain-rule panel of w¹₁₁ from the keyboard and returns its value field. */
+/** Opens the chain-rule panel of w₁,₁ from the keyboard and returns its value field. */
 async function openWeight(page: Page) {
   await page.locator('[data-id="e:1:0:0"]').focus();
   await page.keyboard.press('Enter');
   const panel = page.getByTestId('chain-rule');
   await expect(panel).toBeVisible();
-  return { panel, field: panel.getByRole('textbox', { name: 'Weight w¹₁₁' }) };
+  return { panel, field: panel.getByRole('textbox', { name: 'Weight w₁,₁' }) };
 }
 const toBody = (page: Page) => page.locator('body').click({ position: { x: 5, y: 5 } });
 
@@ -46,7 +46,7 @@ test('a weight typed in its panel changes every value downstream; Ctrl+Z restore
   await page.keyboard.press('Home');
   expect(await position(page)).toContain('Step 1 / 32');
   const hidden1 = page.locator('[data-id="n:1:0"]');
-  await expect(hidden1).toHaveAttribute('aria-label', /z 0\.8(,|$)/);
+  await expect(hidden1).toHaveAttribute('aria-label', /X_hidden,1 0\.8(,|$)/);
   expect(await texOf(page, 'formula-result')).toMatch(/= ?0\.8$/);
   expect(await texOf(page, 'formula-substituted')).toContain('0.5');
   await expect(page.locator('.erratum')).toHaveCount(0); // the source's printed figures no longer apply
@@ -57,9 +57,15 @@ test('a weight typed in its panel changes every value downstream; Ctrl+Z restore
   expect(formatPlain(after.loss, 4)).not.toBe(formatPlain(before.loss, 4));
   await expect(page.getByTestId('iteration')).toContainText(`E = ${formatPlain(after.loss, 4)}`);
   const a2 = formatPlain(after.layers[2].a[0], 4);
-  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute('aria-label', new RegExp(`a ${a2}`));
+  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`O_output,1 ${a2}`),
+  );
   const d1 = formatPlain(after.layers[1].delta[1], 4);
-  await expect(page.locator('[data-id="n:1:1"]')).toHaveAttribute('aria-label', new RegExp(`δ ${d1}`));
+  await expect(page.locator('[data-id="n:1:1"]')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`δ_hidden,2 ${d1}`),
+  );
   const w = formatPlain(after.updated.weights[0][0][0], 4);
   await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute(
     'aria-label',
@@ -79,7 +85,7 @@ test('a weight typed in its panel changes every value downstream; Ctrl+Z restore
   expect(await position(page)).toContain('Step 28 / 32');
   await expect(field).toHaveValue('0.9');
   await page.keyboard.press('Home');
-  await expect(hidden1).toHaveAttribute('aria-label', /z 1\.16(,|$)/);
+  await expect(hidden1).toHaveAttribute('aria-label', /X_hidden,1 1\.16(,|$)/);
   expect(await texOf(page, 'formula-result')).toContain('1.16');
   expect(errors).toEqual([]);
 });
@@ -96,7 +102,7 @@ test('typing "abc" explains itself beside the field and keeps 0.9; Escape restor
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAttribute('aria-describedby', (await alert.getAttribute('id'))!);
   await expect(page.locator('[data-for="e:1:0:0"]')).toContainText('0.9');
-  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /z 1\.16(,|$)/);
+  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /X_hidden,1 1\.16(,|$)/);
 
   await field.fill('2e7');
   await field.press('Enter');
@@ -110,15 +116,15 @@ test('typing "abc" explains itself beside the field and keeps 0.9; Escape restor
 test('inputs and targets from their nodes, a W cell in the matrix view', async ({ page }) => {
   await openApp(page);
   await page.locator('[data-id="n:0:1"]').click();
-  const x2 = page.getByTestId('value-panel').getByRole('textbox', { name: 'Input x₂' });
+  const x2 = page.getByTestId('value-panel').getByRole('textbox', { name: 'Input X₂' });
   await x2.fill('0.6');
   await x2.press('Enter');
   // z¹₁ = 0.9·0.9 + 0.3·0.6 + 0.4·0.8 = 1.31
-  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /z 1\.31(,|$)/);
+  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /X_hidden,1 1\.31(,|$)/);
 
   await page.locator('[data-id="n:2:0"]').focus();
   await page.keyboard.press('Enter');
-  const t1 = page.getByTestId('value-panel').getByRole('textbox', { name: 'Target t₁' });
+  const t1 = page.getByTestId('value-panel').getByRole('textbox', { name: 'Target target₁' });
   await expect(t1).toHaveValue('0.01');
   await t1.press('Escape'); // nothing typed: closes the panel, focus back on the node
   await expect(page.getByTestId('value-panel')).toHaveCount(0);
@@ -126,11 +132,11 @@ test('inputs and targets from their nodes, a W cell in the matrix view', async (
 
   await page.getByRole('button', { name: 'Matrix view' }).click();
   const grid = page.getByRole('group', { name: 'Edit the weights and inputs' });
-  const cell = grid.getByRole('textbox', { name: 'Weight w¹₁₂' });
+  const cell = grid.getByRole('textbox', { name: 'Weight w₂,₁' });
   await cell.fill('0');
   await cell.press('Enter');
   // z¹₁ = 0.9·0.9 + 0·0.6 + 0.4·0.8 = 1.13
-  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /z 1\.13(,|$)/);
+  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /X_hidden,1 1\.13(,|$)/);
   expect(await texOf(page, 'formula-result')).toContain('1.13');
 });
 

@@ -43,14 +43,14 @@ test('a malformed file is refused with every problem listed, and the lesson stay
   if (expected.ok) throw new Error('the file must be refused');
   expect(expected.problems.length).toBeGreaterThanOrEqual(4);
   await expect(alert.getByRole('listitem')).toHaveText(
-    expected.problems.map((p) => `${p.path}: ${p.message}`),
+    expected.problems.map((p) => (p.path === '$' ? p.message : `${p.path}: ${p.message}`)),
   );
   await expect(page.getByText(TITLE_004)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/files-refused.png` });
 
   await fileInput(page).setInputFiles(asFile('notes.txt', 'not json at all'));
   await expect(page.getByRole('alert').filter({ hasText: 'notes.txt' }).getByRole('listitem')).toHaveText(
-    /^\$: /,
+    /^The file is not JSON: /,
   );
   await expect(page.getByText(TITLE_004)).toBeVisible();
   expect(errors).toEqual([]);

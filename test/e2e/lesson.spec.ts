@@ -21,9 +21,12 @@ test('the default lesson is on screen at first load, with no spoilers', async ({
   // the first step computes z of hidden neuron 1: 0.9·0.9 + 0.3·0.1 + 0.4·0.8 = 1.16
   expect(await texOf(page, 'formula-result')).toContain('1.16');
   const hidden1 = page.locator('[data-id="n:1:0"]');
-  await expect(hidden1).toHaveAttribute('aria-label', /z 1\.16/);
+  await expect(hidden1).toHaveAttribute('aria-label', /X_hidden,1 1\.16/);
   // the output neuron shows only its target so far: no z, a or δ yet
-  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute('aria-label', 'Layer 2, neuron 1: t 0.01');
+  await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute(
+    'aria-label',
+    'Output neuron O_output,1: target₁ 0.01',
+  );
   expect(errors).toEqual([]);
 });
 
@@ -56,11 +59,11 @@ test('buttons and keyboard step to the first weight update; graph and formula sh
   // on the graph: every value up to here is shown, including the δ terms and the new weight
   await expect(page.locator('[data-id="n:2:0"]')).toHaveAttribute(
     'aria-label',
-    new RegExp(`a ${formatPlain(trace.layers[2].a[0], 4)}`),
+    new RegExp(`O_output,1 ${formatPlain(trace.layers[2].a[0], 4)}`),
   );
   await expect(page.locator('[data-id="n:1:1"]')).toHaveAttribute(
     'aria-label',
-    new RegExp(`δ ${formatPlain(trace.layers[1].delta[1], 4)}`),
+    new RegExp(`δ_hidden,2 ${formatPlain(trace.layers[1].delta[1], 4)}`),
   );
   const edge = page.locator('[data-id="e:1:0:0"]');
   await expect(edge).toHaveAttribute(

@@ -90,7 +90,7 @@ describe('parseLesson', () => {
     ['a weight as text', (o: any) => (o.weights[1][0][2] = 'x'), 'weights[1][0][2]', 'expected a number'],
     ['a weight too large', (o: any) => (o.weights[0][1][1] = 2e6), 'weights[0][1][1]', 'outside ±1000000'],
     ['a weight row too short', (o: any) => o.weights[0][2].pop(), 'weights[0][2]', 'has 2 weights'],
-    ['a missing weight matrix', (o: any) => o.weights.pop(), 'weights', 'has 1 weight matrices'],
+    ['a missing weight matrix', (o: any) => o.weights.pop(), 'weights', 'has 1 weight matrix'],
     ['non-zero bias without biases', (o: any) => (o.biases[0][0] = 1), 'biases', 'must all be 0'],
     ['short input', (o: any) => o.sample.input.pop(), 'sample.input', 'has 2 inputs'],
     ['target null', (o: any) => (o.sample.target[1] = null), 'sample.target[1]', 'found null'],
@@ -126,8 +126,8 @@ describe('parseLesson', () => {
       problems: [
         {
           path: '$',
-          message: 'expected an object, found 42',
-          code: 'notObject',
+          message: 'The file does not hold a lesson: expected an object, found 42',
+          code: 'notLesson',
           params: { found: 'value', foundText: '42' },
         },
       ],

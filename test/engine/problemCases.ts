@@ -6,6 +6,8 @@ export interface ProblemCase {
   name: string;
   mutate: (o: any) => unknown;
   expected: Required<LessonProblem>;
+  /** What is read instead of the changed lesson (a case about the whole input), if anything. */
+  input?: unknown;
 }
 
 export const baseLesson = (): any => JSON.parse(JSON.stringify(lesson004()));
@@ -21,6 +23,17 @@ const c = (
 
 /** One case per problem code (the messages are the ones parseLesson wrote before problems had codes). */
 export const CODE_CASES: ProblemCase[] = [
+  {
+    name: 'a list instead of a lesson',
+    mutate: () => undefined,
+    input: [1, 2],
+    expected: {
+      path: '$',
+      code: 'notLesson',
+      params: { found: 'list' },
+      message: 'The file does not hold a lesson: expected an object, found a list',
+    },
+  },
   c(
     'sample not an object',
     (o) => (o.sample = 5),
@@ -51,7 +64,7 @@ export const CODE_CASES: ProblemCase[] = [
     'layers',
     'countOutOfRange',
     { what: 'layers', count: 1, min: 2, max: 10 },
-    'has 1 layers; it must have 2 to 10',
+    'has 1 layer; it must have 2 to 10',
   ),
   c(
     'learning rate as text',
@@ -215,7 +228,7 @@ export const KIND_CASES: ProblemCase[] = [
     'weights',
     'wrongCount',
     { what: 'matrices', count: 1, expected: 2 },
-    'has 1 weight matrices (one between each pair of layers); it must have exactly 2',
+    'has 1 weight matrix (one between each pair of layers); it must have exactly 2',
   ),
   c(
     'a short weight row',
@@ -231,7 +244,7 @@ export const KIND_CASES: ProblemCase[] = [
     'biases',
     'wrongCount',
     { what: 'biasVectors', count: 1, expected: 2 },
-    'has 1 bias vectors (one per non-input layer); it must have exactly 2',
+    'has 1 bias vector (one per non-input layer); it must have exactly 2',
   ),
   c(
     'a short bias vector',
@@ -239,7 +252,7 @@ export const KIND_CASES: ProblemCase[] = [
     'biases[1]',
     'wrongCount',
     { what: 'biases', layer: 2, count: 1, expected: 2 },
-    'has 1 biases (one per neuron of layer 2); it must have exactly 2',
+    'has 1 bias (one per neuron of layer 2); it must have exactly 2',
   ),
   c(
     'a short input',

@@ -14,7 +14,7 @@ import { baseLesson, CODE_CASES, KIND_CASES, type ProblemCase } from './problemC
 function problemsOf(k: ProblemCase): LessonProblem[] {
   const o = baseLesson();
   k.mutate(o);
-  const r = parseLesson(o);
+  const r = parseLesson('input' in k ? k.input : o);
   if (r.ok) throw new Error(`${k.name}: expected the lesson to be refused`);
   return r.problems;
 }

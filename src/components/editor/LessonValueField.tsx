@@ -33,8 +33,8 @@ interface LessonValueFieldProps {
 export function LessonValueField({ target, compact, hideLabel }: LessonValueFieldProps) {
   const t = useT();
   const value = useLessonStore((s) => valueOf(s.lesson, target));
+  const name = useLessonStore((s) => symbolOf(s.lesson, target));
   if (value === undefined) return null;
-  const name = symbolOf(target);
   return (
     <NumberField
       label={

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n';
+import { useLessonStore } from '../../store';
 import { symbolOf, labelKeyOf, type EditTarget } from './editTargets';
 import { LessonValueField } from './LessonValueField';
 
@@ -11,7 +12,8 @@ interface NodeValuePanelProps {
 /** The value of a selected input or output node (x_k or t_j), to type over; floats over the graph. */
 export function NodeValuePanel({ target, onClose }: NodeValuePanelProps) {
   const t = useT();
-  const name = t(labelKeyOf(target), { name: symbolOf(target) });
+  const symbol = useLessonStore((s) => symbolOf(s.lesson, target));
+  const name = t(labelKeyOf(target), { name: symbol });
   return (
     <aside
       className="value-panel"

@@ -1,4 +1,5 @@
 import type { Lesson } from '../../engine';
+import { symbolText } from '../../formulas/symbols';
 import type { LessonEdit } from '../../store/edits';
 
 /** A single number of the lesson a student can type over. Layers as in the engine: 1 … L; neurons from 0. */
@@ -9,28 +10,25 @@ export type EditTarget =
   | { kind: 'target'; index: number }
   | { kind: 'learningRate' };
 
-const SUB = '₀₁₂₃₄₅₆₇₈₉';
-const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const script = (n: number, set: string) => [...String(n)].map((c) => set[Number(c)]).join('');
-/** Two 1-based indices side by side (w¹₁₂), with a comma once either has two digits (w¹₁₀,₂). */
-const pair = (j: number, k: number) =>
-  j >= 9 || k >= 9 ? `${script(j + 1, SUB)},${script(k + 1, SUB)}` : script(j + 1, SUB) + script(k + 1, SUB);
-
-/** The value's symbol as plain text, in the graph's notation: w¹₁₂, b²₁, x₃, t₁, η. */
-export function symbolOf(target: EditTarget): string {
+/** The value id a target stands for: `w:l:j:k`, `b:l:j`, `x:k`, `t:j`, `eta`. */
+export function valueIdOf(target: EditTarget): string {
   switch (target.kind) {
     case 'weight':
-      return `w${script(target.layer, SUP)}${pair(target.neuron, target.from)}`;
+      return `w:${target.layer}:${target.neuron}:${target.from}`;
     case 'bias':
-      return `b${script(target.layer, SUP)}${script(target.neuron + 1, SUB)}`;
+      return `b:${target.layer}:${target.neuron}`;
     case 'input':
-      return `x${script(target.index + 1, SUB)}`;
+      return `x:${target.index}`;
     case 'target':
-      return `t${script(target.index + 1, SUB)}`;
+      return `t:${target.index}`;
     case 'learningRate':
-      return 'η';
+      return 'eta';
   }
 }
+
+/** The value's symbol as plain text, in the lesson's notation: w¹₁₂ (standard), w′₂,₁ (lesson 004), x₃, η. */
+export const symbolOf = (lesson: Pick<Lesson, 'layers' | 'conventions'>, target: EditTarget): string =>
+  symbolText(lesson, valueIdOf(target));
 
 /** The message key naming the kind of value: "Weight {name}". */
 export const labelKeyOf = (target: EditTarget): string => `editor.${target.kind}`;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ROOT_PATH } from '../../engine';
 import { problemText, useT } from '../../i18n';
 import { useFileOpener } from './fileOpener';
 
@@ -40,7 +41,9 @@ export function FileMessages() {
             <ul className="file-problems">
               {refusal.problems.map((p, i) => (
                 <li key={i}>
-                  <code>{p.path}</code>: {problemText(t, p)}
+                  {p.path !== ROOT_PATH && <code>{p.path}</code>}
+                  {p.path !== ROOT_PATH && ': '}
+                  {problemText(t, p)}
                 </li>
               ))}
             </ul>

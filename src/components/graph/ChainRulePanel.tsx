@@ -5,7 +5,7 @@ import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
 import { selectTrace, useLessonStore } from '../../store';
 import { gradientCheckOf } from '../../store/derived';
-import { targetOfEdge } from '../editor/editTargets';
+import { symbolOf, targetOfEdge } from '../editor/editTargets';
 import { LessonValueField } from '../editor/LessonValueField';
 import { Tex } from '../Tex';
 
@@ -71,7 +71,11 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
       (weight.from < 0 ? e.kind === 'bias' : e.from === weight.from),
   );
   return (
-    <aside className="chain-rule" aria-label={t('chain.title', { weight: edgeId })} data-testid="chain-rule">
+    <aside
+      className="chain-rule"
+      aria-label={t('chain.title', { weight: editTarget ? symbolOf(lesson, editTarget) : edgeId })}
+      data-testid="chain-rule"
+    >
       <header>
         {editTarget && <LessonValueField target={editTarget} />}
         <button type="button" onClick={onClose} aria-label={t('chain.close')}>

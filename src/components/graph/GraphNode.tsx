@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import type { NodeDetail, NodeGeom } from '../../layout';
+import type { Letters } from './describe';
+import { SymbolText } from './SymbolText';
 import type { Mark } from './views';
 
 interface NodeProps {
@@ -8,6 +10,8 @@ interface NodeProps {
   fontSize: number;
   valueFontSize: number;
   symbol: string;
+  /** The letters marking z, a and δ, in the lesson's notation (z, a, δ when not given). */
+  letters?: Letters;
   /** Formatted values shown so far: x for inputs; z, a, δ for neurons (null = not yet). */
   x?: string | null;
   z?: string | null;
@@ -18,9 +22,12 @@ interface NodeProps {
   onPath: boolean;
 }
 
+const STANDARD_LETTERS: Letters = { z: 'z', a: 'a', delta: 'δ' };
+
 /** A neuron (or input) as a focusable circle: its symbol, z and a inside, δ in a badge on its rim. */
 export const GraphNode = memo(function GraphNode(props: NodeProps) {
   const { geom, detail, fontSize: fs, valueFontSize: vf, symbol, x, z, a, delta, aria, mark, onPath } = props;
+  const letters = props.letters ?? STANDARD_LETTERS;
   const r = geom.r;
   const input = geom.layer === 0;
   const cls = [
@@ -29,7 +36,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
     `is-${mark}`,
     onPath && 'is-path',
   ];
-  const badgeW = delta ? (delta.length + 2) * 0.6 * vf + 0.8 * vf : 0;
+  const badgeW = delta ? (delta.length + letters.delta.length + 1) * 0.6 * vf + 0.8 * vf : 0;
   return (
     <g
       className={cls.filter(Boolean).join(' ')}
@@ -45,7 +52,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
       <circle className="graph-node__circle" r={r} />
       {detail === 'full' && (
         <text className="graph-node__symbol" y={-r - fs * 0.45} fontSize={fs} textAnchor="middle">
-          {symbol}
+          <SymbolText text={symbol} />
         </text>
       )}
       {detail === 'symbol' && (
@@ -55,7 +62,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
           textAnchor="middle"
           dominantBaseline="central"
         >
-          {symbol}
+          <SymbolText text={symbol} />
         </text>
       )}
       {detail === 'full' && input && (
@@ -70,15 +77,15 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
       )}
       {detail === 'full' && !input && (
         <g fontSize={vf} textAnchor="middle">
-          <Quantity y={-0.3 * r} symbol="z" value={z} />
-          <Quantity y={0.3 * r} symbol="a" value={a} strong />
+          <Quantity y={-0.3 * r} symbol={letters.z} value={z} />
+          <Quantity y={0.3 * r} symbol={letters.a} value={a} strong />
         </g>
       )}
       {delta != null && detail === 'full' && (
         <g className="graph-node__delta" transform={`translate(0,${r})`} fontSize={vf}>
           <rect x={-badgeW / 2} y={-0.65 * vf} width={badgeW} height={1.3 * vf} rx={0.65 * vf} />
           <text textAnchor="middle" dominantBaseline="central">
-            δ {delta}
+            {letters.delta} {delta}
           </text>
         </g>
       )}

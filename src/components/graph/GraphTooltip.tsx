@@ -1,4 +1,5 @@
 import type { Row } from './describe';
+import { SymbolText } from './SymbolText';
 
 interface TooltipProps {
   /** The hovered element's left and right sides and middle: the tooltip goes right of it, else left. */
@@ -27,7 +28,7 @@ export function GraphTooltip({ left, right, y, box, fontSize: fs, title, rows, n
     <g className="graph-tooltip" transform={`translate(${x},${top})`} fontSize={fs} aria-hidden="true">
       <rect className="graph-tooltip__box" width={w} height={h} rx={fs * 0.4} />
       <text className="graph-tooltip__title" x={fs * 0.6} y={lineY(0)} dominantBaseline="central">
-        {title}
+        <SymbolText text={title} />
       </text>
       {rows.map((r, i) => (
         <text
@@ -37,7 +38,7 @@ export function GraphTooltip({ left, right, y, box, fontSize: fs, title, rows, n
           dominantBaseline="central"
         >
           <tspan className="graph-tooltip__label" x={fs * 0.6}>
-            {r.label}
+            <SymbolText text={r.label} />
           </tspan>
           <tspan x={fs * 0.6 + labelW}>{r.value ?? notYet}</tspan>
         </text>

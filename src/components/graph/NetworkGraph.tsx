@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type KeyboardEvent, type SyntheticEvent } fro
 import type { Lesson } from '../../engine';
 import type { Highlight } from '../../steps/types';
 import { layoutNetwork, maxAbsWeight, weightWidthScale } from '../../layout';
-import { edgeRows, labelChars, nodeName, nodeRows, weightOf } from './describe';
+import { capitalised, edgeRows, edgeTitle, labelChars, nodeName, nodeRows, weightOf } from './describe';
 import type { Shown, Translate } from './describe';
 import { GraphEdgeCopy, GraphEdgeGroup, GraphLabel } from './GraphEdge';
 import { GraphNode } from './GraphNode';
@@ -89,20 +89,18 @@ export function NetworkGraph(props: NetworkGraphProps) {
     return hovered ? [hovered] : [];
   }, [layout.showLabels, edgeGroups, active, views]);
 
-  const last = layout.columns.length - 1;
   const tooltip = active ? describeActive(active) : null;
 
   function describeActive(id: string) {
     const e = layout.edgeById[id];
     if (e) {
-      const from = e.from < 0 ? t('graph.bias') : nodeName(t, e.layer - 1, e.from);
       const half = layout.labelSize.width / 2;
       return {
         left: e.label.x - half,
         right: e.label.x + half,
         y: e.label.y,
-        title: `${from} → ${nodeName(t, e.layer, e.to)}`,
-        rows: edgeRows(e, weightOf(lesson, shown, e), shown, format, t),
+        title: edgeTitle(lesson, e, t),
+        rows: edgeRows(lesson, e, weightOf(lesson, shown, e), shown, format, t),
       };
     }
     const n = layout.nodeById[id];
@@ -111,8 +109,8 @@ export function NetworkGraph(props: NetworkGraphProps) {
       left: n.x - n.r,
       right: n.x + n.r,
       y: n.y,
-      title: nodeName(t, n.layer, n.index),
-      rows: nodeRows(n.layer, n.index, last, shown, format),
+      title: capitalised(nodeName(t, lesson, n.layer, n.index)),
+      rows: nodeRows(lesson, n.layer, n.index, shown, format),
     };
   }
 
@@ -251,6 +249,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
               fontSize={layout.fontSize}
               valueFontSize={layout.valueFontSize}
               symbol={v.symbol}
+              letters={v.letters}
               x={v.x}
               z={v.z}
               a={v.a}

@@ -1,7 +1,8 @@
 import type { Lesson } from '../../engine';
+import { symbolText } from '../../formulas/symbols';
 import type { EdgeGeom } from '../../layout';
 
-/** The translator the graph is given: t('graph.neuron', { layer: 1, index: 2 }). */
+/** The translator the graph is given: t('graph.input', { symbol: 'x₁' }). */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 /** The values shown so far by value id (`z:1:0`, `w:1:0:0`, …). */
 export type Shown = Record<string, number>;
@@ -12,17 +13,40 @@ export interface Row {
   value: string | null;
 }
 
-const SUB = '₀₁₂₃₄₅₆₇₈₉';
-const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const digits = (n: number, set: string) => [...String(n)].map((c) => set[Number(c)]).join('');
+/** What naming needs of a lesson: its layers (which is the output) and its notation. */
+export type Named = Pick<Lesson, 'layers' | 'conventions'>;
 
-/** The symbol drawn on a node: x₁ for input k = 0, a¹₁ for neuron j = 0 of layer 1 (1-based, like the text). */
-export const nodeSymbol = (layer: number, index: number): string =>
-  layer === 0 ? `x${digits(index + 1, SUB)}` : `a${digits(layer, SUP)}${digits(index + 1, SUB)}`;
+/** The symbol drawn on a node, in the lesson's notation: x₁ for input k = 0, a¹₁ (O_hidden,1 …) for a neuron. */
+export const nodeSymbol = (lesson: Named, layer: number, index: number): string =>
+  symbolText(lesson, layer === 0 ? `x:${index}` : `a:${layer}:${index}`);
 
-/** The node's spoken name: "Input 1", "Layer 1, neuron 2". */
-export const nodeName = (t: Translate, layer: number, index: number): string =>
-  layer === 0 ? t('graph.input', { index: index + 1 }) : t('graph.neuron', { layer, index: index + 1 });
+/** The node's name inside a sentence: "input x₁", "hidden neuron a¹₂", "output neuron O_output,1". */
+export function nodeName(t: Translate, lesson: Named, layer: number, index: number): string {
+  const key =
+    layer === 0 ? 'graph.input' : layer === lesson.layers.length - 1 ? 'graph.output' : 'graph.hidden';
+  return t(key, { symbol: nodeSymbol(lesson, layer, index) });
+}
+
+/** The letters a neuron's values are marked with inside it (its symbols without indices): z, a, δ as standard,
+ * X, O, δ in lesson 004, h′, h, ∂E/∂h′ in lesson 001. */
+export interface Letters {
+  z: string;
+  a: string;
+  delta: string;
+}
+
+const INDEX_MARKS = /(_[^/\s]*|[₀-₉₍₎₊₋,⁰-⁹⁽⁾⁺⁻¹²³])+$/u;
+/** A text symbol without its trailing indices: `X_hidden,1` → `X`, `a²₁` → `a`, `∂E/∂h′₁` → `∂E/∂h′`. */
+export const withoutIndices = (text: string): string => text.replace(INDEX_MARKS, '') || text;
+
+export const lettersOf = (lesson: Named, layer: number, index: number): Letters => ({
+  z: withoutIndices(symbolText(lesson, `z:${layer}:${index}`)),
+  a: withoutIndices(symbolText(lesson, `a:${layer}:${index}`)),
+  delta: withoutIndices(symbolText(lesson, `d:${layer}:${index}`)),
+});
+
+/** A name or sentence with its first letter in upper case (no change to Chinese). */
+export const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Value ids an edge shows: the weight (or bias), its gradient and its updated value. */
 export function edgeValueIds(e: Pick<EdgeGeom, 'layer' | 'to' | 'from'>): {
@@ -45,35 +69,36 @@ export function weightOf(lesson: Lesson, shown: Shown, e: Pick<EdgeGeom, 'layer'
 const pick = (shown: Shown, id: string, format: (x: number) => string) =>
   id in shown ? format(shown[id]) : null;
 
-/** Tooltip rows of a neuron: x for inputs; z, a, δ (blank until shown) and, once shown, f′(z), t, e, ∂E/∂a. */
+/** Tooltip rows of a neuron, each labelled with its symbol: x for inputs; z, a, δ (blank until shown) and, once
+ * shown, f′(z), t, e, ∂E/∂a. */
 export function nodeRows(
+  lesson: Named,
   layer: number,
   index: number,
-  last: number,
   shown: Shown,
   format: (x: number) => string,
 ): Row[] {
-  const v = (id: string) => pick(shown, id, format);
-  if (layer === 0) return [{ label: 'x', value: v(`x:${index}`) }];
+  const row = (id: string, optional = false) => ({
+    label: symbolText(lesson, id),
+    value: pick(shown, id, format),
+    optional,
+  });
+  if (layer === 0) return [row(`x:${index}`)].map(({ label, value }) => ({ label, value }));
   const at = `${layer}:${index}`;
-  const rows: (Row & { optional?: boolean })[] = [
-    { label: 'z', value: v(`z:${at}`) },
-    { label: 'a', value: v(`a:${at}`) },
-    { label: 'f′(z)', value: v(`fp:${at}`), optional: true },
-    ...(layer === last
-      ? [
-          { label: 't', value: v(`t:${index}`), optional: true },
-          { label: 'e', value: v(`e:${index}`), optional: true },
-        ]
-      : []),
-    { label: '∂E/∂a', value: v(`dA:${at}`), optional: true },
-    { label: 'δ', value: v(`d:${at}`) },
+  const rows = [
+    row(`z:${at}`),
+    row(`a:${at}`),
+    row(`fp:${at}`, true),
+    ...(layer === lesson.layers.length - 1 ? [row(`t:${index}`, true), row(`e:${index}`, true)] : []),
+    row(`dA:${at}`, true),
+    row(`d:${at}`),
   ];
   return rows.filter((r) => !r.optional || r.value !== null).map(({ label, value }) => ({ label, value }));
 }
 
-/** Tooltip rows of an edge: w (or b), ∂E/∂w, and the updated value. */
+/** Tooltip rows of an edge: w (or b), ∂E/∂w and the updated value, labelled in the lesson's notation. */
 export function edgeRows(
+  lesson: Named,
   e: EdgeGeom,
   weight: number,
   shown: Shown,
@@ -81,34 +106,49 @@ export function edgeRows(
   t: Translate,
 ): Row[] {
   const ids = edgeValueIds(e);
-  const sym = e.from < 0 ? 'b' : 'w';
   return [
-    { label: sym, value: format(weight) },
-    { label: `∂E/∂${sym}`, value: pick(shown, ids.grad, format) },
+    { label: symbolText(lesson, ids.w), value: format(weight) },
+    { label: symbolText(lesson, ids.grad), value: pick(shown, ids.grad, format) },
     { label: t('graph.updated'), value: pick(shown, ids.next, format) },
   ];
 }
 
-/** "Weight from Input 1 to Layer 1, neuron 1: 0.9, positive" plus the gradient and update once shown. */
+/** An edge's title in its tooltip: "w¹₁₁: input x₁ → hidden neuron a¹₁" ("b¹₁ → hidden neuron a¹₁"). */
+export function edgeTitle(lesson: Named, e: EdgeGeom, t: Translate): string {
+  const symbol = symbolText(lesson, edgeValueIds(e).w);
+  const to = nodeName(t, lesson, e.layer, e.to);
+  return e.from < 0 ? `${symbol} → ${to}` : `${symbol}: ${nodeName(t, lesson, e.layer - 1, e.from)} → ${to}`;
+}
+
+/**
+ * "Weight w¹₁₁ from input x₁ to hidden neuron a¹₁: 0.9, positive" ("Bias b¹₁ of hidden neuron a¹₁: …") plus
+ * the gradient and update once shown.
+ */
 export function edgeAria(
+  lesson: Named,
   e: EdgeGeom,
   weight: number,
   shown: Shown,
   format: (x: number) => string,
   t: Translate,
 ) {
-  const from = e.from < 0 ? t('graph.bias') : nodeName(t, e.layer - 1, e.from);
-  const to = nodeName(t, e.layer, e.to);
+  const symbol = symbolText(lesson, edgeValueIds(e).w);
+  const to = nodeName(t, lesson, e.layer, e.to);
+  const value = format(weight);
+  const head =
+    e.from < 0
+      ? t('graph.biasOf', { symbol, to, value })
+      : t('graph.weight', { symbol, from: nodeName(t, lesson, e.layer - 1, e.from), to, value });
   const sign = weight > 0 ? `, ${t('graph.positive')}` : weight < 0 ? `, ${t('graph.negative')}` : '';
-  const [, grad, next] = edgeRows(e, weight, shown, format, t);
+  const [, grad, next] = edgeRows(lesson, e, weight, shown, format, t);
   const extra = [grad, next].filter((r) => r.value !== null).map((r) => `, ${r.label}: ${r.value}`);
-  return t('graph.weight', { from, to, value: format(weight) }) + sign + extra.join('');
+  return head + sign + extra.join('');
 }
 
-/** "Layer 1, neuron 1: z 1.16, a 0.761" (only values shown so far), or "…: not computed yet". */
+/** "Hidden neuron a¹₁: z¹₁ 1.16, a¹₁ 0.761" (only values shown so far), or "…: not computed yet". */
 export function nodeAria(name: string, rows: Row[], t: Translate): string {
   const known = rows.filter((r) => r.value !== null).map((r) => `${r.label} ${r.value}`);
-  return `${name}: ${known.length ? known.join(', ') : t('graph.notYet')}`;
+  return `${capitalised(name)}: ${known.length ? known.join(', ') : t('graph.notYet')}`;
 }
 
 /** Characters a weight label needs: the longest formatted weight, plus room for "→ " and a digit more. */

@@ -2,8 +2,8 @@ import type { Lesson } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
 import type { Highlight } from '../../steps/types';
 import { shownChanges } from '../../store';
-import { edgeAria, edgeValueIds, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
-import type { Shown, Translate } from './describe';
+import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
+import type { Letters, Shown, Translate } from './describe';
 
 /** How an element stands relative to the current step: part of it, dimmed beside it, or no step shown. */
 export type Mark = 'highlighted' | 'dimmed' | 'plain';
@@ -52,7 +52,7 @@ export interface EdgeView {
   /** Formatted w and w⁺ (null until shown) for the label. */
   value: string;
   nextText: string | null;
-  /** The spoken name: "Weight from Input 1 to Layer 1, neuron 1: 0.9, positive…" (see edgeAria). */
+  /** The spoken name: "Weight w¹₁₁ from input x₁ to hidden neuron a¹₁: 0.9, positive…" (see edgeAria). */
   aria: string;
   mark: Mark;
   onPath: boolean;
@@ -63,6 +63,8 @@ export interface EdgeView {
 export interface NodeView {
   geom: NodeGeom;
   symbol: string;
+  /** The letters marking z, a and δ inside the node, in the lesson's notation. */
+  letters: Letters;
   x: string | null | undefined;
   z: string | null;
   a: string | null;
@@ -108,7 +110,7 @@ export class GraphViews {
 
   constructor(
     private readonly layout: NetworkLayout,
-    lesson: Pick<Lesson, 'weights' | 'biases'>,
+    private readonly lesson: Pick<Lesson, 'weights' | 'biases' | 'layers' | 'conventions'>,
     private readonly widthOf: (w: number) => number,
     private readonly format: (x: number) => string,
     private readonly t: Translate,
@@ -225,7 +227,7 @@ export class GraphViews {
       dash: style.dash,
       value: same ? old.value : this.format(w),
       nextText: same ? old.nextText : next === undefined ? null : this.format(next),
-      aria: same ? old.aria : edgeAria(geom, w, shown, this.format, this.t),
+      aria: same ? old.aria : edgeAria(this.lesson, geom, w, shown, this.format, this.t),
       mark,
       onPath,
       selected,
@@ -235,7 +237,6 @@ export class GraphViews {
 
   /** The neurons' views (bias nodes excluded) for these values and marks; unchanged ones are reused. */
   nodes(shown: Shown, marks: Marks): NodeView[] {
-    const last = this.layout.columns.length - 1;
     return this.neurons.map(({ geom, ids }, i) => {
       const values = ids.map((id) => shown[id]);
       const mark = markOf(marks, geom.id);
@@ -255,12 +256,17 @@ export class GraphViews {
         ? { ...old.view, mark, onPath }
         : {
             geom,
-            symbol: nodeSymbol(l, j),
+            symbol: nodeSymbol(this.lesson, l, j),
+            letters: lettersOf(this.lesson, l, j),
             x: l === 0 ? value(`x:${j}`) : undefined,
             z: value(`z:${l}:${j}`),
             a: value(`a:${l}:${j}`),
             delta: value(`d:${l}:${j}`),
-            aria: nodeAria(nodeName(this.t, l, j), nodeRows(l, j, last, shown, this.format), this.t),
+            aria: nodeAria(
+              nodeName(this.t, this.lesson, l, j),
+              nodeRows(this.lesson, l, j, shown, this.format),
+              this.t,
+            ),
             mark,
             onPath,
           };

@@ -1,4 +1,4 @@
-import { parseLesson, problemOf, type Lesson, type ParseResult } from '../../engine';
+import { parseLesson, problemOf, ROOT_PATH, type Lesson, type ParseResult } from '../../engine';
 
 /** The largest lesson file read, in characters (the format's own caps keep real lessons far below it). */
 export const MAX_FILE_CHARS = 5_000_000;
@@ -10,13 +10,14 @@ export function serialiseLesson(lesson: Lesson): string {
 
 /**
  * Reads the text of a lesson file. Returns the lesson, or every problem with its JSON path: a JSON syntax
- * error is one problem at `$` with the parser's message; a well-formed file goes through `parseLesson`.
+ * error is one problem of the whole file (ROOT_PATH) with the parser's message; a well-formed file goes
+ * through `parseLesson`.
  */
 export function parseLessonFile(text: string): ParseResult {
   if (text.length > MAX_FILE_CHARS) {
     return {
       ok: false,
-      problems: [problemOf('$', 'fileTooLong', { length: text.length, max: MAX_FILE_CHARS })],
+      problems: [problemOf(ROOT_PATH, 'fileTooLong', { length: text.length, max: MAX_FILE_CHARS })],
     };
   }
   let json: unknown;
@@ -25,7 +26,7 @@ export function parseLessonFile(text: string): ParseResult {
   } catch (e) {
     // the browser's own words for where the JSON breaks
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [problemOf('$', 'notJson', { detail })] };
+    return { ok: false, problems: [problemOf(ROOT_PATH, 'notJson', { detail })] };
   }
   return parseLesson(json);
 }

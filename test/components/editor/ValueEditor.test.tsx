@@ -30,7 +30,7 @@ const type = (input: HTMLElement, text: string, key?: string) => {
 describe('a value typed in place', () => {
   it('shows the lesson’s value, and Enter applies a new one through the store (undoable)', () => {
     render(<LessonValueField target={W111} />);
-    const input = screen.getByRole('textbox', { name: 'Weight w¹₁₁' });
+    const input = screen.getByRole('textbox', { name: 'Weight w₁,₁' });
     expect(input).toHaveProperty('value', '0.9');
     type(input, ' 0.5 ', 'Enter');
     expect(lesson().weights[0][0][0]).toBe(0.5);
@@ -42,7 +42,7 @@ describe('a value typed in place', () => {
 
   it('Escape restores the shown value and blur discards the draft; neither changes the lesson', () => {
     render(<LessonValueField target={W111} />);
-    const input = screen.getByRole('textbox', { name: 'Weight w¹₁₁' });
+    const input = screen.getByRole('textbox', { name: 'Weight w₁,₁' });
     type(input, '0.7', 'Escape');
     expect(input).toHaveProperty('value', '0.9');
     type(input, '0.7');
@@ -54,7 +54,7 @@ describe('a value typed in place', () => {
 
   it('Enter on the unchanged value records no edit', () => {
     render(<LessonValueField target={W111} />);
-    const input = screen.getByRole('textbox', { name: 'Weight w¹₁₁' });
+    const input = screen.getByRole('textbox', { name: 'Weight w₁,₁' });
     type(input, '0.9', 'Enter');
     type(input, '9e-1', 'Enter');
     expect(lessonStore.getState().past).toHaveLength(0);
@@ -62,7 +62,7 @@ describe('a value typed in place', () => {
 
   it('explains a bad number beside the field and keeps the value', () => {
     render(<LessonValueField target={W111} />);
-    const input = screen.getByRole('textbox', { name: 'Weight w¹₁₁' });
+    const input = screen.getByRole('textbox', { name: 'Weight w₁,₁' });
     type(input, 'abc', 'Enter');
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('“abc” is not a number. The value stays 0.9.');
@@ -95,7 +95,7 @@ describe('a value typed in place', () => {
   it('shows what the store refuses inline instead of in the page-wide notice', () => {
     lessonStore.setState(initialState(withBce()));
     render(<LessonValueField target={{ kind: 'target', index: 0 }} />);
-    const input = screen.getByRole('textbox', { name: 'Target t₁' });
+    const input = screen.getByRole('textbox', { name: 'Target target₁' });
     type(input, '2', 'Enter');
     expect(screen.getByRole('alert').textContent).toMatch(/would make the lesson invalid.*between 0 and 1/);
     expect(lessonStore.getState().notice).toBeNull();
@@ -105,7 +105,7 @@ describe('a value typed in place', () => {
   it('in Chinese', () => {
     lessonStore.setState({ locale: 'zh-CN' });
     render(<LessonValueField target={W111} />);
-    const input = screen.getByRole('textbox', { name: '权重 w¹₁₁' });
+    const input = screen.getByRole('textbox', { name: '权重 w₁,₁' });
     type(input, 'abc', 'Enter');
     expect(screen.getByRole('alert').textContent).toContain('“abc”不是数字。数值仍为 0.9。');
   });
@@ -117,8 +117,9 @@ describe('the graph panel', () => {
   it('opens a selected weight’s chain rule with its value to edit', () => {
     const { container } = render(<GraphPanel />);
     fireEvent.keyDown(node(container, 'e:1:0:0'), { key: 'Enter' });
-    const panel = screen.getByTestId('chain-rule');
-    const input = within(panel).getByRole('textbox', { name: 'Weight w¹₁₁' });
+    // lesson 004's name for the weight into hidden neuron 1 from input 1, in the header and the field
+    const panel = screen.getByRole('complementary', { name: 'Chain rule for w₁,₁' });
+    const input = within(panel).getByRole('textbox', { name: 'Weight w₁,₁' });
     type(input, '0.5', 'Enter');
     expect(lesson().weights[0][0][0]).toBe(0.5);
     expect(lesson().published).toBeUndefined(); // the source's figures no longer apply
@@ -129,11 +130,11 @@ describe('the graph panel', () => {
     fireEvent.click(node(container, 'n:1:0'));
     expect(screen.queryByTestId('value-panel')).toBeNull();
     fireEvent.click(node(container, 'n:0:2'));
-    type(screen.getByRole('textbox', { name: 'Input x₃' }), '-1', 'Enter');
+    type(screen.getByRole('textbox', { name: 'Input X₃' }), '-1', 'Enter');
     expect(lesson().sample.input).toEqual([0.9, 0.1, -1]);
     fireEvent.keyDown(node(container, 'n:2:1'), { key: 'Enter' });
     const panel = screen.getByTestId('value-panel');
-    type(within(panel).getByRole('textbox', { name: 'Target t₂' }), '0.5', 'Enter');
+    type(within(panel).getByRole('textbox', { name: 'Target target₂' }), '0.5', 'Enter');
     expect(lesson().sample.target).toEqual([0.01, 0.5]);
     fireEvent.keyDown(within(panel).getByRole('textbox'), { key: 'Escape' });
     expect(screen.queryByTestId('value-panel')).toBeNull();
@@ -145,9 +146,9 @@ describe('the matrix view', () => {
     render(<MatrixView />);
     const grid = screen.getByRole('group', { name: 'Edit the weights and inputs' });
     expect(within(grid).getAllByRole('textbox')).toHaveLength(9 + 3);
-    type(within(grid).getByRole('textbox', { name: 'Weight w¹₂₃' }), '-0.25', 'Enter');
+    type(within(grid).getByRole('textbox', { name: 'Weight w₃,₂' }), '-0.25', 'Enter');
     expect(lesson().weights[0][1][2]).toBe(-0.25);
-    type(within(grid).getByRole('textbox', { name: 'Input x₂' }), '0.3', 'Enter');
+    type(within(grid).getByRole('textbox', { name: 'Input X₂' }), '0.3', 'Enter');
     expect(lesson().sample.input[1]).toBe(0.3);
   });
 });

@@ -58,11 +58,11 @@ describe('opening a lesson file', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('refuses text that is not JSON with the parser’s message at $', async () => {
+  it('refuses text that is not JSON with the parser’s message, as a sentence about the file', async () => {
     renderFiles();
     choose(jsonFile('this is not json', 'notes.txt'));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getAllByRole('listitem')[0].textContent).toMatch(/^\$: .+/);
+    expect(within(alert).getAllByRole('listitem')[0].textContent).toMatch(/^The file is not JSON: .+/);
     expect(lessonStore.getState().lesson).toBe(lesson004);
   });
 

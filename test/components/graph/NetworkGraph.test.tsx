@@ -67,9 +67,11 @@ describe('NetworkGraph', () => {
 
   it('shows the given inputs and weights, with their symbols', () => {
     const { el, container } = draw();
-    expect(within(el('n:0:0')).getByText('x₁')).toBeTruthy();
+    // lesson 004's own symbols: input X₁, hidden activation O_hidden,3 (subscript drawn lowered)
+    expect(within(el('n:0:0')).getByText('X₁')).toBeTruthy();
     expect(el('n:0:0').textContent).toContain('0.90');
-    expect(el('n:1:2').textContent).toContain('a¹₃');
+    expect(el('n:1:2').querySelector('.graph-node__symbol')!.textContent).toBe('Ohidden,3');
+    expect(el('n:1:2').querySelector('.graph-sub')!.textContent).toBe('hidden,3');
     const label = container.querySelector('[data-for="e:2:1:0"]')!;
     expect(label.textContent).toBe('0.60');
     expect(container.querySelectorAll('.graph-label')).toHaveLength(15);
@@ -173,15 +175,18 @@ describe('NetworkGraph', () => {
     expect(buttons).toHaveLength(8 + 15);
     buttons.forEach((b) => expect(b.getAttribute('tabindex')).toBe('0'));
     expect(
-      screen.getByRole('button', { name: 'Weight from Input 1 to Layer 1, neuron 1: 0.90, positive' }),
-    ).toBeTruthy();
-    expect(
       screen.getByRole('button', {
-        name: 'Weight from Layer 1, neuron 2 to Layer 2, neuron 1: -0.70, negative',
+        name: 'Weight w₁,₁ from input X₁ to hidden neuron O_hidden,1: 0.90, positive',
       }),
     ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Input 2: x 0.10' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Layer 1, neuron 1: not computed yet' })).toBeTruthy();
+    // lesson 004 writes the weight from hidden neuron k to output j as w′_{k,j}
+    expect(
+      screen.getByRole('button', {
+        name: 'Weight w′₂,₁ from hidden neuron O_hidden,2 to output neuron O_output,1: -0.70, negative',
+      }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Input X₂: X₂ 0.10' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Hidden neuron O_hidden,1: not computed yet' })).toBeTruthy();
   });
 
   it('draws negative weights dashed in their own colour class', () => {
@@ -209,14 +214,15 @@ describe('NetworkGraph', () => {
     const { el, container } = draw({ shown: { ...givens(lesson004()), 'z:1:0': Z110 } });
     fireEvent.focus(el('n:1:0'));
     const tip = () => container.querySelector('.graph-tooltip')?.textContent ?? '';
-    expect(tip()).toContain('Layer 1, neuron 1');
-    expect(tip()).toContain('z1.16');
-    expect(tip()).toContain('δnot computed yet');
+    expect(tip()).toContain('Hidden neuron Ohidden,1');
+    expect(tip()).toContain('Xhidden,11.16');
+    expect(tip()).toContain('δhidden,1not computed yet');
     fireEvent.blur(el('n:1:0'));
     expect(container.querySelector('.graph-tooltip')).toBeNull();
     fireEvent.mouseOver(el('e:2:1:2').querySelector('.graph-edge__line')!);
-    expect(tip()).toContain('w0.20');
-    expect(tip()).toContain('∂E/∂wnot computed yet');
+    expect(tip()).toContain('w′₃,₂: hidden neuron Ohidden,3 → output neuron Ooutput,2');
+    expect(tip()).toContain('w′₃,₂0.20');
+    expect(tip()).toContain('∂E/∂w′₃,₂not computed yet');
   });
 
   it('draws the bias as a "1" node per layer with its own edges', () => {
@@ -232,7 +238,7 @@ describe('NetworkGraph', () => {
     expect(el('bn:2').textContent).toBe('1');
     expect(container.querySelectorAll('[data-id^="eb:"]')).toHaveLength(5);
     expect(
-      screen.getByRole('button', { name: 'Weight from Bias input 1 to Layer 1, neuron 2: -0.20, negative' }),
+      screen.getByRole('button', { name: 'Bias b_hidden,2 of hidden neuron O_hidden,2: -0.20, negative' }),
     ).toBeTruthy();
   });
 

@@ -22,7 +22,10 @@ weights.forEach((m, i) => m.forEach((row, j) => row.forEach((w, k) => (givens[`w
 
 function setup() {
   const layout = layoutNetwork(sizes, false, { width: 800, height: 480 });
-  return new GraphViews(layout, { weights, biases }, weightWidthScale(1, layout.radius), format, t);
+  const layers = sizes.map((size) => ({ size, activation: 'sigmoid' as const }));
+  const conventions = { update: 'minusEta', vectors: 'column', symbols: 'standard' } as const;
+  const lesson = { weights, biases, layers, conventions };
+  return new GraphViews(layout, lesson, weightWidthScale(1, layout.radius), format, t);
 }
 const none = marksOf(null, null, null);
 const ids = (groups: { geom: { id: string } }[][]) => groups.map((g) => g.map((v) => v.geom.id));

@@ -53,7 +53,7 @@ describe('lesson file', () => {
     expect(r.problems[0]).toMatchObject({
       code: 'notJson',
       params: { detail: parserMessage },
-      message: `not JSON: ${parserMessage}`,
+      message: `The file is not JSON: ${parserMessage}`,
     });
   });
 
@@ -67,7 +67,7 @@ describe('lesson file', () => {
         path: '$',
         code: 'fileTooLong',
         params: { length: MAX_FILE_CHARS + 1, max: MAX_FILE_CHARS },
-        message: `the file has ${MAX_FILE_CHARS + 1} characters; at most ${MAX_FILE_CHARS} are read`,
+        message: `The file has ${MAX_FILE_CHARS + 1} characters; at most ${MAX_FILE_CHARS} are read`,
       },
     ]);
     const zh = problemText((k, p) => translate('zh-CN', k, p), r.problems[0]);
