@@ -18,7 +18,15 @@ export {
   type FoundKind,
   type ListKind,
 } from './problems';
-export { traceStep, computeTrace, type StepInput } from './trace';
+export {
+  traceStep,
+  computeTrace,
+  traceBatch,
+  traceLesson,
+  batchOf,
+  trainsBiases,
+  type StepInput,
+} from './trace';
 export {
   train,
   isCorrect,
@@ -27,7 +35,7 @@ export {
   type TrainResult,
   type EpochStats,
 } from './train';
-export { gradientCheck, lossAt, type GradientCheckEntry } from './gradientCheck';
+export { gradientCheck, lossAt, batchLossAt, type GradientCheckEntry } from './gradientCheck';
 export { ACTIVATIONS, ACTIVATION_NAMES, LEAKY_SLOPE, sigmoid, type Activation } from './activations';
 export { LOSSES, LOSS_NAMES, isValidPair, type Loss } from './losses';
 export { createRng, shuffled, normal } from './rng';
