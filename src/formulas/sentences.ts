@@ -15,6 +15,8 @@ type Sentence = (s: NetShape, step: Step) => { key: FormulaMessageKey; params: M
 const neuron = (step: Step) => ({ layer: step.layer, neuron: step.neurons[0] + 1 });
 const weight = (step: Step) => ({ ...neuron(step), from: (step.from ?? 0) + 1, previous: step.layer - 1 });
 const bias = <K extends string>(s: NetShape, key: K) => (s.useBias ? (`${key}Bias` as const) : key);
+/** The same for gradient and update steps: the Bias form only when biases are trained. */
+const trained = <K extends string>(s: NetShape, key: K) => (s.trainsBias ? (`${key}Bias` as const) : key);
 const FORM_SUFFIX: Record<OutputDeltaForm, '' | 'Simplified' | 'Softmax'> = {
   chain: '',
   aMinusT: 'Simplified',
@@ -32,12 +34,12 @@ const SENTENCES: Record<StepKind, Sentence> = {
   outputFPrime: (_s, st) => ({ key: 'step.outputFPrime', params: neuron(st) }),
   outputDelta: (s, st) => ({ key: `step.outputDelta${form(s)}`, params: neuron(st) }),
   hiddenDelta: (_s, st) => ({ key: 'step.hiddenDelta', params: { ...neuron(st), next: st.layer + 1 } }),
-  neuronGradients: (s, st) => ({ key: bias(s, 'step.neuronGradients'), params: neuron(st) }),
+  neuronGradients: (s, st) => ({ key: trained(s, 'step.neuronGradients'), params: neuron(st) }),
   weightGradient: (_s, st) =>
     st.from === -1
       ? { key: 'step.biasGradient', params: neuron(st) }
       : { key: 'step.weightGradient', params: weight(st) },
-  neuronUpdate: (s, st) => ({ key: bias(s, 'step.neuronUpdate'), params: neuron(st) }),
+  neuronUpdate: (s, st) => ({ key: trained(s, 'step.neuronUpdate'), params: neuron(st) }),
   weightUpdate: (_s, st) =>
     st.from === -1
       ? { key: 'step.biasUpdate', params: neuron(st) }
@@ -50,10 +52,23 @@ const SENTENCES: Record<StepKind, Sentence> = {
     params: { layer: st.layer, next: st.layer + 1 },
   }),
   layerGradients: (s, st) => ({
-    key: bias(s, 'step.layerGradients'),
+    key: trained(s, 'step.layerGradients'),
     params: { layer: st.layer, previous: st.layer - 1 },
   }),
-  layerUpdate: (s, st) => ({ key: bias(s, 'step.layerUpdate'), params: { layer: st.layer } }),
+  layerUpdate: (s, st) => ({ key: trained(s, 'step.layerUpdate'), params: { layer: st.layer } }),
+  batchLoss: (s) => ({ key: 'step.batchLoss', params: { count: s.m } }),
+  meanGradients: (s, st) => ({
+    key: trained(s, 'step.meanGradients'),
+    params: { ...neuron(st), count: s.m },
+  }),
+  meanWeightGradient: (s, st) =>
+    st.from === -1
+      ? { key: 'step.meanBiasGradient', params: { ...neuron(st), count: s.m } }
+      : { key: 'step.meanWeightGradient', params: { ...weight(st), count: s.m } },
+  layerMeanGradients: (s, st) => ({
+    key: trained(s, 'step.layerMeanGradients'),
+    params: { layer: st.layer, count: s.m },
+  }),
 };
 
 export const sentenceFor = (s: NetShape, step: Step): MessageRef => SENTENCES[step.kind](s, step);
