@@ -168,7 +168,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         remember();
         set({
           lesson: nextLesson,
-          lossHistory: [...lossHistory, r.trace.loss],
+          lossHistory: [...lossHistory, r.trace.batch?.loss ?? r.trace.loss],
           iteration: iteration + 1,
           cursor: 0,
           jumpStack: [],
@@ -187,7 +187,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       },
       loadLesson: (lesson, at = {}) => {
         remember();
-        const granularity = at.granularity ?? get().granularity;
+        const granularity = at.granularity ?? lesson.conventions.detail ?? get().granularity;
         const n = timelineOf(lesson, granularity)?.steps.length ?? 1;
         set({
           lesson,

@@ -129,7 +129,7 @@ function readLink(hash: string): DecodedLink {
   const goodStep = Number.isInteger(step) && step >= 1 && step <= MAX_STEP;
   const state: LinkState = {
     lesson: lesson.lesson,
-    granularity: granularity ?? 'neuron',
+    granularity: granularity ?? lesson.lesson.conventions.detail ?? 'neuron',
     cursor: goodStep ? step - 1 : 0,
   };
   const understood = (g === undefined || granularity !== undefined) && (s === undefined || goodStep);

@@ -70,5 +70,6 @@ export function chooseStart(
     return start(base, link.granularity, link.cursor, link.message ?? null);
   }
   if (good) return start(good, good.granularity, good.cursor, null);
-  return start(fresh(fallback), 'neuron', 0, saved && !saved.ok ? saved.message : null);
+  const detail = fallback.conventions.detail ?? 'neuron';
+  return start(fresh(fallback), detail, 0, saved && !saved.ok ? saved.message : null);
 }
