@@ -3,6 +3,7 @@ import { LOCALES, useT, type Locale } from '../i18n';
 import { useLessonStore, type Theme } from '../store';
 import { LessonToolbar } from './files/LessonToolbar';
 import { EditNetworkButton } from './editor/NetworkPanelContext';
+import { AboutLesson } from './AboutLesson';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
@@ -24,6 +25,7 @@ export function Header() {
       <div className="brand">
         <h1>{t('app.title')}</h1>
         {title && <p className="lesson-title">{title[locale]}</p>}
+        <AboutLesson />
       </div>
       <LessonToolbar />
       <div className="header-tools">
