@@ -59,7 +59,7 @@ export const SPEED_RANGE = { min: 0.5, max: 10 } as const;
 export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
   return {
     lesson,
-    granularity: lesson.conventions.detail ?? 'neuron',
+    granularity: 'neuron',
     cursor: 0,
     playing: false,
     speed: 2,
