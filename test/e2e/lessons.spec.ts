@@ -32,7 +32,7 @@ const meanDW1 = W1.map((row, j) => row.map((_, k) => mean((g) => g.dW1[j][k])));
 const newW1 = W1.map((row, j) => row.map((w, k) => w - eta * meanDW1[j][k]));
 const fmt = (x: number) => formatNumber(x, 4);
 
-async function openPreset(page: Page, title: string) {
+async function openPreset(page: Page, title: RegExp) {
   await page.getByRole('button', { name: 'Lessons' }).click();
   await page.getByRole('dialog', { name: 'Choose a lesson' }).getByRole('button', { name: title }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);

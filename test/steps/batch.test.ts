@@ -41,7 +41,9 @@ describe("lesson 003's timeline: each sample's pass, then the mean, then one upd
   it.each(GRANULARITIES)('at %s detail', (g) => {
     const tl = timelineOf(lesson003, g);
     expect(tl.batchSize).toBe(3);
-    const one = buildTimeline(lesson003, (traceStep(lesson003) as { trace: never }).trace, g);
+    const single = traceStep(lesson003);
+    if (!single.ok) throw new Error('does not trace');
+    const one = buildTimeline(lesson003, single.trace, g);
     const passSteps = one.steps.filter((s) => s.phase !== 'update').length;
     const updateSteps = one.steps.length - passSteps;
     // sample 1's pass, sample 2's, sample 3's, then the batch loss, the mean gradients, the updates
