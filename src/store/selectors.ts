@@ -147,7 +147,13 @@ const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'
 });
 /** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
 export function selectLossSeries(s: LessonState): number[] {
-  return lossSeriesMemo(s.lossHistory, s.lesson, 'E' in selectShownValues(s));
+  // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
+  const tl = selectTimeline(s);
+  return lossSeriesMemo(
+    s.lossHistory,
+    s.lesson,
+    tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor,
+  );
 }
 
 /** Gradient steps: for every gradient the step at `index` writes, backprop beside central differences. */

@@ -2,9 +2,10 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AboutLesson, noteParagraphs } from '../../src/components/AboutLesson';
+import { PhaseScrubber } from '../../src/components/controls/PhaseScrubber';
 import { GraphPanel } from '../../src/components/graph/GraphPanel';
 import { fixedBiases, lesson003, lesson004 } from '../../src/lessons';
-import { initialState, lessonStore, selectShownValues } from '../../src/store';
+import { initialState, lessonStore, selectLossSeries, selectShownValues } from '../../src/store';
 
 const samples = lesson003.dataset?.kind === 'inline' ? lesson003.dataset.samples : [];
 
@@ -58,5 +59,42 @@ describe('the graph in a mini-batch', () => {
     expect('z:1:1' in shown).toBe(false);
     act(() => lessonStore.getState().goTo('gradient/mean/2/0'));
     expect(screen.queryByTestId('graph-sample')).toBeNull();
+  });
+});
+
+describe('the phase bands of a mini-batch', () => {
+  it("show each sample's run, then the batch's loss, mean gradients and update; one is current", () => {
+    act(() => lessonStore.getState().loadLesson(lesson003, { granularity: 'neuron', cursor: 0 }));
+    render(<PhaseScrubber />);
+    const bands = screen.getAllByRole('button', { name: /^Go to the/ });
+    const names = bands.map((b) => b.textContent);
+    const pass = ['forward', 'loss', 'backward', 'gradients'];
+    expect(names).toEqual([...pass, ...pass, ...pass, 'loss', 'gradients', 'update']);
+    act(() => lessonStore.getState().goTo('sample2/forward/a/1/0'));
+    const current = bands.filter((b) => b.getAttribute('aria-current') === 'step');
+    expect(current).toEqual([bands[4]]);
+  });
+
+  it("counts the iteration's loss once the batch loss is reached, not a sample's", () => {
+    act(() => lessonStore.getState().loadLesson(lesson003, { granularity: 'layer', cursor: 0 }));
+    act(() => lessonStore.getState().goTo('sample3/gradient/layer/1'));
+    expect(selectLossSeries(lessonStore.getState())).toEqual([]);
+    act(() => lessonStore.getState().goTo('loss/batch'));
+    const series = selectLossSeries(lessonStore.getState());
+    expect(series).toHaveLength(1);
+    const r = lessonStore.getState();
+    expect(series[0]).toBeCloseTo(
+      samples.reduce((sum, x) => {
+        const a1 = r.lesson.weights[0].map(
+          (row, j) =>
+            1 / (1 + Math.exp(-(row[0] * x.input[0] + row[1] * x.input[1] + r.lesson.biases[0][j]))),
+        );
+        const a2 = r.lesson.weights[1].map(
+          (row, j) => 1 / (1 + Math.exp(-row.reduce((s, w, k) => s + w * a1[k], r.lesson.biases[1][j]))),
+        );
+        return sum + 0.5 * ((x.target[0] - a2[0]) ** 2 + (x.target[1] - a2[1]) ** 2);
+      }, 0) / 3,
+      14,
+    );
   });
 });
