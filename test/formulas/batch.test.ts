@@ -1,7 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { traceLesson, traceStep } from '../../src/engine';
-import { formatNumber, formulaFor } from '../../src/formulas';
+import { formatNumber, formulaFor, pathSumFormula } from '../../src/formulas';
 import { fixedBiases, lesson003 } from '../../src/lessons';
 import { buildTimeline, type Granularity, type Timeline } from '../../src/steps';
 
@@ -92,5 +92,16 @@ describe('fixed biases in the formulas', () => {
       expect(f.symbolic).not.toContain('b^{');
       expect(f.sentence.key.endsWith('Bias')).toBe(false);
     }
+  });
+});
+
+describe('the chain rule of a weight in lesson 003', () => {
+  it("sums the paths of the first sample's pass", () => {
+    const r = traceLesson(lesson003);
+    if (!r.ok) throw new Error('does not trace');
+    const sum = pathSumFormula(lesson003, r.trace, { layer: 1, to: 0, from: 1 }, { digits: 4 });
+    expect(sum.compactDelta).toBe(perSample[0].layers[1].dW[0][1]);
+    expect(sum.total).toBeCloseTo(perSample[0].layers[1].dW[0][1], 14);
+    renders(sum.tex.substituted);
   });
 });
