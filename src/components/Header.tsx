@@ -4,6 +4,7 @@ import { useLessonStore, type Theme } from '../store';
 import { LessonToolbar } from './files/LessonToolbar';
 import { EditNetworkButton } from './editor/NetworkPanelContext';
 import { DigitsControl } from './controls/DigitsControl';
+import { AboutLesson } from './AboutLesson';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
@@ -25,6 +26,7 @@ export function Header() {
       <div className="brand">
         <h1>{t('app.title')}</h1>
         {title && <p className="lesson-title">{title[locale]}</p>}
+        <AboutLesson />
       </div>
       <LessonToolbar />
       <div className="header-tools">

@@ -1,7 +1,7 @@
-import { computeTrace, type StepInput } from './trace';
+import { computeTrace, trainsBiases, traceBatch, type StepInput } from './trace';
 import { LOSSES } from './losses';
 import { activateVector } from './activations';
-import type { ActivationName } from './types';
+import type { ActivationName, Sample } from './types';
 
 /** One parameter's gradient two ways: backprop (analytic) and central differences (numeric). */
 export interface GradientCheckEntry {
@@ -34,20 +34,49 @@ export function lossAt(lesson: StepInput, weights: number[][][], biases: number[
   return LOSSES[lesson.loss].terms(a, lesson.sample.target, z, acts[L]).reduce((s, v) => s + v, 0);
 }
 
+/** The batch loss E = (1/m) Σ_x E_x over `samples` for given weights and biases. */
+export function batchLossAt(
+  lesson: StepInput,
+  samples: readonly Sample[],
+  weights: number[][][],
+  biases: number[][],
+): number {
+  let s = 0;
+  for (const sample of samples) s += lossAt({ ...lesson, sample }, weights, biases);
+  return s / samples.length;
+}
+
 /**
  * Compares every weight's and bias's backprop gradient with the central difference
- * (E(θ + h) − E(θ − h)) / 2h, h = step·max(1, |θ|).
+ * (E(θ + h) − E(θ − h)) / 2h, h = step·max(1, |θ|). With `batch`, the gradient is the batch mean and E the batch
+ * loss (1/m) Σ_x E_x. Fixed biases have no gradient and are left out.
  */
-export function gradientCheck(lesson: StepInput, step = 1e-6): GradientCheckEntry[] {
-  const trace = computeTrace(lesson);
+export function gradientCheck(
+  lesson: StepInput,
+  step = 1e-6,
+  batch?: readonly Sample[],
+): GradientCheckEntry[] {
+  let dW: number[][][];
+  let db: number[][];
+  if (batch) {
+    const r = traceBatch(lesson, batch.slice());
+    if (!r.ok || !r.trace.batch) return [];
+    ({ dW, db } = r.trace.batch);
+  } else {
+    const trace = computeTrace(lesson);
+    dW = trace.layers.slice(1).map((t) => t.dW);
+    db = trace.layers.slice(1).map((t) => t.db);
+  }
+  const E = (W: number[][][], b: number[][]) =>
+    batch ? batchLossAt(lesson, batch, W, b) : lossAt(lesson, W, b);
   const entries: GradientCheckEntry[] = [];
   const numeric = (get: () => number, set: (v: number) => void): number => {
     const v0 = get();
     const h = step * Math.max(1, Math.abs(v0));
     set(v0 + h);
-    const up = lossAt(lesson, weights, biases);
+    const up = E(weights, biases);
     set(v0 - h);
-    const down = lossAt(lesson, weights, biases);
+    const down = E(weights, biases);
     set(v0);
     return (up - down) / (2 * h);
   };
@@ -61,15 +90,15 @@ export function gradientCheck(lesson: StepInput, step = 1e-6): GradientCheckEntr
           () => W[j][k],
           (v) => (W[j][k] = v),
         );
-        entries.push(entry('weight', l, j, trace.layers[l].dW[j][k], num, k));
+        entries.push(entry('weight', l, j, dW[l - 1][j][k], num, k));
       }
-      if (lesson.useBias) {
+      if (trainsBiases(lesson)) {
         const b = biases[l - 1];
         const num = numeric(
           () => b[j],
           (v) => (b[j] = v),
         );
-        entries.push(entry('bias', l, j, trace.layers[l].db[j], num));
+        entries.push(entry('bias', l, j, db[l - 1][j], num));
       }
     }
   }

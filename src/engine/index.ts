@@ -21,7 +21,15 @@ export {
   type FoundKind,
   type ListKind,
 } from './problems';
-export { traceStep, computeTrace, type StepInput } from './trace';
+export {
+  traceStep,
+  computeTrace,
+  traceBatch,
+  traceLesson,
+  batchOf,
+  trainsBiases,
+  type StepInput,
+} from './trace';
 export {
   train,
   isCorrect,
@@ -30,7 +38,7 @@ export {
   type TrainResult,
   type EpochStats,
 } from './train';
-export { gradientCheck, lossAt, type GradientCheckEntry } from './gradientCheck';
+export { gradientCheck, lossAt, batchLossAt, type GradientCheckEntry } from './gradientCheck';
 export {
   ACTIVATIONS,
   ACTIVATION_NAMES,

@@ -13,6 +13,7 @@ import type {
   BuiltinDatasetName,
   Conventions,
   DatasetSpec,
+  Detail,
   Lesson,
   LessonProblem,
   LocalText,
@@ -269,7 +270,19 @@ function readConventions(r: Reader, v: unknown): Conventions | undefined {
   const update = pick('update', ['minusEta', 'plusAlpha'] as const);
   const vectors = pick('vectors', ['column', 'row'] as const);
   const symbols = pick('symbols', ['standard', 'matrix004', 'paths001'] as const);
-  return update && vectors && symbols ? { update, vectors, symbols } : undefined;
+  const detail =
+    o.detail === undefined
+      ? undefined
+      : r.oneOf<Detail>(o.detail, 'conventions.detail', ['neuron', 'layer', 'weight'] as const);
+  const fixedBiases =
+    o.fixedBiases === undefined || typeof o.fixedBiases === 'boolean'
+      ? o.fixedBiases
+      : r.fail('conventions.fixedBiases', 'notBoolean', foundOf(o.fixedBiases));
+  if (!update || !vectors || !symbols) return undefined;
+  const out: Conventions = { update, vectors, symbols };
+  if (detail) out.detail = detail;
+  if (fixedBiases !== undefined) out.fixedBiases = fixedBiases;
+  return out;
 }
 
 const VALUE_ID = /^(x|t|z|a|fp|e|dA|d|db|b|b\+):\d+(:\d+)?$|^(w|dW|w\+):\d+:\d+:\d+$|^E$/;

@@ -1,13 +1,17 @@
 import { ACTIVATIONS, backThroughActivation, logSumExp } from './activations';
 import { assertFinite, assertFiniteMatrix, catchNonFinite } from './finite';
 import { LOSSES, outputDelta } from './losses';
-import type { ActivationName, LayerTrace, Lesson, Trace, TraceResult } from './types';
+import type { ActivationName, Conventions, LayerTrace, Lesson, Sample, Trace, TraceResult } from './types';
 
-/** The parts of a lesson one step needs. */
+/** The parts of a lesson one step needs (of its conventions only `fixedBiases`, which changes the update). */
 export type StepInput = Pick<
   Lesson,
   'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'sample'
->;
+> & { conventions?: Pick<Conventions, 'fixedBiases'> };
+
+/** Whether the step updates biases: the lesson has biases and does not hold them fixed. */
+export const trainsBiases = (lesson: StepInput): boolean =>
+  lesson.useBias && lesson.conventions?.fixedBiases !== true;
 
 /**
  * One gradient-descent step on the lesson's sample, with every intermediate value recorded.
@@ -36,6 +40,7 @@ function activate(name: ActivationName, z: number[]): number[] {
 /** traceStep that throws NonFiniteError on a non-finite value (inside the engine and in tests). */
 export function computeTrace(lesson: StepInput): Trace {
   const { layers: specs, weights, biases, useBias, sample } = lesson;
+  const trainBias = trainsBiases(lesson);
   const L = specs.length - 1;
   assertFinite(sample.input, 'input', 0);
   assertFinite(sample.target, 'target', L);
@@ -137,11 +142,11 @@ export function computeTrace(lesson: StepInput): Trace {
     assertFiniteMatrix(dW, 'dW', l);
     assertFiniteMatrix(newW, 'weight', l);
     layer.dW = dW;
-    layer.db = useBias ? layer.delta.slice() : [];
+    layer.db = trainBias ? layer.delta.slice() : [];
     updatedWeights[l - 1] = newW;
     const bl = biases[l - 1];
     const newB = new Array<number>(bl.length);
-    for (let j = 0; j < bl.length; j++) newB[j] = useBias ? bl[j] - eta * layer.delta[j] : bl[j];
+    for (let j = 0; j < bl.length; j++) newB[j] = trainBias ? bl[j] - eta * layer.delta[j] : bl[j];
     assertFinite(newB, 'bias', l);
     updatedBiases[l - 1] = newB;
   }
@@ -153,4 +158,67 @@ export function computeTrace(lesson: StepInput): Trace {
     dLoss,
     updated: { weights: updatedWeights, biases: updatedBiases },
   };
+}
+
+/**
+ * The mini-batch a lesson's step averages over: the first `batchSize` samples of its inline data set, when
+ * batchSize ≥ 2 and the set has at least two samples; null for a one-sample step (on `lesson.sample`).
+ */
+export function batchOf(lesson: Pick<Lesson, 'batchSize' | 'dataset'>): Sample[] | null {
+  const m = lesson.batchSize ?? 1;
+  const d = lesson.dataset;
+  if (m < 2 || d?.kind !== 'inline' || d.samples.length < 2) return null;
+  return d.samples.slice(0, m);
+}
+
+/** The lesson's step: averaged over its mini-batch when it has one (see batchOf), else on its one sample. */
+export function traceLesson(lesson: Lesson): TraceResult {
+  const batch = batchOf(lesson);
+  return batch ? traceBatch(lesson, batch) : traceStep(lesson);
+}
+
+/**
+ * One gradient-descent step averaged over a mini-batch: forward and backward for each sample x from the same
+ * weights, then ∂E/∂W^l = (1/m) Σ_x δ^{x,l} (a^{x,l−1})ᵀ, ∂E/∂b^l = (1/m) Σ_x δ^{x,l} and W ← W − η·mean.
+ * The result is the first sample's trace with `updated` the batch's step and `batch` every sample's.
+ */
+export function traceBatch(lesson: StepInput, samples: Sample[]): TraceResult {
+  const r = catchNonFinite(() => computeBatch(lesson, samples));
+  return r.ok ? { ok: true, trace: r.value } : r;
+}
+
+function computeBatch(lesson: StepInput, samples: Sample[]): Trace {
+  const m = samples.length;
+  const traces = samples.map((sample) => computeTrace({ ...lesson, sample }));
+  const L = lesson.layers.length - 1;
+  const trainBias = trainsBiases(lesson);
+  const eta = lesson.learningRate;
+  const mean = (pick: (t: Trace) => number) => {
+    let s = 0;
+    for (const t of traces) s += pick(t);
+    return s / m;
+  };
+  const dW: number[][][] = [];
+  const db: number[][] = [];
+  const weights: number[][][] = [];
+  const biases: number[][] = [];
+  for (let l = 1; l <= L; l++) {
+    const W = lesson.weights[l - 1];
+    const g = W.map((row, j) => row.map((_, k) => mean((t) => t.layers[l].dW[j][k])));
+    const gb = trainBias ? W.map((_, j) => mean((t) => t.layers[l].db[j])) : [];
+    assertFiniteMatrix(g, 'dW', l);
+    assertFinite(gb, 'db', l);
+    const newW = W.map((row, j) => row.map((w, k) => w - eta * g[j][k]));
+    const bl = lesson.biases[l - 1];
+    const newB = bl.map((b, j) => (trainBias ? b - eta * gb[j] : b));
+    assertFiniteMatrix(newW, 'weight', l);
+    assertFinite(newB, 'bias', l);
+    dW.push(g);
+    db.push(gb);
+    weights.push(newW);
+    biases.push(newB);
+  }
+  const loss = mean((t) => t.loss);
+  assertFinite([loss], 'loss', L);
+  return { ...traces[0], updated: { weights, biases }, batch: { samples, traces, loss, dW, db } };
 }

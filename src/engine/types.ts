@@ -45,11 +45,18 @@ export type VectorStyle = 'column' | 'row';
 /** Symbol sets: standard (z, a, δ, W, b, η, E), lesson 004's (X, O, W_input-hidden), lesson 001's (h, Φ, α, d, y). */
 export type SymbolSet = 'standard' | 'matrix004' | 'paths001';
 
-/** Display conventions: they change how formulas are written, never the numbers. */
+/** The detail a lesson opens at (the timeline's granularity): per neuron, per layer (matrix form), per weight. */
+export type Detail = 'neuron' | 'layer' | 'weight';
+
+/** Display conventions: they change how formulas are written, never the numbers (except `fixedBiases`). */
 export interface Conventions {
   update: UpdateStyle;
   vectors: VectorStyle;
   symbols: SymbolSet;
+  /** The detail the lesson opens at (absent: per neuron); a link's own detail wins. */
+  detail?: Detail;
+  /** Biases b are used in the forward pass but never updated (no ∂E/∂b, b_new = b), as some worked examples do. */
+  fixedBiases?: boolean;
 }
 
 /** The `backprop-lesson` file, version 1: what teachers save and share and what links carry. */
@@ -143,8 +150,30 @@ export interface Trace {
   lossTerms: number[];
   /** ∂E/∂a at the output layer. */
   dLoss: number[];
-  /** Weights and biases after w ← w − η ∂E/∂w, every gradient taken before any weight moved. */
+  /**
+   * Weights and biases after w ← w − η ∂E/∂w, every gradient taken before any weight moved. In a batch trace:
+   * after the batch's step, w ← w − η (1/m) Σ_x ∂E_x/∂w.
+   */
   updated: { weights: number[][][]; biases: number[][] };
+  /**
+   * A mini-batch step (m ≥ 2 samples): every sample's own trace and the averaged gradients. The rest of the trace
+   * is then the first sample's, except `updated`, which is the batch's step.
+   */
+  batch?: BatchTrace;
+}
+
+/** One gradient-descent step averaged over a mini-batch of m samples x. */
+export interface BatchTrace {
+  /** The m samples, in order. */
+  samples: Sample[];
+  /** Each sample's full trace from the same weights (its own `updated` is not the step taken). */
+  traces: Trace[];
+  /** The batch loss E = (1/m) Σ_x E_x. */
+  loss: number;
+  /** ∂E/∂W^l = (1/m) Σ_x δ^{x,l} (a^{x,l−1})ᵀ, as dW[l − 1][j][k]. */
+  dW: number[][][];
+  /** ∂E/∂b^l = (1/m) Σ_x δ^{x,l}, as db[l − 1][j] (empty lists without biases or with fixed biases). */
+  db: number[][];
 }
 
 export type TraceResult = { ok: true; trace: Trace } | { ok: false; condition: NonFiniteCondition };

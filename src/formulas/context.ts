@@ -5,10 +5,21 @@
  * its rule reads values in. Numbers are formatted once per value and context. No cache changes a result.
  */
 import { complementOf, logSoftmax, type Lesson } from '../engine';
-import { shapeOf, valueIndices, valueKind, vid, type NetShape, type Timeline, type ValueId } from '../steps';
+import {
+  sampleOf,
+  scopeId,
+  shapeOf,
+  valueIndices,
+  valueKind,
+  vid,
+  type NetShape,
+  type Timeline,
+  type ValueId,
+} from '../steps';
 import { formatNumber, formatPrecise, type Precise } from './format';
 import { notationFor, type Notation } from './notation';
 import { SYMBOLS } from './symbols';
+import { ofSample } from './tex';
 import type { Equation } from './equations';
 import type { MessageRef, Operand } from './types';
 
@@ -46,7 +57,17 @@ const NETWORKS_KEPT = 8;
 
 function networkCache(lesson: Lesson, shape: NetShape): NetworkCache {
   const { symbols, update, vectors } = lesson.conventions;
-  const key = JSON.stringify([shape.sizes, shape.acts, shape.loss, shape.useBias, symbols, update, vectors]);
+  const key = JSON.stringify([
+    shape.sizes,
+    shape.acts,
+    shape.loss,
+    shape.useBias,
+    shape.trainsBias,
+    shape.m,
+    symbols,
+    update,
+    vectors,
+  ]);
   let entry = networks.get(key);
   if (entry) {
     networks.delete(key); // most recently used last
@@ -71,24 +92,44 @@ export class FormulaContext {
   readonly templates: Map<string, StepTemplate>;
   private readonly entries: Map<ValueId, ValueEntry>;
   private readonly serial = ++contextsMade;
+  private readonly bySample = new Map<number, FormulaContext>();
 
+  /**
+   * `m`: the samples of the step's mini-batch (1: one sample). `sample`: in a mini-batch, the sample whose pass
+   * this context writes; every per-sample value id is read as that sample's (`z:1:0` as `z:1:0@1`).
+   */
   constructor(
     readonly lesson: Lesson,
     readonly values: Record<ValueId, number>,
     readonly digits: number,
+    m = 1,
+    readonly sample?: number,
   ) {
     this.n = notationFor(lesson);
-    this.shape = shapeOf(lesson);
+    this.shape = shapeOf(lesson, m);
     ({ entries: this.entries, templates: this.templates } = networkCache(lesson, this.shape));
   }
 
-  /** The network's entry of a value. */
-  entry(id: ValueId): ValueEntry {
+  /** The context of sample x's pass (same values, digits and caches), made once. */
+  forSample(x: number): FormulaContext {
+    let c = this.bySample.get(x);
+    if (!c) {
+      c = new FormulaContext(this.lesson, this.values, this.digits, this.shape.m, x);
+      this.bySample.set(x, c);
+    }
+    return c;
+  }
+
+  /** The network's entry of a value; a sample's value is written with the sample as a superscript, z^{(2)}. */
+  entry(plain: ValueId): ValueEntry {
+    const id = this.sample === undefined ? plain : scopeId(plain, this.sample);
     let e = this.entries.get(id);
     if (e === undefined) {
       const rule = SYMBOLS[valueKind(id)];
       if (!rule) throw new Error(`no symbol for value ${id}`);
-      e = { id, symbol: rule(this.n, valueIndices(id)), madeBy: 0, operand: undefined };
+      const symbol = rule(this.n, valueIndices(id));
+      const x = sampleOf(id);
+      e = { id, symbol: x === undefined ? symbol : ofSample(symbol, x), madeBy: 0, operand: undefined };
       this.entries.set(id, e);
     }
     return e;
@@ -156,7 +197,8 @@ export const makeContext = (
   lesson: Lesson,
   values: Record<ValueId, number>,
   digits: number,
-): FormulaContext => new FormulaContext(lesson, values, digits);
+  m = 1,
+): FormulaContext => new FormulaContext(lesson, values, digits, m);
 
 const cache = new WeakMap<object, WeakMap<Lesson, Map<number, FormulaContext>>>();
 
@@ -167,6 +209,6 @@ export function contextFor(timeline: Timeline, lesson: Lesson, digits: number): 
   let byDigits = byLesson.get(lesson);
   if (!byDigits) byLesson.set(lesson, (byDigits = new Map()));
   let ctx = byDigits.get(digits);
-  if (!ctx) byDigits.set(digits, (ctx = makeContext(lesson, timeline.values, digits)));
+  if (!ctx) byDigits.set(digits, (ctx = makeContext(lesson, timeline.values, digits, timeline.batchSize)));
   return ctx;
 }

@@ -37,7 +37,9 @@ function templateOf(c: FormulaContext, step: Step): StepTemplate {
   return t;
 }
 
-function formulaIn(c: FormulaContext, step: Step): Formula {
+function formulaIn(base: FormulaContext, step: Step): Formula {
+  // a step of one sample's pass in a mini-batch reads and writes that sample's values
+  const c = step.sample === undefined ? base : base.forSample(step.sample);
   const t = templateOf(c, step);
   const numeric = new Writer(c, true, t.reads);
   const substituted = list(t.equations.map((e) => equation(e.lhs, render(e.rhs, e, numeric))));
@@ -74,5 +76,5 @@ export function matrixFormula(
   const timeline = buildTimeline(lesson, trace, 'layer');
   const step = timeline.steps.find((s) => s.phase === phase && (phase === 'loss' || s.layer === layer));
   if (!step) throw new Error(`no ${phase} step at layer ${layer}`);
-  return formulaIn(makeContext(lesson, timeline.values, options.digits), step);
+  return formulaIn(makeContext(lesson, timeline.values, options.digits, timeline.batchSize), step);
 }

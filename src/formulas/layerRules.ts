@@ -6,6 +6,7 @@
 import {
   outputDeltaForm,
   range,
+  scopeId,
   templates,
   transpose,
   valueKind,
@@ -18,12 +19,31 @@ import {
 import type { FormulaContext } from './context';
 import { updateRule, type Equation } from './equations';
 import type { Notation } from './notation';
-import { equation, hadamard, list, matrix, minus, paren, partial, renewed, transposed } from './tex';
+import {
+  equation,
+  frac,
+  hadamard,
+  list,
+  matrix,
+  meanOf,
+  minus,
+  ofSample,
+  paren,
+  partial,
+  renewed,
+  transposed,
+} from './tex';
 import type { Writer } from './writer';
 
 export type LayerKind = Extract<
   StepKind,
-  'layerForward' | 'layerLoss' | 'layerOutputDelta' | 'layerHiddenDelta' | 'layerGradients' | 'layerUpdate'
+  | 'layerForward'
+  | 'layerLoss'
+  | 'layerOutputDelta'
+  | 'layerHiddenDelta'
+  | 'layerGradients'
+  | 'layerUpdate'
+  | 'layerMeanGradients'
 >;
 
 /** A matrix product, written side by side in both renderings. */
@@ -159,7 +179,43 @@ function gradients(c: FormulaContext, l: number): Equation[] {
     lhs: partial(n.E, n.W(l)),
     rhs: (w) => (shape.vectors === 'row' ? matmul(aT(w), delta(w)) : matmul(delta(w), aT(w))),
   };
-  return shape.useBias ? [weights, { lhs: partial(n.E, n.B(l)), rhs: delta }] : [weights];
+  return shape.trainsBias ? [weights, { lhs: partial(n.E, n.B(l)), rhs: delta }] : [weights];
+}
+
+/** ∂E/∂W^l = (1/m) Σ_x δ^{x,l} (a^{x,l−1})ᵀ and ∂E/∂b^l = (1/m) Σ_x δ^{x,l}: each sample's gradient, averaged. */
+function meanGradients(c: FormulaContext, l: number): Equation[] {
+  const { n, shape } = c;
+  const samples = range(shape.m);
+  const count = (w: Writer) => (w.numeric ? shape.m : 'm');
+  const dW = partial(n.E, n.W(l));
+  const db = partial(n.E, n.B(l));
+  const sampleDelta = ofSample(n.Delta(l), 'x');
+  const sampleA = transposed(ofSample(n.A(l - 1), 'x'));
+  const weights: Equation = {
+    lhs: dW,
+    via: () =>
+      `${frac('1', 'm')} \\sum_{x} ${shape.vectors === 'row' ? matmul(sampleA, sampleDelta) : matmul(sampleDelta, sampleA)}`,
+    rhs: (w) =>
+      meanOf(
+        count(w),
+        samples.map((x) =>
+          w.matrix(
+            ofSample(dW, x),
+            weightGrid(shape, l, (j, k) => scopeId(vid.dW(l, j, k), x)),
+          ),
+        ),
+      ),
+  };
+  const biases: Equation = {
+    lhs: db,
+    via: () => `${frac('1', 'm')} \\sum_{x} ${sampleDelta}`,
+    rhs: (w) =>
+      meanOf(
+        count(w),
+        samples.map((x) => vectorOf(w, ofSample(db, x), shape.sizes[l], (j) => scopeId(vid.db(l, j), x))),
+      ),
+  };
+  return shape.trainsBias ? [weights, biases] : [weights];
 }
 
 /** W^l ← W^l − η ∂E/∂W^l and b^l ← b^l − η ∂E/∂b^l, in the lesson's update style. */
@@ -192,7 +248,7 @@ function update(c: FormulaContext, l: number): Equation[] {
         vectorOf(w, partial(n.E, n.B(l)), shape.sizes[l], (j) => vid.db(l, j)),
       ),
   };
-  return shape.useBias ? [weights, biases] : [weights];
+  return shape.trainsBias ? [weights, biases] : [weights];
 }
 
 export const LAYER_RULES: Record<LayerKind, (c: FormulaContext, l: number) => Equation[]> = {
@@ -202,6 +258,7 @@ export const LAYER_RULES: Record<LayerKind, (c: FormulaContext, l: number) => Eq
   layerHiddenDelta: (c, l) => [hiddenDelta(c, l)],
   layerGradients: gradients,
   layerUpdate: update,
+  layerMeanGradients: meanGradients,
 };
 
 export const isLayerKind = (kind: StepKind): kind is LayerKind => kind in LAYER_RULES;

@@ -67,6 +67,20 @@ export const formulaMessages = {
       "Layer {layer}'s weight matrix takes a step against its gradient, scaled by the learning rate.",
     'step.layerUpdateBias':
       "Layer {layer}'s weight matrix and biases take a step against their gradients, scaled by the learning rate.",
+    'step.batchLoss':
+      'The loss of the mini-batch is the mean of the losses of its {count} samples, each from its own forward pass.',
+    'step.meanGradients':
+      'The gradient of each weight into neuron {neuron} of layer {layer} is the mean of the {count} gradients the samples gave it, one per sample.',
+    'step.meanGradientsBias':
+      'The gradient of each weight into neuron {neuron} of layer {layer}, and of its bias, is the mean of the {count} gradients the samples gave it, one per sample.',
+    'step.meanWeightGradient':
+      'The gradient of the weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer} is the mean of its {count} per-sample gradients.',
+    'step.meanBiasGradient':
+      'The gradient of the bias of neuron {neuron} of layer {layer} is the mean of its {count} per-sample gradients.',
+    'step.layerMeanGradients':
+      "The gradient of layer {layer}'s weight matrix is the mean of the {count} per-sample gradients, each δ times the transposed activations of that sample.",
+    'step.layerMeanGradientsBias':
+      "The gradients of layer {layer}'s weight matrix and biases are the means of the {count} per-sample gradients: each sample's δ (aᵀ) for the weights, its δ for the biases.",
     'path.single':
       'One path leads from this weight to the loss: the gradient is the product of the local derivatives along it.',
     'path.sum':
@@ -130,6 +144,18 @@ export const formulaMessages = {
       'BP3 与 BP4：第 {layer} 层权重矩阵的梯度等于它的误差项 δ 乘以第 {previous} 层的激活值（外积）；偏置的梯度就是 δ 本身。',
     'step.layerUpdate': '第 {layer} 层的权重矩阵沿梯度的反方向走一步，步长由学习率决定。',
     'step.layerUpdateBias': '第 {layer} 层的权重矩阵和偏置沿梯度的反方向走一步，步长由学习率决定。',
+    'step.batchLoss': '小批量的损失是其中 {count} 个样本损失的平均值，每个样本的损失来自它自己的前向计算。',
+    'step.meanGradients':
+      '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度，是 {count} 个样本各自给出的梯度的平均值。',
+    'step.meanGradientsBias':
+      '第 {layer} 层第 {neuron} 个神经元每个输入权重及其偏置的梯度，是 {count} 个样本各自给出的梯度的平均值。',
+    'step.meanWeightGradient':
+      '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重，其梯度是 {count} 个样本梯度的平均值。',
+    'step.meanBiasGradient': '第 {layer} 层第 {neuron} 个神经元的偏置梯度是 {count} 个样本梯度的平均值。',
+    'step.layerMeanGradients':
+      '第 {layer} 层权重矩阵的梯度是 {count} 个样本梯度的平均值，每个样本的梯度是它的 δ 乘以它的激活值的转置。',
+    'step.layerMeanGradientsBias':
+      '第 {layer} 层权重矩阵和偏置的梯度分别是 {count} 个样本梯度的平均值：权重取每个样本的 δ (aᵀ)，偏置取每个样本的 δ。',
     'path.single': '从这个权重到损失只有一条路径：梯度就是沿这条路径各个局部导数的乘积。',
     'path.sum': '这个权重的梯度等于从它到损失的全部 {count} 条路径之和；每条路径上的局部导数相乘。',
     'path.truncated': '从这个权重到损失共有 {count} 条路径；这里写出前 {shown} 条，总和则包含全部路径。',

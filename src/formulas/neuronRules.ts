@@ -2,10 +2,10 @@
  * The rules of neuron- and weight-granularity steps, one entry per kind: each returns the step's equations, whose
  * right sides are plain rules (module-level functions of l, j, k) rendered once with symbols, once with numbers.
  */
-import { outputDeltaForm, range, templates, vid, type Step, type StepKind } from '../steps';
+import { outputDeltaForm, range, scopeId, templates, vid, type Step, type StepKind } from '../steps';
 import type { FormulaContext } from './context';
 import { equationOf, updateEquation, type Equation, type Rule } from './equations';
-import { minus, paren, partial, plus } from './tex';
+import { frac, meanOf, minus, ofSample, paren, partial, plus } from './tex';
 import type { Writer } from './writer';
 
 /** Σ_k w^l_jk a^{l−1}_k (+ b^l_j); row vectors write a^{l−1}_k w^l_jk, the input first. */
@@ -48,7 +48,7 @@ const gradientChain: Rule = (w, l, j, k) => {
 const gradientEquation = (c: FormulaContext, l: number, j: number, k: number, via?: Rule): Equation =>
   equationOf(c.symbol(k < 0 ? vid.db(l, j) : vid.dW(l, j, k)), gradient, l, j, k, via);
 
-/** Every weight into neuron j, then its bias. */
+/** Every weight into neuron j, then its bias (when biases are trained). */
 function perParameter(
   c: FormulaContext,
   l: number,
@@ -56,9 +56,23 @@ function perParameter(
   eq: (c: FormulaContext, l: number, j: number, k: number) => Equation,
 ) {
   const eqs = range(c.shape.sizes[l - 1]).map((k) => eq(c, l, j, k));
-  if (c.shape.useBias) eqs.push(eq(c, l, j, -1));
+  if (c.shape.trainsBias) eqs.push(eq(c, l, j, -1));
   return eqs;
 }
+
+/** ∂E/∂w = (1/m)(∂E/∂w^{(1)} + … + ∂E/∂w^{(m)}): the mean over the mini-batch of each sample's gradient. */
+const meanGradient: Rule = (w, l, j, k) => {
+  const id = k < 0 ? vid.db(l, j) : vid.dW(l, j, k);
+  return meanOf(
+    w.numeric ? w.ctx.shape.m : 'm',
+    range(w.ctx.shape.m).map((x) => w.v(scopeId(id, x))),
+  );
+};
+/** The rule as Σ: (1/m) Σ_x ∂E/∂w^{(x)}. */
+const meanGradientSum: Rule = (w, l, j, k) =>
+  `${frac('1', 'm')} \\sum_{x} ${ofSample(w.ctx.symbol(k < 0 ? vid.db(l, j) : vid.dW(l, j, k)), 'x')}`;
+const meanEquation = (c: FormulaContext, l: number, j: number, k: number): Equation =>
+  equationOf(c.symbol(k < 0 ? vid.db(l, j) : vid.dW(l, j, k)), meanGradient, l, j, k, meanGradientSum);
 
 /** δ^L_j in the form the activation and loss allow. */
 const OUTPUT_DELTA: Record<ReturnType<typeof outputDeltaForm>, Rule> = {
@@ -96,7 +110,13 @@ const single = (lhs: string, rhs: Rule, l: number, j: number, via?: Rule): Equat
 
 type NeuronKind = Exclude<
   StepKind,
-  'layerForward' | 'layerLoss' | 'layerOutputDelta' | 'layerHiddenDelta' | 'layerGradients' | 'layerUpdate'
+  | 'layerForward'
+  | 'layerLoss'
+  | 'layerOutputDelta'
+  | 'layerHiddenDelta'
+  | 'layerGradients'
+  | 'layerUpdate'
+  | 'layerMeanGradients'
 >;
 
 export const NEURON_RULES: Record<
@@ -146,6 +166,24 @@ export const NEURON_RULES: Record<
   // w ← w − η ∂E/∂w for every incoming weight, and the bias
   neuronUpdate: (c, l, j) => perParameter(c, l, j, updateEquation),
   weightUpdate: (c, l, j, k) => [updateEquation(c, l, j, k)],
+  // E = (1/m) Σ_x E^{(x)}
+  batchLoss: (c) => [
+    equationOf(
+      c.n.E,
+      (w) =>
+        meanOf(
+          w.numeric ? w.ctx.shape.m : 'm',
+          range(w.ctx.shape.m).map((x) => w.v(scopeId(vid.E, x))),
+        ),
+      c.shape.L,
+      0,
+      0,
+      (w) => `${frac('1', 'm')} \\sum_{x} ${ofSample(w.ctx.n.E, 'x')}`,
+    ),
+  ],
+  // ∂E/∂w^l_jk = (1/m) Σ_x ∂E/∂w^{l (x)}_jk for every k, and the bias
+  meanGradients: (c, l, j) => perParameter(c, l, j, meanEquation),
+  meanWeightGradient: (c, l, j, k) => [meanEquation(c, l, j, k)],
 };
 
 export const neuronEquations = (c: FormulaContext, step: Step): Equation[] =>

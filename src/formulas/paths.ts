@@ -93,7 +93,10 @@ export function pathSumFormula(
   weight: WeightRef,
   options: PathSumOptions,
 ): PathSum {
-  const c = makeContext(lesson, collectValues(lesson, trace), options.digits);
+  // a mini-batch: the paths of the first sample's pass (the trace's own layers)
+  const first = trace.batch ? { ...lesson, sample: trace.batch.samples[0] } : lesson;
+  const values = collectValues(first, trace.batch ? { ...trace, batch: undefined } : trace);
+  const c = makeContext(first, values, options.digits);
   const { L, sizes } = c.shape;
   const limit = options.maxPaths ?? MAX_PATHS;
   const dims = [...sizes.slice(weight.layer + 1), ...(isSoftmax(c.shape, L) ? [sizes[L]] : [])];

@@ -27,6 +27,8 @@ const fromInput = (st: Step, n: Notation) => ({
   input: texToText(n.x(st.from ?? 0)),
 });
 const bias = <K extends string>(s: NetShape, key: K) => (s.useBias ? (`${key}Bias` as const) : key);
+/** The same for gradient and update steps: the Bias form only when biases are trained. */
+const trained = <K extends string>(s: NetShape, key: K) => (s.trainsBias ? (`${key}Bias` as const) : key);
 const FORM_SUFFIX: Record<OutputDeltaForm, '' | 'Simplified' | 'Softmax'> = {
   chain: '',
   aMinusT: 'Simplified',
@@ -44,14 +46,14 @@ const SENTENCES: Record<StepKind, Sentence> = {
   outputFPrime: (_s, st) => ({ key: 'step.outputFPrime', params: neuron(st) }),
   outputDelta: (s, st) => ({ key: `step.outputDelta${form(s)}`, params: neuron(st) }),
   hiddenDelta: (_s, st) => ({ key: 'step.hiddenDelta', params: { ...neuron(st), next: st.layer + 1 } }),
-  neuronGradients: (s, st) => ({ key: bias(s, 'step.neuronGradients'), params: neuron(st) }),
+  neuronGradients: (s, st) => ({ key: trained(s, 'step.neuronGradients'), params: neuron(st) }),
   weightGradient: (_s, st, n) =>
     st.from === -1
       ? { key: 'step.biasGradient', params: neuron(st) }
       : st.layer === 1
         ? { key: 'step.weightGradientFromInput', params: fromInput(st, n) }
         : { key: 'step.weightGradient', params: weight(st) },
-  neuronUpdate: (s, st) => ({ key: bias(s, 'step.neuronUpdate'), params: neuron(st) }),
+  neuronUpdate: (s, st) => ({ key: trained(s, 'step.neuronUpdate'), params: neuron(st) }),
   weightUpdate: (_s, st, n) =>
     st.from === -1
       ? { key: 'step.biasUpdate', params: neuron(st) }
@@ -66,10 +68,23 @@ const SENTENCES: Record<StepKind, Sentence> = {
     params: { layer: st.layer, next: st.layer + 1 },
   }),
   layerGradients: (s, st) => ({
-    key: bias(s, 'step.layerGradients'),
+    key: trained(s, 'step.layerGradients'),
     params: { layer: st.layer, previous: st.layer - 1 },
   }),
-  layerUpdate: (s, st) => ({ key: bias(s, 'step.layerUpdate'), params: { layer: st.layer } }),
+  layerUpdate: (s, st) => ({ key: trained(s, 'step.layerUpdate'), params: { layer: st.layer } }),
+  batchLoss: (s) => ({ key: 'step.batchLoss', params: { count: s.m } }),
+  meanGradients: (s, st) => ({
+    key: trained(s, 'step.meanGradients'),
+    params: { ...neuron(st), count: s.m },
+  }),
+  meanWeightGradient: (s, st) =>
+    st.from === -1
+      ? { key: 'step.meanBiasGradient', params: { ...neuron(st), count: s.m } }
+      : { key: 'step.meanWeightGradient', params: { ...weight(st), count: s.m } },
+  layerMeanGradients: (s, st) => ({
+    key: trained(s, 'step.layerMeanGradients'),
+    params: { layer: st.layer, count: s.m },
+  }),
 };
 
 export const sentenceFor = (s: NetShape, step: Step, n: Notation): MessageRef =>

@@ -16,6 +16,12 @@ export const paren = (s: string): string => `\\left(${s}\\right)`;
 export const transposed = (s: string): string => `{${s}}^{\\top}`;
 /** The updated value of a symbol: `{w}_{\text{new}}`. */
 export const renewed = (s: string): string => `{${s}}_{\\text{new}}`;
+/** A quantity of one sample x of a mini-batch: `{z^{1}_{1}}^{(x)}`, x the 1-based sample number (or `x`). */
+export const ofSample = (s: string, x: number | string): string =>
+  `{${s}}^{(${typeof x === 'number' ? x + 1 : x})}`;
+/** (1/m)(terms…): a mean written out, m the count. */
+export const meanOf = (m: number | string, terms: readonly string[]): string =>
+  `${frac('1', String(m))} ${paren(plus(terms))}`;
 /** e^{x} */
 export const exp = (x: string): string => `e^{${x}}`;
 

@@ -209,6 +209,11 @@ export const en = {
   'picker.title': 'Choose a lesson',
   'picker.close': 'Close',
   'picker.current': 'open now',
+  'about.open': 'About this lesson',
+  'about.title': 'About this lesson',
+  'about.close': 'Close',
+  'about.none': 'This lesson has no notes.',
+  'graph.sample': 'Sample {index} of {count}',
   'link.broken': 'This share link is damaged or incomplete, so it could not be opened.',
   'link.invalid':
     'This share link holds a lesson that cannot be opened ({count} problems; the first: {problem}).',

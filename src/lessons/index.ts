@@ -1,5 +1,6 @@
 import type { Lesson, LocalText } from '../engine';
 import { blank } from './blank';
+import { fixedBiases } from './fixedBiases';
 import { iris } from './iris';
 import { lesson001 } from './lesson001';
 import { lesson002 } from './lesson002';
@@ -37,8 +38,8 @@ export const PRESETS: Preset[] = [
     id: 'lesson003',
     lesson: lesson003,
     summary: {
-      en: 'The four equations BP1–BP4 in matrix form, averaged over a mini-batch of three.',
-      'zh-CN': '矩阵形式的四个方程 BP1–BP4，并在三个样本的小批量上求平均。',
+      en: 'The four equations BP1–BP4 in matrix form, for each of three samples, then one step by their mean gradient.',
+      'zh-CN': '矩阵形式的四个方程 BP1–BP4：对三个样本逐一计算，再按平均梯度更新一次。',
     },
   },
   {
@@ -53,8 +54,16 @@ export const PRESETS: Preset[] = [
     id: 'iris',
     lesson: iris,
     summary: {
-      en: 'Train a 4-5-3 net from scratch to tell three Iris species apart.',
-      'zh-CN': '从零训练一个 4-5-3 网络，区分三种鸢尾花。',
+      en: 'One SGD step of the 4-5-3 Iris classifier on one flower; the notes describe the full 300-epoch run from scratch.',
+      'zh-CN': '4-5-3 鸢尾花分类器在一朵花上的一步 SGD；从零开始的 300 轮完整过程见本课说明。',
+    },
+  },
+  {
+    id: 'fixedBiases',
+    lesson: fixedBiases,
+    summary: {
+      en: 'The well-known 2-2-2 worked example, biases held fixed, reproduced to the last digit.',
+      'zh-CN': '广为流传的 2-2-2 算例，偏置固定不变，每个数字都能复现。',
     },
   },
   {
@@ -75,4 +84,4 @@ export function presetById(id: string): Preset | undefined {
 /** The lesson the app opens on when nothing else is asked for. */
 export const DEFAULT_LESSON: Lesson = lesson004;
 
-export { blank, iris, lesson001, lesson002, lesson003, lesson004 };
+export { blank, fixedBiases, iris, lesson001, lesson002, lesson003, lesson004 };

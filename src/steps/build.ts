@@ -1,23 +1,26 @@
 /** The ordered lesson timeline for a traced step at one granularity. */
 import type { Lesson, Trace } from '../engine';
-import { dictionary, range } from './ids';
+import { dictionary, range, scopeId } from './ids';
 import { RULES } from './rules';
 import { isSoftmax, shapeOf, type NetShape } from './shape';
 import type { Granularity, Step, StepKind, Timeline, ValueId } from './types';
 import { collectValues } from './values';
 
-/** A step to be made: its kind, layer l, neuron j and incoming neuron k (-1 for a bias). */
-type Planned = [kind: StepKind, l: number, j: number, k: number];
+/**
+ * A step to be made: its kind, layer l, neuron j and incoming neuron k (-1 for a bias), and in a mini-batch the
+ * sample x whose pass it belongs to (absent: the step's own).
+ */
+type Planned = [kind: StepKind, l: number, j: number, k: number, sample?: number];
 
 const each = (kind: StepKind, l: number, n: number): Planned[] => range(n).map((j) => [kind, l, j, 0]);
 const down = (L: number) => range(L).map((i) => L - i);
 const up = (L: number) => range(L).map((i) => i + 1);
 
-/** Per-weight steps of neuron j (then its bias): the weight granularity's gradient and update. */
+/** Per-weight steps of neuron j (then its bias, when biases are trained): the weight granularity's gradient and update. */
 function perWeight(s: NetShape, kind: StepKind, l: number): Planned[] {
   return range(s.sizes[l]).flatMap((j) => [
     ...range(s.sizes[l - 1]).map((k): Planned => [kind, l, j, k]),
-    ...(s.useBias ? [[kind, l, j, -1] as Planned] : []),
+    ...(s.trainsBias ? [[kind, l, j, -1] as Planned] : []),
   ]);
 }
 
@@ -41,6 +44,29 @@ function outputBackward(s: NetShape): Planned[] {
     ['outputFPrime', L, j, 0],
     ['outputDelta', L, j, 0],
   ]);
+}
+
+/**
+ * A mini-batch step: each sample's forward, loss, backward and gradient steps in turn (its own ids), then the
+ * batch loss, the mean gradients and the one update.
+ */
+function batchPlan(s: NetShape, granularity: Granularity): Planned[] {
+  const { L, sizes } = s;
+  const single = plan(s, granularity);
+  const passes = single.filter(([kind]) => RULES[kind].phase !== 'update');
+  const updates = single.filter(([kind]) => RULES[kind].phase === 'update');
+  const means: Planned[] =
+    granularity === 'layer'
+      ? down(L).map((l): Planned => ['layerMeanGradients', l, 0, 0])
+      : granularity === 'weight'
+        ? down(L).flatMap((l) => perWeight(s, 'meanWeightGradient', l))
+        : down(L).flatMap((l) => each('meanGradients', l, sizes[l]));
+  return [
+    ...range(s.m).flatMap((x) => passes.map(([kind, l, j, k]): Planned => [kind, l, j, k, x])),
+    ['batchLoss', L, 0, 0],
+    ...means,
+    ...updates,
+  ];
 }
 
 function plan(s: NetShape, granularity: Granularity): Planned[] {
@@ -75,11 +101,13 @@ type Structure = Pick<Timeline, 'steps' | 'indexById'>;
 function structure(s: NetShape, granularity: Granularity): Structure {
   const writer = new Map<ValueId, string>();
   const indexById: Record<string, number> = dictionary();
-  const steps = plan(s, granularity).map(([kind, l, j, k], index): Step => {
+  const planned = s.m > 1 ? batchPlan(s, granularity) : plan(s, granularity);
+  const steps = planned.map(([kind, l, j, k, x], index): Step => {
     const rule = RULES[kind];
-    const id = rule.id(l, j, k);
-    const reads = rule.reads(s, l, j, k);
-    const writes = rule.writes(s, l, j, k);
+    const scope = (ids: ValueId[]) => (x === undefined ? ids : ids.map((v) => scopeId(v, x)));
+    const id = x === undefined ? rule.id(l, j, k) : `sample${x + 1}/${rule.id(l, j, k)}`;
+    const reads = scope(rule.reads(s, l, j, k));
+    const writes = scope(rule.writes(s, l, j, k));
     const sources: Record<ValueId, string> = dictionary();
     for (const r of reads) {
       const from = writer.get(r);
@@ -99,7 +127,8 @@ function structure(s: NetShape, granularity: Granularity): Structure {
       highlight: { ...rule.lit(s, l, j, k), backward: rule.phase === 'backward' },
       sources,
     };
-    if (kind === 'weightGradient' || kind === 'weightUpdate') step.from = k;
+    if (kind === 'weightGradient' || kind === 'weightUpdate' || kind === 'meanWeightGradient') step.from = k;
+    if (x !== undefined) step.sample = x;
     return deepFreeze(step);
   });
   return { steps: Object.freeze(steps) as Step[], indexById: Object.freeze(indexById) };
@@ -118,7 +147,7 @@ const structures = new Map<string, Structure>();
 const STRUCTURES_KEPT = 12;
 
 function structureFor(s: NetShape, granularity: Granularity): Structure {
-  const key = JSON.stringify([s.sizes, s.acts, s.loss, s.useBias, s.vectors, granularity]);
+  const key = JSON.stringify([s.sizes, s.acts, s.loss, s.useBias, s.trainsBias, s.m, s.vectors, granularity]);
   let found = structures.get(key);
   if (found)
     structures.delete(key); // most recently used last
@@ -134,5 +163,11 @@ function structureFor(s: NetShape, granularity: Granularity): Structure {
  * Steps are frozen and shared by every timeline of the same network; `values` holds this trace's numbers.
  */
 export function buildTimeline(lesson: Lesson, trace: Trace, granularity: Granularity): Timeline {
-  return { granularity, ...structureFor(shapeOf(lesson), granularity), values: collectValues(lesson, trace) };
+  const m = trace.batch?.samples.length ?? 1;
+  return {
+    granularity,
+    ...structureFor(shapeOf(lesson, m), granularity),
+    values: collectValues(lesson, trace),
+    batchSize: m,
+  };
 }

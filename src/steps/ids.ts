@@ -4,8 +4,8 @@
  */
 import type { EdgeId, NodeId, ValueId } from './types';
 
-/** Every id built here, with its kind and indices, so reading an id back never re-parses it. */
-const parsed = new Map<string, { kind: string; indices: number[] }>();
+/** Every id built here, with its kind and indices (and sample), so reading an id back never re-parses it. */
+const parsed = new Map<string, { kind: string; indices: number[]; sample?: number }>();
 
 function intern(kind: string, indices: number[]): string {
   const id = [kind, ...indices].join(':');
@@ -75,6 +75,35 @@ export const gid = {
   edge: id3('e') as (l: number, j: number, k: number) => EdgeId,
   biasEdge: id2('eb') as (l: number, j: number) => EdgeId,
 };
+
+/** Value kinds that belong to one sample of a mini-batch (givens w, b, η and the updated w, b do not). */
+const PER_SAMPLE = new Set(['x', 't', 'z', 'a', 'fp', 'e', 'E', 'dA', 'd', 'dW', 'db']);
+const scopedTable: Map<string, string>[] = [];
+
+/**
+ * The id of value `id` for sample x (0-based) of a mini-batch, `z:1:0@1` for sample 2; ids of kinds that do not
+ * belong to a sample (w, b, η, w+, b+) come back unchanged. In a batch timeline the unscoped ids of per-sample
+ * kinds hold the batch's own values: E = (1/m) Σ_x E_x, ∂E/∂w and ∂E/∂b the means.
+ */
+export function scopeId(id: ValueId, sample: number): ValueId {
+  const table = (scopedTable[sample] ??= new Map());
+  let out = table.get(id);
+  if (out === undefined) {
+    const kind = valueKind(id);
+    if (!PER_SAMPLE.has(kind) || sampleOf(id) !== undefined) out = id;
+    else {
+      out = `${id}@${sample}`;
+      parsed.set(out, { kind, indices: valueIndices(id), sample });
+    }
+    table.set(id, out);
+  }
+  return out;
+}
+
+/** The sample (0-based) a scoped id belongs to, or undefined. */
+export function sampleOf(id: ValueId): number | undefined {
+  return parsed.get(id)?.sample;
+}
 
 /** The value kind of an id (`w`, `z`, `dW`, …): the part before the first colon. */
 export function valueKind(id: ValueId): string {

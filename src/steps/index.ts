@@ -2,7 +2,7 @@
 export { buildTimeline } from './build';
 export { findCoveringStep, phaseRange, progressInPhase } from './navigation';
 export { collectValues } from './values';
-export { vid, gid, valueKind, valueIndices, range } from './ids';
+export { vid, gid, valueKind, valueIndices, range, scopeId, sampleOf } from './ids';
 export {
   shapeOf,
   isSoftmax,

@@ -28,12 +28,17 @@ export function phaseRange(timeline: Timeline, phase: Phase): { start: number; e
   return { start, end };
 }
 
-/** Where step `index` sits in its phase: position 1 … count. */
+/** Where step `index` sits in its phase (the run of steps of that phase around it): position 1 … count. */
 export function progressInPhase(
   timeline: Timeline,
   index: number,
 ): { phase: Phase; position: number; count: number } {
-  const phase = timeline.steps[index].phase;
-  const { start, end } = phaseRange(timeline, phase);
+  // the run of this phase around the step (a mini-batch has one run per sample)
+  const steps = timeline.steps;
+  const phase = steps[index].phase;
+  let start = index;
+  while (start > 0 && steps[start - 1].phase === phase) start--;
+  let end = index + 1;
+  while (end < steps.length && steps[end].phase === phase) end++;
   return { phase, position: index - start + 1, count: end - start };
 }

@@ -3,7 +3,7 @@
  * writes, and what it lights up on the graph. `l` is the layer, `j` the neuron, `k` the incoming neuron (-1 for a
  * bias); layer kinds ignore j and k.
  */
-import { range, vid } from './ids';
+import { range, scopeId, vid } from './ids';
 import {
   isSoftmax,
   outputDeltaForm,
@@ -33,6 +33,10 @@ const inputs = (s: NetShape, l: number) => all(s, l - 1).map((k) => vid.input(l,
 const fPrimeReads = (s: NetShape, l: number, j: number) => slotIds(templates.fPrime(s.acts[l]), l, j);
 const gradReads = (s: NetShape, j: number) => slotIds(templates.lossGrad(s.loss), s.L, j);
 const biasIf = <T>(s: NetShape, ...items: T[]): T[] => (s.useBias ? items : []);
+/** Items about bias gradients and updates: only when biases are trained (not held fixed). */
+const trainedIf = <T>(s: NetShape, ...items: T[]): T[] => (s.trainsBias ? items : []);
+/** The ids of samples 0 … m − 1 of a value (mean steps read one per sample). */
+const perSample = (s: NetShape, id: ValueId): ValueId[] => range(s.m).map((x) => scopeId(id, x));
 
 /**
  * Pairs of a vector entry and a weight, in the order the convention writes them: w·a (column) or a·w (row),
@@ -185,7 +189,7 @@ export const RULES: Record<StepKind, KindRule> = {
     id: (l, j) => `gradient/neuron/${l}/${j}`,
     neurons: one,
     reads: (s, l, j) => [vid.d(l, j), ...inputs(s, l)],
-    writes: (s, l, j) => [...all(s, l - 1).map((k) => vid.dW(l, j, k)), ...biasIf(s, vid.db(l, j))],
+    writes: (s, l, j) => [...all(s, l - 1).map((k) => vid.dW(l, j, k)), ...trainedIf(s, vid.db(l, j))],
     lit: incoming,
   },
   weightGradient: {
@@ -207,10 +211,10 @@ export const RULES: Record<StepKind, KindRule> = {
         if (k === 0) out.push(vid.w(l, j, k), vid.eta, vid.dW(l, j, k));
         else out.push(vid.w(l, j, k), vid.dW(l, j, k));
       }
-      if (s.useBias) out.push(vid.b(l, j), vid.db(l, j));
+      if (s.trainsBias) out.push(vid.b(l, j), vid.db(l, j));
       return out;
     },
-    writes: (s, l, j) => [...all(s, l - 1).map((k) => vid.wNew(l, j, k)), ...biasIf(s, vid.bNew(l, j))],
+    writes: (s, l, j) => [...all(s, l - 1).map((k) => vid.wNew(l, j, k)), ...trainedIf(s, vid.bNew(l, j))],
     lit: incoming,
   },
   weightUpdate: {
@@ -276,7 +280,7 @@ export const RULES: Record<StepKind, KindRule> = {
     },
     writes: (s, l) => [
       ...flat(weightGrid(s, l, (j, k) => vid.dW(l, j, k))),
-      ...biasIf(s, ...all(s, l).map((j) => vid.db(l, j))),
+      ...trainedIf(s, ...all(s, l).map((j) => vid.db(l, j))),
     ],
     lit: incomingLayer,
   },
@@ -288,11 +292,52 @@ export const RULES: Record<StepKind, KindRule> = {
       ...flat(weightGrid(s, l, (j, k) => vid.w(l, j, k))),
       vid.eta,
       ...flat(weightGrid(s, l, (j, k) => vid.dW(l, j, k))),
-      ...biasIf(s, ...all(s, l).map((j) => vid.b(l, j)), ...all(s, l).map((j) => vid.db(l, j))),
+      ...trainedIf(s, ...all(s, l).map((j) => vid.b(l, j)), ...all(s, l).map((j) => vid.db(l, j))),
     ],
     writes: (s, l) => [
       ...flat(weightGrid(s, l, (j, k) => vid.wNew(l, j, k))),
-      ...biasIf(s, ...all(s, l).map((j) => vid.bNew(l, j))),
+      ...trainedIf(s, ...all(s, l).map((j) => vid.bNew(l, j))),
+    ],
+    lit: incomingLayer,
+  },
+  batchLoss: {
+    phase: 'loss',
+    id: () => 'loss/batch',
+    neurons: all,
+    reads: (s) => perSample(s, vid.E),
+    writes: () => [vid.E],
+    lit: (s) => nodesOf(s.L, all(s, s.L)),
+  },
+  meanGradients: {
+    phase: 'gradient',
+    id: (l, j) => `gradient/mean/${l}/${j}`,
+    neurons: one,
+    reads: (s, l, j) => [
+      ...all(s, l - 1).flatMap((k) => perSample(s, vid.dW(l, j, k))),
+      ...trainedIf(s, ...perSample(s, vid.db(l, j))),
+    ],
+    writes: (s, l, j) => [...all(s, l - 1).map((k) => vid.dW(l, j, k)), ...trainedIf(s, vid.db(l, j))],
+    lit: incoming,
+  },
+  meanWeightGradient: {
+    phase: 'gradient',
+    id: (l, j, k) => (k < 0 ? `gradient/mean/b/${l}/${j}` : `gradient/mean/w/${l}/${j}/${k}`),
+    neurons: one,
+    reads: (s, l, j, k) => perSample(s, k < 0 ? vid.db(l, j) : vid.dW(l, j, k)),
+    writes: (_s, l, j, k) => [k < 0 ? vid.db(l, j) : vid.dW(l, j, k)],
+    lit: (_s, l, j, k) => single(l, j, k),
+  },
+  layerMeanGradients: {
+    phase: 'gradient',
+    id: (l) => `gradient/mean/layer/${l}`,
+    neurons: all,
+    reads: (s, l) => [
+      ...range(s.m).flatMap((x) => flat(weightGrid(s, l, (j, k) => scopeId(vid.dW(l, j, k), x)))),
+      ...trainedIf(s, ...range(s.m).flatMap((x) => all(s, l).map((j) => scopeId(vid.db(l, j), x)))),
+    ],
+    writes: (s, l) => [
+      ...flat(weightGrid(s, l, (j, k) => vid.dW(l, j, k))),
+      ...trainedIf(s, ...all(s, l).map((j) => vid.db(l, j))),
     ],
     lit: incomingLayer,
   },

@@ -1,5 +1,5 @@
 /** What the timeline needs to know of a lesson: sizes, activations f_l, the loss and the vector style. */
-import { ACTIVATIONS, LOSSES } from '../engine';
+import { ACTIVATIONS, LOSSES, trainsBiases } from '../engine';
 import type { ActivationName, Lesson, LossName, VectorStyle } from '../engine';
 import { range, vid } from './ids';
 import type { ValueId } from './types';
@@ -10,17 +10,24 @@ export interface NetShape {
   /** L, the output layer. */
   L: number;
   useBias: boolean;
+  /** Whether biases are updated (they have gradients): biases and not `conventions.fixedBiases`. */
+  trainsBias: boolean;
+  /** m, the samples of the mini-batch the step averages over (1: one sample). */
+  m: number;
   /** f_l per layer (acts[0] unused). */
   acts: ActivationName[];
   loss: LossName;
   vectors: VectorStyle;
 }
 
-export function shapeOf(lesson: Lesson): NetShape {
+/** The shape of the lesson's network; `m` is the batch the step averages over (1 unless told). */
+export function shapeOf(lesson: Lesson, m = 1): NetShape {
   return {
     sizes: lesson.layers.map((s) => s.size),
     L: lesson.layers.length - 1,
     useBias: lesson.useBias,
+    trainsBias: trainsBiases(lesson),
+    m,
     acts: lesson.layers.map((s) => s.activation ?? 'identity'),
     loss: lesson.loss,
     vectors: lesson.conventions.vectors,

@@ -37,7 +37,12 @@ export type StepKind =
   | 'layerOutputDelta' // BP1: δ^L = ∇_a E ⊙ f′(z^L)
   | 'layerHiddenDelta' // BP2: δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ f′(z^l)
   | 'layerGradients' // BP3 + BP4: ∂E/∂W^l = δ^l (a^{l−1})ᵀ, ∂E/∂b^l = δ^l
-  | 'layerUpdate'; // W^l ← W^l − η ∂E/∂W^l, b^l ← b^l − η ∂E/∂b^l
+  | 'layerUpdate' // W^l ← W^l − η ∂E/∂W^l, b^l ← b^l − η ∂E/∂b^l
+  // mini-batch (m samples x): the batch loss and the mean gradients
+  | 'batchLoss' // E = (1/m) Σ_x E_x
+  | 'meanGradients' // ∂E/∂w^l_jk = (1/m) Σ_x ∂E_x/∂w^l_jk for all k, and ∂E/∂b^l_j
+  | 'meanWeightGradient' // one mean ∂E/∂w^l_jk (or ∂E/∂b^l_j) (weight granularity)
+  | 'layerMeanGradients'; // ∂E/∂W^l = (1/m) Σ_x δ^{x,l} (a^{x,l−1})ᵀ, ∂E/∂b^l = (1/m) Σ_x δ^{x,l}
 
 export interface Highlight {
   nodes: NodeId[];
@@ -58,6 +63,11 @@ export interface Step {
   neurons: number[];
   /** Incoming neuron k on single-weight steps; -1 for a bias. */
   from?: number;
+  /**
+   * In a mini-batch timeline, the sample x (0-based) whose forward and backward pass the step belongs to; its
+   * reads and writes are that sample's ids (`z:1:0@1`). Absent on the batch's own steps (mean, update).
+   */
+  sample?: number;
   /** Value ids the step's formula reads, in the order they appear in it. */
   reads: ValueId[];
   /** Value ids the step computes. */
@@ -78,4 +88,6 @@ export interface Timeline {
   indexById: Record<string, number>;
   /** Every value of the trace and the lesson by value id (exact, unrounded); a prototype-less dictionary. */
   values: Record<ValueId, number>;
+  /** m, the samples the step averages over (1: a one-sample step; then no step has a `sample`). */
+  batchSize: number;
 }

@@ -1,4 +1,11 @@
-import { gradientCheck, traceStep, type GradientCheckEntry, type Lesson, type TraceResult } from '../engine';
+import {
+  batchOf,
+  gradientCheck,
+  traceLesson,
+  type GradientCheckEntry,
+  type Lesson,
+  type TraceResult,
+} from '../engine';
 import { formulaFor } from '../formulas';
 import type { Formula } from '../formulas/types';
 import { buildTimeline } from '../steps';
@@ -15,7 +22,7 @@ const formulas = new WeakMap<Timeline, Map<string, Formula>>();
 export function traceOf(lesson: Lesson): TraceResult {
   let r = traces.get(lesson);
   if (!r) {
-    r = traceStep(lesson);
+    r = traceLesson(lesson);
     traces.set(lesson, r);
   }
   return r;
@@ -52,8 +59,12 @@ export function formulaOf(lesson: Lesson, timeline: Timeline, index: number, dig
 
 const checks = new WeakMap<Lesson, GradientCheckEntry[] | null>();
 
-/** Central-difference check of every gradient of the lesson's step (null when the step is not finite). */
+/**
+ * Central-difference check of every gradient of the lesson's step (of the batch loss for a mini-batch lesson),
+ * null when the step is not finite.
+ */
 export function gradientCheckOf(lesson: Lesson): GradientCheckEntry[] | null {
-  if (!checks.has(lesson)) checks.set(lesson, traceOf(lesson).ok ? gradientCheck(lesson) : null);
+  const batch = batchOf(lesson) ?? undefined;
+  if (!checks.has(lesson)) checks.set(lesson, traceOf(lesson).ok ? gradientCheck(lesson, 1e-6, batch) : null);
   return checks.get(lesson)!;
 }

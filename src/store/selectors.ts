@@ -1,5 +1,5 @@
 import type { Formula } from '../formulas/types';
-import { progressInPhase } from '../steps';
+import { progressInPhase, scopeId } from '../steps';
 import type { Phase, Step, Timeline } from '../steps/types';
 import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry } from '../engine';
@@ -90,7 +90,8 @@ const CHANGES_MAX = 2000;
 export function shownChanges(a: object, b: object): string[] | null {
   const x = viewOf.get(a);
   const y = viewOf.get(b);
-  if (!x || !y || x.tl !== y.tl) return null;
+  // in a mini-batch the same ids show another sample's values from one step to the next
+  if (!x || !y || x.tl !== y.tl || x.tl.batchSize > 1) return null;
   const out: string[] = [];
   for (let i = Math.min(x.cursor, y.cursor) + 1; i <= Math.max(x.cursor, y.cursor); i++) {
     out.push(...x.tl.steps[i].writes);
@@ -120,15 +121,18 @@ export function selectShownValues(s: LessonState): Record<string, number> {
   if (hit) return hit;
   const at = writtenAt(tl);
   const cursor = s.cursor;
+  // on a step of one sample's pass (a mini-batch), the plain ids (z:1:0) show that sample's values
+  const x = tl.steps[cursor]?.sample;
+  const own = (id: string) => (x === undefined ? id : scopeId(id, x));
   const visible = (id: string | symbol): id is string =>
-    typeof id === 'string' && id in tl.values && (at.get(id) ?? -1) <= cursor;
+    typeof id === 'string' && own(id) in tl.values && (at.get(own(id)) ?? -1) <= cursor;
   const view = new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_t, id) => (visible(id) ? tl.values[id] : undefined),
+    get: (_t, id) => (visible(id) ? tl.values[own(id)] : undefined),
     has: (_t, id) => visible(id),
     ownKeys: () => Object.keys(tl.values).filter(visible),
     getOwnPropertyDescriptor: (_t, id) =>
       visible(id)
-        ? { value: tl.values[id], enumerable: true, configurable: true, writable: false }
+        ? { value: tl.values[own(id)], enumerable: true, configurable: true, writable: false }
         : undefined,
   });
   if (byCursor.size >= SHOWN_KEPT) byCursor.delete(byCursor.keys().next().value as number);
@@ -139,11 +143,17 @@ export function selectShownValues(s: LessonState): Record<string, number> {
 
 const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'], reached: boolean) => {
   const r = traceOf(lesson);
-  return r.ok && reached ? [...history, r.trace.loss] : history;
+  return r.ok && reached ? [...history, r.trace.batch?.loss ?? r.trace.loss] : history;
 });
 /** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
 export function selectLossSeries(s: LessonState): number[] {
-  return lossSeriesMemo(s.lossHistory, s.lesson, 'E' in selectShownValues(s));
+  // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
+  const tl = selectTimeline(s);
+  return lossSeriesMemo(
+    s.lossHistory,
+    s.lesson,
+    tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor,
+  );
 }
 
 /** Gradient steps: for every gradient the step at `index` writes, backprop beside central differences. */

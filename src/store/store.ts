@@ -201,7 +201,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         remember();
         set({
           lesson: gated.lesson,
-          lossHistory: [...lossHistory, r.trace.loss],
+          lossHistory: [...lossHistory, r.trace.batch?.loss ?? r.trace.loss],
           iteration: iteration + 1,
           cursor: 0,
           jumpStack: [],
@@ -225,7 +225,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         if (!gated.ok) return gated;
         const lesson = gated.lesson;
         remember();
-        const granularity = at.granularity ?? get().granularity;
+        const granularity = at.granularity ?? lesson.conventions.detail ?? get().granularity;
         const n = timelineOf(lesson, granularity)?.steps.length ?? 1;
         set({
           lesson,

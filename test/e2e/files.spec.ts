@@ -90,6 +90,7 @@ test('a share link reopens the same lesson, granularity and step in a fresh page
   await openApp(page);
   await fileInput(page).setInputFiles(asFile('modified.json', serialiseLesson(modified)));
   await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute('aria-label', /: 0\.75\b/);
+  await page.getByRole('radio', { name: 'Neuron' }).check(); // the file opens at lesson 004's layer detail
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Next step' }).click();
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
@@ -117,6 +118,7 @@ test('reload keeps the work: an opened lesson, its edit and the step', async ({ 
   await openApp(page);
   await fileInput(page).setInputFiles(asFile('modified.json', serialiseLesson(modified)));
   await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute('aria-label', /: 0\.75\b/);
+  await page.getByRole('radio', { name: 'Neuron' }).check(); // the file opens at lesson 004's layer detail
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Next step' }).click();
   await page.getByLabel('Language').selectOption('zh-CN');
   await page.reload();
@@ -130,7 +132,7 @@ test('reload keeps the work: an opened lesson, its edit and the step', async ({ 
 });
 
 test('a corrupt autosave falls back to the default lesson with a message', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '/', null); // as opened: no link in the address bar to fall back on
   await page.evaluate(() =>
     localStorage.setItem('backprop-lessons/autosave', '{"format":"backprop-saved","version":1,"lesson":{}}'),
   );
@@ -145,7 +147,7 @@ test('the lesson picker loads lesson 001; Escape closes it', async ({ page }) =>
   await page.getByRole('button', { name: 'Lessons' }).click();
   const dialog = page.getByRole('dialog', { name: 'Choose a lesson' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('listitem')).toHaveCount(6);
+  await expect(dialog.getByRole('listitem')).toHaveCount(7);
   await page.screenshot({ path: `${SHOTS}/files-picker.png` });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -10,12 +10,23 @@ export async function position(page: Page): Promise<string> {
   return (await page.getByTestId('position').textContent()) ?? '';
 }
 
-/** Opens the app fresh (no saved state) and waits for the lesson screen. */
-export async function openApp(page: Page, path = '/'): Promise<void> {
+/**
+ * Opens the app fresh (no saved state) and waits for the lesson screen. The default lesson opens at its own
+ * (layer) detail; `detail` then switches it, at step 1, to the one a test counts its steps in (null: leave it).
+ */
+export async function openApp(
+  page: Page,
+  path = '/',
+  detail: 'Neuron' | 'Layer (matrix)' | 'Weight' | null = 'Neuron',
+): Promise<void> {
   await page.goto(path);
   await page.evaluate(() => localStorage.clear());
   await page.goto(path);
   await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+  if (detail === null) return;
+  await page.getByRole('radio', { name: detail }).check();
+  // keys go to the page again, not to the radio group
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 /** Collects uncaught page errors and console errors, to assert none happened. */

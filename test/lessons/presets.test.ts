@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, initialise, parseLesson, traceStep, train, type Lesson } from '../../src/engine';
+import {
+  createRng,
+  initialise,
+  parseLesson,
+  traceLesson,
+  traceStep,
+  train,
+  type Lesson,
+} from '../../src/engine';
 import { irisSamples } from '../../src/data';
 import { DEFAULT_LESSON, lesson004 as exportedLesson004, PRESETS, presetById } from '../../src/lessons';
 
@@ -75,8 +83,9 @@ function naiveStep(lesson: Lesson, sample = lesson.sample): Naive {
   const biases = lesson.biases.map((b, i) =>
     b.map((bj, j) => {
       v.set(`d:${i + 1}:${j}`, d[i + 1][j]);
-      const next = lesson.useBias ? bj - eta * d[i + 1][j] : bj;
-      if (lesson.useBias) v.set(`b+:${i + 1}:${j}`, next);
+      const trained = lesson.useBias && !lesson.conventions.fixedBiases;
+      const next = trained ? bj - eta * d[i + 1][j] : bj;
+      if (trained) v.set(`b+:${i + 1}:${j}`, next);
       return next;
     }),
   );
@@ -101,7 +110,8 @@ function traced(lesson: Lesson): Map<string, number> {
     layer.delta.forEach((x, j) => v.set(`d:${l}:${j}`, x));
     layer.dW.forEach((row, j) => row.forEach((x, k) => v.set(`dW:${l}:${j}:${k}`, x)));
     tr.updated.weights[l - 1].forEach((row, j) => row.forEach((x, k) => v.set(`w+:${l}:${j}:${k}`, x)));
-    if (lesson.useBias) tr.updated.biases[l - 1].forEach((x, j) => v.set(`b+:${l}:${j}`, x));
+    if (lesson.useBias && !lesson.conventions.fixedBiases)
+      tr.updated.biases[l - 1].forEach((x, j) => v.set(`b+:${l}:${j}`, x));
   }
   return v;
 }
@@ -135,6 +145,7 @@ describe('the preset list', () => {
       'lesson003',
       'lesson004',
       'iris',
+      'fixedBiases',
       'blank',
     ]);
   });
@@ -153,9 +164,10 @@ describe('the preset list', () => {
 const EXPECTED_CONVENTIONS: Record<string, Lesson['conventions']> = {
   lesson001: { update: 'plusAlpha', vectors: 'row', symbols: 'paths001' },
   lesson002: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  lesson003: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  lesson004: { update: 'minusEta', vectors: 'column', symbols: 'matrix004' },
+  lesson003: { update: 'minusEta', vectors: 'column', symbols: 'standard', detail: 'layer' },
+  lesson004: { update: 'minusEta', vectors: 'column', symbols: 'matrix004', detail: 'layer' },
   iris: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
+  fixedBiases: { update: 'minusEta', vectors: 'column', symbols: 'standard', fixedBiases: true },
   blank: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
 };
 
@@ -188,6 +200,13 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))('preset %s', (id, preset) 
 
   it('states its conventions', () => {
     expect(lesson.conventions).toEqual(EXPECTED_CONVENTIONS[id]);
+  });
+
+  it('says in its notes where it comes from and what errata it has, in both languages', () => {
+    expect(lesson.notes!.en).toMatch(/^Source: /);
+    expect(lesson.notes!.en).toMatch(/Errata: /);
+    expect(lesson.notes!['zh-CN']).toMatch(/^出处：/);
+    expect(lesson.notes!['zh-CN']).toMatch(/勘误：/);
   });
 });
 
@@ -307,6 +326,18 @@ describe('the Iris project', () => {
     expect(lesson.sample).toEqual(irisSamples()[0]);
     expect(lesson.sample.target).toEqual([1, 0, 0]);
   });
+
+  it('says it is one SGD step on one sample, not a trained classifier', () => {
+    const preset = presetById('iris')!;
+    for (const text of [lesson.title!.en, preset.summary.en]) {
+      expect(text).toMatch(/one SGD step/i);
+      expect(text).not.toMatch(/\btrain/i);
+    }
+    expect(lesson.notes!.en).toMatch(/one SGD step of that 4-5-3 network on a single flower/);
+    expect(lesson.notes!.en).toMatch(/it does not train the classifier/);
+    expect(lesson.notes!.en).toMatch(/300 epochs/);
+    expect(lesson.title!['zh-CN']).toMatch(/一步 SGD/);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -323,6 +354,35 @@ describe('lesson 003', () => {
     expect(lesson.sample).toEqual(samples[0]);
     expect(lesson.layers.length).toBe(3);
     expect(lesson.useBias).toBe(true);
+  });
+
+  it('takes its step by W − η·mean of the three per-sample gradients, biases likewise', () => {
+    const r = traceLesson(lesson);
+    if (!r.ok || !r.trace.batch) throw new Error('lesson 003 does not trace as a batch');
+    expect(r.trace.batch.samples).toEqual(samples);
+    // independently: each sample's gradient from the naive oracle, averaged here, then one step of η
+    const single = samples.map((s) => naiveStep(lesson, s).values);
+    const eta = lesson.learningRate;
+    lesson.weights.forEach((W, i) =>
+      W.forEach((row, j) =>
+        row.forEach((w, k) => {
+          const mean = single.reduce((sum, v) => sum + v.get(`dW:${i + 1}:${j}:${k}`)!, 0) / 3;
+          expect(r.trace.batch!.dW[i][j][k]).toBeCloseTo(mean, 14);
+          expect(r.trace.updated.weights[i][j][k]).toBeCloseTo(w - eta * mean, 14);
+          // not the first sample's own step
+          const first = single[0].get(`w+:${i + 1}:${j}:${k}`)!;
+          expect(Math.abs(r.trace.updated.weights[i][j][k] - first)).toBeGreaterThan(1e-6);
+        }),
+      ),
+    );
+    lesson.biases.forEach((b, i) =>
+      b.forEach((bj, j) => {
+        const mean = single.reduce((sum, v) => sum + v.get(`d:${i + 1}:${j}`)!, 0) / 3;
+        expect(r.trace.updated.biases[i][j]).toBeCloseTo(bj - eta * mean, 14);
+      }),
+    );
+    const meanLoss = single.reduce((sum, v) => sum + v.get('E')!, 0) / 3;
+    expect(r.trace.batch.loss).toBeCloseTo(meanLoss, 14);
   });
 
   it('trains by w → w − (η/m) Σ_x δ^{x,l} (a^{x,l−1})ᵀ over the batch', () => {
@@ -435,5 +495,75 @@ describe("lesson 004's published figures", () => {
     for (const id of WRONG) expect(agrees(published[id], truth.get(id)!), id).toBe(false);
     expect(published['z:1:2']).toBe('0.62');
     expect(atPrintedPrecision('0.62', truth.get('z:1:2')!)).toBe('1.45');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The well-known 2-2-2 worked example with fixed biases, reproduced to the last digit
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('the 2-2-2 example with fixed biases', () => {
+  const lesson = presetById('fixedBiases')!.lesson;
+  // worked here from scratch with the example's own names: i1, i2; h1, h2; o1, o2; w1 … w8; b1, b2
+  const s = (x: number) => 1 / (1 + Math.exp(-x));
+  const [i1, i2] = [0.05, 0.1];
+  const [t1, t2] = [0.01, 0.99];
+  const [w1, w2, w3, w4, w5, w6, w7, w8] = [0.15, 0.2, 0.25, 0.3, 0.4, 0.45, 0.5, 0.55];
+  const [b1, b2] = [0.35, 0.6];
+  const eta = 0.5;
+  const h1 = s(w1 * i1 + w2 * i2 + b1);
+  const h2 = s(w3 * i1 + w4 * i2 + b1);
+  const o1 = s(w5 * h1 + w6 * h2 + b2);
+  const o2 = s(w7 * h1 + w8 * h2 + b2);
+  const total = 0.5 * (t1 - o1) ** 2 + 0.5 * (t2 - o2) ** 2;
+  const d1 = (o1 - t1) * o1 * (1 - o1);
+  const d2 = (o2 - t2) * o2 * (1 - o2);
+  const dh1 = (d1 * w5 + d2 * w7) * h1 * (1 - h1);
+  const dh2 = (d1 * w6 + d2 * w8) * h2 * (1 - h2);
+  const expected = {
+    w1: w1 - eta * dh1 * i1,
+    w2: w2 - eta * dh1 * i2,
+    w3: w3 - eta * dh2 * i1,
+    w4: w4 - eta * dh2 * i2,
+    w5: w5 - eta * d1 * h1,
+    w6: w6 - eta * d1 * h2,
+    w7: w7 - eta * d2 * h1,
+    w8: w8 - eta * d2 * h2,
+  };
+
+  it('is the example: 2-2-2 sigmoid, ½Σ(t − o)², η = 0.5, biases 0.35 and 0.60 held fixed', () => {
+    expect(lesson.layers.map((l) => l.size)).toEqual([2, 2, 2]);
+    expect(lesson.loss).toBe('halfSse');
+    expect(lesson.learningRate).toBe(eta);
+    expect(lesson.biases).toEqual([
+      [b1, b1],
+      [b2, b2],
+    ]);
+    expect(lesson.conventions.fixedBiases).toBe(true);
+    expect(lesson.title!.en).not.toMatch(/Mazur/i);
+  });
+
+  it('reproduces the total error and every updated weight, and leaves the biases alone', () => {
+    // the figures the example is known by, to the digits it prints them
+    expect(total.toFixed(9)).toBe('0.298371109');
+    expect(expected.w5.toFixed(8)).toBe('0.35891648');
+    expect(expected.w1.toFixed(9)).toBe('0.149780716');
+    const r = traceStep(lesson);
+    if (!r.ok) throw new Error('does not trace');
+    expect(r.trace.loss).toBeCloseTo(total, 15);
+    const W = r.trace.updated.weights;
+    const got = {
+      w1: W[0][0][0],
+      w2: W[0][0][1],
+      w3: W[0][1][0],
+      w4: W[0][1][1],
+      w5: W[1][0][0],
+      w6: W[1][0][1],
+      w7: W[1][1][0],
+      w8: W[1][1][1],
+    };
+    for (const [name, value] of Object.entries(expected))
+      expect(got[name as keyof typeof got], name).toBeCloseTo(value, 15);
+    expect(r.trace.updated.biases).toEqual(lesson.biases);
   });
 });

@@ -6,7 +6,7 @@ export const HIDDEN_ACTIVATIONS: ActivationName[] = ['sigmoid', 'tanh', 'relu', 
 const value = (r: number) => fc.double({ min: -r, max: r, noNaN: true, noDefaultInfinity: true });
 
 /** A target suited to the loss: any real for squared losses, [0, 1] for BCE, a distribution for softmax CCE. */
-function targetArb(n: number, loss: LossName, outAct: ActivationName): fc.Arbitrary<number[]> {
+export function targetArb(n: number, loss: LossName, outAct: ActivationName): fc.Arbitrary<number[]> {
   if (loss === 'cce' && outAct === 'softmax') {
     return fc
       .array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n })

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
 import { selectTimeline, useLessonStore } from '../../store';
-import { PHASES } from '../../steps/types';
+import type { Phase } from '../../steps/types';
 
 /** A range input over the steps, above coloured and labelled bands, one per phase. */
 export function PhaseScrubber() {
@@ -11,11 +11,17 @@ export function PhaseScrubber() {
   const goTo = useLessonStore((s) => s.goTo);
   const bands = useMemo(() => {
     if (!timeline) return [];
-    const n = timeline.steps.length;
-    return PHASES.map((phase) => {
-      const idx = timeline.steps.filter((s) => s.phase === phase).map((s) => s.index);
-      return idx.length === 0 ? null : { phase, start: idx[0] / n, width: idx.length / n, first: idx[0] };
-    }).filter((b) => b !== null);
+    // one band per run of steps of a phase (a mini-batch runs forward … gradient once per sample)
+    const steps = timeline.steps;
+    const n = steps.length;
+    const runs: { phase: Phase; start: number; width: number; first: number; end: number }[] = [];
+    for (let i = 0; i < n;) {
+      let end = i + 1;
+      while (end < n && steps[end].phase === steps[i].phase) end++;
+      runs.push({ phase: steps[i].phase, start: i / n, width: (end - i) / n, first: i, end });
+      i = end;
+    }
+    return runs;
   }, [timeline]);
   const count = timeline?.steps.length ?? 1;
   const phase = timeline?.steps[cursor]?.phase;
@@ -37,12 +43,12 @@ export function PhaseScrubber() {
         {bands.map((b) => (
           <button
             type="button"
-            key={b.phase}
-            className={`band band-${b.phase}${b.phase === phase ? ' current' : ''}`}
+            key={b.first}
+            className={`band band-${b.phase}${b.first <= cursor && cursor < b.end ? ' current' : ''}`}
             style={{ left: `${b.start * 100}%`, width: `${b.width * 100}%` }}
             onClick={() => goTo(b.first)}
             aria-label={t('controls.goToPhase', { phase: t(`phase.${b.phase}`) })}
-            aria-current={b.phase === phase ? 'step' : undefined}
+            aria-current={b.first <= cursor && cursor < b.end ? 'step' : undefined}
           >
             {t(`phase.${b.phase}`)}
           </button>

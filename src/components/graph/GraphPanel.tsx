@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
-import { selectHighlight, selectShownValues, useLessonStore } from '../../store';
+import { selectHighlight, selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
 import { edgeExists, targetOfNode } from '../editor/editTargets';
 import { NodeValuePanel } from '../editor/NodeValuePanel';
 import { ChainRulePanel } from './ChainRulePanel';
@@ -23,6 +23,9 @@ export function GraphPanel() {
   );
   const shown = useLessonStore(selectShownValues);
   const highlight = useLessonStore(selectHighlight);
+  // in a mini-batch step, whose forward and backward pass the graph shows
+  const sample = useLessonStore((s) => selectStep(s)?.sample);
+  const batchSize = useLessonStore((s) => selectTimeline(s)?.batchSize ?? 1);
   const [pathHighlight, setPathHighlight] = useState<{ nodes: string[]; edges: string[] } | null>(null);
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
   // a change of architecture can take the selected weight or node away
@@ -36,6 +39,11 @@ export function GraphPanel() {
 
   return (
     <section ref={panelRef} className="graph-panel" aria-label={t('graph.label')}>
+      {sample !== undefined && (
+        <p className="graph-sample" data-testid="graph-sample">
+          {t('graph.sample', { index: sample + 1, count: batchSize })}
+        </p>
+      )}
       <NetworkGraph
         lesson={lesson}
         shown={shown}

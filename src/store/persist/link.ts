@@ -136,7 +136,7 @@ function readLink(hash: string): DecodedLink {
   const goodIteration = iteration >= 1 && iteration <= MAX_ITERATION;
   const state: LinkState = {
     lesson: lesson.lesson,
-    granularity: granularity ?? 'neuron',
+    granularity: granularity ?? lesson.lesson.conventions.detail ?? 'neuron',
     cursor: goodStep ? step - 1 : 0,
     iteration: goodIteration ? iteration : 1,
   };

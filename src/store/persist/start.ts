@@ -120,7 +120,7 @@ export function chooseStart(
     };
   }
   if (good) return start(good, good.granularity, good.cursor, savedNotice);
-  return start(fresh(fallback), 'neuron', 0, savedNotice);
+  return start(fresh(fallback), fallback.conventions.detail ?? 'neuron', 0, savedNotice);
 }
 
 /**

@@ -18,12 +18,12 @@ const saved = (over: Partial<SavedState> = {}): string =>
 const link001 = encodeLink({ lesson: lesson001, granularity: 'weight', cursor: 6 });
 
 describe('where the app starts', () => {
-  it('with nothing: the default lesson at step 1, the browser’s language', () => {
+  it('with nothing: the default lesson at step 1 at its own detail, the browser’s language', () => {
     const s = chooseStart({ hash: '', savedText: null, languages: ['zh-TW', 'en'] });
     expect(s).toMatchObject({
       lesson: lesson004,
       origin: lesson004,
-      granularity: 'neuron',
+      granularity: 'layer', // lesson 004 is written in matrix form
       cursor: 0,
       locale: 'zh-CN',
       notice: null,
