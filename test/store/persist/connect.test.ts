@@ -174,7 +174,8 @@ describe('persistence in the browser', () => {
     expect(store.getState()).toMatchObject({ lesson: lesson001, granularity: 'layer', cursor: 3 });
     expect(store.getState().notice).toMatchObject({ key: 'link.replacedWork' });
     store.getState().runNoticeAction(); // "Back to your work"
-    expect(store.getState()).toMatchObject({ lesson: lesson004, granularity: 'neuron', cursor: 0 });
+    // the default lesson is written in matrix form: the first visit opened it at layer detail
+    expect(store.getState()).toMatchObject({ lesson: lesson004, granularity: 'layer', cursor: 0 });
     store.getState().undo();
     expect(store.getState().lesson).toBe(lesson001);
     store.getState().undo();
