@@ -36,7 +36,8 @@ function isTextField(el: HTMLElement): boolean {
 /** Controls that Space (or a typed letter) operates: buttons, switches, check boxes, lists. */
 function takesSpace(el: HTMLElement): boolean {
   if (['BUTTON', 'SUMMARY', 'SELECT'].includes(el.tagName)) return true;
-  if (el.tagName === 'INPUT') return ['radio', 'checkbox', 'button', 'submit', 'reset'].includes(el.type);
+  if (el.tagName === 'INPUT')
+    return ['radio', 'checkbox', 'button', 'submit', 'reset'].includes((el as HTMLInputElement).type);
   return ['button', 'radio', 'checkbox', 'switch', 'tab', 'menuitem'].includes(el.getAttribute('role') ?? '');
 }
 
