@@ -87,6 +87,12 @@ export const formulaMessages = {
       'The gradient of this weight is the sum over all {count} paths from the weight to the loss; along each path the local derivatives multiply.',
     'path.truncated':
       'There are {count} paths from this weight to the loss; the first {shown} are written out, and the total adds up all of them.',
+    'path.singleBias':
+      'One path leads from this bias to the loss: the gradient is the product of the local derivatives along it.',
+    'path.sumBias':
+      'The gradient of this bias is the sum over all {count} paths from the bias to the loss; along each path the local derivatives multiply.',
+    'path.truncatedBias':
+      'There are {count} paths from this bias to the loss; the first {shown} are written out, and the total adds up all of them.',
   },
   'zh-CN': {
     'step.z': '第 {layer} 层的第 {neuron} 个神经元把每个输入乘以对应的权重再相加，得到加权和。',
@@ -159,6 +165,9 @@ export const formulaMessages = {
     'path.single': '从这个权重到损失只有一条路径：梯度就是沿这条路径各个局部导数的乘积。',
     'path.sum': '这个权重的梯度等于从它到损失的全部 {count} 条路径之和；每条路径上的局部导数相乘。',
     'path.truncated': '从这个权重到损失共有 {count} 条路径；这里写出前 {shown} 条，总和则包含全部路径。',
+    'path.singleBias': '从这个偏置到损失只有一条路径：梯度就是沿这条路径各个局部导数的乘积。',
+    'path.sumBias': '这个偏置的梯度等于从它到损失的全部 {count} 条路径之和；每条路径上的局部导数相乘。',
+    'path.truncatedBias': '从这个偏置到损失共有 {count} 条路径；这里写出前 {shown} 条，总和则包含全部路径。',
   },
 } as const;
 

@@ -116,12 +116,13 @@ export function pathSumFormula(
     return plus(truncated ? [...written, ellipsis] : written);
   };
   const total = truncated ? groupedTotal(c, weight) : shownTotal;
+  const of = k < 0 ? 'Bias' : ''; // "this bias" rather than "this weight"
   const sentence: MessageRef =
     pathCount === 1
-      ? { key: 'path.single' }
+      ? { key: `path.single${of}` }
       : truncated
-        ? { key: 'path.truncated', params: { count: pathCount, shown: paths.length } }
-        : { key: 'path.sum', params: { count: pathCount } };
+        ? { key: `path.truncated${of}`, params: { count: pathCount, shown: paths.length } }
+        : { key: `path.sum${of}`, params: { count: pathCount } };
   return {
     weight,
     paths,

@@ -129,6 +129,7 @@ export const en = {
   'chain.close': 'Close the chain-rule panel',
   'chain.compact': 'The compact δ form gives the same value',
   'chain.highlightPath': 'Highlight path {n} on the graph',
+  'chain.pending': 'Its numbers appear at step {index}, where this gradient is computed.',
   'formula.gradCheckTitle': 'Gradient check',
   'graph.updated': 'after update',
   'editor.weight': 'Weight {name}',

@@ -118,6 +118,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'chain.close': '关闭链式法则面板',
   'chain.compact': '紧凑的 δ 形式给出相同的值',
   'chain.highlightPath': '在网络图上突出显示路径 {n}',
+  'chain.pending': '数值在第 {index} 步算出这个梯度时出现。',
   'formula.gradCheckTitle': '梯度检验',
   'graph.updated': '更新后',
   'editor.weight': '权重 {name}',

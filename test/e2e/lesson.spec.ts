@@ -128,6 +128,7 @@ test('next iteration lowers the loss', async ({ page }) => {
 
 test('selecting a weight opens its chain rule as a sum over paths', async ({ page }) => {
   await openApp(page);
+  await page.keyboard.press('End'); // its numbers show once the gradient has been computed
   const edge = page.locator('[data-id="e:1:0:0"]');
   await edge.focus();
   await page.keyboard.press('Enter');

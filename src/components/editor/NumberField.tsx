@@ -19,8 +19,9 @@ export interface NumberFieldProps {
 }
 
 /**
- * A number typed in place. Enter applies it (after validation), Escape restores the shown value, leaving the
- * field discards the draft. A bad or refused number shows why beside the field, and the value stays as it was.
+ * A number typed in place. Enter applies it (after validation), and so does leaving the field (a click elsewhere,
+ * Tab): a typed value is never dropped silently. Escape restores the shown value. A bad or refused number shows
+ * why beside the field and stays in it to be corrected, and the lesson's value stays as it was.
  */
 export function NumberField({
   label,
@@ -92,7 +93,7 @@ export function NumberField({
           setError(null);
         }}
         onKeyDown={onKeyDown}
-        onBlur={reset}
+        onBlur={commit}
       />
       <span id={errorId} ref={errorRef} className="value-field__error" role="alert">
         {error && (

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { selectErrata, selectFormula, selectGradientChecks, selectStep, useLessonStore } from '../../store';
 import { Tex } from '../Tex';
 import { SourceList } from './SourceList';
+import { useFitFormulas } from './useFitFormulas';
 
 /** The three rows: the rule, the rule with the numbers, the result. */
 const ROWS = [
@@ -40,6 +41,7 @@ export const FormulaPage = memo(function FormulaPage({
     if (!current && ref.current?.contains(document.activeElement))
       (document.activeElement as HTMLElement).blur();
   }, [current]);
+  useFitFormulas(ref, formula);
   if (!step || !formula) return null;
   return (
     <div

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { pathSumFormula, type WeightRef } from '../../formulas';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
-import { selectTrace, useLessonStore } from '../../store';
+import { vid } from '../../steps';
+import { selectShownValues, selectTimeline, selectTrace, useLessonStore } from '../../store';
 import { gradientCheckOf } from '../../store/derived';
 import { symbolOf, targetOfEdge } from '../editor/editTargets';
 import { LessonValueField } from '../editor/LessonValueField';
+import { useFitFormulas } from '../formula/useFitFormulas';
 import { Tex } from '../Tex';
 
 /** Reads `e:l:j:k` (weight into neuron j of layer l from neuron k) or `eb:l:j` (bias) as a weight reference. */
@@ -26,10 +28,15 @@ interface ChainRulePanelProps {
   onHighlightPath: (path: { nodes: string[]; edges: string[] } | null) => void;
 }
 
+/** The value id of a weight's (or bias's) gradient ∂E/∂w: its numbers are shown once a step has computed it. */
+const gradientId = (w: WeightRef) => (w.from < 0 ? vid.db(w.layer, w.to) : vid.dW(w.layer, w.to, w.from));
+
 /**
  * The chain rule of one weight: ∂E/∂w as the sum over every path from the weight to the loss, with numbers,
  * each path highlighted on the graph in turn, beside the compact δ form and the finite difference. The weight's
- * own value heads the panel as a field to type over.
+ * own value heads the panel as a field to type over. Docked beside the graph (below it on a phone). No
+ * spoilers: until the timeline reaches the step that computes ∂E/∂w, only the symbols are shown, with the
+ * number of that step. Escape closes it (the graph then focuses the weight again).
  */
 export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePanelProps) {
   const t = useT();
@@ -39,6 +46,15 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   const digits = useLessonStore((s) => s.digits);
   const traceResult = useLessonStore(selectTrace);
   const weight = weightOfEdge(edgeId);
+  const gradId = weight ? gradientId(weight) : '';
+  const reached = useLessonStore((s) => gradId in selectShownValues(s));
+  // the step that computes ∂E/∂w (1-based), named while its numbers are still to come
+  const computedAt = useLessonStore((s) => {
+    if (reached) return 0;
+    const i = selectTimeline(s)?.steps.findIndex((st) => st.writes.includes(gradId)) ?? -1;
+    return i + 1;
+  });
+  const ref = useRef<HTMLElement>(null);
   const editTarget = useMemo(() => targetOfEdge(edgeId), [edgeId]);
   const sum = useMemo(
     () =>
@@ -63,6 +79,22 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
     onHighlightPath(path ? { nodes: path.nodes, edges: path.edges } : null);
   }, [sum, current, pathCount, onHighlightPath]);
 
+  useFitFormulas(ref, `${sum?.tex.substituted}${reached}`);
+
+  // Escape closes, from the panel or from the graph it belongs to (a field's Escape cancels its typing first)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const target = e.target as Node;
+      const home = ref.current?.closest('.graph-panel') ?? ref.current;
+      if (target !== document.body && !home?.contains(target)) return;
+      e.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   if (!weight || !sum) return null;
   const check = gradientCheckOf(lesson)?.find(
     (e) =>
@@ -72,6 +104,7 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   );
   return (
     <aside
+      ref={ref}
       className="chain-rule"
       aria-label={t('chain.title', { weight: editTarget ? symbolOf(lesson, editTarget) : edgeId })}
       data-testid="chain-rule"
@@ -85,23 +118,30 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
       <h3>{t(sum.sentence.key, sum.sentence.params)}</h3>
       <div className="chain-formulas">
         <Tex tex={sum.tex.symbolic} block />
-        <Tex tex={sum.tex.substituted} block />
-        <Tex tex={sum.tex.result} block />
+        {reached && <Tex tex={sum.tex.substituted} block />}
+        {reached && <Tex tex={sum.tex.result} block />}
       </div>
-      <p className="chain-compact">
-        {t('chain.compact')}: <strong>{fmt(sum.compactDelta)}</strong>
-        {check && (
-          <>
-            {' '}
-            ·{' '}
-            {t('formula.gradCheck', {
-              analytic: fmt(check.analytic),
-              numeric: fmt(check.numeric),
-              rel: check.relativeError.toExponential(1),
-            })}
-          </>
-        )}
-      </p>
+      {!reached && (
+        <p className="chain-pending" data-testid="chain-pending">
+          {t('chain.pending', { index: computedAt })}
+        </p>
+      )}
+      {reached && (
+        <p className="chain-compact">
+          {t('chain.compact')}: <strong>{fmt(sum.compactDelta)}</strong>
+          {check && (
+            <>
+              {' '}
+              ·{' '}
+              {t('formula.gradCheck', {
+                analytic: fmt(check.analytic),
+                numeric: fmt(check.numeric),
+                rel: check.relativeError.toExponential(1),
+              })}
+            </>
+          )}
+        </p>
+      )}
       {pathCount > 1 && (
         <div className="chain-paths">
           <button type="button" aria-pressed={cycling} onClick={() => setCycling(!cycling)}>
@@ -120,7 +160,8 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
                     setCurrent(i);
                   }}
                 >
-                  {t('chain.path', { n: i + 1 })}: {fmt(p.value)}
+                  {t('chain.path', { n: i + 1 })}
+                  {reached && `: ${fmt(p.value)}`}
                 </button>
               </li>
             ))}

@@ -40,16 +40,37 @@ describe('a value typed in place', () => {
     expect(input).toHaveProperty('value', '0.9');
   });
 
-  it('Escape restores the shown value and blur discards the draft; neither changes the lesson', () => {
+  it('Escape restores the shown value and changes nothing', () => {
     render(<LessonValueField target={W111} />);
     const input = screen.getByRole('textbox', { name: 'Weight w₁,₁' });
     type(input, '0.7', 'Escape');
     expect(input).toHaveProperty('value', '0.9');
-    type(input, '0.7');
     fireEvent.blur(input);
     expect(input).toHaveProperty('value', '0.9');
     expect(lesson()).toBe(lesson004);
     expect(lessonStore.getState().past).toHaveLength(0);
+  });
+
+  it('leaving the field applies a typed value as Enter does; a bad one stays with its message', () => {
+    render(<LessonValueField target={W111} />);
+    const input = screen.getByRole('textbox', { name: 'Weight w¹₁₁' });
+    type(input, '0.7');
+    fireEvent.blur(input);
+    expect(lesson().weights[0][0][0]).toBe(0.7);
+    expect(input).toHaveProperty('value', '0.7');
+    expect(lessonStore.getState().past).toHaveLength(1);
+
+    type(input, '0.7x');
+    fireEvent.blur(input);
+    expect(lesson().weights[0][0][0]).toBe(0.7);
+    expect(input).toHaveProperty('value', '0.7x'); // still there to correct
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toContain('“0.7x” is not a number. The value stays 0.7.');
+    // blurring the unchanged value again records nothing more
+    type(input, '0.7');
+    fireEvent.blur(input);
+    expect(lessonStore.getState().past).toHaveLength(1);
+    expect(input.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('Enter on the unchanged value records no edit', () => {
