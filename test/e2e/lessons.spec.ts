@@ -61,7 +61,10 @@ test('lesson 003 runs each sample, then steps by the mean gradient, with the num
   await expect(page.getByTestId('graph-sample')).toHaveText('Sample 2 of 3');
   // sample 2's hidden layer, on the graph
   const z11 = W1[0][0] * samples[1].input[0] + W1[0][1] * samples[1].input[1] + b1[0];
-  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', new RegExp(`z ${fmt(z11)}`));
+  await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`z¹₁ ${fmt(z11)}`),
+  );
 
   await stepTo(page, 22);
   expect(await texOf(page, 'formula-result')).toContain(fmt(mean((g) => g.loss)));
