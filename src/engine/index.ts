@@ -27,7 +27,13 @@ export {
   type TrainResult,
   type EpochStats,
 } from './train';
-export { gradientCheck, lossAt, type GradientCheckEntry } from './gradientCheck';
+export {
+  checkParameter,
+  gradientCheck,
+  lossAt,
+  type GradientCheckEntry,
+  type ParameterRef,
+} from './gradientCheck';
 export { ACTIVATIONS, ACTIVATION_NAMES, LEAKY_SLOPE, sigmoid, type Activation } from './activations';
 export { LOSSES, LOSS_NAMES, isValidPair, type Loss } from './losses';
 export { createRng, shuffled, normal } from './rng';
