@@ -48,7 +48,7 @@ function numeric(lesson: Lesson, l: number, j: number, k: number): number {
 }
 
 describe('every selector', () => {
-  const all = Object.entries(selectors).filter(
+  const all = (Object.entries(selectors) as Array<[string, unknown]>).filter(
     (e): e is [string, (s: LessonState) => unknown] =>
       e[0].startsWith('select') && typeof e[1] === 'function',
   );
