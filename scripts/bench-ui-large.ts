@@ -6,10 +6,11 @@
  * several iterations (after a forced garbage collection). Targets: no pause over 100 ms, heap under 200 MB.
  *
  * A step is timed as in bench-ui.ts: from an ArrowRight keydown dispatched at the start of a frame to the task
- * after that frame's rendering. The walk goes at a student's pace, lightly: the next step once a frame and an
- * idle moment have passed.
+ * after that frame's rendering. Thirty steps from the start of each phase are timed at a student's pace (the next
+ * step once a frame and an idle moment have passed); `--full` then walks all 3,073 steps, one a frame, for the
+ * heap after a full walk (slow on a busy machine).
  *
- * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build]`; `npm run bench` runs it with the rest of
+ * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full]`; `npm run bench` runs it with the rest of
  * scripts/bench-ui.ts.
  */
 import { pathToFileURL } from 'node:url';
@@ -35,9 +36,11 @@ export interface LargeBenchFigure {
 
 export const LARGE_SIZES = Array<number>(10).fill(64);
 /** Next iterations taken after the walk, to see whether memory grows with them. */
-const ITERATIONS = 10;
+const ITERATIONS = 3;
 /** Steps walked per page.evaluate (the heap is logged between). */
 const CHUNK = 500;
+/** Steps timed from the start of each phase. */
+const PHASE_STEPS = 30;
 
 /** Long tasks (over 50 ms) from the page's first moment, for the worst pause. */
 const OBSERVE_LONG_TASKS = `(() => {
@@ -48,7 +51,7 @@ const OBSERVE_LONG_TASKS = `(() => {
 })()`;
 
 /** Walks every step to the last one; latency per step with its phase (page code as text, see bench-ui.ts). */
-const WALK = `async (limit) => {
+const WALK = `async (limit, pace) => {
   const position = () => document.querySelector('[data-testid="position"]')?.textContent ?? '';
   const channel = new MessageChannel();
   const step = () =>
@@ -70,7 +73,7 @@ const WALK = `async (limit) => {
     if (after === before) break;
     out.push([after, ms]);
     await frame();
-    await idle();
+    if (pace === 'student') await idle();
   }
   return out;
 }`;
@@ -129,6 +132,7 @@ export async function benchLarge(
   url: string,
   lesson: unknown,
   log: (s: string) => void = () => {},
+  full = false,
 ): Promise<LargeBenchFigure[]> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const errors: string[] = [];
@@ -139,6 +143,12 @@ export async function benchLarge(
   await page.waitForSelector('[data-testid="position"]');
   const cdp = await page.context().newCDPSession(page);
   const figures: LargeBenchFigure[] = [];
+  // Each figure is logged as soon as it is measured (the whole run takes minutes on a busy machine).
+  const push = figures.push.bind(figures);
+  figures.push = (...fs: LargeBenchFigure[]) => {
+    for (const f of fs) log(`  ${f.name}: p50 ${f.p50} p95 ${f.p95} max ${f.max} ${f.unit}`);
+    return push(...fs);
+  };
   try {
     log('10 × 64: opening…');
     const nodes = LARGE_SIZES.reduce((a, b) => a + b, 0);
@@ -156,22 +166,43 @@ export async function benchLarge(
     figures.push(single('10 × 64 open (load to graph drawn)', open, 'ms'));
     await settle(page);
 
-    log('10 × 64: walking every step…');
+    // Each phase: from its first step, PHASE_STEPS steps timed at a student's pace (the next phase key, ], moves
+    // to the next phase's first step).
     const walk: Array<[string, number]> = [];
-    for (;;) {
-      const part = (await page.evaluate(`(${WALK})(${CHUNK})`)) as Array<[string, number]>;
-      walk.push(...part);
-      log(`  ${walk.length} steps, heap ${await heapMb(cdp)} MB`);
-      if (part.length < CHUNK) break;
-    }
     for (const phase of PHASES) {
-      const times = walk
-        .filter(([p]) => p.split('·').pop()!.trim().startsWith(phase.slice(0, 4)))
-        .map(([, ms]) => ms);
+      log(`10 × 64: ${phase}…`);
+      const part = (await page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`)) as Array<[string, number]>;
+      const times = part.filter(([p]) => p.split('·').pop()!.trim().startsWith(phase.slice(0, 4)));
+      walk.push(...part);
       if (times.length)
-        figures.push({ name: `10 × 64 step, ${phase}`, ...summary(times), unit: 'ms', steps: times.length });
+        figures.push({
+          name: `10 × 64 step, ${phase}`,
+          ...summary(times.map(([, ms]) => ms)),
+          unit: 'ms',
+          steps: times.length,
+        });
+      await page.evaluate(() =>
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: ']', bubbles: true })),
+      );
+      await settle(page);
     }
-    figures.push(single('10 × 64 heap after a full walk', await heapMb(cdp), 'MB', 200));
+    if (full) {
+      // Then every step of the lesson, one a frame, for the heap after a full walk.
+      log('10 × 64: walking every step…');
+      await page.evaluate(() =>
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })),
+      );
+      let walked = 0;
+      for (;;) {
+        const part = (await page.evaluate(`(${WALK})(${CHUNK}, 'held')`)) as unknown[];
+        walked += part.length;
+        log(`  ${walked} steps, heap ${await heapMb(cdp)} MB`);
+        if (part.length < CHUNK) break;
+      }
+      figures.push(single('10 × 64 heap after a full walk', await heapMb(cdp), 'MB', 200));
+    } else {
+      figures.push(single('10 × 64 heap after the timed steps', await heapMb(cdp), 'MB', 200));
+    }
 
     log('10 × 64: a click on a weight…');
     const click = await timeAction(
@@ -224,7 +255,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   import('./bench-ui')
     .then(({ runLarge }) =>
-      runLarge({ build: argv.includes('--no-build') ? false : 'auto', verbose: !argv.includes('--json') }),
+      runLarge({
+        build: argv.includes('--no-build') ? false : 'auto',
+        verbose: !argv.includes('--json'),
+        fullWalk: argv.includes('--full'),
+      }),
     )
     .then((figures) => {
       if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

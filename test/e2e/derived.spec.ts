@@ -84,23 +84,32 @@ interface PanelText {
   errata: string[];
 }
 
-/** Waits until the current formula page is the step `id`, then reads its Result TeX, check lines and errata. */
-async function panelAt(page: Page, id: string): Promise<PanelText> {
-  await page.waitForFunction(
-    (want) => document.querySelector('.formula-page.is-current')?.getAttribute('data-step-id') === want,
-    id,
+/**
+ * Presses `key` (if any) as the app's keyboard path sees it, waits until the current formula page is the step
+ * `id`, then reads its Result TeX, check lines and errata: one round trip to the page per step.
+ */
+async function panelAt(page: Page, id: string, key?: string): Promise<PanelText> {
+  return page.evaluate(
+    async ([want, key]) => {
+      if (key) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      const page = () => document.querySelector('.formula-page.is-current');
+      const t0 = performance.now();
+      while (page()?.getAttribute('data-step-id') !== want) {
+        if (performance.now() - t0 > 10_000) throw new Error(`step ${want} did not come`);
+        await new Promise((ok) => requestAnimationFrame(ok));
+      }
+      const current = page()!;
+      const text = (sel: string) => [...current.querySelectorAll(sel)].map((e) => e.textContent ?? '');
+      return {
+        id: want,
+        result:
+          current.querySelector('[data-testid="formula-result"] annotation')?.textContent ?? '(no result)',
+        checks: text('.grad-check li'),
+        errata: text('.erratum'),
+      };
+    },
+    [id, key ?? ''] as const,
   );
-  return page.evaluate(() => {
-    const current = document.querySelector('.formula-page.is-current')!;
-    const text = (sel: string) => [...current.querySelectorAll(sel)].map((e) => e.textContent ?? '');
-    return {
-      id: current.getAttribute('data-step-id') ?? '',
-      result:
-        current.querySelector('[data-testid="formula-result"] annotation')?.textContent ?? '(no result)',
-      checks: text('.grad-check li'),
-      errata: text('.erratum'),
-    };
-  });
 }
 
 /** The gradient ids among `ids` by layer, neuron, then incoming neuron, each neuron's bias after its weights. */
@@ -208,8 +217,7 @@ async function walk(page: Page, lesson: Lesson, original: boolean): Promise<stri
     const tl = buildTimeline(lesson, t, g);
     await page.keyboard.press('Home');
     for (let i = 0; i < tl.steps.length; i++) {
-      if (i > 0) await page.keyboard.press('ArrowRight');
-      const panel = await panelAt(page, tl.steps[i].id);
+      const panel = await panelAt(page, tl.steps[i].id, i > 0 ? 'ArrowRight' : undefined);
       out.push(...problems(panel, tl, i, lesson, original).map((p) => `${g}: ${p}`));
     }
   }
@@ -220,7 +228,7 @@ for (const preset of PRESETS) {
   test(`${preset.id}: every step's Result, gradient check and erratum are the engine's, as opened, after an edit and after two iterations`, async ({
     page,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const errors = watchErrors(page);
     await openApp(page, `/#v1&preset=${preset.id}&g=neuron&s=1`);
     expect(await walk(page, preset.lesson, true)).toEqual([]);
