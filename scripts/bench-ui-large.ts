@@ -220,7 +220,7 @@ export async function benchLarge(
       iterations.push(
         await timeAction(
           page,
-          `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Next iteration').click()`,
+          `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next iteration')).click()`,
         ),
       );
       await settle(page);
