@@ -36,6 +36,7 @@ import { createRng, initialise, type Lesson } from '../src/engine';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 // The page's window.backpropApp (declared with the app's entry point).
 import type {} from '../src/main';
+import { benchLarge, LARGE_SIZES, printLarge, type LargeBenchFigure } from './bench-ui-large';
 import {
   mainThreadBreakdown,
   STEP_MARK,
@@ -57,6 +58,8 @@ export interface UiBenchRow {
   target?: number;
   /** Main-thread CPU time of the same steps, in milliseconds (absent if the trace had no marks). */
   cpu?: { p50: number; p95: number; max: number };
+  /** Unit of p50, p95 and max when not milliseconds (the 10 × 64 rows give the heap in MB). */
+  unit?: 'ms' | 'MB';
 }
 
 export interface UiBenchOptions {
@@ -74,6 +77,10 @@ export interface UiBenchOptions {
   profile?: boolean;
   /** Prints the main thread's CPU time per step by kind (script, style, layout, paint) to stderr. */
   breakdown?: boolean;
+  /** Also runs the 10 × 64 benchmark (scripts/bench-ui-large.ts; default true). */
+  large?: boolean;
+  /** In the 10 × 64 benchmark, walk every one of its 3,073 steps for the heap after a full walk (slow). */
+  fullWalk?: boolean;
 }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -303,7 +310,28 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
         ...(cpu.length ? { cpu: summary(cpu) } : {}),
       });
     }
+    if (options.large !== false)
+      rows.push(...(await benchLarge(browser, url, benchLesson(LARGE_SIZES, 42), log, options.fullWalk)));
     return rows;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** The 10 × 64 benchmark alone (scripts/bench-ui-large.ts). */
+export async function runLarge(options: UiBenchOptions = {}): Promise<LargeBenchFigure[]> {
+  const { build = 'auto', verbose = false } = options;
+  const dist = resolve(options.dist ?? DIST);
+  const log = (s: string) => verbose && process.stderr.write(`${s}\n`);
+  if (dist === DIST) ensureBuilt(build, log);
+  const { server, url } = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    return await benchLarge(browser, url, benchLesson(LARGE_SIZES, 42), log, options.fullWalk);
   } finally {
     await browser.close();
     server.close();
@@ -360,6 +388,7 @@ async function main(argv: string[]): Promise<void> {
     console.log('UI step latency (ms, key press to end of frame)');
     const ms = (x: number) => x.toFixed(1).padStart(6);
     for (const r of rows) {
+      if (r.unit) continue;
       const ok =
         r.target === undefined ? '' : `; p95 target < ${r.target}: ${r.p95 < r.target ? 'ok' : 'OVER'}`;
       const cpu = r.cpu ? `  | CPU p50 ${ms(r.cpu.p50)} p95 ${ms(r.cpu.p95)} max ${ms(r.cpu.max)}` : '';
@@ -368,6 +397,7 @@ async function main(argv: string[]): Promise<void> {
           `  (${r.steps} steps${ok})`,
       );
     }
+    printLarge(rows.filter((r): r is UiBenchRow & LargeBenchFigure => r.unit !== undefined));
     console.log(
       `Bundle: JS ${kb(size.js.raw)} (gzip ${kb(size.js.gzip)}), CSS ${kb(size.css.raw)} ` +
         `(gzip ${kb(size.css.gzip)}), total ${kb(size.total.raw)} (gzip ${kb(size.total.gzip)})`,

@@ -1,7 +1,7 @@
 import { computeTrace, trainsBiases, traceBatch, type StepInput } from './trace';
 import { LOSSES } from './losses';
 import { activateVector } from './activations';
-import type { ActivationName, Sample } from './types';
+import type { ActivationName, Sample, Trace } from './types';
 
 /** One parameter's gradient two ways: backprop (analytic) and central differences (numeric). */
 export interface GradientCheckEntry {
@@ -44,6 +44,63 @@ export function batchLossAt(
   let s = 0;
   for (const sample of samples) s += lossAt({ ...lesson, sample }, weights, biases);
   return s / samples.length;
+}
+
+/** One parameter: weight w^l_jk (`from` = k) or bias b^l_j (`from` = -1). */
+export interface ParameterRef {
+  /** Layer l the parameter leads into (1 … L). */
+  layer: number;
+  /** Neuron j of layer l. */
+  neuron: number;
+  /** Incoming neuron k, or -1 for the bias. */
+  from: number;
+}
+
+/**
+ * The loss E with one parameter changed to `value`, every other as in the lesson: a forward pass from the
+ * parameter's layer on, starting from the trace's activations of the layer before (which the parameter does not
+ * change). Costs one pass over the layers from l to L, not the whole network.
+ */
+function lossWith(lesson: StepInput, trace: Trace, p: ParameterRef, value: number): number {
+  const acts = lesson.layers.map((l) => l.activation ?? 'identity') as ActivationName[];
+  const L = lesson.layers.length - 1;
+  const { layer: l, neuron: j, from: k } = p;
+  const prev = trace.layers[l - 1].a;
+  const row = lesson.weights[l - 1][j];
+  let zj = lesson.useBias ? (k < 0 ? value : lesson.biases[l - 1][j]) : 0;
+  for (let i = 0; i < row.length; i++) zj += (i === k ? value : row[i]) * prev[i];
+  let z = trace.layers[l].z.slice();
+  z[j] = zj;
+  let a = activateVector(acts[l], z);
+  for (let m = l + 1; m <= L; m++) {
+    const before = a;
+    z = lesson.weights[m - 1].map((w, i) =>
+      w.reduce((s, wi, q) => s + wi * before[q], lesson.useBias ? lesson.biases[m - 1][i] : 0),
+    );
+    a = activateVector(acts[m], z);
+  }
+  return LOSSES[lesson.loss].terms(a, lesson.sample.target, z, acts[L]).reduce((s, v) => s + v, 0);
+}
+
+/**
+ * One parameter's backprop gradient (from `trace`, the trace of `lesson`) beside its central difference
+ * (E(θ + h) − E(θ − h)) / 2h, h = step·max(1, |θ|): two forward passes from the parameter's layer on, so a
+ * check costs what the parameter's place in the network costs, whatever the size of the rest.
+ */
+export function checkParameter(
+  lesson: StepInput,
+  trace: Trace,
+  p: ParameterRef,
+  step = 1e-6,
+): GradientCheckEntry {
+  const bias = p.from < 0;
+  const v0 = bias ? lesson.biases[p.layer - 1][p.neuron] : lesson.weights[p.layer - 1][p.neuron][p.from];
+  const h = step * Math.max(1, Math.abs(v0));
+  const numeric = (lossWith(lesson, trace, p, v0 + h) - lossWith(lesson, trace, p, v0 - h)) / (2 * h);
+  const layer = trace.layers[p.layer];
+  return bias
+    ? entry('bias', p.layer, p.neuron, layer.db[p.neuron], numeric)
+    : entry('weight', p.layer, p.neuron, layer.dW[p.neuron][p.from], numeric, p.from);
 }
 
 /**

@@ -38,7 +38,14 @@ export {
   type TrainResult,
   type EpochStats,
 } from './train';
-export { gradientCheck, lossAt, batchLossAt, type GradientCheckEntry } from './gradientCheck';
+export {
+  checkParameter,
+  gradientCheck,
+  lossAt,
+  batchLossAt,
+  type GradientCheckEntry,
+  type ParameterRef,
+} from './gradientCheck';
 export {
   ACTIVATIONS,
   ACTIVATION_NAMES,

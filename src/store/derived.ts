@@ -1,9 +1,12 @@
 import {
   batchOf,
+  checkParameter,
   gradientCheck,
   traceLesson,
+  trainsBiases,
   type GradientCheckEntry,
   type Lesson,
+  type ParameterRef,
   type TraceResult,
 } from '../engine';
 import { formulaFor } from '../formulas';
@@ -12,35 +15,55 @@ import { buildTimeline } from '../steps';
 import type { Granularity, Timeline } from '../steps/types';
 
 /**
- * Values derived from the stored lesson, memoised on the lesson object (the store replaces it on every edit,
- * so identity is the cache key): its trace, its timeline per granularity and each step's formula.
+ * Values derived from a lesson: its trace, its timeline per granularity, the gradient checks asked for and each
+ * step's formula. Memoised on the lesson object (the store replaces it on every edit, so identity is the key),
+ * for the last few lessons only: a WeakMap would keep the derived values of every lesson still held by the undo
+ * history (a 10 × 64 network's trace and timeline are megabytes each). The current lesson is always the most
+ * recently used, so the selectors keep returning the same objects for it.
  */
-const traces = new WeakMap<Lesson, TraceResult>();
-const timelines = new WeakMap<Lesson, Map<Granularity, Timeline | null>>();
-const formulas = new WeakMap<Timeline, Map<string, Formula>>();
+interface Derived {
+  trace: TraceResult;
+  timelines: Map<Granularity, Timeline | null>;
+  /** Gradient checks by parameter, `l:j:k` (k = -1 for a bias). */
+  checks: Map<string, GradientCheckEntry | null>;
+  /** A mini-batch lesson's every check, of the batch loss. */
+  batchChecks?: GradientCheckEntry[];
+}
+
+/** Lessons whose derived values are kept: the current one and the few a student goes back and forth between. */
+export const LESSONS_KEPT = 4;
+/** Formulas kept per timeline (the pages around the cursor and a little history; a 10 × 64 walk has 3,073). */
+export const FORMULAS_KEPT = 64;
+
+const recent = new Map<Lesson, Derived>();
+
+function derivedOf(lesson: Lesson): Derived {
+  let d = recent.get(lesson);
+  if (d) {
+    recent.delete(lesson); // most recently used last
+  } else {
+    if (recent.size >= LESSONS_KEPT) recent.delete(recent.keys().next().value!);
+    d = { trace: traceLesson(lesson), timelines: new Map(), checks: new Map() };
+  }
+  recent.set(lesson, d);
+  return d;
+}
 
 export function traceOf(lesson: Lesson): TraceResult {
-  let r = traces.get(lesson);
-  if (!r) {
-    r = traceLesson(lesson);
-    traces.set(lesson, r);
-  }
-  return r;
+  return derivedOf(lesson).trace;
 }
 
 /** The timeline of the lesson at a granularity, or null when the lesson's step is not finite. */
 export function timelineOf(lesson: Lesson, granularity: Granularity): Timeline | null {
-  let byGranularity = timelines.get(lesson);
-  if (!byGranularity) {
-    byGranularity = new Map();
-    timelines.set(lesson, byGranularity);
+  const d = derivedOf(lesson);
+  if (!d.timelines.has(granularity)) {
+    d.timelines.set(granularity, d.trace.ok ? buildTimeline(lesson, d.trace.trace, granularity) : null);
   }
-  if (!byGranularity.has(granularity)) {
-    const r = traceOf(lesson);
-    byGranularity.set(granularity, r.ok ? buildTimeline(lesson, r.trace, granularity) : null);
-  }
-  return byGranularity.get(granularity)!;
+  return d.timelines.get(granularity)!;
 }
+
+/** Formulas per timeline, least recently used first; a timeline goes with its lesson's derived values. */
+const formulas = new WeakMap<Timeline, Map<string, Formula>>();
 
 export function formulaOf(lesson: Lesson, timeline: Timeline, index: number, digits: number): Formula {
   let byStep = formulas.get(timeline);
@@ -50,21 +73,41 @@ export function formulaOf(lesson: Lesson, timeline: Timeline, index: number, dig
   }
   const key = `${index}/${digits}`;
   let f = byStep.get(key);
-  if (!f) {
+  if (f) {
+    byStep.delete(key);
+  } else {
+    if (byStep.size >= FORMULAS_KEPT) byStep.delete(byStep.keys().next().value!);
     f = formulaFor(timeline.steps[index], timeline, lesson, { digits });
-    byStep.set(key, f);
   }
+  byStep.set(key, f);
   return f;
 }
 
-const checks = new WeakMap<Lesson, GradientCheckEntry[] | null>();
-
 /**
- * Central-difference check of every gradient of the lesson's step (of the batch loss for a mini-batch lesson),
- * null when the step is not finite.
+ * One parameter's gradient of the lesson's step, backprop beside central differences, computed when first asked
+ * for (two forward passes from the parameter's layer on; for a mini-batch lesson, the batch loss's check, made
+ * once for the lesson's few parameters); null when the step is not finite or there is no such trained parameter.
  */
-export function gradientCheckOf(lesson: Lesson): GradientCheckEntry[] | null {
-  const batch = batchOf(lesson) ?? undefined;
-  if (!checks.has(lesson)) checks.set(lesson, traceOf(lesson).ok ? gradientCheck(lesson, 1e-6, batch) : null);
-  return checks.get(lesson)!;
+export function gradientCheckOf(lesson: Lesson, p: ParameterRef): GradientCheckEntry | null {
+  const d = derivedOf(lesson);
+  const key = `${p.layer}:${p.neuron}:${p.from}`;
+  let c = d.checks.get(key);
+  if (c === undefined) {
+    const W = lesson.weights[p.layer - 1]?.[p.neuron];
+    const exists = W !== undefined && (p.from < 0 ? trainsBiases(lesson) : p.from < W.length);
+    const batch = batchOf(lesson);
+    if (!d.trace.ok || !exists) c = null;
+    else if (batch) {
+      d.batchChecks ??= gradientCheck(lesson, 1e-6, batch);
+      c =
+        d.batchChecks.find(
+          (e) =>
+            e.layer === p.layer &&
+            e.neuron === p.neuron &&
+            (p.from < 0 ? e.kind === 'bias' : e.kind === 'weight' && e.from === p.from),
+        ) ?? null;
+    } else c = checkParameter(lesson, d.trace.trace, p);
+    d.checks.set(key, c);
+  }
+  return c;
 }

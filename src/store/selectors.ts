@@ -1,8 +1,8 @@
 import type { Formula } from '../formulas/types';
-import { progressInPhase, scopeId } from '../steps';
+import { progressInPhase, sampleOf, scopeId } from '../steps';
 import type { Phase, Step, Timeline } from '../steps/types';
 import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
-import type { GradientCheckEntry } from '../engine';
+import type { GradientCheckEntry, ParameterRef } from '../engine';
 import type { LessonState } from './store';
 
 /**
@@ -38,19 +38,23 @@ export function selectFormula(s: LessonState, index = s.cursor): Formula | null 
 }
 
 /**
- * A per-step value computed once per step object (a timeline's steps are rebuilt with it, on every edit):
- * stable identities for selectors asked about several steps at once.
+ * A per-step value computed once per step of a timeline. Keyed by the timeline (one per lesson and
+ * granularity), then the step's index: the step objects themselves are shared by every lesson of the same
+ * shape, so a cache keyed by them would answer for an earlier lesson. Stable identities for selectors asked
+ * about several steps at once.
  */
 function perStep<R>(fn: (s: LessonState, step: Step, tl: Timeline) => R, none: R) {
-  const cache = new WeakMap<Step, R>();
+  const cache = new WeakMap<Timeline, Map<number, R>>();
   return (s: LessonState, index = s.cursor): R => {
     const tl = selectTimeline(s);
     const step = tl?.steps[index];
     if (!tl || !step) return none;
-    let r = cache.get(step);
+    let byIndex = cache.get(tl);
+    if (!byIndex) cache.set(tl, (byIndex = new Map()));
+    let r = byIndex.get(index);
     if (r === undefined) {
       r = fn(s, step, tl);
-      cache.set(step, r);
+      byIndex.set(index, r);
     }
     return r;
   };
@@ -100,6 +104,9 @@ export function shownChanges(a: object, b: object): string[] | null {
   return out;
 }
 
+/** The values shown when there is no timeline: none (one object, so it keeps its identity). */
+const NO_VALUES: Record<string, number> = Object.freeze(Object.create(null) as Record<string, number>);
+
 /** The last few views per timeline, so stepping back and forth reuses them without keeping every step's. */
 const shownCache = new WeakMap<Timeline, Map<number, Record<string, number>>>();
 const SHOWN_KEPT = 4;
@@ -111,7 +118,7 @@ const SHOWN_KEPT = 4;
  */
 export function selectShownValues(s: LessonState): Record<string, number> {
   const tl = selectTimeline(s);
-  if (!tl) return {};
+  if (!tl) return NO_VALUES;
   let byCursor = shownCache.get(tl);
   if (!byCursor) {
     byCursor = new Map();
@@ -156,15 +163,39 @@ export function selectLossSeries(s: LessonState): number[] {
   );
 }
 
-/** Gradient steps: for every gradient the step at `index` writes, backprop beside central differences. */
+/** Gradient checks shown on a step's page: the first few gradients it writes (a layer's may write thousands). */
+export const CHECKS_SHOWN = 6;
+
+/** The parameter a gradient id (`dW:l:j:k` or `db:l:j`) is the gradient of, or null for any other id. */
+function parameterOf(id: string): ParameterRef | null {
+  if (sampleOf(id) !== undefined) return null; // one sample's gradient in a mini-batch: the check is of the mean
+  const [kind, l, j, k] = id.split(':');
+  if (kind === 'dW') return { layer: Number(l), neuron: Number(j), from: Number(k) };
+  if (kind === 'db') return { layer: Number(l), neuron: Number(j), from: -1 };
+  return null;
+}
+
+/** Parameter order: layer, neuron, then its weights by incoming neuron, then its bias. */
+const byParameter = (p: ParameterRef, q: ParameterRef) =>
+  p.layer - q.layer ||
+  p.neuron - q.neuron ||
+  (p.from < 0 ? Infinity : p.from) - (q.from < 0 ? Infinity : q.from);
+
+/**
+ * Gradient steps: backprop beside central differences for the first CHECKS_SHOWN gradients the step at `index`
+ * writes (in parameter order), computed for those parameters only, never the whole network, from the current
+ * lesson.
+ */
 export const selectGradientChecks = perStep<GradientCheckEntry[]>((s, step) => {
   if (step.phase !== 'gradient') return NONE;
-  const entries = gradientCheckOf(s.lesson) ?? [];
-  const ids = new Set(step.writes);
-  return entries.filter((e) =>
-    ids.has(e.kind === 'weight' ? `dW:${e.layer}:${e.neuron}:${e.from}` : `db:${e.layer}:${e.neuron}`),
-  );
-}, []);
+  const shown = step.writes
+    .map(parameterOf)
+    .filter((p): p is ParameterRef => p !== null)
+    .sort(byParameter)
+    .slice(0, CHECKS_SHOWN);
+  const out = shown.map((p) => gradientCheckOf(s.lesson, p)).filter((c) => c !== null);
+  return out.length ? out : NONE;
+}, NONE);
 
 export interface Erratum {
   id: string;
@@ -172,15 +203,23 @@ export interface Erratum {
   computed: number;
 }
 
-/** Values the step at `index` writes that the lesson's source printed differently (at the printed precision). */
-export const selectErrata = perStep<Erratum[]>((s, step, tl) => {
+/**
+ * Values the step at `index` writes that the lesson's source printed differently (at the printed precision).
+ * Only where the source printed a figure for exactly these numbers: the lesson as published (an edit drops its
+ * `published` figures) at its own iteration 1. Next iteration keeps the lesson's figures, which belong to the
+ * first step only, so later iterations have no errata.
+ */
+const errataAtFirstIteration = perStep<Erratum[]>((s, step, tl) => {
   const published = s.lesson.published;
   if (!published) return NONE;
-  return step.writes
+  const errata = step.writes
     .filter((id) => id in published && id in tl.values)
     .map((id) => ({ id, printed: published[id], computed: tl.values[id] }))
     .filter((e) => differsAtPrintedPrecision(e.printed, e.computed));
-}, []);
+  return errata.length ? errata : NONE;
+}, NONE);
+export const selectErrata = (s: LessonState, index = s.cursor): Erratum[] =>
+  s.iteration === 1 ? errataAtFirstIteration(s, index) : NONE;
 
 /** Whether `computed`, rounded to as many decimals as `printed` shows, differs from it. */
 export function differsAtPrintedPrecision(printed: string, computed: number): boolean {

@@ -96,12 +96,7 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   }, [onClose]);
 
   if (!weight || !sum) return null;
-  const check = gradientCheckOf(lesson)?.find(
-    (e) =>
-      e.layer === weight.layer &&
-      e.neuron === weight.to &&
-      (weight.from < 0 ? e.kind === 'bias' : e.from === weight.from),
-  );
+  const check = gradientCheckOf(lesson, { layer: weight.layer, neuron: weight.to, from: weight.from });
   return (
     <aside
       ref={ref}

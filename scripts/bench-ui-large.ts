@@ -1,0 +1,272 @@
+/**
+ * The largest network the lesson format allows, 10 layers × 64 neurons (37,440 weights and biases, 3,073 steps
+ * at neuron detail), in the built app in Chromium: how long it takes to open, the step latency in each phase
+ * over a walk of every step, the worst pause of the main thread (long tasks, over everything below), a click on
+ * a weight (its chain rule and gradient check), Next iteration, and the JS heap after a full walk and after
+ * several iterations (after a forced garbage collection). Targets: no pause over 100 ms, heap under 200 MB.
+ *
+ * A step is timed as in bench-ui.ts: from an ArrowRight keydown dispatched at the start of a frame to the task
+ * after that frame's rendering. Thirty steps from the start of each phase are timed at a student's pace (the next
+ * step once a frame and an idle moment have passed); `--full` then walks all 3,073 steps, one a frame, for the
+ * heap after a full walk (slow on a busy machine).
+ *
+ * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full]`; `npm run bench` runs it with the rest of
+ * scripts/bench-ui.ts.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { PHASES } from '../src/steps/types';
+// The page's window.backpropApp (declared with the app's entry point).
+import type {} from '../src/main';
+
+/** One figure of the large-network benchmark. */
+export interface LargeBenchFigure {
+  name: string;
+  /** p50, p95 and max for latencies; the one value in all three for single figures. */
+  p50: number;
+  p95: number;
+  max: number;
+  /** 'ms' or 'MB'. */
+  unit: 'ms' | 'MB';
+  /** How many timings the figure summarises. */
+  steps: number;
+  /** The value it must stay under (p95 for latencies). */
+  target?: number;
+}
+
+export const LARGE_SIZES = Array<number>(10).fill(64);
+/** Next iterations taken after the walk, to see whether memory grows with them. */
+const ITERATIONS = 3;
+/** Steps walked per page.evaluate (the heap is logged between). */
+const CHUNK = 500;
+/** Steps timed from the start of each phase. */
+const PHASE_STEPS = 30;
+
+/** Long tasks (over 50 ms) from the page's first moment, for the worst pause. */
+const OBSERVE_LONG_TASKS = `(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+/** Walks every step to the last one; latency per step with its phase (page code as text, see bench-ui.ts). */
+const WALK = `async (limit, pace) => {
+  const position = () => document.querySelector('[data-testid="position"]')?.textContent ?? '';
+  const channel = new MessageChannel();
+  const step = () =>
+    new Promise((ok) => {
+      requestAnimationFrame(() => {
+        const t0 = performance.now();
+        channel.port2.onmessage = () => ok(performance.now() - t0);
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+        channel.port1.postMessage(null);
+      });
+    });
+  const idle = () => new Promise((ok) => requestIdleCallback(ok, { timeout: 2000 }));
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+  const out = [];
+  while (out.length < limit) {
+    const before = position();
+    const ms = await step();
+    const after = position();
+    if (after === before) break;
+    out.push([after, ms]);
+    await frame();
+    if (pace === 'student') await idle();
+  }
+  return out;
+}`;
+
+/** Time from an action (page code, run at a frame's start) to the end of the frame that shows it. */
+const TIME_ACTION = `(action) => new Promise((ok) => {
+  const channel = new MessageChannel();
+  requestAnimationFrame(() => {
+    const t0 = performance.now();
+    channel.port2.onmessage = () => ok(performance.now() - t0);
+    (0, eval)(action)();
+    channel.port1.postMessage(null);
+  });
+})`;
+
+async function timeAction(page: Page, action: string): Promise<number> {
+  return page.evaluate(`(${TIME_ACTION})(${JSON.stringify(action)})`) as Promise<number>;
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    `(async () => { for (let i = 0; i < 3; i++) { await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok))); await new Promise((ok) => requestIdleCallback(ok, { timeout: 5000 })); } })()`,
+  );
+}
+
+/** JS heap in use after a forced full garbage collection, in MB. */
+async function heapMb(cdp: CDPSession): Promise<number> {
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return Math.round((usedSize / 2 ** 20) * 10) / 10;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+function summary(xs: number[]): { p50: number; p95: number; max: number } {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  return { p50: round2(at(0.5)), p95: round2(at(0.95)), max: round2(sorted[sorted.length - 1]) };
+}
+const single = (name: string, value: number, unit: 'ms' | 'MB', target?: number): LargeBenchFigure => ({
+  name,
+  p50: round2(value),
+  p95: round2(value),
+  max: round2(value),
+  unit,
+  steps: 1,
+  ...(target !== undefined ? { target } : {}),
+});
+
+/**
+ * Runs the 10 × 64 benchmark on the app served at `url`, with `lesson` (a backprop-lesson object of that size).
+ * `log` reports progress.
+ */
+export async function benchLarge(
+  browser: Browser,
+  url: string,
+  lesson: unknown,
+  log: (s: string) => void = () => {},
+  full = false,
+): Promise<LargeBenchFigure[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('crash', () => log('10 × 64: the page crashed'));
+  await page.addInitScript(OBSERVE_LONG_TASKS);
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="position"]');
+  const cdp = await page.context().newCDPSession(page);
+  const figures: LargeBenchFigure[] = [];
+  // Each figure is logged as soon as it is measured (the whole run takes minutes on a busy machine).
+  const push = figures.push.bind(figures);
+  figures.push = (...fs: LargeBenchFigure[]) => {
+    for (const f of fs) log(`  ${f.name}: p50 ${f.p50} p95 ${f.p95} max ${f.max} ${f.unit}`);
+    return push(...fs);
+  };
+  try {
+    log('10 × 64: opening…');
+    const nodes = LARGE_SIZES.reduce((a, b) => a + b, 0);
+    const open = (await page.evaluate(
+      async ([l, n]) => {
+        const t0 = performance.now();
+        const r = window.backpropApp!.loadLesson(l);
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+        while (document.querySelectorAll('[data-id^="n:"]').length !== n)
+          await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+        return performance.now() - t0;
+      },
+      [lesson, nodes] as const,
+    )) as number;
+    figures.push(single('10 × 64 open (load to graph drawn)', open, 'ms'));
+    await settle(page);
+
+    // Each phase: from its first step, PHASE_STEPS steps timed at a student's pace (the next phase key, ], moves
+    // to the next phase's first step).
+    const walk: Array<[string, number]> = [];
+    for (const phase of PHASES) {
+      log(`10 × 64: ${phase}…`);
+      const part = (await page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`)) as Array<[string, number]>;
+      const times = part.filter(([p]) => p.split('·').pop()!.trim().startsWith(phase.slice(0, 4)));
+      walk.push(...part);
+      if (times.length)
+        figures.push({
+          name: `10 × 64 step, ${phase}`,
+          ...summary(times.map(([, ms]) => ms)),
+          unit: 'ms',
+          steps: times.length,
+        });
+      await page.evaluate(() =>
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: ']', bubbles: true })),
+      );
+      await settle(page);
+    }
+    if (full) {
+      // Then every step of the lesson, one a frame, for the heap after a full walk.
+      log('10 × 64: walking every step…');
+      await page.evaluate(() =>
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })),
+      );
+      let walked = 0;
+      for (;;) {
+        const part = (await page.evaluate(`(${WALK})(${CHUNK}, 'held')`)) as unknown[];
+        walked += part.length;
+        log(`  ${walked} steps, heap ${await heapMb(cdp)} MB`);
+        if (part.length < CHUNK) break;
+      }
+      figures.push(single('10 × 64 heap after a full walk', await heapMb(cdp), 'MB', 200));
+    } else {
+      figures.push(single('10 × 64 heap after the timed steps', await heapMb(cdp), 'MB', 200));
+    }
+
+    log('10 × 64: a click on a weight…');
+    const click = await timeAction(
+      page,
+      `() => document.querySelector('[data-id="e:5:3:7"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
+    );
+    await page.waitForSelector('[data-testid="chain-rule"]');
+    figures.push(single('10 × 64 click on a weight', click, 'ms'));
+    await settle(page);
+
+    log(`10 × 64: ${ITERATIONS} iterations…`);
+    const before = await heapMb(cdp);
+    const iterations: number[] = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      iterations.push(
+        await timeAction(
+          page,
+          `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next iteration')).click()`,
+        ),
+      );
+      await settle(page);
+    }
+    figures.push({ name: '10 × 64 Next iteration', ...summary(iterations), unit: 'ms', steps: ITERATIONS });
+    const after = await heapMb(cdp);
+    figures.push(single(`10 × 64 heap after ${ITERATIONS} iterations`, after, 'MB', 200));
+    figures.push(single('10 × 64 heap growth per iteration', (after - before) / ITERATIONS, 'MB'));
+
+    const longTasks = (await page.evaluate('window.__longTasks')) as number[];
+    const worst = Math.max(0, ...longTasks, ...walk.map(([, ms]) => ms), click, ...iterations);
+    figures.push(single('10 × 64 worst pause (longest task)', worst, 'ms', 100));
+    if (errors.length) throw new Error(`10 × 64: page errors: ${errors.join('; ')}`);
+    return figures;
+  } finally {
+    await page.close();
+  }
+}
+
+export function printLarge(figures: LargeBenchFigure[]): void {
+  console.log('10 × 64 network (ms, or MB of JS heap after garbage collection)');
+  const v = (x: number) => x.toFixed(1).padStart(7);
+  for (const f of figures) {
+    const ok = f.target === undefined ? '' : `; target < ${f.target}: ${f.p95 < f.target ? 'ok' : 'OVER'}`;
+    const values = f.steps > 1 ? `p50 ${v(f.p50)} p95 ${v(f.p95)} max ${v(f.max)}` : `${v(f.max)} ${f.unit}`;
+    console.log(`  ${f.name.padEnd(40)} ${values}  (${f.steps}${f.steps > 1 ? ' timings' : ''}${ok})`);
+  }
+}
+
+// Not awaited at the top level: bench-ui.ts imports this module, which must finish loading first.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const argv = process.argv.slice(2);
+  import('./bench-ui')
+    .then(({ runLarge }) =>
+      runLarge({
+        build: argv.includes('--no-build') ? false : 'auto',
+        verbose: !argv.includes('--json'),
+        fullWalk: argv.includes('--full'),
+      }),
+    )
+    .then((figures) => {
+      if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+      else printLarge(figures);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
