@@ -271,7 +271,7 @@ async function walk(page: Page, detail: string, label: string, problems: string[
   }
 }
 
-const PRESET_IDS = ['lesson001', 'lesson002', 'lesson003', 'lesson004', 'iris', 'blank'];
+const PRESET_IDS = ['lesson001', 'lesson002', 'lesson003', 'lesson004', 'iris', 'fixedBiases', 'blank'];
 const DETAILS = ['Neuron', 'Layer (matrix)', 'Weight'];
 const SCREENS = [
   { name: '1280×720', width: 1280, height: 720, theme: 'light' },
@@ -404,7 +404,7 @@ test('Escape closes the chain-rule panel and the weight that opened it has the f
   await expect(edge).toBeFocused();
   // from inside the panel: a typed value is cancelled by the first Escape, the panel closed by the second
   await page.keyboard.press('Enter');
-  const field = panel.getByRole('textbox', { name: 'Weight w¹₁₁' });
+  const field = panel.getByRole('textbox', { name: 'Weight w₁,₁' });
   await field.fill('0.25');
   await field.press('Escape');
   await expect(field).toHaveValue('0.9');
@@ -420,7 +420,7 @@ test('a typed value is applied when the field is left; a bad one stays with its 
   await openApp(page, '/#v1&preset=lesson004&g=neuron&s=3');
   await clickEdge(page, 'e:1:0:0');
   const panel = page.getByTestId('chain-rule');
-  const field = panel.getByRole('textbox', { name: 'Weight w¹₁₁' });
+  const field = panel.getByRole('textbox', { name: 'Weight w₁,₁' });
   await field.fill('0.5');
   await panel.getByRole('heading').click(); // a click elsewhere
   await expect(page.locator('[data-for="e:1:0:0"]')).toContainText('0.5');
