@@ -31,8 +31,8 @@ describe('messages with a count agree with it', () => {
 
   it('no message says "all 1" or "1 … problems" in any language, whatever its count', () => {
     const tables = [en, zhCN, formulaMessages.en, formulaMessages['zh-CN']] as Record<string, string>[];
-    // path.sum and path.truncated count two paths or more (one path is path.single)
-    const never1 = ['path.sum', 'path.truncated'];
+    // path.sum and path.truncated (and their bias forms) count two paths or more (one path is path.single)
+    const never1 = ['path.sum', 'path.truncated', 'path.sumBias', 'path.truncatedBias'];
     const keys = new Set(
       tables.flatMap((t) => Object.keys(t)).filter((k) => !k.includes('#') && !never1.includes(k)),
     );

@@ -53,7 +53,7 @@ describe('a value typed in place', () => {
 
   it('leaving the field applies a typed value as Enter does; a bad one stays with its message', () => {
     render(<LessonValueField target={W111} />);
-    const input = screen.getByRole('textbox', { name: 'Weight w¹₁₁' });
+    const input = screen.getByRole('textbox', { name: 'Weight w₁,₁' });
     type(input, '0.7');
     fireEvent.blur(input);
     expect(lesson().weights[0][0][0]).toBe(0.7);
