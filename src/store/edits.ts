@@ -3,6 +3,7 @@ import {
   createRng,
   LIMITS,
   isValidPair,
+  batchOf,
   type ActivationName,
   type InitScheme,
   type Lesson,
@@ -50,8 +51,12 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
       if (bad) return bad;
       if (edit.kind === 'weight') next.weights[edit.layer - 1][edit.neuron][edit.from] = edit.value;
       if (edit.kind === 'bias') next.biases[edit.layer - 1][edit.neuron] = edit.value;
-      if (edit.kind === 'input') next.sample.input[edit.index] = edit.value;
-      if (edit.kind === 'target') next.sample.target[edit.index] = edit.value;
+      if (edit.kind === 'input' || edit.kind === 'target') {
+        // a mini-batch lesson's sample is its first one: the batch step reads the data set, so edit both
+        const first = batchOf(next) ? next.dataset?.kind === 'inline' && next.dataset.samples[0] : null;
+        for (const sample of first ? [next.sample, first] : [next.sample])
+          sample[edit.kind][edit.index] = edit.value;
+      }
       if (edit.kind === 'learningRate') {
         if (edit.value <= 0) return refuse('edit.learningRatePositive');
         next.learningRate = edit.value;
