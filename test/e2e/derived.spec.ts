@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { lossAt, traceStep, type Lesson } from '../../src/engine';
+import { batchLossAt, batchOf, lossAt, traceLesson, type Lesson } from '../../src/engine';
 import { formatNumber, parseFormatted } from '../../src/formulas';
 import { PRESETS } from '../../src/lessons';
 import { buildTimeline, type Granularity, type Timeline } from '../../src/steps';
@@ -14,7 +14,7 @@ import { openApp, watchErrors } from './helpers';
 const DIGITS = 4;
 
 function trace(lesson: Lesson) {
-  const r = traceStep(lesson);
+  const r = traceLesson(lesson);
   if (!r.ok) throw new Error('the lesson must trace');
   return r.trace;
 }
@@ -47,12 +47,15 @@ function finiteDifference(lesson: Lesson, id: string): number {
   const biases = lesson.biases.map((b) => b.slice());
   const get = () => (kind === 'dW' ? weights[l - 1][j][k] : biases[l - 1][j]);
   const set = (v: number) => (kind === 'dW' ? (weights[l - 1][j][k] = v) : (biases[l - 1][j] = v));
+  // a mini-batch lesson's loss is the batch mean (1/m) Σ_x E_x
+  const batch = batchOf(lesson);
+  const E = () => (batch ? batchLossAt(lesson, batch, weights, biases) : lossAt(lesson, weights, biases));
   const v0 = get();
   const h = 1e-6 * Math.max(1, Math.abs(v0));
   set(v0 + h);
-  const up = lossAt(lesson, weights, biases);
+  const up = E();
   set(v0 - h);
-  const down = lossAt(lesson, weights, biases);
+  const down = E();
   return (up - down) / (2 * h);
 }
 
@@ -118,8 +121,9 @@ function parameterOrder(ids: readonly string[]): string[] {
     const [kind, l, j, k] = id.split(':');
     return [Number(l), Number(j), kind === 'db' ? Infinity : Number(k)];
   };
+  // (one sample's gradient in a mini-batch, `…@x`, is not checked: the check is of the mean)
   return ids
-    .filter((w) => /^d[Wb]:/.test(w))
+    .filter((w) => /^d[Wb]:/.test(w) && !w.includes('@'))
     .sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];

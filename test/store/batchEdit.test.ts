@@ -7,7 +7,7 @@ import { applyEdit } from '../../src/store/edits';
 function meanGradients(lesson: Lesson): number[][][] {
   const samples = lesson.dataset?.kind === 'inline' ? lesson.dataset.samples.slice(0, lesson.batchSize) : [];
   const per = samples.map((sample) => {
-    const r = traceStep({ ...lesson, dataset: undefined, batchSize: undefined, sample });
+    const r = traceStep({ ...lesson, sample }); // one sample's own step
     if (!r.ok) throw new Error('not finite');
     return r.trace.layers.slice(1).map((t) => t.dW);
   });
