@@ -119,7 +119,7 @@ test('1e-400 typed in a weight field is refused as too small, never read as 0', 
     );
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     // w¹₁₁ keeps 0.9: z of hidden neuron 1 is still 0.9·0.9 + 0.3·0.1 + 0.4·0.8 = 1.16
-    await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /z 1\.16(,|$)/);
+    await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /X_hidden,1 1\.16(,|$)/);
   }
   expect(errors).toEqual([]);
 });
