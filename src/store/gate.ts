@@ -27,6 +27,14 @@ function isUntouchedPreset(lesson: Lesson): boolean {
 }
 
 /**
+ * Whether replacing this lesson would lose work: anything but a built-in lesson untouched at its first iteration
+ * (which the lesson picker opens again as it was). Only then does a link opened over it offer the way back.
+ */
+export function holdsWork(lesson: Lesson, iteration: number): boolean {
+  return iteration > 1 || !isUntouchedPreset(lesson);
+}
+
+/**
  * Checks a candidate lesson (a typed Lesson or untrusted JSON). The accepted lesson is the candidate object
  * itself when the format reads it unchanged (so identity-keyed caches and `lesson === origin` keep working),
  * else the format's normalised reading. The source's printed figures (`published`) are dropped unless the

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LessonState, LessonStore, Work } from '../store';
+import { holdsWork } from '../gate';
 import { sameLesson } from './lessonFile';
 import { decodeLink, encodeLink, isLessonLink } from './link';
 import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
@@ -191,7 +192,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
       iteration: link.iteration,
     });
     if (!opened.ok) return;
-    const replaced = !sameLesson(work.lesson, link.lesson);
+    const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, work.iteration);
     store
       .getState()
       .setNotice(

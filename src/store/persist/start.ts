@@ -2,6 +2,7 @@ import type { Lesson } from '../../engine';
 import { pickLocale } from '../../i18n/translate';
 import { DEFAULT_LESSON } from '../../lessons';
 import { timelineOf } from '../derived';
+import { holdsWork } from '../gate';
 import type { LessonState, Notice, Work } from '../state';
 import { sameLesson } from './lessonFile';
 import { decodeLink, isLessonLink } from './link';
@@ -97,7 +98,8 @@ export function chooseStart(
       link.cursor,
       link.message ?? null,
     );
-    if (!good) return opened;
+    // an untouched built-in lesson is not work to go back to: the lesson picker has it
+    if (!good || !holdsWork(good.lesson, good.iteration)) return opened;
     const work: Work = {
       lesson: good.lesson,
       origin: good.origin,

@@ -38,7 +38,10 @@ const savedNow = () => {
   return r.saved;
 };
 /** An autosave of lesson 002 at layer step 3, with these settings. */
-const saveLesson002 = (settings: Pick<SavedState, 'locale' | 'theme' | 'digits'>) =>
+const saveLesson002 = (
+  settings: Pick<SavedState, 'locale' | 'theme' | 'digits'>,
+  work: Partial<SavedState> = {},
+) =>
   window.localStorage.setItem(
     SAVED_KEY,
     serialiseSaved({
@@ -49,6 +52,7 @@ const saveLesson002 = (settings: Pick<SavedState, 'locale' | 'theme' | 'digits'>
       iteration: 1,
       lossHistory: [],
       ...settings,
+      ...work,
     }),
   );
 const setHash = (hash: string) => window.history.replaceState(null, '', `/${hash}`);
@@ -137,7 +141,8 @@ describe('persistence in the browser', () => {
   });
 
   it('a link in the hash beats the autosave, with a way back; a broken one leaves the autosave and the URL', () => {
-    saveLesson002({ locale: 'en', theme: 'light', digits: 4 });
+    // work done: an iteration taken (an untouched built-in lesson would be nothing to go back to)
+    saveLesson002({ locale: 'en', theme: 'light', digits: 4 }, { iteration: 2, lossHistory: [0.25] });
     const savedText = window.localStorage.getItem(SAVED_KEY);
     setHash(encodeLink({ lesson: lesson001, granularity: 'weight', cursor: 6 }));
     const store = createLessonStore();
@@ -169,21 +174,31 @@ describe('persistence in the browser', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState().lesson).toBe(lesson004);
 
+    // over the default lesson untouched there is nothing to go back to (the lesson picker has it): no notice
+    setHash(encodeLink({ lesson: lesson002, granularity: 'neuron', cursor: 1 }));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState()).toMatchObject({ lesson: lesson002, notice: null });
+    store.getState().undo();
+    expect(store.getState().lesson).toBe(lesson004);
+
+    // over work done (here an iteration taken), the link offers the way back
+    store.getState().nextIteration();
+    const work = store.getState().lesson;
     setHash(encodeLink({ lesson: lesson001, granularity: 'layer', cursor: 3 }));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState()).toMatchObject({ lesson: lesson001, granularity: 'layer', cursor: 3 });
     expect(store.getState().notice).toMatchObject({ key: 'link.replacedWork' });
     store.getState().runNoticeAction(); // "Back to your work"
-    // the default lesson is written in matrix form: the first visit opened it at layer detail
-    expect(store.getState()).toMatchObject({ lesson: lesson004, granularity: 'layer', cursor: 0 });
+    // as it was: the detail of then (the lesson 002 link's, kept through undo), its step and iteration
+    expect(store.getState()).toMatchObject({ lesson: work, iteration: 2, granularity: 'neuron', cursor: 0 });
     store.getState().undo();
     expect(store.getState().lesson).toBe(lesson001);
     store.getState().undo();
-    expect(store.getState().lesson).toBe(lesson004);
+    expect(store.getState().lesson).toBe(work);
 
     setHash('#v1=garbage');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    expect(store.getState()).toMatchObject({ lesson: lesson004, notice: { key: 'link.broken' } });
+    expect(store.getState()).toMatchObject({ lesson: work, notice: { key: 'link.broken' } });
   });
 
   it('an autosave the app cannot take whole is set aside before the first new save', () => {
