@@ -55,6 +55,30 @@ function fitAll(root: HTMLElement): void {
   for (let pass = 0; pass < 2; pass++) root.querySelectorAll<HTMLElement>('.tex').forEach(fitFormula);
 }
 
+/** KaTeX's fonts a formula may use (tall brackets use the Size fonts). */
+const KATEX_FONTS = [
+  '1em KaTeX_Main',
+  'bold 1em KaTeX_Main',
+  'italic 1em KaTeX_Main',
+  'italic 1em KaTeX_Math',
+  '1em KaTeX_AMS',
+  '1em KaTeX_Size1',
+  '1em KaTeX_Size2',
+  '1em KaTeX_Size3',
+  '1em KaTeX_Size4',
+];
+let fontsRequested = false;
+
+/**
+ * Loads KaTeX's fonts up front. A browser loads a font when text first uses it, so a formula that is the first
+ * to use one (a tall bracket) would be measured in a fallback font, and fitted again only when it has loaded.
+ */
+function loadKatexFonts(): void {
+  if (fontsRequested || !document.fonts?.load) return;
+  fontsRequested = true;
+  for (const font of KATEX_FONTS) document.fonts.load(font).catch(() => undefined);
+}
+
 /**
  * Fits every display formula under `ref` to its row: after each render that changes `content` (what the
  * formulas say) or the theme, whenever the container's width changes, and once fonts have loaded.
@@ -65,6 +89,7 @@ export function useFitFormulas(ref: RefObject<HTMLElement | null>, content: unkn
     if (ref.current) fitAll(ref.current);
   }, [ref, content, theme]);
   useEffect(() => {
+    loadKatexFonts();
     const root = ref.current;
     if (!root || typeof ResizeObserver === 'undefined') return;
     const fit = () => fitAll(root);
