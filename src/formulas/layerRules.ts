@@ -25,7 +25,7 @@ import {
   hadamard,
   list,
   matrix,
-  meanOf,
+  meanOfEach,
   minus,
   ofSample,
   paren,
@@ -196,7 +196,7 @@ function meanGradients(c: FormulaContext, l: number): Equation[] {
     via: () =>
       `${frac('1', 'm')} \\sum_{x} ${shape.vectors === 'row' ? matmul(sampleA, sampleDelta) : matmul(sampleDelta, sampleA)}`,
     rhs: (w) =>
-      meanOf(
+      meanOfEach(
         count(w),
         samples.map((x) =>
           w.matrix(
@@ -210,7 +210,7 @@ function meanGradients(c: FormulaContext, l: number): Equation[] {
     lhs: db,
     via: () => `${frac('1', 'm')} \\sum_{x} ${sampleDelta}`,
     rhs: (w) =>
-      meanOf(
+      meanOfEach(
         count(w),
         samples.map((x) => vectorOf(w, ofSample(db, x), shape.sizes[l], (j) => scopeId(vid.db(l, j), x))),
       ),

@@ -22,6 +22,12 @@ export const ofSample = (s: string, x: number | string): string =>
 /** (1/m)(terms…): a mean written out, m the count. */
 export const meanOf = (m: number | string, terms: readonly string[]): string =>
   `${frac('1', String(m))} ${paren(plus(terms))}`;
+/**
+ * (1/m) term₁ + (1/m) term₂ + …: a mean of matrices or vectors written out, the factor on each term so that a
+ * long mean can break after each + sign (a bracketed sum cannot break).
+ */
+export const meanOfEach = (m: number | string, terms: readonly string[]): string =>
+  plus(terms.map((t) => `${frac('1', String(m))} ${guard(t)}`));
 /** e^{x} */
 export const exp = (x: string): string => `e^{${x}}`;
 

@@ -199,8 +199,8 @@ test.describe('stepping keys work whatever was clicked last', () => {
  * type) or past its panel, and any element of the formula or chain-rule panel that clips its content
  * without being scrollable.
  */
-function cutOff(page: Page, { scrollAtSmallest = false } = {}): Promise<string[]> {
-  return page.evaluate((scrollAtSmallest) => {
+function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const out: string[] = [];
     const panels = [document.querySelector('.formula-panel'), document.querySelector('.chain-rule')].filter(
       (p): p is HTMLElement => p !== null,
@@ -212,10 +212,9 @@ function cutOff(page: Page, { scrollAtSmallest = false } = {}): Promise<string[]
       );
       for (const row of rows) {
         const right = row.getBoundingClientRect().right;
-        // a formula wider than its row even at the smallest type scrolls in its row (where allowed)
+        // a formula wider than its row even at the smallest type scrolls in its row
         const tex = row.matches('.tex') ? row : row.querySelector<HTMLElement>('.tex');
         const scrolls =
-          scrollAtSmallest &&
           getComputedStyle(row).overflowX === 'auto' &&
           row.scrollWidth > row.clientWidth &&
           tex?.dataset.fit === '0.55';
@@ -253,20 +252,18 @@ function cutOff(page: Page, { scrollAtSmallest = false } = {}): Promise<string[]
       }
     }
     return out;
-  }, scrollAtSmallest);
+  });
 }
 
 /** Steps through the whole timeline at the detail named, collecting what is cut off at each step. */
-async function walk(page: Page, detail: string, label: string, problems: string[], scrollAtSmallest = false) {
-  const every = scrollAtSmallest ? 3 : 1; // the 10 × 32 pages are large: every third step, the first and the last
+async function walk(page: Page, detail: string, label: string, problems: string[], every = 1) {
   const radio = page.getByRole('radio', { name: detail });
   await radio.click();
   await page.keyboard.press('Home');
   const { count } = await where(page);
   for (let i = 1; i <= count; i++) {
     if (i % every === 0 || i === 1 || i === count)
-      for (const p of await cutOff(page, { scrollAtSmallest }))
-        problems.push(`${label} ${detail} step ${i}: ${p}`);
+      for (const p of await cutOff(page)) problems.push(`${label} ${detail} step ${i}: ${p}`);
     await page.keyboard.press('ArrowRight');
   }
 }
@@ -313,7 +310,8 @@ test('the widest rows, layer detail of a 10 × 32 network, shrink then scroll at
     await page.setViewportSize(size);
     expect(await page.evaluate((l) => window.backpropApp!.loadLesson(l).ok, lesson)).toBe(true);
     const problems: string[] = [];
-    await walk(page, 'Layer (matrix)', `10×32 at ${size.width}`, problems, true);
+    // the 10 × 32 pages are large: every third step, the first and the last
+    await walk(page, 'Layer (matrix)', `10×32 at ${size.width}`, problems, 3);
     expect(problems).toEqual([]);
   }
 });

@@ -69,6 +69,9 @@ describe("lesson 003's formulas", () => {
     const f = formulaFor(step, tl, lesson003, { digits: 4 });
     expect(f.substituted.match(/\\begin\{bmatrix\}/g)!.length).toBe(6); // three ∂E/∂W¹, three ∂E/∂b¹
     expect(f.symbolic).toContain('\\frac{1}{m} \\sum_{x}');
+    // the factor 1/3 on each matrix, not on a bracketed sum, so that the row can break after each + sign
+    expect(f.substituted.match(/\\frac\{1\}\{3\} \\begin\{bmatrix\}/g)!.length).toBe(6);
+    expect(f.substituted).not.toContain('\\left(');
   });
 
   it("marks each sample's values with the sample's number", () => {

@@ -4,30 +4,79 @@ import { useLessonStore } from '../../store';
 /** The smallest a formula is shrunk to; a piece still wider than its row scrolls (its row shows a scrollbar). */
 const MIN_SCALE = 0.55;
 
+/** The width of the widest unbreakable piece of a laid-out display formula. */
+function widestPiece(display: HTMLElement): number {
+  let widest = 0;
+  for (const piece of display.querySelectorAll<HTMLElement>('.katex-html > .base'))
+    widest = Math.max(widest, piece.getBoundingClientRect().width);
+  return widest;
+}
+
+function setScale(tex: HTMLElement, scale: number): void {
+  if (scale === 1) {
+    delete tex.dataset.fit;
+    tex.style.removeProperty('font-size');
+  } else {
+    tex.dataset.fit = String(scale);
+    tex.style.fontSize = `${scale}em`;
+  }
+}
+
 /**
  * Shrinks a display formula whose widest unbreakable piece is wider than its row. A long formula breaks after
  * its = and + signs (app.css lets KaTeX's pieces wrap), so only a piece that cannot break, such as a matrix or
- * a bracketed sum, can be too wide: the formula is then scaled down until that piece fits.
+ * a bracketed sum, can be too wide: the formula is then scaled down until that piece fits. The result is
+ * measured again after each change: glyph widths do not scale exactly with the type size, and a changed
+ * formula may bring up (or take away) a scrollbar that changes the room its row has.
  */
 export function fitFormula(tex: HTMLElement): void {
   const display = tex.querySelector<HTMLElement>('.katex-display');
   if (!display) return;
-  const avail = display.clientWidth;
-  if (avail === 0) return; // not laid out (hidden)
-  const scale = Number(tex.dataset.fit ?? 1);
-  let widest = 0;
-  for (const piece of display.querySelectorAll<HTMLElement>('.katex-html > .base'))
-    widest = Math.max(widest, piece.getBoundingClientRect().width);
-  const natural = widest / scale;
-  const next = natural > avail ? Math.max(MIN_SCALE, Math.floor((avail / natural) * 100) / 100) : 1;
-  if (next === scale) return;
-  if (next === 1) {
-    delete tex.dataset.fit;
-    tex.style.removeProperty('font-size');
-  } else {
-    tex.dataset.fit = String(next);
-    tex.style.fontSize = `${next}em`;
+  for (let pass = 0; pass < 4; pass++) {
+    const avail = display.clientWidth;
+    if (avail === 0) return; // not laid out (hidden)
+    const scale = Number(tex.dataset.fit ?? 1);
+    const widest = widestPiece(display);
+    const natural = widest / scale;
+    let next = natural > avail ? Math.max(MIN_SCALE, Math.floor((avail / natural) * 100) / 100) : 1;
+    // still too wide at the scale computed (rounding): one step smaller
+    if (next === scale && widest > avail && scale > MIN_SCALE)
+      next = Math.max(MIN_SCALE, Math.round(scale * 100 - 1) / 100);
+    if (next === scale) return;
+    setScale(tex, next);
   }
+}
+
+/**
+ * Fits every formula under `root`, twice: fitting one formula can bring up a scrollbar that narrows the rows
+ * of the others.
+ */
+function fitAll(root: HTMLElement): void {
+  for (let pass = 0; pass < 2; pass++) root.querySelectorAll<HTMLElement>('.tex').forEach(fitFormula);
+}
+
+/** KaTeX's fonts a formula may use (tall brackets use the Size fonts). */
+const KATEX_FONTS = [
+  '1em KaTeX_Main',
+  'bold 1em KaTeX_Main',
+  'italic 1em KaTeX_Main',
+  'italic 1em KaTeX_Math',
+  '1em KaTeX_AMS',
+  '1em KaTeX_Size1',
+  '1em KaTeX_Size2',
+  '1em KaTeX_Size3',
+  '1em KaTeX_Size4',
+];
+let fontsRequested = false;
+
+/**
+ * Loads KaTeX's fonts up front. A browser loads a font when text first uses it, so a formula that is the first
+ * to use one (a tall bracket) would be measured in a fallback font, and fitted again only when it has loaded.
+ */
+function loadKatexFonts(): void {
+  if (fontsRequested || !document.fonts?.load) return;
+  fontsRequested = true;
+  for (const font of KATEX_FONTS) document.fonts.load(font).catch(() => undefined);
 }
 
 /**
@@ -37,25 +86,26 @@ export function fitFormula(tex: HTMLElement): void {
 export function useFitFormulas(ref: RefObject<HTMLElement | null>, content: unknown): void {
   const theme = useLessonStore((s) => s.theme); // a theme may set another type size
   useLayoutEffect(() => {
-    ref.current?.querySelectorAll<HTMLElement>('.tex').forEach(fitFormula);
+    if (ref.current) fitAll(ref.current);
   }, [ref, content, theme]);
   useEffect(() => {
+    loadKatexFonts();
     const root = ref.current;
     if (!root || typeof ResizeObserver === 'undefined') return;
-    const fitAll = () => root.querySelectorAll<HTMLElement>('.tex').forEach(fitFormula);
+    const fit = () => fitAll(root);
     let width = -1;
     const observer = new ResizeObserver(([entry]) => {
       const w = Math.round(entry.contentRect.width);
       if (w === width) return;
       width = w;
-      fitAll();
+      fit();
     });
     observer.observe(root);
     // KaTeX's fonts load when first used: the widths measured before then were the fallback font's
-    document.fonts?.addEventListener('loadingdone', fitAll);
+    document.fonts?.addEventListener('loadingdone', fit);
     return () => {
       observer.disconnect();
-      document.fonts?.removeEventListener('loadingdone', fitAll);
+      document.fonts?.removeEventListener('loadingdone', fit);
     };
   }, [ref]);
 }
