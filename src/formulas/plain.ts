@@ -1,7 +1,7 @@
 import { formatNumber } from './format';
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
+/** Characters as Unicode superscripts (exponents here; symbols' superscripts in symbols.ts). */
+export const SUPERSCRIPT: Record<string, string> = {
   '0': '⁰',
   '1': '¹',
   '2': '²',
@@ -12,6 +12,11 @@ const SUPERSCRIPT: Record<string, string> = {
   '7': '⁷',
   '8': '⁸',
   '9': '⁹',
+  '(': '⁽',
+  ')': '⁾',
+  '+': '⁺',
+  '-': '⁻',
+  '′': '′',
 };
 
 /** A number as plain text (graph labels, tooltips): the same rounding as formatNumber, `1.5×10⁻⁵` style. */

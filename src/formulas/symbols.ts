@@ -6,6 +6,7 @@
 import type { Lesson } from '../engine';
 import { valueIndices, valueKind } from '../steps';
 import { notationFor, type Notation } from './notation';
+import { SUPERSCRIPT } from './plain';
 import { partial, renewed } from './tex';
 
 type SymbolRule = (n: Notation, i: number[]) => string;
@@ -76,23 +77,6 @@ const COMMANDS: Record<string, string> = {
   sum: 'Σ',
   left: '',
   right: '',
-};
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '(': '⁽',
-  ')': '⁾',
-  '+': '⁺',
-  '-': '⁻',
-  '′': '′',
 };
 const SUBSCRIPT: Record<string, string> = {
   '0': '₀',
