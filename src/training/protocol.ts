@@ -1,0 +1,75 @@
+/**
+ * Messages between the page and the training worker. The worker owns the running weights while it trains;
+ * the page owns the lesson. Progress reaches the page at most once per animation frame, never per step.
+ */
+import type { DatasetSpec, EpochStats, Lesson, NonFiniteCondition, Sample } from '../engine';
+
+/** What the worker needs of a lesson: its network, loss, η, weights and biases. */
+export type TrainNetwork = Pick<
+  Lesson,
+  'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'conventions'
+>;
+
+/** Training and validation samples, already prepared (scaled, shuffled, split). */
+export interface TrainSplit {
+  train: Sample[];
+  validation: Sample[];
+}
+
+/** When a run stops by itself. */
+export type StopCondition = { kind: 'epochs'; epochs: number } | { kind: 'loss'; below: number };
+
+export interface TrainSettings {
+  /** Samples per update m: 1 = SGD, 1 < m < n = mini-batch (gradients averaged), ≥ n = full batch. */
+  batchSize: number;
+  /** η; may change while paused (the history records the epoch it changed at). */
+  learningRate: number;
+  /** Samples per second; Infinity = as fast as possible. */
+  speed: number;
+  stop: StopCondition;
+  /** Seed of the per-epoch shuffle. */
+  seed: number;
+}
+
+/** The state of a run, as the page draws it. */
+export interface TrainSnapshot {
+  /** Completed epochs. */
+  epoch: number;
+  /** Position within the current epoch (samples done); the next sample is order[position]. */
+  position: number;
+  /** Index into split.train of the sample the next step will use. */
+  nextSample: number;
+  /** Weight updates made since Reset training. */
+  steps: number;
+  weights: number[][][];
+  biases: number[][];
+  running: boolean;
+}
+
+export type PageToWorker =
+  | { type: 'load'; network: TrainNetwork; split: TrainSplit; settings: TrainSettings }
+  | { type: 'start' }
+  | { type: 'pause' }
+  | { type: 'oneEpoch' }
+  | { type: 'oneSample' }
+  | { type: 'settings'; settings: Partial<TrainSettings> }
+  /** Back to the weights given at load, epoch 0, empty history. */
+  | { type: 'reset' }
+  /** The page is hidden: the worker goes on at a reduced rate (or resumes full rate when false). */
+  | { type: 'background'; hidden: boolean };
+
+export type StopReason = 'paused' | 'done' | 'lossReached' | 'nonFinite' | 'limit';
+
+export type WorkerToPage =
+  /** New epochs since the last message (never dropped), and the current snapshot. */
+  | { type: 'progress'; epochs: EpochStats[]; snapshot: TrainSnapshot }
+  | {
+      type: 'stopped';
+      reason: StopReason;
+      epochs: EpochStats[];
+      snapshot: TrainSnapshot;
+      /** For nonFinite / limit: where it happened; weights in the snapshot are the last good ones. */
+      failure?: { epoch: number; sample: number; condition?: NonFiniteCondition };
+    };
+
+export type { DatasetSpec };
