@@ -13,6 +13,7 @@ import type { Row } from '../bench/compare';
 import { benchTimeline } from './bench-timeline';
 import { repoRoot } from '../bench/workloads';
 import type { UiBenchRow } from './bench-ui';
+import { benchTrain, printTrain, type TrainBenchRow } from './bench-train';
 
 const { values: args } = parseArgs({
   options: {
@@ -116,9 +117,14 @@ async function main() {
     ui = await mod.benchUi();
     bundle = mod.bundleSize ? await mod.bundleSize() : null;
   }
+  let train: TrainBenchRow[] = [];
+  if (!args['skip-ui']) {
+    log('training worker throughput in Chromium…');
+    train = await benchTrain();
+  }
   if (args.json) {
     console.log(
-      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, bundle }, null, 2),
+      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, bundle, train }, null, 2),
     );
     return;
   }
@@ -178,6 +184,8 @@ async function main() {
       ),
     );
   }
+  if (train.length > 0)
+    console.log(`\nTraining throughput (million SGD steps per second)\n\n${printTrain(train)}`);
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
   console.log('\nEngine targets\n');
   console.log(
