@@ -30,6 +30,8 @@ export {
   trainsBiases,
   type StepInput,
 } from './trace';
+// Training (train, the fast path, the resumable session) has its own entry, src/engine/training; the step
+// engine re-exports only what lessons and the step view use.
 export {
   train,
   isCorrect,
@@ -37,7 +39,7 @@ export {
   type TrainOptions,
   type TrainResult,
   type EpochStats,
-} from './train';
+} from './training';
 export {
   checkParameter,
   gradientCheck,
@@ -58,6 +60,4 @@ export {
 export { LOSSES, LOSS_NAMES, isValidPair, type Loss } from './losses';
 export { createRng, shuffled, normal } from './rng';
 export { initialise, INIT_KINDS, type InitScheme } from './init';
-export { compileNet, sgdStep, forward, exportNet, type FastNet } from './fastNet';
-export { compileStep, CODEGEN_MAX_WEIGHTS, type CompiledStep } from './fastCodegen';
 export type * from './types';

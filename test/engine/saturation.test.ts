@@ -5,12 +5,10 @@
  * σ′(z) = e^{−|z|}/(1 + e^{−|z|})² is e^{−|z|} to the last bit, tanh′(z) = 4e^{−2|z|}, ln(1 + e^{−40}) = e^{−40}.
  */
 import { describe, expect, it } from 'vitest';
+import { compileNet, compileStep, sgdStep } from '../../src/engine/training';
 import {
   ACTIVATIONS,
-  compileNet,
-  compileStep,
   LOSSES,
-  sgdStep,
   traceStep,
   type ActivationName,
   type Lesson,

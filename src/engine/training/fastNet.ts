@@ -1,6 +1,6 @@
-import { activateVector, backThroughActivation, LEAKY_SLOPE, sigmoidPrime, tanhPrime } from './activations';
-import { LOSSES, outputDelta } from './losses';
-import type { ActivationName, LossName } from './types';
+import { activateVector, backThroughActivation, LEAKY_SLOPE, sigmoidPrime, tanhPrime } from '../activations';
+import { LOSSES, outputDelta } from '../losses';
+import type { ActivationName, LossName } from '../types';
 
 /**
  * The training fast path: the network in flat Float64Arrays, updated in place, with no allocation per step
@@ -11,6 +11,8 @@ export interface FastNet {
   acts: ActivationName[];
   loss: LossName;
   useBias: boolean;
+  /** Whether steps update the biases: useBias and not `conventions.fixedBiases` (fixed biases are used, not moved). */
+  trainBias: boolean;
   /** W[l] row-major: W[l][j * sizes[l] + k] = weight into neuron j of layer l + 1 from neuron k of layer l. */
   W: Float64Array[];
   b: Float64Array[];
@@ -32,6 +34,7 @@ export function compileNet(
   useBias: boolean,
   weights: number[][][],
   biases: number[][],
+  fixedBiases = false,
 ): FastNet {
   const W = weights.map((m) => Float64Array.from(m.flat()));
   const b = biases.map((v) => Float64Array.from(v));
@@ -41,6 +44,7 @@ export function compileNet(
     acts,
     loss,
     useBias,
+    trainBias: useBias && !fixedBiases,
     W,
     b,
     z: buf(),
@@ -196,7 +200,7 @@ function backpropagate(net: FastNet, l: number): void {
 export function sgdStep(net: FastNet, x: ArrayLike<number>, t: ArrayLike<number>, eta: number): number {
   forward(net, x);
   const e = outputError(net, t);
-  const { sizes, W, b, a, d, useBias } = net;
+  const { sizes, W, b, a, d, trainBias } = net;
   for (let l = sizes.length - 1; l >= 1; l--) {
     const nIn = sizes[l - 1];
     const nOut = sizes[l];
@@ -210,7 +214,7 @@ export function sgdStep(net: FastNet, x: ArrayLike<number>, t: ArrayLike<number>
       for (let j = 0, off = 0; j < nOut; j++, off += nIn) {
         const g = dl[j];
         const s = eta * g;
-        if (useBias) bl[j] -= s;
+        if (trainBias) bl[j] -= s;
         for (let k = 0; k < nIn; k++) {
           dp[k] += w[off + k] * g; // ∂E/∂a^{l−1}_k with the weight before its update
           w[off + k] -= s * prev[k];
@@ -220,7 +224,7 @@ export function sgdStep(net: FastNet, x: ArrayLike<number>, t: ArrayLike<number>
     } else {
       for (let j = 0, off = 0; j < nOut; j++, off += nIn) {
         const s = eta * dl[j];
-        if (useBias) bl[j] -= s;
+        if (trainBias) bl[j] -= s;
         for (let k = 0; k < nIn; k++) w[off + k] -= s * prev[k];
       }
     }
@@ -256,7 +260,7 @@ export function applyAccumulated(net: FastNet, eta: number, m: number): void {
     const g = net.gW[l];
     for (let i = 0; i < w.length; i++) w[i] -= s * g[i];
     g.fill(0);
-    if (net.useBias) {
+    if (net.trainBias) {
       const b = net.b[l];
       const gb = net.gb[l];
       for (let j = 0; j < b.length; j++) b[j] -= s * gb[j];

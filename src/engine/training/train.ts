@@ -9,11 +9,11 @@ import {
   type FastNet,
 } from './fastNet';
 import { compileStep, type CompiledStep } from './fastCodegen';
-import { assertFinite, assertFiniteMatrix, NonFiniteError } from './finite';
-import { createRng, shuffled } from './rng';
-import { computeTrace, type StepInput } from './trace';
-import type { ActivationName, Lesson, NonFiniteCondition, Sample } from './types';
-import { LOSSES } from './losses';
+import { assertFinite, assertFiniteMatrix, NonFiniteError } from '../finite';
+import { createRng, shuffled } from '../rng';
+import { computeTrace, trainsBiases, type StepInput } from '../trace';
+import type { ActivationName, Conventions, Lesson, NonFiniteCondition, Sample } from '../types';
+import { LOSSES } from '../losses';
 
 /** Training and (optional) validation samples. */
 export interface TrainData {
@@ -40,6 +40,9 @@ export interface EpochStats {
   trainAccuracy: number;
   validationLoss?: number;
   validationAccuracy?: number;
+  /** η and batch size in effect when the epoch ended (set by a TrainingSession, where they can change). */
+  learningRate?: number;
+  batchSize?: number;
 }
 
 export interface TrainResult {
@@ -55,7 +58,7 @@ export interface TrainResult {
 type TrainLesson = Pick<
   Lesson,
   'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'seed' | 'batchSize'
->;
+> & { conventions?: Pick<Conventions, 'fixedBiases'> };
 
 /** Whether output a counts as the right class for target t: arg-max for several outputs, within 0.5 for one. */
 export function isCorrect(a: ArrayLike<number>, t: ArrayLike<number>): boolean {
@@ -77,7 +80,15 @@ export function train(lesson: TrainLesson, data: TrainData, options: TrainOption
   const m = Math.max(1, Math.min(options.batchSize ?? lesson.batchSize ?? 1, n));
   const rng = createRng(options.seed ?? lesson.seed ?? 0);
   const eta = lesson.learningRate;
-  const net = compileNet(sizes, acts, lesson.loss, lesson.useBias, lesson.weights, lesson.biases);
+  const net = compileNet(
+    sizes,
+    acts,
+    lesson.loss,
+    lesson.useBias,
+    lesson.weights,
+    lesson.biases,
+    lesson.conventions?.fixedBiases,
+  );
   const X = data.train.map((s) => Float64Array.from(s.input));
   const T = data.train.map((s) => Float64Array.from(s.target));
   // the class of each target (arg-max), or −1 for a single output
@@ -205,7 +216,7 @@ function compiledEpoch(
 }
 
 /** Mean loss and accuracy of the network on samples, without changing it. */
-function evaluate(net: FastNet, samples: Sample[]): { loss: number; accuracy: number } {
+export function evaluate(net: FastNet, samples: Sample[]): { loss: number; accuracy: number } {
   const L = net.sizes.length - 1;
   const act = net.acts[L];
   const lossRec = LOSSES[net.loss];
@@ -257,7 +268,7 @@ function traceEpoch(
       const biases = averaged
         ? averaged.biases
         : params.biases.map((b, l) =>
-            lesson.useBias
+            trainsBiases(lesson as StepInput)
               ? b.map((v, j) => v - (eta / k) * traces.reduce((s, tr) => s + tr.layers[l + 1].db[j], 0))
               : b,
           );

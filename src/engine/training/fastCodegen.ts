@@ -1,6 +1,6 @@
-import { LEAKY_SLOPE, sigmoidPrime, tanhPrime } from './activations';
+import { LEAKY_SLOPE, sigmoidPrime, tanhPrime } from '../activations';
 import type { FastNet } from './fastNet';
-import type { ActivationName } from './types';
+import type { ActivationName } from '../types';
 
 /** Largest network (in weights) whose SGD step is generated as straight-line code. */
 export const CODEGEN_MAX_WEIGHTS = 1500;
@@ -35,7 +35,7 @@ const DERIVATIVE: Partial<Record<ActivationName, (z: string, a: string) => strin
  * arithmetic in the same order as `sgdStep`. Returns null where the loop version must be used.
  */
 export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | null {
-  const { sizes, acts, squared, useBias } = net;
+  const { sizes, acts, squared, useBias, trainBias } = net;
   const L = sizes.length - 1;
   const weights = net.W.reduce((n, w) => n + w.length, 0);
   if (!squared || weights > CODEGEN_MAX_WEIGHTS) return null;
@@ -84,16 +84,23 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
     }
     for (let j = 0; j < sizes[l]; j++) {
       lines.push(`{ const s = eta * d${l}_${j};`);
-      if (useBias) lines.push(`b${l - 1}[${j}] -= s;`);
+      if (trainBias) lines.push(`b${l - 1}[${j}] -= s;`);
       for (let k = 0; k < nIn; k++) lines.push(`W${l - 1}[${j * nIn + k}] -= s * ${a(l - 1, k)};`);
       lines.push('}');
     }
   }
   lines.push('return e;');
   const params = [...net.W.map((_, l) => `W${l}`), ...net.b.map((_, l) => `b${l}`), 'stats', 'sp', 'tp'];
-  const factory = new Function(
-    ...params,
-    `return function step(x, t, label, eta) {\n${lines.join('\n')}\n};`,
-  );
-  return factory(...net.W, ...net.b, stats, sigmoidPrime, tanhPrime) as CompiledStep;
+  let factory: (...args: unknown[]) => CompiledStep;
+  try {
+    factory = new Function(
+      ...params,
+      `return function step(x, t, label, eta) {\n${lines.join('\n')}\n};`,
+    ) as typeof factory;
+  } catch (e) {
+    // A strict Content-Security-Policy (no 'unsafe-eval') refuses generated code: use the loop version.
+    if (e instanceof EvalError) return null;
+    throw e;
+  }
+  return factory(...net.W, ...net.b, stats, sigmoidPrime, tanhPrime);
 }

@@ -1,0 +1,23 @@
+/** The training module's entry: gradient descent over data sets, off the step-by-step path. */
+export {
+  train,
+  isCorrect,
+  evaluate,
+  type TrainData,
+  type TrainOptions,
+  type TrainResult,
+  type EpochStats,
+} from './train';
+export { compileNet, sgdStep, forward, exportNet, type FastNet } from './fastNet';
+export { compileStep, CODEGEN_MAX_WEIGHTS, type CompiledStep } from './fastCodegen';
+export {
+  TrainingSession,
+  parameterProblem,
+  type SessionNetwork,
+  type SessionOptions,
+  type SessionStop,
+  type SessionSnapshot,
+  type SettingChange,
+  type TrainingFailure,
+  type RunResult,
+} from './session';

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, initialise, type EpochStats, type Lesson } from '../../src/engine';
+import { train } from '../../src/engine/training';
+import { irisSplit } from '../../src/data';
+import type { PageToWorker, TrainSettings, WorkerToPage } from '../../src/training/protocol';
+import { BACKGROUND_MS, FRAME_MS, Trainer, type TrainerHost } from '../../src/training/trainer';
+
+function irisLesson(seed: number): Lesson {
+  const { weights, biases } = initialise([4, 5, 3], { kind: 'uniform01' }, createRng(seed), true);
+  return {
+    format: 'backprop-lesson',
+    version: 1,
+    layers: [{ size: 4 }, { size: 5, activation: 'sigmoid' }, { size: 3, activation: 'sigmoid' }],
+    loss: 'halfSse',
+    learningRate: 0.2,
+    useBias: true,
+    weights,
+    biases,
+    sample: { input: [0, 0, 0, 0], target: [1, 0, 0] },
+    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
+  };
+}
+
+/** A virtual clock (1 ms per reading) and a task queue run in time order. */
+class FakeHost implements TrainerHost {
+  time = 0;
+  messages: { at: number; message: WorkerToPage }[] = [];
+  tasks: { at: number; fn: () => void }[] = [];
+  delays: number[] = [];
+  post(message: WorkerToPage) {
+    this.messages.push({ at: this.time, message: structuredClone(message) });
+  }
+  now() {
+    return ++this.time;
+  }
+  schedule(fn: () => void, delay: number) {
+    this.delays.push(delay);
+    this.tasks.push({ at: this.time + delay, fn });
+  }
+  /** Runs up to `max` tasks (or until the queue is empty or the clock passes `until`). */
+  run(max = Infinity, until = Infinity) {
+    for (let i = 0; i < max && this.tasks.length > 0; i++) {
+      this.tasks.sort((a, b) => a.at - b.at);
+      if (this.tasks[0].at > until) break;
+      const task = this.tasks.shift()!;
+      this.time = Math.max(this.time, task.at);
+      task.fn();
+    }
+  }
+  last() {
+    return this.messages[this.messages.length - 1].message;
+  }
+  epochs(): EpochStats[] {
+    return this.messages.flatMap((m) => m.message.epochs);
+  }
+}
+
+const settings = (over: Partial<TrainSettings> = {}): TrainSettings => ({
+  batchSize: 1,
+  learningRate: 0.2,
+  speed: Infinity,
+  stop: { kind: 'epochs', epochs: 300 },
+  seed: 5,
+  ...over,
+});
+
+function setUp(over: Partial<TrainSettings> = {}, lesson = irisLesson(2)) {
+  const host = new FakeHost();
+  const trainer = new Trainer(host);
+  const split = irisSplit(2);
+  const send = (m: PageToWorker) => trainer.handle(m);
+  send({ type: 'load', network: lesson, split, settings: settings(over) });
+  return { host, send, lesson, split };
+}
+
+describe('training worker protocol', () => {
+  it('load reports epoch 0; start trains to the stop condition with every epoch sent once, at frame rate', () => {
+    const { host, send, lesson, split } = setUp();
+    expect(host.last()).toMatchObject({
+      type: 'progress',
+      epochs: [],
+      snapshot: { epoch: 0, running: false },
+    });
+    send({ type: 'start' });
+    host.run();
+    const end = host.last();
+    expect(end).toMatchObject({ type: 'stopped', reason: 'done', snapshot: { epoch: 300, running: false } });
+    const ref = train(lesson, split, { epochs: 300, seed: 5 });
+    expect(host.epochs()).toEqual(ref.history.map((h) => ({ ...h, learningRate: 0.2, batchSize: 1 })));
+    expect(end.snapshot.weights).toEqual(ref.weights);
+    expect(end.snapshot.steps).toBe(39_000);
+    // progress at most once a frame, never per step
+    const progress = host.messages.filter((m) => m.message.type === 'progress');
+    for (let i = 2; i < progress.length; i++)
+      expect(progress[i].at - progress[i - 1].at).toBeGreaterThanOrEqual(FRAME_MS);
+    expect(host.messages.length).toBeLessThan(39_000 / 100);
+    // nothing after the stop
+    host.run();
+    expect(host.last()).toBe(end);
+  });
+
+  it('pause stops at once; start resumes exactly where it was', () => {
+    const { host, send, lesson, split } = setUp({ stop: { kind: 'epochs', epochs: 20 } });
+    send({ type: 'start' });
+    host.run(3);
+    send({ type: 'pause' });
+    const paused = host.last();
+    expect(paused).toMatchObject({ type: 'stopped', reason: 'paused', snapshot: { running: false } });
+    expect(paused.snapshot.steps).toBeGreaterThan(0);
+    const count = host.messages.length;
+    host.run(); // a slice scheduled before the pause does nothing
+    expect(host.messages.length).toBe(count);
+    send({ type: 'start' });
+    host.run();
+    expect(host.last()).toMatchObject({ type: 'stopped', reason: 'done' });
+    const ref = train(lesson, split, { epochs: 20, seed: 5 });
+    expect(host.last().snapshot.weights).toEqual(ref.weights);
+    expect(host.epochs().map((e) => e.epoch)).toEqual(ref.history.map((h) => h.epoch));
+  });
+
+  it('one sample and one epoch while paused', () => {
+    const { host, send, lesson, split } = setUp();
+    send({ type: 'oneSample' });
+    expect(host.last()).toMatchObject({
+      type: 'progress',
+      epochs: [],
+      snapshot: { epoch: 0, position: 1, steps: 1 },
+    });
+    send({ type: 'oneEpoch' });
+    // the rest of epoch 1
+    expect(host.last()).toMatchObject({ type: 'progress', snapshot: { epoch: 1, position: 0, steps: 130 } });
+    send({ type: 'oneEpoch' });
+    expect(host.last().snapshot).toMatchObject({ epoch: 2, steps: 260 });
+    const ref = train(lesson, split, { epochs: 2, seed: 5 });
+    expect(host.epochs().map((e) => e.trainLoss)).toEqual(ref.history.map((h) => h.trainLoss));
+    expect(host.last().snapshot.weights).toEqual(ref.weights);
+  });
+
+  it('stops on a non-finite value with where it happened, keeping the last good weights', () => {
+    const lesson: Lesson = {
+      ...irisLesson(1),
+      layers: [{ size: 1 }, { size: 1, activation: 'identity' }, { size: 1, activation: 'identity' }],
+      weights: [[[0.5]], [[0.5]]],
+      biases: [[0], [0]],
+    };
+    const host = new FakeHost();
+    const trainer = new Trainer(host);
+    const split = {
+      train: [
+        { input: [1], target: [1] },
+        { input: [0.5], target: [0.2] },
+        { input: [1e300], target: [0] },
+      ],
+      validation: [],
+    };
+    trainer.handle({ type: 'load', network: lesson, split, settings: settings() });
+    trainer.handle({ type: 'start' });
+    host.run();
+    const end = host.last();
+    expect(end).toMatchObject({ type: 'stopped', reason: 'nonFinite', failure: { epoch: 1, sample: 2 } });
+    if (end.type !== 'stopped') throw new Error();
+    expect(end.failure!.condition).toMatchObject({ kind: 'nonFinite', epoch: 1 });
+    expect(end.snapshot.nextSample).toBe(2);
+    end.snapshot.weights.flat(2).forEach((w) => expect(Number.isFinite(w)).toBe(true));
+    // one sample does not get past it either
+    trainer.handle({ type: 'oneSample' });
+    expect(host.last()).toMatchObject({ type: 'stopped', reason: 'nonFinite', snapshot: end.snapshot });
+  });
+
+  it('settings while paused: η and batch size apply from there and are recorded; reset starts over', () => {
+    const { host, send, lesson, split } = setUp();
+    send({ type: 'oneEpoch' });
+    send({ type: 'settings', settings: { learningRate: 0.05, batchSize: 13 } });
+    send({ type: 'oneEpoch' });
+    const [e1, e2] = host.epochs();
+    expect([e1.learningRate, e1.batchSize, e2.learningRate, e2.batchSize]).toEqual([0.2, 1, 0.05, 13]);
+    expect(host.last().snapshot.steps).toBe(130 + 10);
+    send({ type: 'reset' });
+    expect(host.last()).toMatchObject({
+      type: 'progress',
+      epochs: [],
+      snapshot: { epoch: 0, position: 0, steps: 0, weights: lesson.weights, biases: lesson.biases },
+    });
+    // after reset the new η stays
+    send({ type: 'oneEpoch' });
+    const ref = train({ ...lesson, learningRate: 0.05 }, split, { epochs: 1, batchSize: 13, seed: 5 });
+    expect(host.last().snapshot.weights).toEqual(ref.weights);
+  });
+
+  it('a finite speed trains that many samples a second', () => {
+    const { host, send } = setUp({ speed: 1 });
+    send({ type: 'start' });
+    host.run(Infinity, 5000);
+    const steps = host.last().snapshot.steps;
+    // one at once, then one a second (the virtual clock also ticks on every reading)
+    expect(steps).toBeGreaterThanOrEqual(5);
+    expect(steps).toBeLessThanOrEqual(6);
+    send({ type: 'settings', settings: { speed: 100 } });
+    const t0 = host.time;
+    host.run(Infinity, t0 + 1000);
+    const more = host.last().snapshot.steps - steps;
+    expect(more).toBeGreaterThanOrEqual(95);
+    expect(more).toBeLessThanOrEqual(102);
+  });
+
+  it('in the background it trains at a reduced rate', () => {
+    const { host, send } = setUp({ stop: { kind: 'epochs', epochs: 1000 } });
+    send({ type: 'background', hidden: true });
+    send({ type: 'start' });
+    host.run(20);
+    // after the first slice, slices come at most every BACKGROUND_MS
+    host.delays.slice(1).forEach((d) => expect(d).toBeGreaterThanOrEqual(BACKGROUND_MS));
+    send({ type: 'background', hidden: false });
+    host.delays = [];
+    host.run(5);
+    expect(host.delays.every((d) => d === 0)).toBe(true);
+  });
+});
