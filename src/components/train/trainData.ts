@@ -1,7 +1,5 @@
 import {
-  compileNet,
   createRng,
-  forward,
   initialise,
   shuffled,
   type ActivationName,
@@ -11,6 +9,7 @@ import {
   type Sample,
 } from '../../engine';
 import { builtinSamples, irisSplit } from '../../data';
+import { compileNet, forward } from '../../engine/training';
 import type { TrainNetwork, TrainSplit } from '../../training/protocol';
 
 // What the Train view computes from the lesson and the run: the split, predictions, the decision map. Pure.
