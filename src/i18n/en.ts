@@ -252,7 +252,7 @@ export const en = {
   'train.batchFull': 'Full batch',
   'train.batchSize': 'Batch size m',
   'train.learningRate': 'Learning rate η',
-  'train.speed': 'Speed',
+  'train.speed': 'Training speed',
   'train.speedValue': '{n} samples/s',
   'train.speedMax': 'As fast as possible',
   'train.epoch': 'Epoch',

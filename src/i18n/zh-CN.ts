@@ -235,7 +235,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'train.batchFull': '全批量',
   'train.batchSize': '批大小 m',
   'train.learningRate': '学习率 η',
-  'train.speed': '速度',
+  'train.speed': '训练速度',
   'train.speedValue': '每秒 {n} 个样本',
   'train.speedMax': '尽可能快',
   'train.epoch': '轮次',
