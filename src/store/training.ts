@@ -104,7 +104,12 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
         });
         return;
       }
-      update({ history, snapshot: m.snapshot, running: false, stop: { reason: m.reason, failure: m.failure } });
+      update({
+        history,
+        snapshot: m.snapshot,
+        running: false,
+        stop: { reason: m.reason, failure: m.failure },
+      });
     },
     resetTraining: (settings) =>
       set({

@@ -33,7 +33,11 @@ export function ConfusionMatrix({ counts, members, classNames, onPick }: Props) 
                 <button
                   type="button"
                   disabled={n === 0}
-                  aria-label={t('train.confusionCell', { n, actual: classNames[a], predicted: classNames[p] })}
+                  aria-label={t('train.confusionCell', {
+                    n,
+                    actual: classNames[a],
+                    predicted: classNames[p],
+                  })}
                   onClick={() => onPick(members[a][p][0])}
                 >
                   {n}

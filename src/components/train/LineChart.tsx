@@ -97,7 +97,12 @@ export function LineChart(props: LineChartProps) {
         onKeyDown={onKeyDown}
       >
         <g className="axis axis-x" data-testid="x-axis">
-          <line x1={margin.left} x2={width - margin.right} y1={height - margin.bottom} y2={height - margin.bottom} />
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={height - margin.bottom}
+            y2={height - margin.bottom}
+          />
           {xTicks.map((tk) => (
             <g key={tk.value} className="tick" transform={`translate(${tk.at},${height - margin.bottom})`}>
               <line y2={4} />
@@ -107,7 +112,12 @@ export function LineChart(props: LineChartProps) {
             </g>
           ))}
           {!compact && (
-            <text className="axis-title" x={(margin.left + width - margin.right) / 2} y={height - 4} textAnchor="middle">
+            <text
+              className="axis-title"
+              x={(margin.left + width - margin.right) / 2}
+              y={height - 4}
+              textAnchor="middle"
+            >
               {xLabel}
             </text>
           )}

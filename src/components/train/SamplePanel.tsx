@@ -33,7 +33,9 @@ export function SamplePanel({ split, predict, classOf, classNames }: Props) {
   const which =
     picked === null
       ? t('train.nextSample', { n: chosen.index + 1 })
-      : t(chosen.set === 'train' ? 'train.trainingSample' : 'train.validationSample', { n: chosen.index + 1 });
+      : t(chosen.set === 'train' ? 'train.trainingSample' : 'train.validationSample', {
+          n: chosen.index + 1,
+        });
   const many = (v: readonly number[]) => `(${v.map(fmt).join(', ')})`;
   const name = (v: ArrayLike<number>) => (v.length === 1 ? fmt(v[0]) : classNames[classOf(v)]);
 

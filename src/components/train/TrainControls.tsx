@@ -106,7 +106,8 @@ export function TrainControls({ post, trainCount, ready }: Props) {
             value={batchKind}
             onChange={(e) => {
               const kind = e.target.value;
-              const batchSize = kind === 'sgd' ? 1 : kind === 'full' ? trainCount : Math.min(10, trainCount - 1);
+              const batchSize =
+                kind === 'sgd' ? 1 : kind === 'full' ? trainCount : Math.min(10, trainCount - 1);
               change({ batchSize: Math.max(1, batchSize) });
             }}
           >
@@ -142,7 +143,9 @@ export function TrainControls({ post, trainCount, ready }: Props) {
         <label>
           {t('train.speed')}
           <select
-            value={String(SPEEDS.indexOf(settings.speed) === -1 ? SPEEDS.length - 1 : SPEEDS.indexOf(settings.speed))}
+            value={String(
+              SPEEDS.indexOf(settings.speed) === -1 ? SPEEDS.length - 1 : SPEEDS.indexOf(settings.speed),
+            )}
             onChange={(e) => change({ speed: SPEEDS[Number(e.target.value)] })}
           >
             {SPEEDS.map((v, i) => (
@@ -157,7 +160,10 @@ export function TrainControls({ post, trainCount, ready }: Props) {
   );
 }
 
-interface NumberInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> {
+interface NumberInputProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange' | 'type'
+> {
   value: number;
   valid: (v: number) => boolean;
   onValid: (v: number) => void;

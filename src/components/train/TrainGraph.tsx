@@ -38,7 +38,9 @@ export const TrainGraph = memo(function TrainGraph({ sizes, weights, label }: Pr
                 x2={b.x}
                 y2={b.y}
                 strokeWidth={px}
-                strokeDasharray={sign === 'neg' ? `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}` : undefined}
+                strokeDasharray={
+                  sign === 'neg' ? `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}` : undefined
+                }
               />
             );
           }),

@@ -55,7 +55,12 @@ export default function TrainView() {
   const lossSeries: LineSeries[] = useMemo(
     () => [
       { key: 'trainLoss', label: t('train.trainingLoss'), values: pick(history, 'trainLoss') },
-      { key: 'validationLoss', label: t('train.validationLoss'), values: pick(history, 'validationLoss'), dashed: true },
+      {
+        key: 'validationLoss',
+        label: t('train.validationLoss'),
+        values: pick(history, 'validationLoss'),
+        dashed: true,
+      },
     ],
     [history, t],
   );
@@ -118,7 +123,10 @@ export default function TrainView() {
               outputs: split.train[0]?.target.length ?? 0,
             })}
           </p>
-          <button type="button" onClick={() => lesson.dataset && adoptLesson(withDataset(lesson, lesson.dataset))}>
+          <button
+            type="button"
+            onClick={() => lesson.dataset && adoptLesson(withDataset(lesson, lesson.dataset))}
+          >
             {t('train.fitNetwork')}
           </button>
         </div>

@@ -43,7 +43,9 @@ export function splitOf(lesson: Pick<Lesson, 'dataset' | 'seed' | 'sample'>): Tr
 export function fits(lesson: Pick<Lesson, 'layers'>, split: TrainSplit): boolean {
   const nIn = lesson.layers[0].size;
   const nOut = lesson.layers[lesson.layers.length - 1].size;
-  return [...split.train, ...split.validation].every((s) => s.input.length === nIn && s.target.length === nOut);
+  return [...split.train, ...split.validation].every(
+    (s) => s.input.length === nIn && s.target.length === nOut,
+  );
 }
 
 /** What the worker needs of the lesson. */
@@ -115,7 +117,9 @@ export function classOf(v: ArrayLike<number>): number {
 /** Whether the targets are classes (one-hot, or a single 0/1), not numbers to regress. */
 export function isClassification(samples: readonly Sample[]): boolean {
   return samples.every((s) =>
-    s.target.length === 1 ? s.target[0] === 0 || s.target[0] === 1 : s.target.every((t) => t === 0 || t === 1),
+    s.target.length === 1
+      ? s.target[0] === 0 || s.target[0] === 1
+      : s.target.every((t) => t === 0 || t === 1),
   );
 }
 
@@ -126,7 +130,9 @@ export function confusion(
   classes: number,
 ): { counts: number[][]; members: number[][][] } {
   const counts = Array.from({ length: classes }, () => Array<number>(classes).fill(0));
-  const members = Array.from({ length: classes }, () => Array.from({ length: classes }, () => [] as number[]));
+  const members = Array.from({ length: classes }, () =>
+    Array.from({ length: classes }, () => [] as number[]),
+  );
   samples.forEach((s, i) => {
     const actual = classOf(s.target);
     const predicted = classOf(predict(s.input));
