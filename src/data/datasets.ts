@@ -1,5 +1,5 @@
-import { createRng, normal, shuffled } from '../engine';
-import type { BuiltinDatasetName, Rng, Sample } from '../engine';
+import { createRng, normal, parseCsv, shuffled } from '../engine';
+import type { BuiltinDatasetName, DatasetSpec, Rng, Sample } from '../engine';
 import { IRIS_CSV } from './irisData';
 
 /** A one-hot vector of length n with a 1 at index i. */
@@ -49,41 +49,49 @@ export function xorSamples(): Sample[] {
   ].map(([x, y, t]) => ({ input: [x, y], target: [t] }));
 }
 
-/** Two gaussian clouds around (−1, −1) and (1, 1) (σ = 0.6), labelled 0 and 1. */
-export function gaussiansSamples(rng: Rng, count = 200): Sample[] {
+/** Noise (a standard deviation in input units) of each generated set when a lesson names none. */
+export const DEFAULT_NOISE = { gaussians: 0.6, circle: 0, spiral: 0.05 } as const;
+
+/** Two gaussian clouds around (−1, −1) and (1, 1) (σ = noise, 0.6 by default), labelled 0 and 1. */
+export function gaussiansSamples(rng: Rng, count = 200, noise: number = DEFAULT_NOISE.gaussians): Sample[] {
   return Array.from({ length: count }, (_, i) => {
     const label = i % 2;
     const c = label === 0 ? -1 : 1;
-    return { input: [c + 0.6 * normal(rng), c + 0.6 * normal(rng)], target: [label] };
+    return { input: [c + noise * normal(rng), c + noise * normal(rng)], target: [label] };
   });
 }
 
-/** Points in the disc of radius 1 (label 1) and a ring from 1.4 to 2 around it (label 0). */
-export function circleSamples(rng: Rng, count = 200): Sample[] {
+/**
+ * Points in the disc of radius 1 (label 1) and a ring from 1.4 to 2 around it (label 0), each moved by gaussian
+ * noise of standard deviation `noise` (none by default).
+ */
+export function circleSamples(rng: Rng, count = 200, noise: number = DEFAULT_NOISE.circle): Sample[] {
   return Array.from({ length: count }, (_, i) => {
     const inside = i % 2 === 1;
     const r = inside ? Math.sqrt(rng()) : 1.4 + 0.6 * rng();
     const angle = 2 * Math.PI * rng();
-    return { input: [r * Math.cos(angle), r * Math.sin(angle)], target: [inside ? 1 : 0] };
+    const input = [r * Math.cos(angle), r * Math.sin(angle)];
+    if (noise > 0) input.forEach((v, k) => (input[k] = v + noise * normal(rng)));
+    return { input, target: [inside ? 1 : 0] };
   });
 }
 
-/** Two interleaved spiral arms with a little noise, labelled 0 and 1. */
-export function spiralSamples(rng: Rng, count = 200): Sample[] {
+/** Two interleaved spiral arms with gaussian noise (standard deviation `noise`, 0.05 by default), labelled 0 and 1. */
+export function spiralSamples(rng: Rng, count = 200, noise: number = DEFAULT_NOISE.spiral): Sample[] {
   return Array.from({ length: count }, (_, i) => {
     const label = i % 2;
     const t = (Math.floor(i / 2) / (count / 2)) * 1.75 * 2 * Math.PI;
     const r = (t / (1.75 * 2 * Math.PI)) * 2;
     const angle = t + label * Math.PI;
     return {
-      input: [r * Math.sin(angle) + 0.05 * normal(rng), r * Math.cos(angle) + 0.05 * normal(rng)],
+      input: [r * Math.sin(angle) + noise * normal(rng), r * Math.cos(angle) + noise * normal(rng)],
       target: [label],
     };
   });
 }
 
-/** The samples of a built-in data set; generated sets take a seed. */
-export function builtinSamples(name: BuiltinDatasetName, seed = 1): Sample[] {
+/** The samples of a built-in data set; generated sets take a seed and a noise (their default when left out). */
+export function builtinSamples(name: BuiltinDatasetName, seed = 1, noise?: number): Sample[] {
   const rng = createRng(seed);
   switch (name) {
     case 'iris':
@@ -91,10 +99,42 @@ export function builtinSamples(name: BuiltinDatasetName, seed = 1): Sample[] {
     case 'xor':
       return xorSamples();
     case 'gaussians':
-      return gaussiansSamples(rng);
+      return gaussiansSamples(rng, 200, noise);
     case 'circle':
-      return circleSamples(rng);
+      return circleSamples(rng, 200, noise);
     case 'spiral':
-      return spiralSamples(rng);
+      return spiralSamples(rng, 200, noise);
   }
+}
+
+/** Share of a generated or CSV data set held back for validation. */
+export const VALIDATION_SHARE = 0.2;
+
+/**
+ * A lesson's data set as training and validation samples: Iris as lesson 002 splits it (130 / 20 after a seeded
+ * shuffle); XOR trains and validates on its four rows; generated and CSV sets are shuffled with their seed and a
+ * fifth held back (none below 5 rows); inline samples all train, with no validation. A spec without a seed uses
+ * `defaultSeed` (say, the lesson's).
+ */
+export function datasetSplit(spec: DatasetSpec, defaultSeed = 1): { train: Sample[]; validation: Sample[] } {
+  const seed = ('seed' in spec ? spec.seed : undefined) ?? defaultSeed;
+  switch (spec.kind) {
+    case 'inline':
+      return { train: spec.samples, validation: [] };
+    case 'csv': {
+      const parsed = parseCsv(spec.text);
+      if (!parsed.ok) throw new Error('datasetSplit: the CSV text of a parsed lesson is valid');
+      return holdOut(parsed.data.samples, seed);
+    }
+    case 'builtin':
+      if (spec.name === 'iris') return irisSplit(seed);
+      if (spec.name === 'xor') return { train: xorSamples(), validation: xorSamples() };
+      return holdOut(builtinSamples(spec.name, seed, spec.noise), seed);
+  }
+}
+
+function holdOut(samples: Sample[], seed: number): { train: Sample[]; validation: Sample[] } {
+  if (samples.length < 5) return { train: samples, validation: [] };
+  const validation = Math.round(samples.length * VALIDATION_SHARE);
+  return split(samples, samples.length - validation, createRng(seed));
 }

@@ -1,4 +1,6 @@
 import { ACTIVATION_NAMES } from './activations';
+import { parseCsv } from './csv';
+import { LIMITS } from './limits';
 import { isValidPair, LOSS_NAMES } from './losses';
 import {
   foundOf,
@@ -22,14 +24,7 @@ import type {
   Sample,
 } from './types';
 
-/** Size caps of a lesson file, named in the messages that enforce them. */
-export const LIMITS = {
-  maxLayers: 10,
-  maxNeurons: 64,
-  maxSamples: 1000,
-  /** Largest magnitude of any weight, bias, input, target or learning rate. */
-  maxMagnitude: 1e6,
-} as const;
+export { LIMITS } from './limits';
 
 export const DEFAULT_CONVENTIONS: Conventions = {
   update: 'minusEta',
@@ -248,15 +243,65 @@ function readDataset(
   if (o.kind === 'builtin') {
     const name = r.oneOf<BuiltinDatasetName>(o.name, 'dataset.name', BUILTIN_DATASETS);
     const seed = o.seed === undefined ? undefined : r.integer(o.seed, 'dataset.seed', 0, 2 ** 32 - 1);
-    if (!name) return undefined;
-    return seed === undefined ? { kind: 'builtin', name } : { kind: 'builtin', name, seed };
+    const noise = o.noise === undefined ? undefined : readNoise(r, o.noise);
+    if (!name || (o.noise !== undefined && noise === undefined)) return undefined;
+    const spec: DatasetSpec = { kind: 'builtin', name };
+    if (seed !== undefined) spec.seed = seed;
+    if (noise !== undefined) spec.noise = noise;
+    return spec;
   }
+  if (o.kind === 'csv') return readCsvDataset(r, o, sizes, loss, outAct);
   if (o.kind !== 'inline')
-    return r.fail('dataset.kind', 'notOneOf', { ...foundOf(o.kind), options: 'inline, builtin' });
+    return r.fail('dataset.kind', 'notOneOf', { ...foundOf(o.kind), options: 'inline, builtin, csv' });
   const list = r.array(o.samples, 'dataset.samples', 1, LIMITS.maxSamples, 'samples');
   if (!list) return undefined;
   const samples = list.map((s, i) => readSample(r, s, `dataset.samples[${i}]`, sizes, loss, outAct));
   return samples.every((s) => s) ? { kind: 'inline', samples: samples as Sample[] } : undefined;
+}
+
+/** A built-in set's noise: a standard deviation in input units, 0 to LIMITS.maxNoise. */
+function readNoise(r: Reader, v: unknown): number | undefined {
+  if (typeof v !== 'number') return r.fail('dataset.noise', 'notNumber', foundOf(v));
+  if (!(v >= 0 && v <= LIMITS.maxNoise))
+    return r.fail('dataset.noise', 'outOfRange', { value: v, min: 0, max: LIMITS.maxNoise });
+  return v;
+}
+
+/** A CSV data set carried in the file: read whole or refused with every problem (line and column) in it. */
+function readCsvDataset(
+  r: Reader,
+  o: Record<string, unknown>,
+  sizes: number[],
+  loss: LossName | undefined,
+  outAct: ActivationName | undefined,
+): DatasetSpec | undefined {
+  const seed = o.seed === undefined ? undefined : r.integer(o.seed, 'dataset.seed', 0, 2 ** 32 - 1);
+  if (typeof o.text !== 'string') return r.fail('dataset.text', 'notText', foundOf(o.text));
+  const parsed = parseCsv(o.text);
+  if (!parsed.ok) {
+    for (const { message, code, params } of parsed.problems)
+      r.problems.push({ path: 'dataset.text', message, code, params });
+    return undefined;
+  }
+  const { samples, classes } = parsed.data;
+  const inputs = samples[0].input.length;
+  const targets = samples[0].target.length;
+  const before = r.problems.length;
+  if (inputs !== sizes[0])
+    r.fail('dataset.text', 'wrongCount', { what: 'inputs', count: inputs, expected: sizes[0] });
+  if (targets !== sizes[sizes.length - 1])
+    r.fail('dataset.text', 'wrongCount', {
+      what: 'targets',
+      count: targets,
+      expected: sizes[sizes.length - 1],
+    });
+  const bad = classes ? undefined : samples.find((s) => s.target[0] < 0 || s.target[0] > 1);
+  if (bad && (loss === 'bce' || loss === 'cce'))
+    r.fail('dataset.text', 'targetOutside01', { value: bad.target[0] });
+  if (!classes && loss === 'cce' && outAct === 'softmax' && samples.some((s) => s.target[0] !== 1))
+    r.fail('dataset.text', 'targetSum', { sum: samples.find((s) => s.target[0] !== 1)!.target[0] });
+  if (r.problems.length > before || (seed === undefined && o.seed !== undefined)) return undefined;
+  return seed === undefined ? { kind: 'csv', text: o.text } : { kind: 'csv', text: o.text, seed };
 }
 
 function readConventions(r: Reader, v: unknown): Conventions | undefined {

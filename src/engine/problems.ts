@@ -43,6 +43,17 @@ export type ProblemParamMap = {
   /** Problems of a lesson file's text, before parseLesson (src/store/persist/lessonFile.ts). */
   fileTooLong: { length: number; max: number };
   notJson: { detail: string };
+  /** Problems of CSV text (a CSV data set), each at a line and column counted from 1. */
+  csvEmpty: Empty;
+  csvHeader: { line: number; column: number; count: number };
+  csvColumns: { line: number; column: number; count: number; expected: number };
+  csvNotNumber: Found & { line: number; column: number };
+  csvTooLarge: { line: number; column: number; value: string; max: number };
+  csvNoLabel: { line: number; column: number };
+  csvQuote: { line: number; column: number };
+  csvTooManyRows: { line: number; count: number; max: number };
+  csvTooManyColumns: { count: number; max: number };
+  csvTooManyClasses: { count: number; max: number };
 };
 export type ProblemCode = keyof ProblemParamMap;
 export type ProblemParams = Record<string, string | number>;
@@ -76,6 +87,16 @@ export const ENGLISH_PROBLEMS: Record<ProblemCode, string> = {
   notNumberText: 'expected a number written as text, found {found}',
   fileTooLong: 'The file has {length} characters; at most {max} are read',
   notJson: 'The file is not JSON: {detail}',
+  csvEmpty: 'holds no data: a header row and at least one row of values are needed',
+  csvHeader: 'line {line}: the header needs a feature column and a label column, found {count} column(s)',
+  csvColumns: 'line {line}, column {column}: the row has {count} columns; the header has {expected}',
+  csvNotNumber: 'line {line}, column {column}: expected a number, found {found}',
+  csvTooLarge: 'line {line}, column {column}: {value} is outside ±{max}',
+  csvNoLabel: 'line {line}, column {column}: the label is empty',
+  csvQuote: 'line {line}, column {column}: a quoted field is not closed',
+  csvTooManyRows: 'line {line}: the data has {count} rows; at most {max} are read',
+  csvTooManyColumns: 'the header has {count} feature columns; at most {max} are allowed',
+  csvTooManyClasses: 'the label column has {count} classes; at most {max} are allowed',
 };
 export const ENGLISH_FOUND: Record<FoundKind, string> = {
   nothing: 'nothing',

@@ -34,9 +34,15 @@ export interface Sample {
 /** Names of the data sets the product ships or generates from a seed. */
 export type BuiltinDatasetName = 'iris' | 'xor' | 'gaussians' | 'circle' | 'spiral';
 
-/** A lesson's data: inline samples, or a built-in set by name (generated sets take a seed). */
+/**
+ * A lesson's data: inline samples, a built-in set by name (generated sets take a seed and a noise, a standard
+ * deviation in input units), or CSV text carried in the file (header row, numeric features, label last; the seed
+ * shuffles it before the training/validation split).
+ */
 export type DatasetSpec =
-  { kind: 'inline'; samples: Sample[] } | { kind: 'builtin'; name: BuiltinDatasetName; seed?: number };
+  | { kind: 'inline'; samples: Sample[] }
+  | { kind: 'builtin'; name: BuiltinDatasetName; seed?: number; noise?: number }
+  | { kind: 'csv'; text: string; seed?: number };
 
 /** How the weight update is written: `w − η∂E/∂w` (descent) or `w + α(−∂E/∂w)` (lesson 001). */
 export type UpdateStyle = 'minusEta' | 'plusAlpha';

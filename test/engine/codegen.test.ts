@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../src/engine';
-import { CODEGEN_MAX_WEIGHTS, compileNet, compileStep, isCorrect, sgdStep, train } from '../../src/engine/training';
+import {
+  CODEGEN_MAX_WEIGHTS,
+  compileNet,
+  compileStep,
+  isCorrect,
+  sgdStep,
+  train,
+} from '../../src/engine/training';
 import { HIDDEN_ACTIVATIONS, lessonArb } from '../support/arbitraries';
 
 describe('generated SGD step', () => {

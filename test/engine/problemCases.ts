@@ -218,6 +218,83 @@ export const CODE_CASES: ProblemCase[] = [
     { found: 'value', foundText: '0.5' },
     'expected a number written as text, found 0.5',
   ),
+  // CSV data sets (lesson 004: 3 inputs, 2 outputs): each problem at its line and column
+  ...(
+    [
+      [
+        'an empty CSV',
+        '\n\n',
+        'csvEmpty',
+        {},
+        'holds no data: a header row and at least one row of values are needed',
+      ],
+      [
+        'a CSV header of one column',
+        'label\n1',
+        'csvHeader',
+        { line: 1, column: 1, count: 1 },
+        'line 1: the header needs a feature column and a label column, found 1 column(s)',
+      ],
+      [
+        'a CSV row too short',
+        'a,b,c,y\n1,2,3,x\n1,2,x',
+        'csvColumns',
+        { line: 3, column: 4, count: 3, expected: 4 },
+        'line 3, column 4: the row has 3 columns; the header has 4',
+      ],
+      [
+        'a CSV feature that is text',
+        'a,b,c,y\n1,two,3,x',
+        'csvNotNumber',
+        { line: 2, column: 2, found: 'string', foundText: '"two"' },
+        'line 2, column 2: expected a number, found "two"',
+      ],
+      [
+        'a CSV value too large',
+        'a,b,c,y\n1,2,3,x\n1,2,3e7,z',
+        'csvTooLarge',
+        { line: 3, column: 3, value: '3e7', max: 1e6 },
+        'line 3, column 3: 3e7 is outside ±1000000',
+      ],
+      [
+        'a CSV label left empty',
+        'a,b,c,y\n1,2,3,',
+        'csvNoLabel',
+        { line: 2, column: 4 },
+        'line 2, column 4: the label is empty',
+      ],
+      [
+        'a CSV quote left open',
+        'a,b,c,y\n1,2,"3,x',
+        'csvQuote',
+        { line: 2, column: 3 },
+        'line 2, column 3: a quoted field is not closed',
+      ],
+      [
+        'a CSV of too many rows',
+        'a,b,c,y\n' + '1,2,3,x\n'.repeat(1001),
+        'csvTooManyRows',
+        { line: 1002, count: 1001, max: 1000 },
+        'line 1002: the data has 1001 rows; at most 1000 are read',
+      ],
+      [
+        'a CSV of too many columns',
+        Array.from({ length: 66 }, (_, i) => `c${i}`).join(',') + '\n' + '1,'.repeat(65) + 'x',
+        'csvTooManyColumns',
+        { count: 65, max: 64 },
+        'the header has 65 feature columns; at most 64 are allowed',
+      ],
+      [
+        'a CSV of too many classes',
+        'a,b,c,y\n' + Array.from({ length: 65 }, (_, i) => `1,2,3,k${i}`).join('\n'),
+        'csvTooManyClasses',
+        { count: 65, max: 64 },
+        'the label column has 65 classes; at most 64 are allowed',
+      ],
+    ] as const
+  ).map(([name, text, code, params, message]) =>
+    c(name, (o) => (o.dataset = { kind: 'csv', text }), 'dataset.text', code, params, message),
+  ),
 ];
 
 /** One case per kind of list (`what`) and per kind of found value. */
@@ -291,8 +368,8 @@ export const KIND_CASES: ProblemCase[] = [
     (o) => (o.dataset = { kind: true }),
     'dataset.kind',
     'notOneOf',
-    { found: 'value', foundText: 'true', options: 'inline, builtin' },
-    'true is not one of inline, builtin',
+    { found: 'value', foundText: 'true', options: 'inline, builtin, csv' },
+    'true is not one of inline, builtin, csv',
   ),
   c(
     'a long string',

@@ -1,4 +1,4 @@
-import { LIMITS } from '../lessonFormat';
+import { LIMITS } from '../limits';
 import { createRng, shuffled } from '../rng';
 import { traceBatch, traceStep } from '../trace';
 import type { ActivationName, Conventions, Lesson, NonFiniteCondition, Rng, Sample } from '../types';
