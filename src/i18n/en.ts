@@ -306,6 +306,13 @@ export const en = {
   'train.dataset.circle': 'Circle',
   'train.dataset.spiral': 'Spiral',
   'train.datasetSeed': 'Seed',
+  'train.datasetNoise': 'Noise',
+  'train.datasetCsv': 'CSV file (this lesson’s)',
+  'train.datasetCsvFile': 'Open a CSV file…',
+  'train.csvRefused':
+    'The CSV file {name} was not read: it has {count} problems, listed below. The data set is unchanged.',
+  'train.csvRefused#one':
+    'The CSV file {name} was not read: it has a problem, below. The data set is unchanged.',
   // The gate: stopped iterations, refused links, files and autosaves, and the ways back.
   'iteration.tooLarge':
     'Iteration {n} was not taken: the weights would grow past ±10⁶, the lesson format’s limit. The learning rate η = {eta} is too large for this network; try {suggestion}.',

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EpochStats } from '../../engine';
-import { IRIS_CLASSES } from '../../data';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useT } from '../../i18n';
 import { lowerRate } from '../../store/gate';
@@ -13,7 +12,7 @@ import { LineChart, type LineSeries } from './LineChart';
 import { SamplePanel } from './SamplePanel';
 import { TrainControls } from './TrainControls';
 import { TrainGraph } from './TrainGraph';
-import { classOf, confusion, isClassification, predictor, withDataset } from './trainData';
+import { classNamesOf, classOf, confusion, isClassification, predictor, withDataset } from './trainData';
 import { useTrainer } from './useTrainer';
 import './train.css';
 
@@ -82,10 +81,7 @@ export default function TrainView() {
 
   const classes = split.train[0]?.target.length ?? 1;
   const classification = fitting && isClassification([...split.train, ...split.validation]);
-  const classNames =
-    lesson.dataset?.kind === 'builtin' && lesson.dataset.name === 'iris'
-      ? [...IRIS_CLASSES]
-      : Array.from({ length: Math.max(2, classes) }, (_, i) => String(i));
+  const classNames = useMemo(() => classNamesOf(lesson, classes), [lesson, classes]);
   const matrix = useMemo(
     () =>
       classification && predict && split.validation.length > 0

@@ -1,42 +1,43 @@
 import {
   createRng,
   initialise,
-  shuffled,
+  parseCsv,
   type ActivationName,
   type BuiltinDatasetName,
   type DatasetSpec,
   type Lesson,
   type Sample,
 } from '../../engine';
-import { builtinSamples, irisSplit } from '../../data';
+import { datasetSplit, IRIS_CLASSES } from '../../data';
 import { compileNet, forward } from '../../engine/training';
 import type { TrainNetwork, TrainSplit } from '../../training/protocol';
 
 // What the Train view computes from the lesson and the run: the split, predictions, the decision map. Pure.
 
-/** Share of a data set (other than Iris's fixed 130 / 20) kept for training; the rest validates. */
-const TRAIN_SHARE = 0.8;
-
-/** The seed a lesson's data set is generated and shuffled with. */
+/** The seed a lesson's data set is generated and shuffled with: its own, else the lesson's. */
 export function datasetSeed(lesson: Pick<Lesson, 'dataset' | 'seed'>): number {
   const d = lesson.dataset;
-  return (d?.kind === 'builtin' ? d.seed : undefined) ?? lesson.seed ?? 1;
+  return (d && 'seed' in d ? d.seed : undefined) ?? lesson.seed ?? 1;
 }
 
 /**
- * The lesson's training and validation samples: Iris as lesson 002 prepares it (130 / 20), a generated or
- * inline set shuffled with the lesson's seed and split 80 / 20, or the lesson's one sample when it has no set.
+ * The lesson's training and validation samples (datasetSplit: Iris as lesson 002 prepares it, 130 / 20), or its
+ * one sample when it has no data set.
  */
 export function splitOf(lesson: Pick<Lesson, 'dataset' | 'seed' | 'sample'>): TrainSplit {
+  if (!lesson.dataset) return { train: [lesson.sample], validation: [] };
+  return datasetSplit(lesson.dataset, lesson.seed ?? 1);
+}
+
+/** Names of the classes a lesson's data set has (Iris's species, a CSV's labels), else their numbers. */
+export function classNamesOf(lesson: Pick<Lesson, 'dataset'>, count: number): string[] {
   const d = lesson.dataset;
-  const seed = datasetSeed(lesson);
-  if (!d) return { train: [lesson.sample], validation: [] };
-  if (d.kind === 'builtin' && d.name === 'iris') return irisSplit(seed);
-  const samples = d.kind === 'builtin' ? builtinSamples(d.name, seed) : d.samples;
-  if (samples.length < 5) return { train: samples, validation: [] };
-  const order = shuffled(samples, createRng(seed));
-  const n = Math.round(samples.length * TRAIN_SHARE);
-  return { train: order.slice(0, n), validation: order.slice(n) };
+  if (d?.kind === 'builtin' && d.name === 'iris') return [...IRIS_CLASSES];
+  if (d?.kind === 'csv') {
+    const parsed = parseCsv(d.text);
+    if (parsed.ok && parsed.data.classes) return parsed.data.classes;
+  }
+  return Array.from({ length: Math.max(2, count) }, (_, i) => String(i));
 }
 
 /** Whether every sample fits the network (input and target sizes). */

@@ -113,4 +113,29 @@ describe('TrainView with the store', () => {
     expect(lessonStore.getState().training.settings.learningRate).toBe(1);
     await waitFor(() => expect(lessonStore.getState().training.running).toBe(true));
   });
+
+  it('refuses a malformed CSV file with the line and column of each problem, and reads a good one', async () => {
+    render(<TrainView />);
+    const before = lessonStore.getState().lesson;
+    const input = screen.getByLabelText('Open a CSV file…', { selector: 'input' });
+    const bad = 'x,y,label\n1,2,a\n3,oops,b\n4,5\n';
+    fireEvent.change(input, { target: { files: [new File([bad], 'bad.csv', { type: 'text/csv' })] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('bad.csv was not read');
+    const items = [...alert.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/line 3.*column 2/i);
+    expect(items[1]).toMatch(/line 4/i);
+    expect(lessonStore.getState().lesson).toBe(before);
+
+    const good = 'x,y,label\n0,0,no\n0,1,yes\n1,0,yes\n1,1,no\n0.5,0.5,no\n';
+    fireEvent.change(input, { target: { files: [new File([good], 'good.csv', { type: 'text/csv' })] } });
+    await waitFor(() => expect(lessonStore.getState().lesson.dataset?.kind).toBe('csv'));
+    const l = lessonStore.getState().lesson;
+    // two features in, one output per class (no, yes)
+    expect(l.layers.map((x) => x.size)).toEqual([2, 5, 2]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    act(() => lessonStore.getState().undo());
+    expect(lessonStore.getState().lesson).toBe(before);
+  });
 });

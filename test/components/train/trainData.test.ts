@@ -112,7 +112,7 @@ describe('the split and the data set', () => {
     ]);
     const s = splitOf(l);
     expect(s.train.length + s.validation.length).toBe(200);
-    expect(s.train).toHaveLength(160);
+    expect(s.validation).toHaveLength(40);
     // a lesson without a data set trains on its one sample
     expect(splitOf(lesson001)).toEqual({ train: [lesson001.sample], validation: [] });
   });
