@@ -83,7 +83,8 @@ export interface ChartGeometry {
 
 /**
  * Scales, ticks and paths of a line chart. x runs over 1 … count (at least 1 … 2); y over `yDomain` or the
- * values' range (padded when flat). Each series is decimated to about two points per horizontal pixel.
+ * values' range (padded when flat). Each series is decimated to about one point per horizontal pixel, and its
+ * path written to a tenth of a pixel.
  */
 export function lineChart(
   series: readonly ChartSeries[],
@@ -96,7 +97,8 @@ export function lineChart(
     .domain([1, Math.max(2, count)])
     .range([margin.left, width - margin.right]);
   const plotWidth = Math.max(1, width - margin.left - margin.right);
-  const points = series.map((s) => decimate(s.values, Math.max(8, Math.ceil(plotWidth / 2))));
+  // up to 4 points per bucket of 3 px: every peak and dip a pixel column can show, no more
+  const points = series.map((s) => decimate(s.values, Math.max(8, Math.ceil(plotWidth / 3))));
   let domain = options.yDomain;
   if (!domain) {
     let lo = Infinity;
@@ -121,7 +123,8 @@ export function lineChart(
   const yTicks = y.ticks(options.yTicks ?? 5).map((value) => ({ value, at: y(value) }));
   const path = line<ChartPoint>()
     .x((p) => x(p.i + 1))
-    .y((p) => y(p.v));
+    .y((p) => y(p.v))
+    .digits(1);
   const paths = series.map((s, n) => {
     const ps = points[n];
     const lastPoint = ps[ps.length - 1];

@@ -55,3 +55,53 @@ export function createTrainClient(
     },
   };
 }
+
+/**
+ * Several messages from the worker as one, for a page that draws once per frame: every epoch in order, and the
+ * last message's snapshot (and stop, when the last one is a stop).
+ */
+export function mergeMessages(messages: readonly WorkerToPage[]): WorkerToPage | null {
+  if (messages.length === 0) return null;
+  const last = messages[messages.length - 1];
+  if (messages.length === 1) return last;
+  return { ...last, epochs: messages.flatMap((m) => m.epochs) };
+}
+
+/**
+ * Hands the worker's messages on at most once per animation frame (merged), so a page that falls behind draws
+ * the newest state once instead of every message in turn. While the page is hidden (no frames) it hands them on
+ * every `hiddenMs`.
+ */
+export function perFrame(
+  onMessage: (message: WorkerToPage) => void,
+  hiddenMs = 250,
+): { receive: (message: WorkerToPage) => void; cancel: () => void } {
+  let pending: WorkerToPage[] = [];
+  let scheduled: { cancel: () => void } | null = null;
+  const flush = () => {
+    scheduled = null;
+    const merged = mergeMessages(pending);
+    pending = [];
+    if (merged) onMessage(merged);
+  };
+  const schedule = () => {
+    const hidden = typeof document !== 'undefined' && document.hidden;
+    if (!hidden && typeof requestAnimationFrame === 'function') {
+      const id = requestAnimationFrame(flush);
+      return { cancel: () => cancelAnimationFrame(id) };
+    }
+    const id = setTimeout(flush, hidden ? hiddenMs : 16);
+    return { cancel: () => clearTimeout(id) };
+  };
+  return {
+    receive: (message) => {
+      pending.push(message);
+      scheduled ??= schedule();
+    },
+    cancel: () => {
+      scheduled?.cancel();
+      scheduled = null;
+      pending = [];
+    },
+  };
+}

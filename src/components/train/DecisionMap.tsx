@@ -28,6 +28,7 @@ const CLASS_RGB: [number, number, number][] = [
  */
 export function DecisionMap({ predict, train, validation, onPick, picked, label }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const cells = useRef<HTMLCanvasElement | null>(null);
   const box = useMemo(() => extentOf([...train, ...validation]), [train, validation]);
   const toPx = (x: number, y: number) => ({
     px: ((x - box.x[0]) / (box.x[1] - box.x[0])) * SIZE,
@@ -38,16 +39,25 @@ export function DecisionMap({ predict, train, validation, onPick, picked, label 
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const values = decisionGrid(predict, box, GRID, GRID);
-    const cell = SIZE / GRID;
-    for (let r = 0; r < GRID; r++)
-      for (let c = 0; c < GRID; c++) {
-        const v = Math.min(1, Math.max(0, values[r * GRID + c]));
-        const [r0, g0, b0] = CLASS_RGB[0];
-        const [r1, g1, b1] = CLASS_RGB[1];
-        const mix = (a: number, b: number) => Math.round(255 - (255 - (a * (1 - v) + b * v)) * 0.45);
-        ctx.fillStyle = `rgb(${mix(r0, r1)},${mix(g0, g1)},${mix(b0, b1)})`;
-        ctx.fillRect(c * cell, r * cell, cell + 0.5, cell + 0.5);
-      }
+    // one pixel per cell in a GRID × GRID image, scaled up smoothly onto the canvas
+    const image = new ImageData(GRID, GRID);
+    const [r0, g0, b0] = CLASS_RGB[0];
+    const [r1, g1, b1] = CLASS_RGB[1];
+    const tint = (a: number, b: number, v: number) => Math.round(255 - (255 - (a * (1 - v) + b * v)) * 0.45);
+    for (let i = 0; i < GRID * GRID; i++) {
+      const v = Math.min(1, Math.max(0, values[i]));
+      image.data[4 * i] = tint(r0, r1, v);
+      image.data[4 * i + 1] = tint(g0, g1, v);
+      image.data[4 * i + 2] = tint(b0, b1, v);
+      image.data[4 * i + 3] = 255;
+    }
+    cells.current ??= document.createElement('canvas');
+    const small = cells.current;
+    small.width = GRID;
+    small.height = GRID;
+    small.getContext('2d')?.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(small, 0, 0, SIZE, SIZE);
     const draw = (s: Sample, square: boolean, highlight: boolean) => {
       const { px, py } = toPx(s.input[0], s.input[1]);
       const [r, g, b] = CLASS_RGB[classOf(s.target)];

@@ -1,4 +1,13 @@
-import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 import { indexAt, lineChart, type ChartBox } from '../../layout/chart';
 import './line-chart.css';
 
@@ -35,9 +44,15 @@ const COMPACT: ChartBox = { width: 200, height: 52, margin: { top: 5, right: 6, 
  * them. Hovering, or the arrow keys on the focused chart (Home/End, Page Up/Down for tenths), show the exact
  * values at one x in a read-out (in the step view, where ← and → step the lesson, ↑ and ↓ move it).
  */
-export function LineChart(props: LineChartProps) {
+export const LineChart = memo(function LineChart(props: LineChartProps) {
   const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false } = props;
-  const box = compact ? COMPACT : FULL;
+  // the full chart takes its figure's width (so its type stays at its size on a phone); the compact one is fixed
+  const figure = useRef<HTMLElement>(null);
+  const measured = useWidth(figure, !compact);
+  const box = useMemo(
+    () => (compact ? COMPACT : { ...FULL, width: Math.max(240, Math.round(measured ?? FULL.width)) }),
+    [compact, measured],
+  );
   const geometry = useMemo(
     () => lineChart(series, box, { yDomain, xTicks: compact ? 3 : 6, yTicks: compact ? 2 : 5 }),
     [series, box, yDomain, compact],
@@ -83,7 +98,7 @@ export function LineChart(props: LineChartProps) {
   };
 
   return (
-    <figure className={`line-chart${compact ? ' compact' : ''} ${props.className ?? ''}`}>
+    <figure ref={figure} className={`line-chart${compact ? ' compact' : ''} ${props.className ?? ''}`}>
       {!compact && <figcaption className="line-chart-title">{title}</figcaption>}
       <svg
         viewBox={`0 0 ${width} ${height}`}
@@ -180,4 +195,22 @@ export function LineChart(props: LineChartProps) {
       )}
     </figure>
   );
+});
+
+/** The width of an element, followed as it changes (null before it is measured or when not wanted). */
+function useWidth(ref: RefObject<HTMLElement | null>, wanted: boolean): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!wanted || !el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const w = el.clientWidth;
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, wanted]);
+  return width;
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EpochStats } from '../../engine';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
@@ -18,6 +18,8 @@ import './train.css';
 
 const pick = (history: EpochStats[], key: keyof EpochStats) => history.map((h) => h[key]);
 const ACCURACY_DOMAIN: [number, number] = [0, 1];
+/** An accuracy as a percentage with at most one decimal. */
+const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
 /**
  * The Train view: trains the lesson's network over its data set in a worker, with the loss and accuracy per
@@ -75,7 +77,7 @@ export default function TrainView() {
     ],
     [history, t],
   );
-  const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
+  const formatEpoch = useCallback((n: number) => t('train.epochN', { n }), [t]);
   const last = history[history.length - 1];
   const epoch = snapshot?.epoch ?? 0;
 
@@ -158,7 +160,7 @@ export default function TrainView() {
           xLabel={t('train.epoch')}
           yLabel={t('train.loss')}
           formatY={fmt}
-          formatX={(n) => t('train.epochN', { n })}
+          formatX={formatEpoch}
         />
         <LineChart
           title={t('train.accuracyChart')}
@@ -166,7 +168,7 @@ export default function TrainView() {
           xLabel={t('train.epoch')}
           yLabel={t('train.accuracy')}
           formatY={percent}
-          formatX={(n) => t('train.epochN', { n })}
+          formatX={formatEpoch}
           yDomain={ACCURACY_DOMAIN}
         />
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { lessonStore, lessonTrainSettings, useLessonStore } from '../../store';
-import { createTrainClient, type TrainClient, type WorkerLike } from '../../training/client';
+import { createTrainClient, perFrame, type TrainClient, type WorkerLike } from '../../training/client';
 import type { PageToWorker, TrainSplit } from '../../training/protocol';
 import { fits, networkOf, runKey, splitOf } from './trainData';
 
@@ -20,13 +20,16 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
   // the split depends only on what the key holds
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const split = useMemo(() => splitOf(lesson), [key]);
-  const fitting = fits(lesson, split);
+  const layers = lesson.layers;
+  const fitting = useMemo(() => fits({ layers }, split), [layers, split]);
 
   useEffect(() => {
-    const receive = lessonStore.getState().receiveTraining;
-    const c = createTrainClient(receive, trainerFactory.create?.());
+    // at most one store update (and one render) per frame, however many messages arrive
+    const frames = perFrame((m) => lessonStore.getState().receiveTraining(m));
+    const c = createTrainClient(frames.receive, trainerFactory.create?.());
     client.current = c;
     return () => {
+      frames.cancel();
       c.terminate();
       client.current = null;
     };
