@@ -13,6 +13,7 @@ import type { Row } from '../bench/compare';
 import { benchTimeline } from './bench-timeline';
 import { repoRoot } from '../bench/workloads';
 import type { UiBenchRow } from './bench-ui';
+import type { TrainUiRow } from './bench-train-ui';
 
 const { values: args } = parseArgs({
   options: {
@@ -110,15 +111,21 @@ async function main() {
   const timeline = benchTimeline();
   let ui: unknown[] = [];
   let bundle: unknown = null;
+  let trainUi: TrainUiRow[] = [];
+  let printTrain = (rows: TrainUiRow[]) => JSON.stringify(rows);
   if (!args['skip-ui'] && existsSync(path.join(repoRoot, 'scripts/bench-ui.ts'))) {
     log('UI step latency in Chromium…');
     const mod = await import('./bench-ui');
     ui = await mod.benchUi();
     bundle = mod.bundleSize ? await mod.bundleSize() : null;
+    log('Train view frame rate in Chromium…');
+    const train = await import('./bench-train-ui');
+    trainUi = await train.benchTrainUi({ verbose: true });
+    printTrain = train.printTrainUi;
   }
   if (args.json) {
     console.log(
-      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, bundle }, null, 2),
+      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, trainUi, bundle }, null, 2),
     );
     return;
   }
@@ -177,6 +184,10 @@ async function main() {
         ]),
       ),
     );
+  }
+  if (trainUi.length > 0) {
+    console.log('\nTrain view while training at full speed, to 10,000 epochs of history\n');
+    console.log(printTrain(trainUi));
   }
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
   console.log('\nEngine targets\n');

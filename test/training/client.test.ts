@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createTrainClient, type WorkerLike } from '../../src/training/client';
+import { describe, expect, it, vi } from 'vitest';
+import { createTrainClient, mergeMessages, perFrame, type WorkerLike } from '../../src/training/client';
 import type { PageToWorker, WorkerToPage } from '../../src/training/protocol';
 
 function fakeWorker() {
@@ -66,5 +66,52 @@ describe('the training client', () => {
     handler?.({ data: progress } as MessageEvent<WorkerToPage>);
     expect(posted).toEqual([]);
     expect(got).toEqual([]);
+  });
+});
+
+describe('one update per frame', () => {
+  const snap = (epoch: number, running: boolean) => ({
+    epoch,
+    position: 0,
+    nextSample: epoch,
+    steps: epoch * 10,
+    weights: [],
+    biases: [],
+    running,
+  });
+  const stats = (epoch: number) => ({ epoch, trainLoss: 1 / epoch, trainAccuracy: 0.5 });
+
+  it('merges the messages of a frame: every epoch in order, the last snapshot and stop', () => {
+    expect(mergeMessages([])).toBeNull();
+    const a: WorkerToPage = { type: 'progress', epochs: [stats(1)], snapshot: snap(1, true) };
+    const b: WorkerToPage = { type: 'progress', epochs: [], snapshot: snap(1, true) };
+    const c: WorkerToPage = {
+      type: 'stopped',
+      reason: 'done',
+      epochs: [stats(2), stats(3)],
+      snapshot: snap(3, false),
+    };
+    expect(mergeMessages([a])).toBe(a);
+    expect(mergeMessages([a, b, c])).toEqual({ ...c, epochs: [stats(1), stats(2), stats(3)] });
+    expect(mergeMessages([c, a])).toEqual({ ...a, epochs: [stats(2), stats(3), stats(1)] });
+  });
+
+  it('hands on one merged message per frame', () => {
+    vi.useFakeTimers();
+    try {
+      const got: WorkerToPage[] = [];
+      const frames = perFrame((m) => got.push(m));
+      frames.receive({ type: 'progress', epochs: [stats(1)], snapshot: snap(1, true) });
+      frames.receive({ type: 'progress', epochs: [stats(2)], snapshot: snap(2, true) });
+      expect(got).toEqual([]);
+      vi.advanceTimersByTime(20);
+      expect(got).toEqual([{ type: 'progress', epochs: [stats(1), stats(2)], snapshot: snap(2, true) }]);
+      frames.receive({ type: 'progress', epochs: [stats(3)], snapshot: snap(3, true) });
+      frames.cancel();
+      vi.advanceTimersByTime(20);
+      expect(got).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
