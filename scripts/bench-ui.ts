@@ -135,7 +135,7 @@ function newest(dir: string): number {
   return t;
 }
 
-function ensureBuilt(build: boolean | 'auto', log: (s: string) => void): void {
+export function ensureBuilt(build: boolean | 'auto', log: (s: string) => void): void {
   const index = join(DIST, 'index.html');
   const stale = () =>
     !existsSync(index) ||
@@ -166,8 +166,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** A static server for dist/ on 127.0.0.1 and a free port. */
-async function serve(dir: string): Promise<{ server: Server; url: string }> {
+/** A static server for dist/ on 127.0.0.1 and a free port (scripts/bench-train-ui.ts serves with it too). */
+export async function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));

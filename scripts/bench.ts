@@ -14,6 +14,7 @@ import { benchTimeline } from './bench-timeline';
 import { repoRoot } from '../bench/workloads';
 import type { UiBenchRow } from './bench-ui';
 import { benchTrain, printTrain, type TrainBenchRow } from './bench-train';
+import type { TrainUiRow } from './bench-train-ui';
 
 const { values: args } = parseArgs({
   options: {
@@ -111,11 +112,17 @@ async function main() {
   const timeline = benchTimeline();
   let ui: unknown[] = [];
   let bundle: unknown = null;
+  let trainUi: TrainUiRow[] = [];
+  let printTrainUi = (rows: TrainUiRow[]) => JSON.stringify(rows);
   if (!args['skip-ui'] && existsSync(path.join(repoRoot, 'scripts/bench-ui.ts'))) {
     log('UI step latency in Chromium…');
     const mod = await import('./bench-ui');
     ui = await mod.benchUi();
     bundle = mod.bundleSize ? await mod.bundleSize() : null;
+    log('Train view frame rate in Chromium…');
+    const trainView = await import('./bench-train-ui');
+    trainUi = await trainView.benchTrainUi({ verbose: true });
+    printTrainUi = trainView.printTrainUi;
   }
   let train: TrainBenchRow[] = [];
   if (!args['skip-ui']) {
@@ -124,7 +131,11 @@ async function main() {
   }
   if (args.json) {
     console.log(
-      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, bundle, train }, null, 2),
+      JSON.stringify(
+        { engine: engine.rows, checks: engine.checks, timeline, ui, bundle, train, trainUi },
+        null,
+        2,
+      ),
     );
     return;
   }
@@ -186,6 +197,10 @@ async function main() {
   }
   if (train.length > 0)
     console.log(`\nTraining throughput (million SGD steps per second)\n\n${printTrain(train)}`);
+  if (trainUi.length > 0) {
+    console.log('\nTrain view while training at full speed, to 10,000 epochs of history\n');
+    console.log(printTrainUi(trainUi));
+  }
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
   console.log('\nEngine targets\n');
   console.log(

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useKeyboard } from '../hooks/useKeyboard';
 import { usePlayback } from '../hooks/usePlayback';
 import { useT } from '../i18n';
@@ -13,13 +13,21 @@ import { FormulaPanel } from './formula/FormulaPanel';
 import { GraphPanel } from './graph/GraphPanel';
 import { Header } from './Header';
 import { Notice } from './Notice';
+import { ViewSwitch } from './train/ViewSwitch';
 import '../styles/app.css';
+
+/** The Train view, loaded when first opened (its own chunk). */
+const TrainView = lazy(() => import('./train/TrainView'));
 
 /** The lesson screen: the network graph beside the formula panel, the step controls beneath. */
 export function App() {
   const t = useT();
   const theme = useLessonStore((s) => s.theme);
   const locale = useLessonStore((s) => s.locale);
+  const view = useLessonStore((s) => s.view);
+  // once opened, the Train view stays mounted (hidden) so its run waits where it was
+  const [trainOpened, setTrainOpened] = useState(view === 'train');
+  if (view === 'train' && !trainOpened) setTrainOpened(true);
   useKeyboard();
   usePlayback();
   useEffect(() => {
@@ -40,12 +48,20 @@ export function App() {
           <DropOverlay />
         </FileOpenerProvider>
         <Notice />
-        <main id="lesson" className="lesson">
+        <ViewSwitch />
+        <main id="lesson" className="lesson" hidden={view !== 'step'}>
           <GraphPanel />
           <FormulaPanel />
           <NetworkPanel />
           <StepControls />
         </main>
+        {trainOpened && (
+          <div className="train-host" hidden={view !== 'train'}>
+            <Suspense fallback={<p>{t('view.loading')}</p>}>
+              <TrainView />
+            </Suspense>
+          </div>
+        )}
       </div>
     </NetworkPanelProvider>
   );

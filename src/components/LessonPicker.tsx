@@ -33,7 +33,9 @@ export function LessonPicker() {
     trigger.current?.focus();
   };
   const choose = (p: Preset) => {
-    lessonStore.getState().loadLesson(p.lesson, { cursor: 0 });
+    const loaded = lessonStore.getState().loadLesson(p.lesson, { cursor: 0 });
+    // a lesson with a data set (the Iris lesson) opens in the Train view, ready to train
+    if (loaded.ok && p.lesson.dataset) lessonStore.getState().setView('train');
     close();
   };
 

@@ -86,6 +86,8 @@ export function useKeyboard(): void {
         return;
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // the Train view has no steps: its controls keep their keys
+      if (lessonStore.getState().view === 'train') return;
       const action = KEYS[e.key];
       if (!action && !CLICKER_ONLY.has(e.key)) return;
       // the lesson takes the key: the focused control neither moves nor sees it

@@ -3,6 +3,7 @@ import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
 import { DEFAULT_LESSON } from '../lessons';
 import type { Granularity } from '../steps/types';
+import { initialTraining, type TrainingState, type View } from './training';
 
 // The store's state and where it starts; the actions that change it are in store.ts.
 
@@ -71,6 +72,9 @@ export interface LessonState {
   future: Snapshot[];
   /** The lesson as it was opened, for "reset lesson". */
   origin: Lesson;
+  /** The step-by-step view or the Train view, and the training run (src/store/training.ts). */
+  view: View;
+  training: TrainingState;
 }
 
 export const SPEED_RANGE = { min: 0.5, max: 10 } as const;
@@ -96,5 +100,7 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     past: [],
     future: [],
     origin: lesson,
+    view: 'step',
+    training: initialTraining(lesson),
   };
 }

@@ -18,6 +18,7 @@ import {
   type Theme,
   type Work,
 } from './state';
+import { trainingActions, type TrainingActions } from './training';
 
 export {
   HISTORY_LIMIT,
@@ -77,7 +78,7 @@ export interface LessonActions {
   resetLesson(): void;
 }
 
-export type LessonStore = LessonState & LessonActions;
+export type LessonStore = LessonState & LessonActions & TrainingActions;
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
@@ -127,6 +128,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
     const start = { ...initialState(init.lesson), ...init };
     return {
       ...start,
+      ...trainingActions(set, get, remember),
       next: () => {
         const { cursor } = get();
         if (cursor >= count() - 1) set({ playing: false });

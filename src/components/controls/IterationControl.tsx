@@ -1,20 +1,17 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
-import { sparklinePath } from '../../layout/sparkline';
 import { selectLossSeries, useLessonStore } from '../../store';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { LineChart, type LineSeries } from '../train/LineChart';
 
-const W = 120;
-const H = 32;
-
-/** "Next iteration" (adopt the updated weights) and the loss of every iteration so far as a sparkline. */
+/** "Next iteration" (adopt the updated weights) and the loss of every iteration so far as a small chart. */
 export function IterationControl() {
   const t = useT();
   const fmt = useFormatNumber();
   const iteration = useLessonStore((s) => s.iteration);
   const series = useLessonStore(selectLossSeries);
   const nextIteration = useLessonStore((s) => s.nextIteration);
-  const path = useMemo(() => sparklinePath(series, W, H), [series]);
+  const lines: LineSeries[] = useMemo(() => [{ key: 'loss', label: 'E =', values: series }], [series]);
   const current = series[series.length - 1];
   const summary = t('controls.lossSummary', {
     n: iteration,
@@ -26,19 +23,18 @@ export function IterationControl() {
       <button type="button" onClick={nextIteration} aria-label={t('controls.nextIteration')}>
         {t('controls.nextIteration')} <span aria-hidden="true">↻</span>
       </button>
-      <figure className="sparkline" aria-label={t('controls.lossHistory')}>
-        <svg
-          width={W}
-          height={H}
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-label={`${t('controls.lossHistory')}: ${series.map(fmt).join(', ')}`}
-        >
-          <path d={path.d} fill="none" stroke="currentColor" strokeWidth={1.5} />
-          {path.last && <circle cx={path.last.x} cy={path.last.y} r={2.5} fill="currentColor" />}
-        </svg>
-        <figcaption data-testid="iteration">{summary}</figcaption>
-      </figure>
+      <div className="sparkline">
+        <LineChart
+          compact
+          title={t('controls.lossHistory')}
+          series={lines}
+          xLabel=""
+          yLabel="E"
+          formatY={fmt}
+          formatX={(n) => t('controls.iterationN', { n })}
+        />
+        <p data-testid="iteration">{summary}</p>
+      </div>
     </div>
   );
 }

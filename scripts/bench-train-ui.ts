@@ -1,0 +1,239 @@
+/**
+ * The Train view's frame rate while training at full speed: the built app in Chromium trains a lesson to 10,000
+ * epochs (so the charts grow to 10,000 epochs of history) with every chart, the network graph and the confusion
+ * matrix or decision map updating. Reports frames per second (requestAnimationFrame callbacks over the run),
+ * the 95th-percentile frame interval, and the main thread's CPU time per frame from a trace (thread time of every
+ * top-level task on the renderer's main thread between the run's start and end marks, divided by the frames).
+ * Targets: at least 55 frames per second and under 8 ms of main-thread work per frame.
+ *
+ * Run alone: `npx tsx scripts/bench-train-ui.ts [--json] [--no-build] [--epochs N] [--profile] [--dist DIR]`
+ * (--profile prints the functions with most self time; read it with an unminified build in --dist); `npm run bench` prints it
+ * beside the other figures. Needs Debian's Chromium (CHROMIUM_PATH); never downloads a browser.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { ensureBuilt, serve } from './bench-ui';
+import { topSelfTime, type CpuProfile, type TraceEvent } from './bench-ui-trace';
+
+export interface TrainUiRow {
+  name: string;
+  epochs: number;
+  seconds: number;
+  frames: number;
+  fps: number;
+  /** 95th percentile of the interval between frames, ms. */
+  p95FrameMs: number;
+  /** Main-thread CPU time per frame, ms (absent when the trace had no main thread). */
+  mainMsPerFrame?: number;
+  targets: { fps: number; mainMsPerFrame: number };
+}
+
+const DIST = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
+const START = 'bench-train-start';
+const END = 'bench-train-end';
+
+const CASES = [
+  { name: 'Iris 4-5-3, SGD: charts, graph, confusion matrix', dataset: null },
+  { name: 'Spiral 2-5-1, SGD: charts, graph, decision map', dataset: 'spiral' },
+] as const;
+
+/**
+ * In the page: counts frames from the start mark until the epoch line reads the last epoch; returns the frame
+ * times. Page code as text (tsx would wrap functions in a helper the page lacks).
+ */
+const RUN = `async ([epochs, start, end]) => {
+  const times = [];
+  const label = document.querySelector('[data-testid="train-epoch"]');
+  const done = () => (label?.textContent ?? '').replace(/\\D/g, '') === String(epochs);
+  performance.mark(start);
+  document.querySelector('.train-buttons button')?.click();
+  await new Promise((ok) => {
+    const frame = (t) => {
+      times.push(t);
+      if (done() && !document.querySelector('.train-state')?.textContent?.includes('…')) {
+        performance.mark(end);
+        ok();
+      } else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  return times;
+}`;
+
+async function openTrain(page: Page, url: string, dataset: string | null, epochs: number): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('dialog', { name: 'Choose a lesson' }).getByRole('button', { name: /Iris/ }).click();
+  await page.getByTestId('train-epoch').waitFor();
+  if (dataset) await page.getByLabel('Data set').selectOption(dataset);
+  await page.getByLabel('Epochs to run').fill(String(epochs));
+  await page.getByLabel('Training speed').selectOption({ label: 'As fast as possible' });
+}
+
+/** Thread time of top-level tasks on the renderer's main thread between the two marks, ms. */
+function mainThreadMs(events: TraceEvent[]): number | undefined {
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const marks = events.filter((e) => e.cat === 'blink.user_timing' && (e.name === START || e.name === END));
+  const a = marks.find((e) => e.name === START);
+  const b = marks.find((e) => e.name === END);
+  if (!main || !a || !b) return undefined;
+  let us = 0;
+  for (const e of events) {
+    if (
+      e.pid !== main.pid ||
+      e.tid !== main.tid ||
+      e.ph !== 'X' ||
+      e.name !== 'ThreadControllerImpl::RunTask'
+    )
+      continue;
+    if (e.ts < a.ts || e.ts > b.ts) continue;
+    us += e.tdur ?? e.dur ?? 0;
+  }
+  return us / 1000;
+}
+
+/** Main-thread thread time by trace event name (devtools.timeline), for --profile. */
+function byKind(events: TraceEvent[]): string {
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  const sums = new Map<string, number>();
+  for (const e of events)
+    if (
+      main &&
+      e.pid === main.pid &&
+      e.tid === main.tid &&
+      e.ph === 'X' &&
+      e.cat?.includes('devtools.timeline')
+    )
+      sums.set(e.name, (sums.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+  return [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms  ${k}`)
+    .join('\n');
+}
+
+export async function benchTrainUi(
+  options: {
+    build?: boolean | 'auto';
+    epochs?: number;
+    verbose?: boolean;
+    profile?: boolean;
+    dist?: string;
+  } = {},
+): Promise<TrainUiRow[]> {
+  const { build = 'auto', epochs = 10000, verbose = false, profile = false } = options;
+  const log = (s: string) => verbose && process.stderr.write(`${s}\n`);
+  const dist = resolve(options.dist ?? DIST);
+  if (dist === DIST) ensureBuilt(build, log);
+  const { server, url } = await serve(dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const rows: TrainUiRow[] = [];
+    for (const c of CASES) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await openTrain(page, url, c.dataset, epochs);
+      log(`${c.name}: training ${epochs} epochs…`);
+      const cdp = profile ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const categories = [
+        'blink.user_timing',
+        'toplevel',
+        '__metadata',
+        ...(profile ? ['devtools.timeline'] : []),
+      ];
+      await browser.startTracing(page, { categories });
+      const times = (await page.evaluate(`(${RUN})(${JSON.stringify([epochs, START, END])})`)) as number[];
+      const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as {
+        traceEvents: TraceEvent[];
+      };
+      if (profile) process.stderr.write(`${c.name}: main-thread time by kind\n${byKind(traceEvents)}\n`);
+      if (cdp) {
+        const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        process.stderr.write(`${c.name}: most self time\n${topSelfTime(cpu, 25)}\n`);
+      }
+      if (errors.length) throw new Error(`${c.name}: page errors: ${errors.join('; ')}`);
+      await page.close();
+      const frames = times.length - 1;
+      const seconds = (times[times.length - 1] - times[0]) / 1000;
+      const gaps = times
+        .slice(1)
+        .map((t, i) => t - times[i])
+        .sort((x, y) => x - y);
+      const main = mainThreadMs(traceEvents);
+      rows.push({
+        name: c.name,
+        epochs,
+        seconds,
+        frames,
+        fps: frames / seconds,
+        p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? NaN,
+        ...(main !== undefined ? { mainMsPerFrame: main / Math.max(1, frames) } : {}),
+        targets: { fps: 55, mainMsPerFrame: 8 },
+      });
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** The rows as a table. */
+export function printTrainUi(rows: TrainUiRow[]): string {
+  const head = [
+    'Train view',
+    'epochs',
+    's',
+    'fps',
+    'p95 frame ms',
+    'main ms/frame',
+    'met (≥ 55 fps, < 8 ms)',
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    String(r.epochs),
+    r.seconds.toFixed(1),
+    r.fps.toFixed(1),
+    r.p95FrameMs.toFixed(1),
+    r.mainMsPerFrame?.toFixed(2) ?? '–',
+    r.fps >= r.targets.fps && (r.mainMsPerFrame ?? Infinity) < r.targets.mainMsPerFrame ? 'yes' : 'NO',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((s, i) => s.padEnd(widths[i])).join(' | ') + ' |';
+  return [line(head), '|' + widths.map((n) => '-'.repeat(n + 2)).join('|') + '|', ...body.map(line)].join(
+    '\n',
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      epochs: { type: 'string', default: '10000' },
+      profile: { type: 'boolean', default: false },
+      dist: { type: 'string' },
+    },
+  });
+  const rows = await benchTrainUi({
+    build: values['no-build'] ? false : 'auto',
+    epochs: Number(values.epochs),
+    verbose: true,
+    profile: values.profile,
+    dist: values.dist,
+  });
+  console.log(values.json ? JSON.stringify(rows, null, 2) : printTrainUi(rows));
+}

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Sample } from '../../engine';
+import { classOf, decisionGrid, extentOf } from './trainData';
+
+interface Props {
+  predict: (x: ArrayLike<number>) => ArrayLike<number>;
+  train: readonly Sample[];
+  validation: readonly Sample[];
+  /** Picks the training sample nearest to a click. */
+  onPick: (index: number) => void;
+  picked: number | null;
+  label: string;
+}
+
+/** Cells across and down the map. */
+export const GRID = 48;
+const SIZE = 240;
+
+/** Colours of class 0 and class 1 (the graph's negative and positive colours), as RGB. */
+const CLASS_RGB: [number, number, number][] = [
+  [213, 94, 0],
+  [0, 114, 178],
+];
+
+/**
+ * For a network with two inputs: what it predicts over the plane (a canvas coloured by the output, class 0 to
+ * class 1), with the training points (circles) and validation points (squares) on top.
+ */
+export function DecisionMap({ predict, train, validation, onPick, picked, label }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const cells = useRef<HTMLCanvasElement | null>(null);
+  const box = useMemo(() => extentOf([...train, ...validation]), [train, validation]);
+  const toPx = (x: number, y: number) => ({
+    px: ((x - box.x[0]) / (box.x[1] - box.x[0])) * SIZE,
+    py: ((box.y[1] - y) / (box.y[1] - box.y[0])) * SIZE,
+  });
+
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const values = decisionGrid(predict, box, GRID, GRID);
+    // one pixel per cell in a GRID × GRID image, scaled up smoothly onto the canvas
+    const image = new ImageData(GRID, GRID);
+    const [r0, g0, b0] = CLASS_RGB[0];
+    const [r1, g1, b1] = CLASS_RGB[1];
+    const tint = (a: number, b: number, v: number) => Math.round(255 - (255 - (a * (1 - v) + b * v)) * 0.45);
+    for (let i = 0; i < GRID * GRID; i++) {
+      const v = Math.min(1, Math.max(0, values[i]));
+      image.data[4 * i] = tint(r0, r1, v);
+      image.data[4 * i + 1] = tint(g0, g1, v);
+      image.data[4 * i + 2] = tint(b0, b1, v);
+      image.data[4 * i + 3] = 255;
+    }
+    cells.current ??= document.createElement('canvas');
+    const small = cells.current;
+    small.width = GRID;
+    small.height = GRID;
+    small.getContext('2d')?.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(small, 0, 0, SIZE, SIZE);
+    const draw = (s: Sample, square: boolean, highlight: boolean) => {
+      const { px, py } = toPx(s.input[0], s.input[1]);
+      const [r, g, b] = CLASS_RGB[classOf(s.target)];
+      ctx.fillStyle = `rgb(${r},${g},${b})`;
+      ctx.strokeStyle = highlight ? '#000' : '#fff';
+      ctx.lineWidth = highlight ? 2.5 : 1;
+      ctx.beginPath();
+      if (square) ctx.rect(px - 3.5, py - 3.5, 7, 7);
+      else ctx.arc(px, py, highlight ? 6 : 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    };
+    validation.forEach((s) => draw(s, true, false));
+    train.forEach((s, i) => draw(s, false, i === picked));
+    if (picked !== null && train[picked]) draw(train[picked], false, true);
+    // toPx reads only box
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [predict, box, train, validation, picked]);
+
+  return (
+    <canvas
+      ref={canvas}
+      className="decision-map"
+      width={SIZE}
+      height={SIZE}
+      role="img"
+      aria-label={label}
+      onClick={(e) => {
+        const rect = e.currentTarget.getBoundingClientRect();
+        const px = ((e.clientX - rect.left) / rect.width) * SIZE;
+        const py = ((e.clientY - rect.top) / rect.height) * SIZE;
+        let best = -1;
+        let bestD = Infinity;
+        train.forEach((s, i) => {
+          const p = toPx(s.input[0], s.input[1]);
+          const d = (p.px - px) ** 2 + (p.py - py) ** 2;
+          if (d < bestD) {
+            bestD = d;
+            best = i;
+          }
+        });
+        if (best >= 0 && bestD <= 12 ** 2) onPick(best);
+      }}
+    />
+  );
+}

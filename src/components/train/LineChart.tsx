@@ -1,0 +1,216 @@
+import {
+  memo,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
+import { indexAt, lineChart, type ChartBox } from '../../layout/chart';
+import './line-chart.css';
+
+export interface LineSeries {
+  key: string;
+  label: string;
+  /** values[i] is the value at x = i + 1; undefined where there is none. */
+  values: ArrayLike<number | undefined>;
+  /** Drawn dashed (the non-colour cue between two series). */
+  dashed?: boolean;
+}
+
+export interface LineChartProps {
+  /** The chart's name (heading and accessible name). */
+  title: string;
+  series: LineSeries[];
+  xLabel: string;
+  yLabel: string;
+  /** Tick labels and read-out values. */
+  formatY: (v: number) => string;
+  /** The read-out's line for position x: e.g. "Epoch 12". */
+  formatX: (x: number) => string;
+  yDomain?: [number, number];
+  /** A small chart without axis titles or legend (the step view's loss per iteration). */
+  compact?: boolean;
+  className?: string;
+}
+
+const FULL: ChartBox = { width: 480, height: 220, margin: { top: 10, right: 14, bottom: 38, left: 56 } };
+const COMPACT: ChartBox = { width: 200, height: 52, margin: { top: 5, right: 6, bottom: 15, left: 40 } };
+
+/**
+ * A line chart of values per epoch (or iteration): D3 computes scales, ticks and decimated paths; this draws
+ * them. Hovering, or the arrow keys on the focused chart (Home/End, Page Up/Down for tenths), show the exact
+ * values at one x in a read-out (in the step view, where ← and → step the lesson, ↑ and ↓ move it).
+ */
+export const LineChart = memo(function LineChart(props: LineChartProps) {
+  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false } = props;
+  // the full chart takes its figure's width (so its type stays at its size on a phone); the compact one is fixed
+  const figure = useRef<HTMLElement>(null);
+  const measured = useWidth(figure, !compact);
+  const box = useMemo(
+    () => (compact ? COMPACT : { ...FULL, width: Math.max(240, Math.round(measured ?? FULL.width)) }),
+    [compact, measured],
+  );
+  const geometry = useMemo(
+    () => lineChart(series, box, { yDomain, xTicks: compact ? 3 : 6, yTicks: compact ? 2 : 5 }),
+    [series, box, yDomain, compact],
+  );
+  const [at, setAt] = useState<number | null>(null);
+  const index = at === null ? null : Math.min(at, geometry.count - 1);
+  const shown = index !== null && index >= 0 ? index : null;
+  const { x, y, xTicks, yTicks, paths, count } = geometry;
+  const { width, height, margin } = box;
+  const readout =
+    shown === null
+      ? null
+      : [
+          formatX(shown + 1),
+          ...series.map((s) => {
+            const v = s.values[shown];
+            return `${s.label} ${v === undefined || !Number.isFinite(v) ? '—' : formatY(v)}`;
+          }),
+        ].join(' · ');
+
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    if (rect.width === 0) return;
+    setAt(indexAt(geometry, ((e.clientX - rect.left) / rect.width) * width));
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (count === 0) return;
+    const here = shown ?? count - 1;
+    const tenth = Math.max(1, Math.round(count / 10));
+    const to: Record<string, number> = {
+      ArrowRight: here + 1,
+      ArrowUp: here + 1,
+      ArrowLeft: here - 1,
+      ArrowDown: here - 1,
+      PageUp: here + tenth,
+      PageDown: here - tenth,
+      Home: 0,
+      End: count - 1,
+    };
+    if (!(e.key in to)) return;
+    e.preventDefault();
+    setAt(Math.min(count - 1, Math.max(0, to[e.key])));
+  };
+
+  return (
+    <figure ref={figure} className={`line-chart${compact ? ' compact' : ''} ${props.className ?? ''}`}>
+      {!compact && <figcaption className="line-chart-title">{title}</figcaption>}
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={title}
+        tabIndex={0}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setAt(null)}
+        onBlur={() => setAt(null)}
+        onFocus={() => setAt(count > 0 ? count - 1 : null)}
+        onKeyDown={onKeyDown}
+      >
+        <g className="axis axis-x" data-testid="x-axis">
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={height - margin.bottom}
+            y2={height - margin.bottom}
+          />
+          {xTicks.map((tk) => (
+            <g key={tk.value} className="tick" transform={`translate(${tk.at},${height - margin.bottom})`}>
+              <line y2={4} />
+              <text y={compact ? 13 : 15} textAnchor="middle">
+                {tk.value}
+              </text>
+            </g>
+          ))}
+          {!compact && (
+            <text
+              className="axis-title"
+              x={(margin.left + width - margin.right) / 2}
+              y={height - 4}
+              textAnchor="middle"
+            >
+              {xLabel}
+            </text>
+          )}
+        </g>
+        <g className="axis axis-y" data-testid="y-axis">
+          <line x1={margin.left} x2={margin.left} y1={margin.top} y2={height - margin.bottom} />
+          {yTicks.map((tk) => (
+            <g key={tk.value} className="tick" transform={`translate(${margin.left},${tk.at})`}>
+              <line x2={-4} />
+              <line className="grid" x2={width - margin.left - margin.right} />
+              <text x={-7} dy="0.32em" textAnchor="end">
+                {formatY(tk.value)}
+              </text>
+            </g>
+          ))}
+          {!compact && (
+            <text
+              className="axis-title"
+              transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
+              textAnchor="middle"
+            >
+              {yLabel}
+            </text>
+          )}
+        </g>
+        {paths.map((p, n) => (
+          <g key={p.key} className={`series series-${n}`} data-series={p.key} data-points={p.drawn}>
+            <path d={p.d} fill="none" strokeDasharray={series[n].dashed ? '5 3' : undefined} />
+            {p.last && <circle className="last" cx={p.last.x} cy={p.last.y} r={2.5} />}
+          </g>
+        ))}
+        {shown !== null && (
+          <g className="readout-mark">
+            <line x1={x(shown + 1)} x2={x(shown + 1)} y1={margin.top} y2={height - margin.bottom} />
+            {series.map((s, n) => {
+              const v = s.values[shown];
+              return v === undefined || !Number.isFinite(v) ? null : (
+                <circle key={s.key} className={`series-${n}`} cx={x(shown + 1)} cy={y(v)} r={3.5} />
+              );
+            })}
+          </g>
+        )}
+      </svg>
+      {!compact && (
+        <ul className="legend">
+          {series.map((s, n) => (
+            <li key={s.key} className={`series-${n}${s.dashed ? ' dashed' : ''}`}>
+              <svg width="22" height="8" aria-hidden="true">
+                <line x1="1" x2="21" y1="4" y2="4" strokeDasharray={s.dashed ? '5 3' : undefined} />
+              </svg>
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(!compact || readout) && (
+        <p className="readout" aria-live="polite" data-testid="chart-readout">
+          {readout ?? '\u00a0'}
+        </p>
+      )}
+    </figure>
+  );
+});
+
+/** The width of an element, followed as it changes (null before it is measured or when not wanted). */
+function useWidth(ref: RefObject<HTMLElement | null>, wanted: boolean): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!wanted || !el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const w = el.clientWidth;
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, wanted]);
+  return width;
+}

@@ -1,0 +1,85 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Sample } from '../../engine';
+import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useT } from '../../i18n';
+import { useLessonStore } from '../../store';
+import type { TrainSplit } from '../../training/protocol';
+
+interface Props {
+  split: TrainSplit;
+  predict: ((x: ArrayLike<number>) => ArrayLike<number>) | null;
+  classOf: (v: ArrayLike<number>) => number;
+  classNames: string[];
+}
+
+/**
+ * The sample whose step can be opened: the next training sample, or one picked (by number here, or on the map or
+ * the confusion matrix). While paused, "Open this sample's step" shows its full step with the current weights.
+ */
+export function SamplePanel({ split, predict, classOf, classNames }: Props) {
+  const t = useT();
+  const fmt = useFormatNumber();
+  const { snapshot, picked, running, pickSample, openSampleStep } = useLessonStore(
+    useShallow((s) => ({
+      snapshot: s.training.snapshot,
+      picked: s.training.picked,
+      running: s.training.running,
+      pickSample: s.pickSample,
+      openSampleStep: s.openSampleStep,
+    })),
+  );
+  const chosen = picked ?? { set: 'train' as const, index: snapshot?.nextSample ?? 0 };
+  const sample: Sample | undefined = split[chosen.set][chosen.index];
+  const which =
+    picked === null
+      ? t('train.nextSample', { n: chosen.index + 1 })
+      : t(chosen.set === 'train' ? 'train.trainingSample' : 'train.validationSample', {
+          n: chosen.index + 1,
+        });
+  const many = (v: readonly number[]) => `(${v.map(fmt).join(', ')})`;
+  const name = (v: ArrayLike<number>) => (v.length === 1 ? fmt(v[0]) : classNames[classOf(v)]);
+
+  return (
+    <section className="train-sample" aria-label={t('train.sampleSection')}>
+      <label>
+        {t('train.pickSample')}
+        <input
+          type="number"
+          min={1}
+          max={split.train.length}
+          step={1}
+          value={chosen.set === 'train' ? chosen.index + 1 : ''}
+          onChange={(e) => {
+            const n = Math.round(Number(e.target.value));
+            if (n >= 1 && n <= split.train.length) pickSample({ set: 'train', index: n - 1 });
+          }}
+        />
+      </label>
+      {picked !== null && (
+        <button type="button" onClick={() => pickSample(null)}>
+          {t('train.pickNext')}
+        </button>
+      )}
+      {sample && (
+        <p data-testid="train-sample">
+          <span>{which}</span>{' '}
+          <span>
+            {t('train.sampleValues', {
+              input: many(sample.input),
+              target: name(sample.target),
+              output: predict ? name(predict(sample.input)) : '—',
+            })}
+          </span>
+        </p>
+      )}
+      <button
+        type="button"
+        className="primary"
+        disabled={running || !sample}
+        onClick={() => sample && openSampleStep(sample)}
+      >
+        {t('train.openStep')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,205 @@
+import { useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { EpochStats } from '../../engine';
+import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useT } from '../../i18n';
+import { lowerRate } from '../../store/gate';
+import { useLessonStore } from '../../store';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { DatasetPicker } from './DatasetPicker';
+import { DecisionMap } from './DecisionMap';
+import { LineChart, type LineSeries } from './LineChart';
+import { SamplePanel } from './SamplePanel';
+import { TrainControls } from './TrainControls';
+import { TrainGraph } from './TrainGraph';
+import { classNamesOf, classOf, confusion, isClassification, predictor, withDataset } from './trainData';
+import { useTrainer } from './useTrainer';
+import './train.css';
+
+const pick = (history: EpochStats[], key: keyof EpochStats) => history.map((h) => h[key]);
+const ACCURACY_DOMAIN: [number, number] = [0, 1];
+/** An accuracy as a percentage with at most one decimal. */
+const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
+
+/**
+ * The Train view: trains the lesson's network over its data set in a worker, with the loss and accuracy per
+ * epoch, what the network has learned, and any sample's step one click away.
+ */
+export default function TrainView() {
+  const t = useT();
+  const fmt = useFormatNumber();
+  const { split, fitting, post } = useTrainer();
+  const { lesson, history, snapshot, stop, settings, running } = useLessonStore(
+    useShallow((s) => ({
+      lesson: s.lesson,
+      history: s.training.history,
+      snapshot: s.training.snapshot,
+      stop: s.training.stop,
+      settings: s.training.settings,
+      running: s.training.running,
+    })),
+  );
+  const picked = useLessonStore((s) => s.training.picked);
+  const pickSample = useLessonStore((s) => s.pickSample);
+  const setTrainSettings = useLessonStore((s) => s.setTrainSettings);
+  const adoptLesson = useLessonStore((s) => s.adoptLesson);
+  const sizes = lesson.layers.map((l) => l.size);
+  const weights = snapshot?.weights ?? lesson.weights;
+  const biases = snapshot?.biases ?? lesson.biases;
+  const predict = useMemo(
+    () => (fitting ? predictor(lesson, weights, biases) : null),
+    // the network's shape is in `fitting`'s lesson; weights change every frame while training
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fitting, weights, biases, lesson.layers, lesson.loss, lesson.useBias],
+  );
+
+  const lossSeries: LineSeries[] = useMemo(
+    () => [
+      { key: 'trainLoss', label: t('train.trainingLoss'), values: pick(history, 'trainLoss') },
+      {
+        key: 'validationLoss',
+        label: t('train.validationLoss'),
+        values: pick(history, 'validationLoss'),
+        dashed: true,
+      },
+    ],
+    [history, t],
+  );
+  const accuracySeries: LineSeries[] = useMemo(
+    () => [
+      { key: 'trainAccuracy', label: t('train.trainingAccuracy'), values: pick(history, 'trainAccuracy') },
+      {
+        key: 'validationAccuracy',
+        label: t('train.validationAccuracy'),
+        values: pick(history, 'validationAccuracy'),
+        dashed: true,
+      },
+    ],
+    [history, t],
+  );
+  const formatEpoch = useCallback((n: number) => t('train.epochN', { n }), [t]);
+  const last = history[history.length - 1];
+  const epoch = snapshot?.epoch ?? 0;
+
+  const classes = split.train[0]?.target.length ?? 1;
+  const classification = fitting && isClassification([...split.train, ...split.validation]);
+  const classNames = useMemo(() => classNamesOf(lesson, classes), [lesson, classes]);
+  const matrix = useMemo(
+    () =>
+      classification && predict && split.validation.length > 0
+        ? confusion(split.validation, predict, Math.max(2, classes))
+        : null,
+    [classification, predict, split, classes],
+  );
+  const twoD = fitting && sizes[0] === 2 && classification;
+  const failure = stop?.failure;
+
+  return (
+    <section className="train-view" aria-label={t('view.train')}>
+      <div className="train-top">
+        <DatasetPicker />
+        <p className="train-status">
+          <span data-testid="train-epoch">{t('train.epochN', { n: epoch })}</span>
+          <span data-testid="train-loss">
+            {t('train.trainingLossValue', { value: last ? fmt(last.trainLoss) : '—' })}
+          </span>
+          {last?.validationAccuracy !== undefined && (
+            <span data-testid="train-validation-accuracy">
+              {t('train.validationAccuracyValue', { value: percent(last.validationAccuracy) })}
+            </span>
+          )}
+          <span className="train-state">
+            {running ? t('train.running') : stop ? t(`train.stopped.${stop.reason}`) : t('train.paused')}
+          </span>
+        </p>
+      </div>
+      {!fitting && (
+        <div className="train-message" role="alert">
+          <p>
+            {t('train.doesNotFit', {
+              inputs: split.train[0]?.input.length ?? 0,
+              outputs: split.train[0]?.target.length ?? 0,
+            })}
+          </p>
+          <button
+            type="button"
+            onClick={() => lesson.dataset && adoptLesson(withDataset(lesson, lesson.dataset))}
+          >
+            {t('train.fitNetwork')}
+          </button>
+        </div>
+      )}
+      {failure && (
+        <div className="train-message" role="alert">
+          <p>
+            {t(stop.reason === 'limit' ? 'train.tooLarge' : 'train.nonFinite', {
+              epoch: failure.epoch,
+              sample: failure.sample + 1,
+              eta: settings.learningRate,
+              suggestion: lowerRate(settings.learningRate),
+            })}
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              const learningRate = lowerRate(settings.learningRate);
+              setTrainSettings({ learningRate });
+              post({ type: 'settings', settings: { learningRate } });
+              post({ type: 'start' });
+            }}
+          >
+            {t('notice.lowerRate')}
+          </button>
+        </div>
+      )}
+      <TrainControls post={post} trainCount={split.train.length} ready={fitting} />
+      <div className="train-charts">
+        <LineChart
+          title={t('train.lossChart')}
+          series={lossSeries}
+          xLabel={t('train.epoch')}
+          yLabel={t('train.loss')}
+          formatY={fmt}
+          formatX={formatEpoch}
+        />
+        <LineChart
+          title={t('train.accuracyChart')}
+          series={accuracySeries}
+          xLabel={t('train.epoch')}
+          yLabel={t('train.accuracy')}
+          formatY={percent}
+          formatX={formatEpoch}
+          yDomain={ACCURACY_DOMAIN}
+        />
+      </div>
+      <div className="train-learned">
+        <figure>
+          <figcaption>{t('train.network')}</figcaption>
+          <TrainGraph sizes={sizes} weights={weights} label={t('train.networkLabel', { n: epoch })} />
+        </figure>
+        {twoD && predict && (
+          <figure>
+            <figcaption>{t('train.decisionMap')}</figcaption>
+            <DecisionMap
+              predict={predict}
+              train={split.train}
+              validation={split.validation}
+              picked={picked?.set === 'train' ? picked.index : null}
+              onPick={(index) => pickSample({ set: 'train', index })}
+              label={t('train.decisionMapLabel')}
+            />
+          </figure>
+        )}
+        {matrix && (
+          <ConfusionMatrix
+            counts={matrix.counts}
+            members={matrix.members}
+            classNames={classNames}
+            onPick={(index) => pickSample({ set: 'validation', index })}
+          />
+        )}
+      </div>
+      <SamplePanel split={split} predict={predict} classOf={classOf} classNames={classNames} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { lessonStore, lessonTrainSettings, useLessonStore } from '../../store';
+import { createTrainClient, perFrame, type TrainClient, type WorkerLike } from '../../training/client';
+import type { PageToWorker, TrainSplit } from '../../training/protocol';
+import { fits, networkOf, runKey, splitOf } from './trainData';
+
+/** The worker factory the Train view uses (tests put a stand-in here). */
+export const trainerFactory: { create?: () => WorkerLike } = {};
+
+/**
+ * Runs the training worker while the Train view is mounted: loads it with the lesson's network and data (again
+ * when another lesson is opened or the network or data set changes), feeds its messages to the store, and ends
+ * it on unmount. Returns the split and a way to post to the worker.
+ */
+export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: PageToWorker) => void } {
+  const lesson = useLessonStore((s) => s.lesson);
+  const origin = useLessonStore((s) => s.origin);
+  const client = useRef<TrainClient | null>(null);
+  const key = runKey(lesson);
+  // the split depends only on what the key holds
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const split = useMemo(() => splitOf(lesson), [key]);
+  const layers = lesson.layers;
+  const fitting = useMemo(() => fits({ layers }, split), [layers, split]);
+
+  useEffect(() => {
+    // at most one store update (and one render) per frame, however many messages arrive
+    const frames = perFrame((m) => lessonStore.getState().receiveTraining(m));
+    const c = createTrainClient(frames.receive, trainerFactory.create?.());
+    client.current = c;
+    return () => {
+      frames.cancel();
+      c.terminate();
+      client.current = null;
+    };
+  }, []);
+
+  // (re)load on another lesson, network or data set; the lesson's weights at that moment are the run's start
+  useEffect(() => {
+    const s = lessonStore.getState();
+    const settings = lessonTrainSettings(s.lesson);
+    s.resetTraining(settings);
+    if (!fits(s.lesson, split)) return;
+    client.current?.post({ type: 'load', network: networkOf(s.lesson), split, settings });
+  }, [key, origin, split]);
+
+  return { split, fitting, post: (m) => client.current?.post(m) };
+}

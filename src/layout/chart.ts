@@ -1,0 +1,146 @@
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+
+// Line charts of values per epoch (or iteration): scales, ticks and paths computed here, drawn by React.
+
+/** A point to draw: its index in the series (epoch or iteration = i + 1) and value. */
+export interface ChartPoint {
+  i: number;
+  v: number;
+}
+
+/**
+ * The points of a series worth drawing in `buckets` columns: per column its first, lowest, highest and last
+ * point, so every peak and dip survives; the last point of the series is always kept. Missing (undefined or
+ * non-finite) values are skipped. Below 4 × buckets points, every point is kept.
+ */
+export function decimate(values: ArrayLike<number | undefined>, buckets: number): ChartPoint[] {
+  const n = values.length;
+  const out: ChartPoint[] = [];
+  const ok = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
+  if (n <= 4 * buckets) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (ok(v)) out.push({ i, v });
+    }
+    return out;
+  }
+  const size = n / buckets;
+  for (let b = 0; b < buckets; b++) {
+    const start = Math.floor(b * size);
+    const end = Math.min(n, Math.floor((b + 1) * size));
+    let first = -1;
+    let last = -1;
+    let lo = -1;
+    let hi = -1;
+    for (let i = start; i < end; i++) {
+      const v = values[i];
+      if (!ok(v)) continue;
+      if (first === -1) first = i;
+      last = i;
+      if (lo === -1 || v < (values[lo] as number)) lo = i;
+      if (hi === -1 || v > (values[hi] as number)) hi = i;
+    }
+    if (first === -1) continue;
+    for (const i of [...new Set([first, lo, hi, last])].sort((a, c) => a - c))
+      out.push({ i, v: values[i] as number });
+  }
+  // the last point is always drawn (the bucket arithmetic ends at n, but say so)
+  const lastIndex = n - 1;
+  const v = values[lastIndex];
+  if (ok(v) && out[out.length - 1]?.i !== lastIndex) out.push({ i: lastIndex, v });
+  return out;
+}
+
+export interface ChartSeries {
+  key: string;
+  /** values[i] is the value at x = i + 1 (epoch or iteration); undefined where there is none. */
+  values: ArrayLike<number | undefined>;
+}
+
+export interface ChartBox {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+}
+
+export interface Tick {
+  value: number;
+  /** Position along its axis, in the chart's coordinates. */
+  at: number;
+}
+
+export interface ChartGeometry {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  xTicks: Tick[];
+  yTicks: Tick[];
+  /** One path per series (empty when it has no point), with its last point. */
+  paths: { key: string; d: string; last: { x: number; y: number } | null; drawn: number }[];
+  /** Count of x positions (the longest series). */
+  count: number;
+}
+
+/**
+ * Scales, ticks and paths of a line chart. x runs over 1 … count (at least 1 … 2); y over `yDomain` or the
+ * values' range (padded when flat). Each series is decimated to about one point per horizontal pixel, and its
+ * path written to a tenth of a pixel.
+ */
+export function lineChart(
+  series: readonly ChartSeries[],
+  box: ChartBox,
+  options: { yDomain?: [number, number]; xTicks?: number; yTicks?: number } = {},
+): ChartGeometry {
+  const { width, height, margin } = box;
+  const count = Math.max(0, ...series.map((s) => s.values.length));
+  const x = scaleLinear()
+    .domain([1, Math.max(2, count)])
+    .range([margin.left, width - margin.right]);
+  const plotWidth = Math.max(1, width - margin.left - margin.right);
+  // up to 4 points per bucket of 3 px: every peak and dip a pixel column can show, no more
+  const points = series.map((s) => decimate(s.values, Math.max(8, Math.ceil(plotWidth / 3))));
+  let domain = options.yDomain;
+  if (!domain) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const ps of points)
+      for (const p of ps) {
+        if (p.v < lo) lo = p.v;
+        if (p.v > hi) hi = p.v;
+      }
+    if (lo === Infinity) domain = [0, 1];
+    else if (lo === hi) domain = [lo - (Math.abs(lo) || 1) * 0.1, hi + (Math.abs(hi) || 1) * 0.1];
+    else domain = [Math.min(0, lo) === 0 && lo >= 0 ? 0 : lo, hi];
+  }
+  const y = scaleLinear()
+    .domain(domain)
+    .range([height - margin.bottom, margin.top])
+    .nice(options.yTicks ?? 5);
+  const xTicks = x
+    .ticks(options.xTicks ?? 6)
+    .filter((v) => Number.isInteger(v))
+    .map((value) => ({ value, at: x(value) }));
+  const yTicks = y.ticks(options.yTicks ?? 5).map((value) => ({ value, at: y(value) }));
+  const path = line<ChartPoint>()
+    .x((p) => x(p.i + 1))
+    .y((p) => y(p.v))
+    .digits(1);
+  const paths = series.map((s, n) => {
+    const ps = points[n];
+    const lastPoint = ps[ps.length - 1];
+    return {
+      key: s.key,
+      d: ps.length > 0 ? (path(ps) ?? '') : '',
+      last: lastPoint ? { x: x(lastPoint.i + 1), y: y(lastPoint.v) } : null,
+      drawn: ps.length,
+    };
+  });
+  return { x, y, xTicks, yTicks, paths, count };
+}
+
+/** The index (x − 1) nearest to a horizontal position, within 0 … count − 1; null for an empty chart. */
+export function indexAt(geometry: Pick<ChartGeometry, 'x' | 'count'>, px: number): number | null {
+  if (geometry.count === 0) return null;
+  const i = Math.round(geometry.x.invert(px)) - 1;
+  return Math.min(geometry.count - 1, Math.max(0, i));
+}

@@ -1,0 +1,165 @@
+import type { EpochStats, Lesson, Sample } from '../engine';
+import type { StopReason, TrainSettings, TrainSnapshot, WorkerToPage } from '../training/protocol';
+import { gateLesson } from './gate';
+import type { LessonState } from './state';
+
+// The Train view's slice of the one store: the run as the worker last reported it, and its settings.
+
+/** Which view of the lesson is on screen: one step quantity by quantity, or training over a data set. */
+export type View = 'step' | 'train';
+
+/** Why a run stopped by itself, and where (for a non-finite value or weights past the format's limit). */
+export interface TrainStop {
+  reason: StopReason;
+  failure?: NonNullable<Extract<WorkerToPage, { type: 'stopped' }>['failure']>;
+}
+
+/** A sample of the run's split, by set and index. */
+export interface PickedSample {
+  set: 'train' | 'validation';
+  index: number;
+}
+
+export interface TrainingState {
+  /** Loss and accuracy of every completed epoch since Reset training, in order (never decimated). */
+  history: EpochStats[];
+  /** The run as last reported (weights, epoch, position, next sample); null before the worker has answered. */
+  snapshot: TrainSnapshot | null;
+  running: boolean;
+  /** The last stop the worker reported (null while running or before any). */
+  stop: TrainStop | null;
+  settings: TrainSettings;
+  /** η of the run and the epoch from which each value applies (the first at epoch 0). */
+  rates: { epoch: number; learningRate: number }[];
+  /** The sample picked for "Open this sample's step" (a training or validation one), or null: the next one. */
+  picked: PickedSample | null;
+}
+
+export interface TrainingActions {
+  setView(view: View): void;
+  /** Applies a message from the worker (progress or a stop). */
+  receiveTraining(message: WorkerToPage): void;
+  /** Empties the run (after Reset training or a new load) with these settings. */
+  resetTraining(settings: TrainSettings): void;
+  /** Changes settings; a new η is recorded with the epoch it applies from. */
+  setTrainSettings(settings: Partial<TrainSettings>): void;
+  pickSample(picked: PickedSample | null): void;
+  /**
+   * Opens one training sample's full step in the step view with the run's current weights (undoably, through the
+   * gate); returns whether the gate accepted it.
+   */
+  openSampleStep(sample: Sample): boolean;
+  /** Replaces the lesson (another data set, the network fitted to it) undoably, if the gate accepts it. */
+  adoptLesson(candidate: Lesson): boolean;
+}
+
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
+  batchSize: 1,
+  learningRate: 0.2,
+  speed: Infinity,
+  stop: { kind: 'epochs', epochs: 300 },
+  seed: 1,
+};
+
+/** Settings a lesson opens the Train view with: its η, batch size and seed, 300 epochs as fast as possible. */
+export function lessonTrainSettings(lesson: Lesson): TrainSettings {
+  return {
+    ...DEFAULT_TRAIN_SETTINGS,
+    batchSize: lesson.batchSize ?? 1,
+    learningRate: lesson.learningRate,
+    seed: lesson.seed ?? 1,
+  };
+}
+
+export function initialTraining(lesson: Lesson): TrainingState {
+  const settings = lessonTrainSettings(lesson);
+  return {
+    history: [],
+    snapshot: null,
+    running: false,
+    stop: null,
+    settings,
+    rates: [{ epoch: 0, learningRate: settings.learningRate }],
+    picked: null,
+  };
+}
+
+type Set = (partial: Partial<LessonState>) => void;
+type Get = () => LessonState;
+
+/** The slice's actions; `remember` records the state for undo before the lesson changes. */
+export function trainingActions(set: Set, get: Get, remember: () => void): TrainingActions {
+  const update = (patch: Partial<TrainingState>) => set({ training: { ...get().training, ...patch } });
+  return {
+    setView: (view) => set({ view, playing: false }),
+    receiveTraining: (m) => {
+      const tr = get().training;
+      const history = m.epochs.length > 0 ? tr.history.concat(m.epochs) : tr.history;
+      if (m.type === 'progress') {
+        update({
+          history,
+          snapshot: m.snapshot,
+          running: m.snapshot.running,
+          stop: m.snapshot.running ? null : tr.stop,
+        });
+        return;
+      }
+      update({
+        history,
+        snapshot: m.snapshot,
+        running: false,
+        stop: { reason: m.reason, failure: m.failure },
+      });
+    },
+    resetTraining: (settings) =>
+      set({
+        training: {
+          ...initialTraining(get().lesson),
+          settings,
+          rates: [{ epoch: 0, learningRate: settings.learningRate }],
+        },
+      }),
+    setTrainSettings: (patch) => {
+      const tr = get().training;
+      const settings = { ...tr.settings, ...patch };
+      let rates = tr.rates;
+      if (patch.learningRate !== undefined && patch.learningRate !== tr.settings.learningRate) {
+        const epoch = tr.snapshot?.epoch ?? 0;
+        rates = [...rates.filter((r) => r.epoch < epoch), { epoch, learningRate: patch.learningRate }];
+      }
+      update({ settings, rates });
+    },
+    pickSample: (picked) => update({ picked }),
+    adoptLesson: (candidate) => {
+      const gated = gateLesson(candidate);
+      if (!gated.ok) return false;
+      remember();
+      set({ lesson: gated.lesson, cursor: 0, jumpStack: [], selectedEdge: null, playing: false });
+      return true;
+    },
+    openSampleStep: (sample) => {
+      const { lesson, training } = get();
+      const snap = training.snapshot;
+      const gated = gateLesson({
+        ...lesson,
+        weights: snap?.weights ?? lesson.weights,
+        biases: snap?.biases ?? lesson.biases,
+        learningRate: training.settings.learningRate,
+        sample,
+        batchSize: 1,
+      });
+      if (!gated.ok) return false;
+      remember();
+      set({
+        lesson: gated.lesson,
+        view: 'step',
+        cursor: 0,
+        jumpStack: [],
+        selectedEdge: null,
+        playing: false,
+        notice: null,
+      });
+      return true;
+    },
+  };
+}

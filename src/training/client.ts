@@ -1,0 +1,107 @@
+/**
+ * The page's side of the training worker: spawns it, posts typed messages, hands its replies to one listener,
+ * tells it when the page is hidden (it goes on at a reduced rate, see protocol.ts) and ends it on terminate.
+ */
+import type { PageToWorker, WorkerToPage } from './protocol';
+
+/** What the client needs of a worker (a real Worker, or a stand-in in tests). */
+export interface WorkerLike {
+  postMessage(message: PageToWorker): void;
+  onmessage: ((event: MessageEvent<WorkerToPage>) => void) | null;
+  terminate(): void;
+}
+
+export interface TrainClient {
+  post(message: PageToWorker): void;
+  /** Ends the worker and stops listening to the page's visibility. */
+  terminate(): void;
+}
+
+/** The training worker of the app, as a module worker (bundled by Vite as its own chunk). */
+export function spawnTrainWorker(): WorkerLike {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+/**
+ * Connects to a worker: every message from it goes to `onMessage`; while the document is hidden the worker is
+ * sent `background` (hidden: true), and `background` (hidden: false) when it shows again.
+ */
+export function createTrainClient(
+  onMessage: (message: WorkerToPage) => void,
+  worker: WorkerLike = spawnTrainWorker(),
+  doc: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'> | null = typeof document ===
+  'undefined'
+    ? null
+    : document,
+): TrainClient {
+  let alive = true;
+  worker.onmessage = (e) => {
+    if (alive) onMessage(e.data);
+  };
+  const onVisibility = () => {
+    if (alive && doc) worker.postMessage({ type: 'background', hidden: doc.hidden });
+  };
+  doc?.addEventListener('visibilitychange', onVisibility);
+  return {
+    post: (message) => {
+      if (alive) worker.postMessage(message);
+    },
+    terminate: () => {
+      if (!alive) return;
+      alive = false;
+      doc?.removeEventListener('visibilitychange', onVisibility);
+      worker.onmessage = null;
+      worker.terminate();
+    },
+  };
+}
+
+/**
+ * Several messages from the worker as one, for a page that draws once per frame: every epoch in order, and the
+ * last message's snapshot (and stop, when the last one is a stop).
+ */
+export function mergeMessages(messages: readonly WorkerToPage[]): WorkerToPage | null {
+  if (messages.length === 0) return null;
+  const last = messages[messages.length - 1];
+  if (messages.length === 1) return last;
+  return { ...last, epochs: messages.flatMap((m) => m.epochs) };
+}
+
+/**
+ * Hands the worker's messages on at most once per animation frame (merged), so a page that falls behind draws
+ * the newest state once instead of every message in turn. While the page is hidden (no frames) it hands them on
+ * every `hiddenMs`.
+ */
+export function perFrame(
+  onMessage: (message: WorkerToPage) => void,
+  hiddenMs = 250,
+): { receive: (message: WorkerToPage) => void; cancel: () => void } {
+  let pending: WorkerToPage[] = [];
+  let scheduled: { cancel: () => void } | null = null;
+  const flush = () => {
+    scheduled = null;
+    const merged = mergeMessages(pending);
+    pending = [];
+    if (merged) onMessage(merged);
+  };
+  const schedule = () => {
+    const hidden = typeof document !== 'undefined' && document.hidden;
+    if (!hidden && typeof requestAnimationFrame === 'function') {
+      const id = requestAnimationFrame(flush);
+      return { cancel: () => cancelAnimationFrame(id) };
+    }
+    const id = setTimeout(flush, hidden ? hiddenMs : 16);
+    return { cancel: () => clearTimeout(id) };
+  };
+  return {
+    receive: (message) => {
+      pending.push(message);
+      scheduled ??= schedule();
+    },
+    cancel: () => {
+      scheduled?.cancel();
+      scheduled = null;
+      pending = [];
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LineChart, type LineSeries } from '../../../src/components/train/LineChart';
+
+afterEach(cleanup);
+
+// The full chart's box (LineChart.tsx): 480 × 220, margins top 10, right 14, bottom 38, left 56.
+const LEFT = 56;
+const RIGHT = 480 - 14;
+const TOP = 10;
+const BOTTOM = 220 - 38;
+
+/** 10,000 epochs: training loss falling as 1/epoch, validation as 2/epoch, the last epoch's values set apart. */
+function history(n: number): LineSeries[] {
+  const train = Array.from({ length: n }, (_, i) => 1 / (i + 1));
+  const validation = Array.from({ length: n }, (_, i) => 2 / (i + 1));
+  train[n - 1] = 0.25;
+  validation[n - 1] = 0.75;
+  return [
+    { key: 'train', label: 'Training loss', values: train },
+    { key: 'validation', label: 'Validation loss', values: validation, dashed: true },
+  ];
+}
+
+function renderChart(series: LineSeries[]) {
+  return render(
+    <LineChart
+      title="Loss per epoch"
+      series={series}
+      xLabel="Epoch"
+      yLabel="Loss"
+      formatY={String}
+      formatX={(n) => `Epoch ${n}`}
+      yDomain={[0, 2]}
+    />,
+  );
+}
+
+describe('LineChart', () => {
+  it('draws 10,000 epochs decimated, with the last point of each series where its value is', () => {
+    const { container } = renderChart(history(10000));
+    const groups = container.querySelectorAll<SVGGElement>('g.series');
+    expect(groups).toHaveLength(2);
+    for (const [g, last] of [
+      [groups[0], 0.25],
+      [groups[1], 0.75],
+    ] as const) {
+      expect(Number(g.dataset.points)).toBeLessThan(2000);
+      const dot = g.querySelector('circle.last')!;
+      expect(Number(dot.getAttribute('cx'))).toBeCloseTo(RIGHT, 9);
+      // y = bottom − value / 2 × (bottom − top) with the domain [0, 2]
+      expect(Number(dot.getAttribute('cy'))).toBeCloseTo(BOTTOM - (last / 2) * (BOTTOM - TOP), 9);
+      // the path ends at that point too
+      const d = g.querySelector('path')!.getAttribute('d')!;
+      const end = d.split(/[ML]/).at(-1)!.split(',').map(Number);
+      expect(end[0]).toBeCloseTo(RIGHT, 9);
+      expect(end[1]).toBeCloseTo(BOTTOM - (last / 2) * (BOTTOM - TOP), 9);
+    }
+  });
+
+  it('has axes with ticks and titles, and a legend', () => {
+    renderChart(history(10000));
+    const xTicks = [...screen.getByTestId('x-axis').querySelectorAll('.tick text')].map((t) => t.textContent);
+    expect(xTicks).toEqual(['2000', '4000', '6000', '8000', '10000']);
+    const yTicks = [...screen.getByTestId('y-axis').querySelectorAll('.tick text')].map((t) => t.textContent);
+    expect(yTicks).toEqual(['0', '0.5', '1', '1.5', '2']);
+    expect(screen.getByText('Epoch')).toBeTruthy();
+    expect(screen.getByText('Loss')).toBeTruthy();
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Training loss',
+      'Validation loss',
+    ]);
+  });
+
+  it('reads out exact values from the keyboard and under the pointer', () => {
+    renderChart(history(10000));
+    const chart = screen.getByRole('img', { name: 'Loss per epoch' });
+    const readout = () => screen.getByTestId('chart-readout').textContent;
+    fireEvent.focus(chart);
+    expect(readout()).toBe('Epoch 10000 · Training loss 0.25 · Validation loss 0.75');
+    fireEvent.keyDown(chart, { key: 'ArrowLeft' });
+    expect(readout()).toBe(`Epoch 9999 · Training loss ${1 / 9999} · Validation loss ${2 / 9999}`);
+    fireEvent.keyDown(chart, { key: 'Home' });
+    expect(readout()).toBe('Epoch 1 · Training loss 1 · Validation loss 2');
+    fireEvent.keyDown(chart, { key: 'ArrowRight' });
+    expect(readout()).toBe('Epoch 2 · Training loss 0.5 · Validation loss 1');
+    // the pointer at 3/4 of the plot's width (the svg drawn 1:1): epoch 1 + 0.75 × 9999 ≈ 7500
+    chart.getBoundingClientRect = () => ({ left: 0, top: 0, width: 480, height: 220 }) as DOMRect;
+    fireEvent.pointerMove(chart, { clientX: LEFT + 0.75 * (RIGHT - LEFT) });
+    const epoch = Math.round(1 + 0.75 * 9999);
+    expect(readout()).toBe(`Epoch ${epoch} · Training loss ${1 / epoch} · Validation loss ${2 / epoch}`);
+  });
+
+  it('draws an empty history without points and says nothing', () => {
+    const { container } = renderChart(history(0).map((s) => ({ ...s, values: [] })));
+    expect(container.querySelectorAll('circle.last')).toHaveLength(0);
+    expect(screen.getByTestId('chart-readout').textContent).toBe('\u00a0');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { decimate, indexAt, lineChart } from '../../src/layout/chart';
+
+const BOX = { width: 400, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 50 } };
+
+describe('decimate', () => {
+  it('keeps every point of a short series, skipping missing values', () => {
+    expect(decimate([3, undefined, 1, NaN, 2], 10)).toEqual([
+      { i: 0, v: 3 },
+      { i: 2, v: 1 },
+      { i: 4, v: 2 },
+    ]);
+  });
+
+  it('keeps each column’s extremes and always the last point of a long series', () => {
+    // 10,001 values: a spike at 5,000, a dip at 7,777, the last value distinct from its neighbours
+    const values = Array.from({ length: 10001 }, (_, i) => Math.sin(i / 50));
+    values[5000] = 40;
+    values[7777] = -40;
+    values[10000] = 0.123;
+    const kept = decimate(values, 100);
+    expect(kept.length).toBeLessThanOrEqual(4 * 100 + 1);
+    expect(kept.at(-1)).toEqual({ i: 10000, v: 0.123 });
+    expect(kept).toContainEqual({ i: 5000, v: 40 });
+    expect(kept).toContainEqual({ i: 7777, v: -40 });
+    expect(kept[0]).toEqual({ i: 0, v: 0 });
+    // in order, no index twice
+    for (let k = 1; k < kept.length; k++) expect(kept[k].i).toBeGreaterThan(kept[k - 1].i);
+  });
+});
+
+describe('lineChart', () => {
+  it('spans 1 … count on x with integer ticks and the given y domain', () => {
+    const g = lineChart([{ key: 'a', values: [0.5, 0.25, 1] }], BOX, { yDomain: [0, 1] });
+    expect(g.count).toBe(3);
+    expect(g.x(1)).toBe(50);
+    expect(g.x(3)).toBe(390);
+    expect(g.xTicks.every((t) => Number.isInteger(t.value) && t.value >= 1 && t.value <= 3)).toBe(true);
+    expect(g.yTicks.map((t) => t.value)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    // the last point: x = 390, y = 170 − 1 × 160 = 10
+    expect(g.paths[0].last).toEqual({ x: 390, y: 10 });
+    expect(g.paths[0].d.startsWith('M50,90')).toBe(true);
+  });
+
+  it('maps a position back to the nearest index, clamped', () => {
+    const g = lineChart([{ key: 'a', values: [1, 2, 3, 4, 5] }], BOX);
+    expect(indexAt(g, 50)).toBe(0);
+    expect(indexAt(g, 390)).toBe(4);
+    expect(indexAt(g, 50 + 340 * 0.6)).toBe(2); // x = 3.4 → epoch 3
+    expect(indexAt(g, 9999)).toBe(4);
+    expect(indexAt(lineChart([{ key: 'a', values: [] }], BOX), 100)).toBeNull();
+  });
+});
