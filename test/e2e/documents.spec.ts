@@ -70,6 +70,8 @@ test('the graph exports as SVG and as a PNG at twice its size', async ({ page })
 
   const png = await download(page, 'Export graph as PNG');
   expect(png.file.suggestedFilename()).toMatch(/step-6\.png$/);
+  await writeFile('/tmp/documents-graph.png', png.bytes);
+  await writeFile('/tmp/documents-graph.svg', svg.bytes);
   expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
   const width = png.bytes.readUInt32BE(16);
   const height = png.bytes.readUInt32BE(20);
