@@ -80,7 +80,6 @@ export function graphImage(root: ParentNode = document): GraphImage | null {
   const width = Math.round(box.width) || vw;
   const height = Math.round(box.height) || vh;
   const out = document.createElementNS(SVG_NS, 'svg');
-  out.setAttribute('xmlns', SVG_NS);
   out.setAttribute('viewBox', viewBox);
   out.setAttribute('width', String(width));
   out.setAttribute('height', String(height));
