@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
+import './ExportButton.css';
 
 /** The export menu and the views it opens load on first use, outside the first screen's bundle. */
 const ExportDialog = lazy(() => import('./ExportDialog'));
@@ -37,7 +38,13 @@ export function ExportButton() {
         {t('documents.open')}
       </button>
       {view && (
-        <Suspense fallback={<span role="status">{t('documents.loading')}</span>}>
+        <Suspense
+          fallback={
+            <span role="status" className="sr-only">
+              {t('documents.loading')}
+            </span>
+          }
+        >
           {view === 'menu' && <ExportDialog onClose={close} onOpen={setView} />}
           {(view === 'worksheet' || view === 'answers') && (
             <PrintSheet answers={view === 'answers'} onClose={close} />
