@@ -130,12 +130,14 @@ export function latexText(s: string): string {
 
 /**
  * A standalone LaTeX document (amsmath): a title, then each step's heading, sentence and formula rows in display
- * maths. English compiles with pdfLaTeX; Chinese uses ctexart (XeLaTeX, or pdfLaTeX with the CJK fonts).
+ * maths. English compiles with pdfLaTeX; Chinese uses ctexart, for XeLaTeX (named in a `% !TEX program` line).
  */
 export function latexDocument(steps: readonly DerivedStep[], head: DocumentHead): string {
   const zh = head.locale === 'zh-CN';
   const lines = [
-    zh ? '\\documentclass[11pt,UTF8]{ctexart}' : '\\documentclass[11pt]{article}',
+    ...(zh
+      ? ['% !TEX program = xelatex', '\\documentclass[11pt,UTF8]{ctexart}']
+      : ['\\documentclass[11pt]{article}']),
     ...(zh ? [] : ['\\usepackage[utf8]{inputenc}', '\\usepackage[T1]{fontenc}']),
     '\\usepackage{amsmath,amssymb}',
     '\\usepackage[a4paper,margin=2cm]{geometry}',
