@@ -5,6 +5,7 @@ import { LessonToolbar } from './files/LessonToolbar';
 import { EditNetworkButton } from './editor/NetworkPanelContext';
 import { DigitsControl } from './controls/DigitsControl';
 import { AboutLesson } from './AboutLesson';
+import { ExportButton } from './documents/ExportButton';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
@@ -31,6 +32,7 @@ export function Header() {
       <LessonToolbar />
       <div className="header-tools">
         <EditNetworkButton />
+        <ExportButton />
         <label>
           <span className="sr-only">{t('app.language')}</span>
           <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>

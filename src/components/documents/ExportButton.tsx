@@ -1,0 +1,57 @@
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n';
+import './ExportButton.css';
+
+/** The export menu and the views it opens load on first use, outside the first screen's bundle. */
+const ExportDialog = lazy(() => import('./ExportDialog'));
+const PrintSheet = lazy(() => import('./PrintSheet'));
+const HandoutChecker = lazy(() => import('./HandoutChecker'));
+
+/** What is open: the menu, a print view, or the handout checker. */
+export type DocumentView = 'menu' | 'worksheet' | 'answers' | 'handout';
+
+/** The header's "Export" button: the export menu, worksheets and the handout checker. */
+export function ExportButton() {
+  const t = useT();
+  const [view, setView] = useState<DocumentView | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const close = () => {
+    refocus.current = true;
+    setView(null);
+  };
+  // focus back on the button once a view has gone (and the app beneath is no longer inert)
+  useEffect(() => {
+    if (view !== null || !refocus.current) return;
+    refocus.current = false;
+    trigger.current?.focus();
+  }, [view]);
+  return (
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        className="documents-open"
+        aria-haspopup="dialog"
+        onClick={() => setView('menu')}
+      >
+        {t('documents.open')}
+      </button>
+      {view && (
+        <Suspense
+          fallback={
+            <span role="status" className="sr-only">
+              {t('documents.loading')}
+            </span>
+          }
+        >
+          {view === 'menu' && <ExportDialog onClose={close} onOpen={setView} />}
+          {(view === 'worksheet' || view === 'answers') && (
+            <PrintSheet answers={view === 'answers'} onClose={close} />
+          )}
+          {view === 'handout' && <HandoutChecker onClose={close} />}
+        </Suspense>
+      )}
+    </>
+  );
+}
