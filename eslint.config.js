@@ -11,6 +11,7 @@ const pureLayers = [
   'src/layout/**',
   'src/lessons/**',
   'src/data/**',
+  'src/practice/**',
 ];
 const impureModules = [
   'react',

@@ -14,3 +14,4 @@ export {
 export { gateLesson, type GateResult, type Refusal } from './gate';
 export * from './selectors';
 export { applyEdit, type LessonEdit, type EditResult } from './edits';
+export * from './practiceSelectors';

@@ -1,4 +1,5 @@
 import type { Lesson } from '../engine';
+import { DEFAULT_PRACTICE, type PracticeState } from '../practice/progress';
 import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
 import { DEFAULT_LESSON } from '../lessons';
@@ -71,6 +72,8 @@ export interface LessonState {
   future: Snapshot[];
   /** The lesson as it was opened, for "reset lesson". */
   origin: Lesson;
+  /** Practice: predict each hidden result before it is shown (src/practice). */
+  practice: PracticeState;
 }
 
 export const SPEED_RANGE = { min: 0.5, max: 10 } as const;
@@ -96,5 +99,6 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     past: [],
     future: [],
     origin: lesson,
+    practice: DEFAULT_PRACTICE,
   };
 }
