@@ -57,8 +57,7 @@ export const en = {
   'practice.oneMore': 'One more try, or show the answer.',
   'practice.noTries': 'Two tries used: show the answer and go on.',
   'practice.shown': 'Shown: {symbol} = {value}.',
-  'practice.tolerance':
-    'Three significant digits or more; an answer within one unit of its last digit counts (rounding by hand is fine).',
+  'practice.tolerance': 'At least three significant digits; within one unit of your last digit is right.',
   'practice.hint.noFPrime':
     'Hint: it looks as if f′(z) was left out. δ is the error arriving at the neuron times f′(z).',
   'practice.hint.fPrimeAtA':
@@ -78,8 +77,8 @@ export const en = {
     'Almost: the digits are right, but two are swapped or the minus sign is missing.',
   'practice.hint.generic':
     'Hint: go back over the rule and the numbers this step reads (listed below, each linked to the step that made it).',
-  'practice.score': 'Score',
-  'practice.scorePhase': '{phase}: {first} of {total} right at the first try',
+  'practice.score': 'Right at the first try:',
+  'practice.scorePhase': '{phase} {first}/{total}',
   'practice.scoreNone': 'No step of the chosen kinds here.',
   'practice.report': 'Practice report',
   'practice.report.first': 'Right at the first try ({count})',

@@ -48,8 +48,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'practice.oneMore': '还可以再试一次，或者显示答案。',
   'practice.noTries': '两次机会已用完：显示答案后继续。',
   'practice.shown': '已显示：{symbol} = {value}。',
-  'practice.tolerance':
-    '至少三位有效数字；与结果相差不超过最后一位的一个单位即算对（手算时的四舍五入没关系）。',
+  'practice.tolerance': '至少三位有效数字；与结果相差不超过你最后一位的一个单位即算对。',
   'practice.hint.noFPrime': '提示：看起来漏掉了 f′(z)。δ 等于传到该神经元的误差乘以 f′(z)。',
   'practice.hint.fPrimeAtA':
     '提示：f′ 要在 z 处求值，而不是在 a 处。用 a 的写法时要代入 a：σ′(z) = a(1 − a)，tanh′(z) = 1 − a²。',
@@ -62,8 +61,8 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'practice.hint.wrongActivation': '提示：这是 {activation} 的结果；这一层的激活函数是 {own}，请用它的公式。',
   'practice.hint.digitSlip': '差一点：数字都对，但有两位顺序颠倒了，或者漏了负号。',
   'practice.hint.generic': '提示：回头检查规则以及这一步用到的数（列在下方，每个都链接到算出它的那一步）。',
-  'practice.score': '得分',
-  'practice.scorePhase': '{phase}：{total} 步中 {first} 步一次答对',
+  'practice.score': '一次答对：',
+  'practice.scorePhase': '{phase} {first}/{total}',
   'practice.scoreNone': '这里没有所选类型的步骤。',
   'practice.report': '练习报告',
   'practice.report.first': '一次答对（{count}）',

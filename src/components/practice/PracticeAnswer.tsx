@@ -32,7 +32,6 @@ export function PracticeAnswer({
   const showAnswer = useLessonStore((s) => s.showAnswer);
   const revealStep = useLessonStore((s) => s.revealStep);
   const [typed, setTyped] = useState('');
-  const [note, setNote] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   // the current page's field takes the focus when it comes up, so a student types answer after answer
@@ -62,8 +61,6 @@ export function PracticeAnswer({
       onSubmit={(e) => {
         e.preventDefault();
         const r = submitAnswer(typed);
-        if (r?.verdict === 'tooFew' || r?.verdict === 'notANumber') setNote(t(`practice.${r.verdict}`));
-        else setNote(null);
         if (r?.verdict === 'wrong') input.current?.select();
       }}
     >
@@ -93,7 +90,6 @@ export function PracticeAnswer({
       <p className="practice-help" id={`${id}-help`}>
         {t('practice.tolerance')}
       </p>
-      {note && <p className="practice-note">{note}</p>}
       {record?.hint && (
         <p
           className="practice-hint"

@@ -43,6 +43,8 @@ export function PracticeBar() {
   const setClassMode = useLessonStore((s) => s.setClassMode);
   const { on, settings, classMode, exercise, feedback } = practice;
   useRevealKey(on && classMode);
+  // a wrong answer's hint is on show beside the field: here it is only announced
+  const quiet = feedback[0]?.key === 'practice.wrong';
 
   return (
     <div className={`practice-bar${on ? ' is-on' : ''}`}>
@@ -58,71 +60,72 @@ export function PracticeBar() {
           {t('practice.switch')}
         </button>
         {on && exercise && <span className="practice-exercise-tag">{t('practice.exerciseOn')}</span>}
-        {on && !classMode && (
-          <ul className="practice-score" aria-label={t('practice.score')} data-testid="practice-score">
+        {on && !classMode && scores.length > 0 && (
+          <p className="practice-score" data-testid="practice-score">
+            {t('practice.score')}{' '}
             {scores.map((s) => (
-              <li key={s.phase} className={`phase-${s.phase}`}>
+              <span key={s.phase} className={`phase-${s.phase}`}>
                 {t('practice.scorePhase', { phase: t(`phase.${s.phase}`), first: s.first, total: s.total })}
-              </li>
+              </span>
             ))}
-          </ul>
+          </p>
+        )}
+        {on && (
+          <details className="practice-settings">
+            <summary>{t('practice.settings')}</summary>
+            <fieldset>
+              <legend>{t('practice.kinds')}</legend>
+              {PRACTICE_KINDS.map((k) => (
+                <label key={k}>
+                  <input
+                    type="checkbox"
+                    checked={settings.kinds.includes(k)}
+                    disabled={settings.kinds.length === 1 && settings.kinds.includes(k)}
+                    onChange={(e) =>
+                      setSettings({
+                        ...settings,
+                        kinds: PRACTICE_KINDS.filter((x) =>
+                          x === k ? e.target.checked : settings.kinds.includes(x),
+                        ),
+                      })
+                    }
+                  />
+                  {t(`practice.kind.${k}`)}
+                </label>
+              ))}
+            </fieldset>
+            <label className="practice-fading">
+              {t('practice.fading')}
+              <select
+                value={settings.fading}
+                onChange={(e) => setSettings({ ...settings, fading: e.target.value as Fading })}
+              >
+                {FADINGS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`practice.fading.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="practice-help">{t('practice.fadingHelp')}</p>
+            <button
+              type="button"
+              role="switch"
+              aria-checked={classMode}
+              className="practice-switch"
+              onClick={() => setClassMode(!classMode)}
+            >
+              <span className="practice-knob" aria-hidden="true" />
+              {t('practice.classMode')}
+            </button>
+            <p className="practice-help">{t('practice.classModeHelp')}</p>
+            <ExerciseTools />
+          </details>
         )}
       </div>
-      <p className="practice-status" role="status" data-testid="practice-status">
+      <p className={`practice-status${quiet ? ' sr-only' : ''}`} role="status" data-testid="practice-status">
         {on ? feedback.map(message).join(' ') : ''}
       </p>
-      {on && (
-        <details className="practice-settings">
-          <summary>{t('practice.settings')}</summary>
-          <fieldset>
-            <legend>{t('practice.kinds')}</legend>
-            {PRACTICE_KINDS.map((k) => (
-              <label key={k}>
-                <input
-                  type="checkbox"
-                  checked={settings.kinds.includes(k)}
-                  disabled={settings.kinds.length === 1 && settings.kinds.includes(k)}
-                  onChange={(e) =>
-                    setSettings({
-                      ...settings,
-                      kinds: PRACTICE_KINDS.filter((x) =>
-                        x === k ? e.target.checked : settings.kinds.includes(x),
-                      ),
-                    })
-                  }
-                />
-                {t(`practice.kind.${k}`)}
-              </label>
-            ))}
-          </fieldset>
-          <label className="practice-fading">
-            {t('practice.fading')}
-            <select
-              value={settings.fading}
-              onChange={(e) => setSettings({ ...settings, fading: e.target.value as Fading })}
-            >
-              {FADINGS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`practice.fading.${f}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <p className="practice-help">{t('practice.fadingHelp')}</p>
-          <button
-            type="button"
-            role="switch"
-            aria-checked={classMode}
-            className="practice-switch"
-            onClick={() => setClassMode(!classMode)}
-          >
-            <span className="practice-knob" aria-hidden="true" />
-            {t('practice.classMode')}
-          </button>
-          <p className="practice-help">{t('practice.classModeHelp')}</p>
-          <ExerciseTools />
-        </details>
-      )}
     </div>
   );
 }
