@@ -52,7 +52,7 @@ test('practice on lesson 004: one right, one wrong then right after the hint, on
   expect(await position(page)).toContain('Step 2 /');
   await shot(page, 'hint-1280');
   await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, 'hint-390');
+  await page.screenshot({ path: '/tmp/practice-hint-390.png', fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
   await second.fill(a11.toPrecision(4));
   await page.getByRole('button', { name: 'Check' }).click();
@@ -62,6 +62,11 @@ test('practice on lesson 004: one right, one wrong then right after the hint, on
   await page.getByRole('button', { name: 'Show answer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Shown' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Your answer' })).toHaveCount(0);
+  // on to step 4, whose empty answer field takes the focus; → there still steps on (skipping is allowed)
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('textbox', { name: 'Your answer' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  expect(await position(page)).toContain('Step 5 /');
 
   // the score: one of the forward steps right at the first try
   await expect(page.getByTestId('practice-score')).toContainText(
@@ -69,14 +74,23 @@ test('practice on lesson 004: one right, one wrong then right after the hint, on
   );
 
   // the report at the end of the iteration, each entry linking to its step
-  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Last step' }).click();
   const report = page.getByTestId('practice-report');
   await expect(report).toContainText('Right at the first try (1)');
   await expect(report).toContainText('Right after a hint (1)');
   await expect(report).toContainText('Shown (1)');
   await shot(page, 'report-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: '/tmp/practice-report-390.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await report.getByRole('button', { name: /^Step 2:/ }).click();
   expect(await position(page)).toContain('Step 2 /');
+
+  // progress is kept in the browser: a reload brings the score back
+  await page.reload();
+  await expect(page.getByTestId('practice-score')).toContainText(
+    `Right at the first try: forward 1/${forwardSteps}`,
+  );
   expect(errors).toEqual([]);
 });
 

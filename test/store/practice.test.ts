@@ -117,3 +117,20 @@ describe('exercise links', () => {
     expect(selectCovered(s())).toBe(false); // step 1 is a forward step
   });
 });
+
+describe('the question of a step', () => {
+  it('is one of the values its formula shows as a result, for every preset at every detail', async () => {
+    const { PRESETS } = await import('../../src/lessons');
+    const { questionOf } = await import('../../src/practice/hints');
+    const { formulaFor } = await import('../../src/formulas');
+    for (const preset of PRESETS)
+      for (const g of ['neuron', 'layer', 'weight'] as const) {
+        const store = createLessonStore({ lesson: preset.lesson, granularity: g });
+        const tl = selectTimeline(store.getState())!;
+        for (const step of tl.steps.slice(0, 400)) {
+          const results = formulaFor(step, tl, preset.lesson, { digits: 4 }).results.map((r) => r.id);
+          expect(results, `${preset.id} ${g} ${step.id}`).toContain(questionOf(step));
+        }
+      }
+  });
+});

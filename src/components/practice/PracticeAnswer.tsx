@@ -31,6 +31,14 @@ export function PracticeAnswer({
   const submitAnswer = useLessonStore((s) => s.submitAnswer);
   const showAnswer = useLessonStore((s) => s.showAnswer);
   const revealStep = useLessonStore((s) => s.revealStep);
+  const next = useLessonStore((s) => s.next);
+  const prev = useLessonStore((s) => s.prev);
+  const STEP_KEYS: Record<string, () => void> = {
+    ArrowRight: next,
+    PageDown: next,
+    ArrowLeft: prev,
+    PageUp: prev,
+  };
   const [typed, setTyped] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -80,6 +88,14 @@ export function PracticeAnswer({
         disabled={noTries}
         aria-describedby={`${id}-asked ${id}-help`}
         onChange={(e) => setTyped(e.target.value)}
+        onKeyDown={(e) => {
+          // the field keeps the arrows while it holds an answer; empty, they step on (a clicker's PageUp/PageDown always)
+          const step = STEP_KEYS[e.key];
+          if (!step || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+          if (typed !== '' && !e.key.startsWith('Page')) return;
+          e.preventDefault();
+          step();
+        }}
       />
       <button type="submit" tabIndex={tabIndex} disabled={noTries || typed.trim() === ''}>
         {t('practice.check')}
