@@ -12,6 +12,7 @@ const pureLayers = [
   'src/lessons/**',
   'src/data/**',
   'src/documents/**',
+  'src/practice/**',
 ];
 const impureModules = [
   'react',

@@ -4,6 +4,7 @@ import { App } from './components/App';
 import { parseLesson, type LessonProblem } from './engine';
 import { lessonStore } from './store';
 import { connectPersistence } from './store/persist/connect';
+import { connectPractice } from './store/persist/practice';
 
 /**
  * A small automation and debugging handle (scripts/bench-ui.ts uses it; handy in the console too):
@@ -32,6 +33,7 @@ window.backpropApp = {
 
 // Opens the share link, the autosave or the default lesson, then keeps the autosave and the hash up to date.
 connectPersistence(lessonStore, window);
+connectPractice(lessonStore, window); // practice progress, and a teacher's exercise link
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

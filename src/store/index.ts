@@ -15,3 +15,4 @@ export { gateLesson, type GateResult, type Refusal } from './gate';
 export * from './selectors';
 export { applyEdit, type LessonEdit, type EditResult } from './edits';
 export { lessonTrainSettings, type View, type TrainingState, type TrainStop } from './training';
+export * from './practiceSelectors';

@@ -3,6 +3,7 @@ import { progressInPhase, sampleOf, scopeId } from '../steps';
 import type { Phase, Step, Timeline } from '../steps/types';
 import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry, ParameterRef } from '../engine';
+import { maskCovered, selectCoveredIds } from './practiceSelectors';
 import type { LessonState } from './store';
 
 /**
@@ -116,7 +117,7 @@ const SHOWN_KEPT = 4;
  * by the steps up to and including the current one — nothing later (no spoilers). A read-only view over the
  * timeline's values (no copy per step): `shown[id]` and `id in shown` answer from the step that writes `id`.
  */
-export function selectShownValues(s: LessonState): Record<string, number> {
+function cursorValues(s: LessonState): Record<string, number> {
   const tl = selectTimeline(s);
   if (!tl) return NO_VALUES;
   let byCursor = shownCache.get(tl);
@@ -148,6 +149,11 @@ export function selectShownValues(s: LessonState): Record<string, number> {
   return view;
 }
 
+/** The values on screen (see cursorValues), without the results practice keeps covered (no spoilers either). */
+export function selectShownValues(s: LessonState): Record<string, number> {
+  return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
+}
+
 const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'], reached: boolean) => {
   const r = traceOf(lesson);
   return r.ok && reached ? [...history, r.trace.batch?.loss ?? r.trace.loss] : history;
@@ -159,7 +165,7 @@ export function selectLossSeries(s: LessonState): number[] {
   return lossSeriesMemo(
     s.lossHistory,
     s.lesson,
-    tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor,
+    tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has('E'),
   );
 }
 

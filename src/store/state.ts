@@ -1,4 +1,5 @@
 import type { Lesson } from '../engine';
+import { DEFAULT_PRACTICE, type PracticeState } from '../practice/progress';
 import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
 import { DEFAULT_LESSON } from '../lessons';
@@ -75,6 +76,8 @@ export interface LessonState {
   /** The step-by-step view or the Train view, and the training run (src/store/training.ts). */
   view: View;
   training: TrainingState;
+  /** Practice: predict each hidden result before it is shown (src/practice). */
+  practice: PracticeState;
 }
 
 export const SPEED_RANGE = { min: 0.5, max: 10 } as const;
@@ -102,5 +105,6 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     origin: lesson,
     view: 'step',
     training: initialTraining(lesson),
+    practice: DEFAULT_PRACTICE,
   };
 }

@@ -6,6 +6,7 @@ import { findCoveringStep } from '../steps';
 import { PHASES, type Granularity } from '../steps/types';
 import { timelineOf, traceOf } from './derived';
 import { applyEdit, type LessonEdit } from './edits';
+import { practiceActions, type PracticeActions } from './practice';
 import { conditionParams, gateLesson, lowerRate, type GateResult } from './gate';
 import {
   HISTORY_LIMIT,
@@ -32,7 +33,7 @@ export {
   type Work,
 };
 
-export interface LessonActions {
+export interface LessonActions extends PracticeActions {
   next(): void;
   prev(): void;
   first(): void;
@@ -129,6 +130,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
     return {
       ...start,
       ...trainingActions(set, get, remember),
+      ...practiceActions(set, get),
       next: () => {
         const { cursor } = get();
         if (cursor >= count() - 1) set({ playing: false });

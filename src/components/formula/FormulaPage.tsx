@@ -1,7 +1,15 @@
 import { memo, useEffect, useRef } from 'react';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useT } from '../../i18n';
-import { selectErrata, selectFormula, selectGradientChecks, selectStep, useLessonStore } from '../../store';
+import {
+  selectCovered,
+  selectErrata,
+  selectFormula,
+  selectGradientChecks,
+  selectStep,
+  useLessonStore,
+} from '../../store';
+import { PracticeAnswer } from '../practice/PracticeAnswer';
 import { Tex } from '../Tex';
 import { SourceList } from './SourceList';
 import { useFitFormulas } from './useFitFormulas';
@@ -35,6 +43,8 @@ export const FormulaPage = memo(function FormulaPage({
   const formula = useLessonStore((s) => selectFormula(s, index));
   const checks = useLessonStore((s) => selectGradientChecks(s, index));
   const errata = useLessonStore((s) => selectErrata(s, index));
+  // practice: a covered result gives way to the student's answer (and nothing else on the page spoils it)
+  const covered = useLessonStore((s) => selectCovered(s, index));
   const ref = useRef<HTMLDivElement>(null);
   // A page that goes under does not keep the keyboard focus (it would be invisible there).
   useEffect(() => {
@@ -61,12 +71,16 @@ export const FormulaPage = memo(function FormulaPage({
           <div key={part} className={part === 'result' ? 'result' : undefined}>
             <dt>{t(label)}</dt>
             <dd data-testid={testId(current, id)}>
-              <Tex tex={formula[part]} block />
+              {part === 'result' && covered ? (
+                <PracticeAnswer index={index} current={current} formula={formula} />
+              ) : (
+                <Tex tex={formula[part]} block />
+              )}
             </dd>
           </div>
         ))}
       </dl>
-      {checks.length > 0 && (
+      {!covered && checks.length > 0 && (
         <ul className="grad-check" aria-label={t('formula.gradCheckTitle')}>
           {checks.slice(0, 6).map((c) => (
             <li key={`${c.kind}${c.layer}${c.neuron}${c.from}`}>
@@ -80,7 +94,7 @@ export const FormulaPage = memo(function FormulaPage({
           ))}
         </ul>
       )}
-      {errata.map((e) => (
+      {(covered ? [] : errata).map((e) => (
         <p key={e.id} className="erratum" role="note">
           <strong aria-hidden="true">⚠ </strong>
           {t('formula.erratum', { printed: e.printed, computed: fmt(e.computed) })}

@@ -4,6 +4,8 @@ import { useT } from '../../i18n';
 import { selectStep, selectStepCount, useLessonStore } from '../../store';
 import { FormulaPage } from './FormulaPage';
 import { MatrixView } from './MatrixView';
+import { PracticeBar } from '../practice/PracticeBar';
+import { PracticeReport } from '../practice/PracticeReport';
 
 /** Steps either side of the cursor whose pages are rendered ahead of time, hidden. */
 const AHEAD = 1;
@@ -29,6 +31,7 @@ export function FormulaPanel() {
   const count = useLessonStore(selectStepCount);
   const phase = useLessonStore((s) => selectStep(s)?.phase);
   const settled = useDeferredValue(cursor);
+  const reportShown = useLessonStore((s) => s.practice.on && !s.practice.classMode && s.cursor === count - 1);
   const { jumpStack, back, matrixView, toggleMatrixView } = useLessonStore(
     useShallow((s) => ({
       jumpStack: s.jumpStack,
@@ -47,6 +50,7 @@ export function FormulaPanel() {
   }
   return (
     <section className={`formula-panel phase-${phase}`} aria-label={t('formula.title')}>
+      <PracticeBar />
       {jumpStack.length > 0 && (
         <button type="button" className="back" onClick={back}>
           ← {t('formula.back', { index: jumpStack[jumpStack.length - 1] + 1 })}
@@ -57,6 +61,7 @@ export function FormulaPanel() {
           <FormulaPage key={i} index={i} current={i === cursor} />
         ))}
       </div>
+      {reportShown && <PracticeReport />}
       <button type="button" className="matrix-toggle" aria-pressed={matrixView} onClick={toggleMatrixView}>
         {t('formula.matrixView')}
       </button>

@@ -2,6 +2,7 @@ import LZString from 'lz-string'; // CommonJS: only its default export exists un
 import type { Lesson } from '../../engine';
 import type { MessageRef } from '../../formulas/types';
 import { PRESETS } from '../../lessons';
+import { decodeExercise, encodeExercise, type PracticeSettings } from '../../practice/session';
 import type { Granularity } from '../../steps/types';
 import { gateLesson, refusalMessage } from '../gate';
 
@@ -10,7 +11,9 @@ import { gateLesson, refusalMessage } from '../gate';
  * lesson is its JSON compressed by lz-string into URI-safe characters (A–Z a–z 0–9 + - $), g is the detail
  * level, s the 1-based step number at that level and i the training iteration shown (left out at 1; links
  * made before it existed open at iteration 1). `v1` names the lesson format version. A built-in lesson that
- * has not been changed is named instead of carried: `#v1&preset=lesson004&g=neuron&s=7`.
+ * has not been changed is named instead of carried: `#v1&preset=lesson004&g=neuron&s=7`. A teacher's exercise
+ * adds `x=<kinds>[-<fading>]` (src/practice/session.ts), e.g. `&x=fldgu-last`, and opens straight into practice;
+ * links without it open as before, and apps made before it ignore it.
  */
 export interface LinkState {
   lesson: Lesson;
@@ -19,6 +22,8 @@ export interface LinkState {
   cursor: number;
   /** Training iteration shown (1 = the lesson's own weights); 1 when left out. */
   iteration?: number;
+  /** A teacher's exercise: practice with these settings (absent: an ordinary link). */
+  exercise?: PracticeSettings;
 }
 
 /** What a link holds, or why it cannot be opened (never an exception). */
@@ -54,9 +59,10 @@ function payloadOf(lesson: Lesson): string {
 }
 
 /** The hash (with its `#`) that reopens this lesson at this granularity and step. */
-export function encodeLink({ lesson, granularity, cursor, iteration = 1 }: LinkState): string {
+export function encodeLink({ lesson, granularity, cursor, iteration = 1, exercise }: LinkState): string {
   const i = Math.min(MAX_ITERATION, Math.max(1, Math.floor(iteration)));
-  return `#${payloadOf(lesson)}&g=${granularity}&s=${Math.max(0, Math.floor(cursor)) + 1}${i > 1 ? `&i=${i}` : ''}`;
+  const x = exercise ? `&x=${encodeExercise(exercise)}` : '';
+  return `#${payloadOf(lesson)}&g=${granularity}&s=${Math.max(0, Math.floor(cursor)) + 1}${i > 1 ? `&i=${i}` : ''}${x}`;
 }
 
 /**
@@ -129,6 +135,8 @@ function readLink(hash: string): DecodedLink {
   const g = f.get('g');
   const s = f.get('s');
   const it = f.get('i');
+  const x = f.get('x');
+  const exercise = x === undefined ? null : decodeExercise(x);
   const granularity = GRANULARITIES.find((x) => x === g);
   const step = s !== undefined && /^\d{1,7}$/.test(s) ? Number(s) : NaN;
   const goodStep = Number.isInteger(step) && step >= 1 && step <= MAX_STEP;
@@ -139,10 +147,12 @@ function readLink(hash: string): DecodedLink {
     granularity: granularity ?? lesson.lesson.conventions.detail ?? 'neuron',
     cursor: goodStep ? step - 1 : 0,
     iteration: goodIteration ? iteration : 1,
+    ...(exercise ? { exercise } : {}),
   };
   const understood =
     (g === undefined || granularity !== undefined) &&
     (s === undefined || goodStep) &&
-    (it === undefined || goodIteration);
+    (it === undefined || goodIteration) &&
+    (x === undefined || exercise !== null);
   return understood ? { ok: true, ...state } : { ok: true, ...state, message: { key: 'link.badPosition' } };
 }

@@ -1,0 +1,24 @@
+import { useCallback } from 'react';
+import type { MessageRef } from '../../formulas/types';
+import { useT } from '../../i18n';
+
+/**
+ * A practice message as text. A hint's `activation` and `own` parameters are activation names, shown as the
+ * activation's translated name.
+ */
+export function useMessage(): (m: MessageRef) => string {
+  const t = useT();
+  return useCallback(
+    (m: MessageRef) => {
+      const p = m.params;
+      if (p && 'own' in p)
+        return t(m.key, {
+          ...p,
+          activation: t(`activation.${p.activation}`),
+          own: t(`activation.${p.own}`),
+        });
+      return t(m.key, p);
+    },
+    [t],
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Practice selectors: which steps are hidden and still covered, the records of the lesson on screen, the score
+ * per phase, and the values the graph may show (never a covered result).
+ */
+import { lessonFingerprint } from '../practice/code';
+import type { StepRecord } from '../practice/session';
+import { hiddenSteps, scoreByPhase, type PhaseScore } from '../practice/session';
+import type { Timeline } from '../steps/types';
+import { timelineOf } from './derived';
+import type { LessonState } from './state';
+
+const NO_RECORDS: Record<string, StepRecord> = Object.freeze(Object.create(null));
+const NOTHING: boolean[] = Object.freeze([]) as unknown as boolean[];
+
+/** The lesson (with its numbers) and detail level a set of records belongs to. */
+export const practiceKey = (s: Pick<LessonState, 'lesson' | 'granularity'>): string =>
+  `${lessonFingerprint(s.lesson)}/${s.granularity}`;
+
+/** The student's records for the lesson on screen (none when they belong to another lesson or detail). */
+export const selectPracticeRecords = (s: LessonState): Record<string, StepRecord> =>
+  s.practice.key === practiceKey(s) ? s.practice.records : NO_RECORDS;
+
+const hiddenCache = new WeakMap<Timeline, Map<string, boolean[]>>();
+/** Per step of the timeline: whether practice hides its result until answered (all false when practice is off). */
+export function selectHiddenSteps(s: LessonState): boolean[] {
+  const tl = timelineOf(s.lesson, s.granularity);
+  if (!tl || !s.practice.on) return NOTHING;
+  const { kinds, fading } = s.practice.settings;
+  const key = `${kinds.join()}/${fading}/${fading === 'none' ? 1 : s.iteration}`;
+  let byKey = hiddenCache.get(tl);
+  if (!byKey) hiddenCache.set(tl, (byKey = new Map()));
+  let hidden = byKey.get(key);
+  if (!hidden) byKey.set(key, (hidden = hiddenSteps(tl, s.practice.settings, s.iteration)));
+  return hidden;
+}
+
+/** Whether the result of the step at `index` (the cursor's by default) is covered: hidden and not yet done. */
+export function selectCovered(s: LessonState, index = s.cursor): boolean {
+  if (!s.practice.on || !selectHiddenSteps(s)[index]) return false;
+  const step = timelineOf(s.lesson, s.granularity)?.steps[index];
+  return step !== undefined && selectPracticeRecords(s)[step.id]?.outcome === undefined;
+}
+
+/** The record of the step at `index` (the cursor's by default), if any. */
+export function selectStepRecord(s: LessonState, index = s.cursor): StepRecord | undefined {
+  const step = timelineOf(s.lesson, s.granularity)?.steps[index];
+  return step ? selectPracticeRecords(s)[step.id] : undefined;
+}
+
+let scoreMemo: { tl: Timeline | null; hidden: boolean[]; records: object; out: PhaseScore[] } | null = null;
+/** The score per phase of the lesson on screen (the same array while nothing it counts changes). */
+export function selectPracticeScore(s: LessonState): PhaseScore[] {
+  const tl = timelineOf(s.lesson, s.granularity);
+  const hidden = selectHiddenSteps(s);
+  const records = selectPracticeRecords(s);
+  if (scoreMemo && scoreMemo.tl === tl && scoreMemo.hidden === hidden && scoreMemo.records === records)
+    return scoreMemo.out;
+  const out = tl && hidden.length ? scoreByPhase(tl, hidden, records) : [];
+  scoreMemo = { tl, hidden, records, out };
+  return out;
+}
+
+const coveredCache = new WeakMap<boolean[], WeakMap<object, Set<string>>>();
+/** The value ids written by covered steps (the graph and every other view keep them hidden). */
+export function selectCoveredIds(s: LessonState): Set<string> | null {
+  const tl = timelineOf(s.lesson, s.granularity);
+  const hidden = selectHiddenSteps(s);
+  if (!tl || hidden.length === 0) return null;
+  const records = selectPracticeRecords(s);
+  let byRecords = coveredCache.get(hidden);
+  if (!byRecords) coveredCache.set(hidden, (byRecords = new WeakMap()));
+  let ids = byRecords.get(records);
+  if (!ids) {
+    ids = new Set();
+    for (const step of tl.steps)
+      if (hidden[step.index] && records[step.id]?.outcome === undefined)
+        for (const id of step.writes) ids.add(id);
+    byRecords.set(records, ids);
+  }
+  return ids;
+}
+
+const maskCache = new WeakMap<object, WeakMap<Set<string>, Record<string, number>>>();
+/**
+ * The shown values with the covered ones taken out: a read-only view over `shown` (no copy), the same object
+ * for the same view and covered set. `shown` reads plain ids on a sample's step; a covered id is scoped or plain.
+ */
+export function maskCovered(
+  shown: Record<string, number>,
+  covered: Set<string> | null,
+  sample: number | undefined,
+): Record<string, number> {
+  if (!covered || covered.size === 0) return shown;
+  let byCovered = maskCache.get(shown);
+  if (!byCovered) maskCache.set(shown, (byCovered = new WeakMap()));
+  let view = byCovered.get(covered);
+  if (!view) {
+    const hides = (id: string | symbol) =>
+      typeof id === 'string' && (covered.has(id) || (sample !== undefined && covered.has(`${id}@${sample}`)));
+    view = new Proxy(Object.create(null) as Record<string, number>, {
+      get: (_t, id) => (hides(id) ? undefined : Reflect.get(shown, id)),
+      has: (_t, id) => !hides(id) && Reflect.has(shown, id),
+      ownKeys: () => Reflect.ownKeys(shown).filter((id) => !hides(id)),
+      getOwnPropertyDescriptor: (_t, id) =>
+        hides(id) ? undefined : Reflect.getOwnPropertyDescriptor(shown, id),
+    });
+    byCovered.set(covered, view);
+  }
+  return view;
+}
