@@ -94,6 +94,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const [rover, setRover] = useState<string | null>(null);
   const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
   const rootRef = useRef<HTMLDivElement>(null);
+  const pressed = useRef<string | null>(null);
   const zoom = useGraphZoom(props.width ?? 800, props.height ?? 480);
   const { width, height } = zoom.box;
 
@@ -292,8 +293,12 @@ export function NetworkGraph(props: NetworkGraphProps) {
       ref={rootRef}
       role="group"
       aria-label={t('graph.label')}
+      // a label appearing under the pointer between press and release (hover shows it) takes the click
+      // to the drawing itself: the element pressed is the one chosen
+      onPointerDown={(ev) => (pressed.current = idOf(ev))}
       onClick={(ev) => {
-        const id = idOf(ev);
+        const id = idOf(ev) ?? pressed.current;
+        pressed.current = null;
         if (id) choose(id);
       }}
       onKeyDown={onKeyDown}
