@@ -4,7 +4,10 @@ import {
   layoutNetwork,
   nodeFootprint,
   overlapArea,
+  placeSomeLabels,
   rectAround,
+  textWidth,
+  type Box,
   type NetworkLayout,
 } from '../../src/layout';
 
@@ -135,5 +138,66 @@ describe('weight labels', () => {
     const tried = layoutNetwork([4, 8, 3], false, box, { labels: true });
     expect(tried.edges.filter((e) => e.layer === 1).some((e) => e.labelled)).toBe(false);
     expect(tried.showLabels).toBe(false);
+  });
+});
+
+describe('text size', () => {
+  // the presets' shapes, in the boxes the graph has at 1280×720 and on a 390 px phone
+  const SHAPES: [number[], boolean][] = [
+    [[2, 3, 1], false],
+    [[2, 3, 2, 1], true],
+    [[2, 3, 2], true],
+    [[3, 3, 2], false],
+    [[4, 5, 3], true],
+    [[2, 2, 2], true],
+    [[2, 2, 1], true],
+  ];
+  const BOXES: [Box, number][] = [
+    [{ width: 675, height: 447 }, 12],
+    [{ width: 341, height: 270 }, 11],
+  ];
+  it.each(SHAPES)('of a %j net (biases %s) is never under minFont', (sizes, useBias) => {
+    for (const [b, minFont] of BOXES) {
+      const layout = layoutNetwork(sizes, useBias, b, {
+        minFont,
+        symbolChars: 3,
+        valueChars: 7,
+        targetChars: 8,
+      });
+      expect(Math.min(layout.fontSize, layout.valueFontSize, layout.labelFontSize)).toBeGreaterThanOrEqual(
+        minFont,
+      );
+      // a neuron drawn with its values is wide enough for "a −0.1234" at valueFontSize
+      if (layout.detail === 'full' || layout.detail === 'value')
+        expect(2 * layout.radiusX).toBeGreaterThanOrEqual(textWidth(9, layout.valueFontSize));
+      // the targets sit right of their output neuron, inside the box
+      for (const t of layout.targets) {
+        const n = layout.nodeById[t.node];
+        expect(t.x).toBeGreaterThan(n.x + n.rx);
+        expect(t.x + textWidth(8, minFont)).toBeLessThanOrEqual(b.width);
+      }
+    }
+  });
+});
+
+describe('placeSomeLabels', () => {
+  const segments = [
+    { x1: 0, y1: 50, x2: 200, y2: 50 },
+    { x1: 0, y1: 52, x2: 200, y2: 52 },
+    { x1: 0, y1: 54, x2: 200, y2: 54 },
+  ];
+  const frame = { x0: 0, y0: 0, x1: 200, y1: 100 };
+  it('places labels that overlap nothing, and leaves out the ones without room', () => {
+    const at = placeSomeLabels(segments, [], frame, 30, 20);
+    const boxes = at.flatMap((p) => (p ? [rectAround(p, 30, 20)] : []));
+    // three 30-wide labels fit side by side on 200 units (15% to 85% of the way along)
+    expect(boxes).toHaveLength(3);
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlapArea(a, b)).toBe(0)));
+    // an obstacle over the whole middle leaves no room at all
+    expect(placeSomeLabels(segments, [{ x0: 20, y0: 0, x1: 180, y1: 100 }], frame, 30, 20)).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 });

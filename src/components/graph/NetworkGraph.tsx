@@ -104,7 +104,11 @@ export function NetworkGraph(props: NetworkGraphProps) {
     () => [...weights, ...(useBias ? [biases] : [])].flat(2),
     [weights, biases, useBias],
   );
-  const chars = useMemo(() => labelChars(givens, format), [givens, format]);
+  // a label holds w, and once known "→ w⁺" (as long as a typical value: −0.1234 at four digits)
+  const chars = useMemo(
+    () => Math.max(labelChars(givens, format), format(-0.123456789).length + 2),
+    [givens, format],
+  );
   const minFont = zoom.view.width < PHONE_WIDTH ? 11 : 12;
   // Characters of the widest value inside a neuron (a small negative number is the longest), of the longest
   // symbol (a spelled-out subscript counts at its size) and of the longest target text.
@@ -122,8 +126,9 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const targetTexts = useMemo(() => {
     const last = layers.length - 1;
     return Array.from({ length: layers[last].size }, (_, j) => {
-      const value = `t:${j}` in shown ? format(shown[`t:${j}`]) : '';
-      return `${symbolText({ layers, conventions }, `t:${j}`)} = ${value}`;
+      const symbol = symbolText({ layers, conventions }, `t:${j}`);
+      // a mini-batch's mean step has no one target
+      return `t:${j}` in shown ? `${symbol} = ${format(shown[`t:${j}`])}` : symbol;
     });
   }, [layers, conventions, shown, format]);
   const targetChars = Math.max(...[t('graph.targets'), ...targetTexts].map(charsOf));
