@@ -1,6 +1,7 @@
 /** Pure geometry of the network graph: positions, label anchors, stroke scales and colours. */
 export {
   layoutNetwork,
+  symbolAbove,
   nodeFootprint,
   layoutObstacles,
   textWidth,

@@ -40,9 +40,9 @@ export interface LayoutOptions {
 
 /**
  * How much text fits in a node: symbol above with z and a inside, symbol above with a inside, the symbol
- * inside only, or nothing (large nets). Every text drawn is at least minFont.
+ * inside only, the symbol above only (a long symbol over a small node), or nothing (large nets). Every text drawn is at least minFont.
  */
-export type NodeDetail = 'full' | 'value' | 'symbol' | 'none';
+export type NodeDetail = 'full' | 'value' | 'symbol' | 'named' | 'none';
 
 /** A neuron `n:l:j` or a bias node `bn:l` (drawn in column l − 1). */
 export interface NodeGeom {
@@ -130,9 +130,11 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 const round = (v: number) => Math.round(v * 100) / 100;
 const segment = line();
 
+/** Whether the neuron's symbol is written above it (the symbol-only detail writes it inside). */
+export const symbolAbove = (detail: NodeDetail): boolean =>
+  detail === 'full' || detail === 'value' || detail === 'named';
 /** Room a node's texts take beyond its shape: the symbol above and the δ badge below (full and value). */
-const textAbove = (detail: NodeDetail, fs: number) =>
-  detail === 'full' || detail === 'value' ? fs * 1.4 : 0;
+const textAbove = (detail: NodeDetail, fs: number) => (symbolAbove(detail) ? fs * 1.4 : 0);
 const textBelow = (detail: NodeDetail, vf: number) =>
   detail === 'full' || detail === 'value' ? vf * 0.8 : 0;
 
@@ -190,13 +192,14 @@ export function layoutNetwork(
     if (halfWidth(detail, r, vf, fs) > maxHalfWidth) return false;
     if (detail === 'full') return r >= vf * LINE_EM * 1.25;
     if (detail === 'value') return r >= vf * 0.8;
+    if (detail === 'named') return r >= 4 && textWidth(symbolChars, fs) / 2 <= maxHalfWidth * 1.6;
     return r >= fs * 0.7;
   };
   let detail: NodeDetail = 'none';
   let radius = radiusFor('none', minFont, minFont);
   let fontSize = minFont;
   let valueFontSize = minFont;
-  for (const d of ['full', 'value', 'symbol'] as const) {
+  for (const d of ['full', 'value', 'symbol', 'named'] as const) {
     const r = radiusFor(d, minFont, minFont);
     if (!fits(d, r, minFont, minFont)) continue;
     detail = d;
@@ -290,7 +293,7 @@ export function layoutNetwork(
       if (useBias) edges.push(connect(biasEdgeId(l, j), l, j, -1, biasNodeId(l)));
     }
 
-  const symbolHalf = detail === 'full' || detail === 'value' ? textWidth(symbolChars, fontSize) / 2 : 0;
+  const symbolHalf = symbolAbove(detail) ? textWidth(symbolChars, fontSize) / 2 : 0;
   const targets: TargetGeom[] =
     targetChars > 0
       ? nodes
@@ -423,7 +426,7 @@ export function nodeFootprint(
     Partial<Pick<NetworkLayout, 'symbolChars'>>,
   n: NodeGeom,
 ): Rect {
-  const full = layout.detail === 'full' || layout.detail === 'value';
+  const full = symbolAbove(layout.detail);
   const above = !n.bias && full ? textAbove(layout.detail, layout.fontSize) : 0;
   const below = !n.bias && full ? textBelow(layout.detail, layout.valueFontSize) : 0;
   const symbol = !n.bias && full ? textWidth(layout.symbolChars ?? 3, layout.fontSize) / 2 : 0;

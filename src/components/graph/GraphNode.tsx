@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { NodeDetail, NodeGeom } from '../../layout';
+import { symbolAbove, type NodeDetail, type NodeGeom } from '../../layout';
 import type { Letters } from './describe';
 import { SymbolText } from './SymbolText';
 import type { Mark } from './views';
@@ -32,7 +32,8 @@ const STANDARD_LETTERS: Letters = { z: 'z', a: 'a', delta: 'δ' };
 export const GraphNode = memo(function GraphNode(props: NodeProps) {
   const { geom, detail, fontSize: fs, valueFontSize: vf, symbol, x, z, a, delta, aria, mark, onPath } = props;
   const sub = Math.max(props.minFont, fs * 0.7);
-  const above = detail === 'full' || detail === 'value';
+  const above = symbolAbove(detail);
+  const values = detail === 'full' || detail === 'value';
   const letters = props.letters ?? STANDARD_LETTERS;
   const r = geom.r;
   const input = geom.layer === 0;
@@ -78,7 +79,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
           <SymbolText text={symbol} sub={sub} />
         </text>
       )}
-      {above && input && (
+      {values && input && (
         <text
           className="graph-node__value"
           fontSize={vf * 1.15}
@@ -99,7 +100,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
           <Quantity y={0} symbol={letters.a} value={a} strong />
         </g>
       )}
-      {delta != null && above && (
+      {delta != null && values && (
         <g className="graph-node__delta" transform={`translate(0,${r})`} fontSize={vf}>
           <rect x={-badgeW / 2} y={-0.65 * vf} width={badgeW} height={1.3 * vf} rx={0.65 * vf} />
           <text textAnchor="middle" dominantBaseline="central">
@@ -107,7 +108,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
           </text>
         </g>
       )}
-      {delta != null && !above && (
+      {delta != null && !values && (
         <circle className="graph-node__delta-dot" cx={r * 0.75} cy={r * 0.75} r={Math.max(1.5, r * 0.32)} />
       )}
     </g>
