@@ -189,8 +189,9 @@ export function NetworkGraph(props: NetworkGraphProps) {
       const v = views.edgeView(id);
       return v ? [{ view: v, at: v.geom.label }] : [];
     });
-    const wanted = [...marks.lit, ...marks.path, ...(marks.selected ? [marks.selected] : [])];
-    if (active) wanted.unshift(active);
+    // first come, first placed: the edge under the pointer or focus, the selected one, the step's, the path's
+    const wanted = [...(active ? [active] : []), ...(marks.selected ? [marks.selected] : [])];
+    wanted.push(...marks.lit, ...marks.path);
     const dynamic = [...new Set(wanted)]
       .filter((id) => layout.edgeById[id] && !layout.edgeById[id].labelled)
       .slice(0, MAX_DYNAMIC_LABELS);
