@@ -135,6 +135,10 @@ export const en = {
   'graph.negative': 'negative',
   'graph.notYet': 'not computed yet',
   'graph.legend': 'Edge width shows |w|; solid = positive, dashed = negative',
+  'graph.targets': 'targets',
+  'graph.zoomIn': 'Zoom in',
+  'graph.zoomOut': 'Zoom out',
+  'graph.zoomReset': 'Reset zoom',
 
   'formula.title': 'Formula',
   'formula.rule': 'Rule',

@@ -117,6 +117,10 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'graph.negative': '负',
   'graph.notYet': '尚未计算',
   'graph.legend': '连线粗细表示 |w|；实线为正，虚线为负',
+  'graph.targets': '目标值',
+  'graph.zoomIn': '放大',
+  'graph.zoomOut': '缩小',
+  'graph.zoomReset': '还原缩放',
 
   'formula.title': '公式',
   'formula.rule': '规则',

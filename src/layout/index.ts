@@ -1,7 +1,32 @@
 /** Pure geometry of the network graph: positions, label anchors, stroke scales and colours. */
-export { layoutNetwork, nodeFootprint, LABEL_EDGE_LIMIT } from './network';
-export type { Box, LayoutOptions, NetworkLayout, NodeGeom, EdgeGeom, NodeDetail } from './network';
-export { placeLabels, overlapArea, rectAround, LABEL_FRACTIONS, type Point, type Rect } from './labels';
+export {
+  layoutNetwork,
+  symbolAbove,
+  nodeFootprint,
+  layoutObstacles,
+  textWidth,
+  LABEL_EDGE_LIMIT,
+  CHAR_EM,
+  LINE_EM,
+} from './network';
+export type {
+  Box,
+  LayoutOptions,
+  NetworkLayout,
+  NodeGeom,
+  EdgeGeom,
+  NodeDetail,
+  TargetGeom,
+} from './network';
+export {
+  placeLabels,
+  placeSomeLabels,
+  overlapArea,
+  rectAround,
+  LABEL_FRACTIONS,
+  type Point,
+  type Rect,
+} from './labels';
 export {
   SIGN_PALETTE,
   signOf,

@@ -98,3 +98,28 @@ export function placeLabels(
     overlap: rects.reduce((sum, r, i) => sum + cost(r!, i), 0),
   };
 }
+
+/**
+ * Places labels of size w × h for some segments only (the lit or hovered edges of a dense layer pair), each at
+ * the first fraction in LABEL_FRACTIONS where it overlaps no obstacle, no label placed before it and stays in
+ * `box`. A label with no such place is left out: labels never overlap. Returns the centres by index.
+ */
+export function placeSomeLabels(
+  segments: Segment[],
+  obstacles: Rect[],
+  box: Rect,
+  w: number,
+  h: number,
+): (Point | null)[] {
+  const taken: Rect[] = [];
+  return segments.map((s) => {
+    for (const f of LABEL_FRACTIONS) {
+      const r = rectAround(along(s, f), w, h);
+      if (outsideArea(r, box) > 0) continue;
+      if (obstacles.some((o) => overlapArea(r, o) > 0) || taken.some((o) => overlapArea(r, o) > 0)) continue;
+      taken.push(r);
+      return { x: (r.x0 + r.x1) / 2, y: (r.y0 + r.y1) / 2 };
+    }
+    return null;
+  });
+}

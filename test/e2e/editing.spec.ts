@@ -39,7 +39,11 @@ test('a weight typed in its panel changes every value downstream; Ctrl+Z restore
   await field.fill('0.5');
   await field.press('Enter');
   await expect(field).toHaveValue('0.5');
-  await expect(page.locator('[data-for="e:1:0:0"]')).toContainText('0.5');
+  // beside the open panel the graph is too narrow for this label at 12 px: the weight's name says it
+  await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute(
+    'aria-label',
+    /O_hidden,1: 0\.5, positive/,
+  );
 
   // step 1: z¹₁ = 0.5·0.9 + 0.3·0.1 + 0.4·0.8 = 0.8 (was 1.16), on the graph and in the formula
   await toBody(page);
@@ -101,7 +105,11 @@ test('typing "abc" explains itself beside the field and keeps 0.9; Escape restor
   await expect(alert).toHaveText('⚠ “abc” is not a number. The value stays 0.9.');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAttribute('aria-describedby', (await alert.getAttribute('id'))!);
-  await expect(page.locator('[data-for="e:1:0:0"]')).toContainText('0.9');
+  // beside the open panel the graph is too narrow for this label at 12 px: the weight's name says it
+  await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute(
+    'aria-label',
+    /O_hidden,1: 0\.9, positive/,
+  );
   await expect(page.locator('[data-id="n:1:0"]')).toHaveAttribute('aria-label', /X_hidden,1 1\.16(,|$)/);
 
   await field.fill('2e7');

@@ -421,12 +421,20 @@ test('a typed value is applied when the field is left; a bad one stays with its 
   const field = panel.getByRole('textbox', { name: 'Weight w₁,₁' });
   await field.fill('0.5');
   await panel.getByRole('heading').click(); // a click elsewhere
-  await expect(page.locator('[data-for="e:1:0:0"]')).toContainText('0.5');
+  // beside the open panel the graph is too narrow for this label at 12 px: the weight's name says it
+  await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute(
+    'aria-label',
+    /O_hidden,1: 0\.5, positive/,
+  );
   await expect(field).toHaveValue('0.5');
   await field.fill('0.5.1');
   await panel.getByRole('heading').click();
   await expect(field).toHaveValue('0.5.1');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(panel.getByRole('alert')).toContainText('The value stays 0.5');
-  await expect(page.locator('[data-for="e:1:0:0"]')).toContainText('0.5');
+  // beside the open panel the graph is too narrow for this label at 12 px: the weight's name says it
+  await expect(page.locator('[data-id="e:1:0:0"]')).toHaveAttribute(
+    'aria-label',
+    /O_hidden,1: 0\.5, positive/,
+  );
 });

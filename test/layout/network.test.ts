@@ -4,7 +4,10 @@ import {
   layoutNetwork,
   nodeFootprint,
   overlapArea,
+  placeSomeLabels,
   rectAround,
+  textWidth,
+  type Box,
   type NetworkLayout,
 } from '../../src/layout';
 
@@ -86,7 +89,10 @@ describe('node size', () => {
 describe('weight labels', () => {
   const overlaps = (layout: NetworkLayout) => {
     const { width: w, height: h } = layout.labelSize;
-    const boxes = layout.edges.map((e) => rectAround(e.label, w, h));
+    // only labels with a place of their own are drawn at rest
+    const boxes = layout.edges.map((e) =>
+      e.labelled ? rectAround(e.label, w, h) : rectAround(e.label, 0, 0),
+    );
     const hits: string[] = [];
     boxes.forEach((b, i) => {
       if (b.x0 < 0 || b.y0 < 0 || b.x1 > layout.width || b.y1 > layout.height)
@@ -108,9 +114,11 @@ describe('weight labels', () => {
     ['3-3-2 with biases', [3, 3, 2], true, box],
     ['2-2-1 with biases', [2, 2, 1], true, box],
     ['3-3-2 in a narrow box', [3, 3, 2], false, { width: 600, height: 420 }],
-  ])('of a %s net overlap neither each other nor the nodes', (_, sizes, useBias, b) => {
+  ])('of a %s net overlap neither each other nor the nodes', (name, sizes, useBias, b) => {
     const layout = layoutNetwork(sizes as number[], useBias as boolean, b as typeof box);
-    expect(layout.showLabels).toBe(true);
+    // at 12 px the narrow box has room for the labels of one layer pair only
+    expect(layout.showLabels).toBe(!name.includes('narrow'));
+    expect(layout.edges.some((e) => e.labelled)).toBe(true);
     expect(overlaps(layout)).toEqual([]);
   });
 
@@ -124,8 +132,72 @@ describe('weight labels', () => {
     }
   });
 
-  it('are left to hover above LABEL_EDGE_LIMIT edges', () => {
+  it('are left to be placed on demand in a layer pair too dense for them', () => {
     expect(layoutNetwork([4, 8, 3], false, box).showLabels).toBe(4 * 8 + 8 * 3 <= LABEL_EDGE_LIMIT);
-    expect(layoutNetwork([4, 8, 3], false, box, { labels: true }).showLabels).toBe(true);
+    // 32 edges into 8 neurons: not tried at all by default; tried and found too dense when asked
+    const tried = layoutNetwork([4, 8, 3], false, box, { labels: true });
+    expect(tried.edges.filter((e) => e.layer === 1).some((e) => e.labelled)).toBe(false);
+    expect(tried.showLabels).toBe(false);
+  });
+});
+
+describe('text size', () => {
+  // the presets' shapes, in the boxes the graph has at 1280×720 and on a 390 px phone
+  const SHAPES: [number[], boolean][] = [
+    [[2, 3, 1], false],
+    [[2, 3, 2, 1], true],
+    [[2, 3, 2], true],
+    [[3, 3, 2], false],
+    [[4, 5, 3], true],
+    [[2, 2, 2], true],
+    [[2, 2, 1], true],
+  ];
+  const BOXES: [Box, number][] = [
+    [{ width: 675, height: 447 }, 12],
+    [{ width: 341, height: 270 }, 11],
+  ];
+  it.each(SHAPES)('of a %j net (biases %s) is never under minFont', (sizes, useBias) => {
+    for (const [b, minFont] of BOXES) {
+      const layout = layoutNetwork(sizes, useBias, b, {
+        minFont,
+        symbolChars: 3,
+        valueChars: 7,
+        targetChars: 8,
+      });
+      expect(Math.min(layout.fontSize, layout.valueFontSize, layout.labelFontSize)).toBeGreaterThanOrEqual(
+        minFont,
+      );
+      // a neuron drawn with its values is wide enough for "a −0.1234" at valueFontSize
+      if (layout.detail === 'full' || layout.detail === 'value')
+        expect(2 * layout.radiusX).toBeGreaterThanOrEqual(textWidth(9, layout.valueFontSize));
+      // the targets sit right of their output neuron, inside the box
+      for (const t of layout.targets) {
+        const n = layout.nodeById[t.node];
+        expect(t.x).toBeGreaterThan(n.x + n.rx);
+        expect(t.x + textWidth(8, minFont)).toBeLessThanOrEqual(b.width);
+      }
+    }
+  });
+});
+
+describe('placeSomeLabels', () => {
+  const segments = [
+    { x1: 0, y1: 50, x2: 200, y2: 50 },
+    { x1: 0, y1: 52, x2: 200, y2: 52 },
+    { x1: 0, y1: 54, x2: 200, y2: 54 },
+  ];
+  const frame = { x0: 0, y0: 0, x1: 200, y1: 100 };
+  it('places labels that overlap nothing, and leaves out the ones without room', () => {
+    const at = placeSomeLabels(segments, [], frame, 30, 20);
+    const boxes = at.flatMap((p) => (p ? [rectAround(p, 30, 20)] : []));
+    // three 30-wide labels fit side by side on 200 units (15% to 85% of the way along)
+    expect(boxes).toHaveLength(3);
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlapArea(a, b)).toBe(0)));
+    // an obstacle over the whole middle leaves no room at all
+    expect(placeSomeLabels(segments, [{ x0: 20, y0: 0, x1: 180, y1: 100 }], frame, 30, 20)).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 });

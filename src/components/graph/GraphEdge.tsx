@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { EdgeGeom, Sign } from '../../layout';
+import { LINE_EM, type EdgeGeom, type Sign } from '../../layout';
 import type { EdgeView, Mark } from './views';
 
 export type { Mark } from './views';
@@ -17,6 +17,8 @@ interface EdgeProps {
   selected: boolean;
   /** A wide invisible stroke that takes the pointer (without it, only the line itself does). */
   hit: boolean;
+  /** Whether this is the graph's one tab stop (roving tabindex). */
+  tabbable: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ interface EdgeProps {
  * again on top (GraphEdgeCopy), so a step changes no pixel of the ~10⁴ edges beneath.
  */
 export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
-  const { geom, width, sign, dash, aria, mark, onPath, selected, hit } = props;
+  const { geom, width, sign, dash, aria, mark, onPath, selected, hit, tabbable } = props;
   return (
     <g
       className={`graph-edge graph-edge--${sign}`}
@@ -35,7 +37,7 @@ export const GraphEdge = memo(function GraphEdge(props: EdgeProps) {
       data-path={onPath || undefined}
       data-selected={selected || undefined}
       role="button"
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       aria-label={aria}
       aria-pressed={selected}
     >
@@ -83,9 +85,12 @@ export const GraphEdgeCopy = memo(function GraphEdgeCopy({
 export const GraphEdgeGroup = memo(function GraphEdgeGroup({
   views,
   hit,
+  tabbable,
 }: {
   views: EdgeView[];
   hit: boolean;
+  /** The group's edge that is the graph's tab stop, if it is one of them (only then does the group re-render). */
+  tabbable: string | null;
 }) {
   return views.map((v) => (
     <GraphEdge
@@ -99,12 +104,15 @@ export const GraphEdgeGroup = memo(function GraphEdgeGroup({
       onPath={v.onPath}
       selected={v.selected}
       hit={hit}
+      tabbable={v.geom.id === tabbable}
     />
   ));
 });
 
 interface LabelProps {
   geom: EdgeGeom;
+  /** Centre of the label. */
+  at: { x: number; y: number };
   width: number;
   fontSize: number;
   sign: Sign;
@@ -117,6 +125,7 @@ interface LabelProps {
 /** A weight's value in a box on its edge, with the updated value beneath once it is known. */
 export const GraphLabel = memo(function GraphLabel({
   geom,
+  at,
   width,
   fontSize,
   sign,
@@ -125,13 +134,13 @@ export const GraphLabel = memo(function GraphLabel({
   dimmed,
 }: LabelProps) {
   const lines = next === null ? 1 : 2;
-  const h = lines * 1.2 * fontSize + 0.4 * fontSize;
-  const y0 = next === null ? 0 : -0.6 * fontSize;
+  const h = lines * LINE_EM * fontSize + 0.4 * fontSize;
+  const y0 = next === null ? 0 : (-LINE_EM / 2) * fontSize;
   return (
     <g
       className={`graph-label graph-label--${sign}${dimmed ? ' is-dimmed' : ''}`}
       data-for={geom.id}
-      transform={`translate(${geom.label.x},${geom.label.y})`}
+      transform={`translate(${at.x},${at.y})`}
       fontSize={fontSize}
       aria-hidden="true"
     >
@@ -147,7 +156,12 @@ export const GraphLabel = memo(function GraphLabel({
         {value}
       </text>
       {next !== null && (
-        <text className="graph-label__next" y={0.6 * fontSize} textAnchor="middle" dominantBaseline="central">
+        <text
+          className="graph-label__next"
+          y={(LINE_EM / 2) * fontSize}
+          textAnchor="middle"
+          dominantBaseline="central"
+        >
           → {next}
         </text>
       )}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { NodeDetail, NodeGeom } from '../../layout';
+import { symbolAbove, type NodeDetail, type NodeGeom } from '../../layout';
 import type { Letters } from './describe';
 import { SymbolText } from './SymbolText';
 import type { Mark } from './views';
@@ -20,6 +20,10 @@ interface NodeProps {
   aria: string;
   mark: Mark;
   onPath: boolean;
+  /** Whether this is the graph's one tab stop (roving tabindex; the others are reached with ↑/↓). */
+  tabbable: boolean;
+  /** Smallest font size of any text (subscripts included). */
+  minFont: number;
 }
 
 const STANDARD_LETTERS: Letters = { z: 'z', a: 'a', delta: 'δ' };
@@ -27,6 +31,9 @@ const STANDARD_LETTERS: Letters = { z: 'z', a: 'a', delta: 'δ' };
 /** A neuron (or input) as a focusable circle: its symbol, z and a inside, δ in a badge on its rim. */
 export const GraphNode = memo(function GraphNode(props: NodeProps) {
   const { geom, detail, fontSize: fs, valueFontSize: vf, symbol, x, z, a, delta, aria, mark, onPath } = props;
+  const sub = Math.max(props.minFont, fs * 0.7);
+  const above = symbolAbove(detail);
+  const values = detail === 'full' || detail === 'value';
   const letters = props.letters ?? STANDARD_LETTERS;
   const r = geom.r;
   const input = geom.layer === 0;
@@ -46,26 +53,33 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
       data-path={onPath || undefined}
       transform={`translate(${geom.x},${geom.y})`}
       role="button"
-      tabIndex={0}
+      tabIndex={props.tabbable ? 0 : -1}
       aria-label={aria}
     >
-      <circle className="graph-node__circle" r={r} />
-      {detail === 'full' && (
+      {geom.rx > r ? (
+        <rect
+          className="graph-node__circle"
+          x={-geom.rx}
+          y={-r}
+          width={2 * geom.rx}
+          height={2 * r}
+          rx={r}
+          ry={r}
+        />
+      ) : (
+        <circle className="graph-node__circle" r={r} />
+      )}
+      {above && (
         <text className="graph-node__symbol" y={-r - fs * 0.45} fontSize={fs} textAnchor="middle">
-          <SymbolText text={symbol} />
+          <SymbolText text={symbol} sub={sub} />
         </text>
       )}
       {detail === 'symbol' && (
-        <text
-          className="graph-node__symbol"
-          fontSize={Math.min(fs, r * 0.8)}
-          textAnchor="middle"
-          dominantBaseline="central"
-        >
-          <SymbolText text={symbol} />
+        <text className="graph-node__symbol" fontSize={fs} textAnchor="middle" dominantBaseline="central">
+          <SymbolText text={symbol} sub={sub} />
         </text>
       )}
-      {detail === 'full' && input && (
+      {values && input && (
         <text
           className="graph-node__value"
           fontSize={vf * 1.15}
@@ -81,7 +95,12 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
           <Quantity y={0.3 * r} symbol={letters.a} value={a} strong />
         </g>
       )}
-      {delta != null && detail === 'full' && (
+      {detail === 'value' && !input && (
+        <g fontSize={vf} textAnchor="middle">
+          <Quantity y={0} symbol={letters.a} value={a} strong />
+        </g>
+      )}
+      {delta != null && values && (
         <g className="graph-node__delta" transform={`translate(0,${r})`} fontSize={vf}>
           <rect x={-badgeW / 2} y={-0.65 * vf} width={badgeW} height={1.3 * vf} rx={0.65 * vf} />
           <text textAnchor="middle" dominantBaseline="central">
@@ -89,7 +108,7 @@ export const GraphNode = memo(function GraphNode(props: NodeProps) {
           </text>
         </g>
       )}
-      {delta != null && detail !== 'full' && (
+      {delta != null && !values && (
         <circle className="graph-node__delta-dot" cx={r * 0.75} cy={r * 0.75} r={Math.max(1.5, r * 0.32)} />
       )}
     </g>

@@ -1,13 +1,33 @@
-import { useId, useMemo, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { Lesson } from '../../engine';
 import type { Highlight } from '../../steps/types';
-import { layoutNetwork, maxAbsWeight, weightWidthScale } from '../../layout';
-import { capitalised, edgeRows, edgeTitle, labelChars, nodeName, nodeRows, weightOf } from './describe';
+import {
+  layoutNetwork,
+  layoutObstacles,
+  maxAbsWeight,
+  placeSomeLabels,
+  rectAround,
+  weightWidthScale,
+  type NetworkLayout,
+} from '../../layout';
+import { symbolText } from '../../formulas/symbols';
+import {
+  capitalised,
+  edgeRows,
+  edgeTitle,
+  labelChars,
+  nodeName,
+  nodeRows,
+  nodeSymbol,
+  weightOf,
+} from './describe';
 import type { Shown, Translate } from './describe';
 import { GraphEdgeCopy, GraphEdgeGroup, GraphLabel } from './GraphEdge';
 import { GraphNode } from './GraphNode';
 import { GraphTooltip } from './GraphTooltip';
+import { SymbolText } from './SymbolText';
 import { GraphViews, markOf, marksOf } from './views';
+import { useGraphZoom, ZoomButtons } from './zoom';
 import './graph.css';
 
 export interface NetworkGraphProps {
@@ -23,7 +43,7 @@ export interface NetworkGraphProps {
   onSelectNode?: (nodeId: string) => void;
   format: (x: number) => string;
   t: Translate;
-  /** Size of the drawing's coordinate box (the SVG scales to its container). */
+  /** Size of the drawing's coordinate box where the container cannot be measured (else its size in px). */
   width?: number;
   height?: number;
   /** No animated flow along backward edges (the CSS also honours prefers-reduced-motion). */
@@ -37,12 +57,46 @@ export interface NetworkGraphProps {
  */
 export const LARGE_NET_EDGES = 1000;
 
+/** Graphs narrower than this (phones) draw text at 11 px at least; wider ones at 12 px. */
+const PHONE_WIDTH = 500;
+/** At most this many labels of a dense layer pair are placed at once (the lit edges, then the active one). */
+const MAX_DYNAMIC_LABELS = 40;
+
+/** Characters of a text in Latin-character widths (a CJK character is about 1.6 of them). */
+const charsOf = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 1.6 : 1), 0);
+
+/**
+ * The graph's keyboard order (one tab stop; ↑/↓ move through it): the inputs, then each neuron followed by
+ * the weights (and bias) leading into it. `neurons` holds the positions of the neurons.
+ */
+function focusOrder(layout: NetworkLayout): { ids: string[]; neurons: number[] } {
+  const ids: string[] = [];
+  const neurons: number[] = [];
+  const into = new Map<string, string[]>();
+  for (const e of layout.edges) {
+    const list = into.get(e.target);
+    if (list) list.push(e.id);
+    else into.set(e.target, [e.id]);
+  }
+  for (const n of layout.nodes) {
+    if (n.bias) continue;
+    neurons.push(ids.length);
+    ids.push(n.id, ...(into.get(n.id) ?? []));
+  }
+  return { ids, neurons };
+}
+
 /** The network: neurons, weights and the values shown so far; the current step highlighted. */
 export function NetworkGraph(props: NetworkGraphProps) {
   const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
-  const { width = 800, height = 480, reducedMotion = false } = props;
+  const { reducedMotion = false } = props;
   const [active, setActive] = useState<string | null>(null);
+  const [rover, setRover] = useState<string | null>(null);
   const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const pressed = useRef<string | null>(null);
+  const zoom = useGraphZoom(props.width ?? 800, props.height ?? 480);
+  const { width, height } = zoom.box;
 
   const { useBias, weights, biases } = lesson;
   const sizesKey = lesson.layers.map((l) => l.size).join(',');
@@ -50,11 +104,48 @@ export function NetworkGraph(props: NetworkGraphProps) {
     () => [...weights, ...(useBias ? [biases] : [])].flat(2),
     [weights, biases, useBias],
   );
-  const chars = useMemo(() => labelChars(givens, format), [givens, format]);
-  const layout = useMemo(
-    () => layoutNetwork(sizesKey.split(',').map(Number), useBias, { width, height }, { labelChars: chars }),
-    [sizesKey, useBias, width, height, chars],
+  // a label holds w, and once known "→ w⁺" (as long as a typical value: −0.1234 at four digits)
+  const chars = useMemo(
+    () => Math.max(labelChars(givens, format), format(-0.123456789).length + 2),
+    [givens, format],
   );
+  const minFont = zoom.view.width < PHONE_WIDTH ? 11 : 12;
+  // Characters of the widest value inside a neuron (a small negative number is the longest), of the longest
+  // symbol (a spelled-out subscript counts at its size) and of the longest target text.
+  const valueChars = Math.max(format(-0.0123456789).length, format(-12.3456789).length);
+  const { layers, conventions } = lesson;
+  const symbolChars = useMemo(() => {
+    const named = { layers, conventions };
+    let most = 2;
+    sizesKey.split(',').forEach((size, l) => {
+      for (let j = 0; j < Math.min(Number(size), 4); j++)
+        most = Math.max(most, nodeSymbol(named, l, j).replace(/_/, '').length);
+    });
+    return most;
+  }, [sizesKey, layers, conventions]);
+  const targetTexts = useMemo(() => {
+    const last = layers.length - 1;
+    return Array.from({ length: layers[last].size }, (_, j) => {
+      const symbol = symbolText({ layers, conventions }, `t:${j}`);
+      // a mini-batch's mean step has no one target
+      return `t:${j}` in shown ? `${symbol} = ${format(shown[`t:${j}`])}` : symbol;
+    });
+  }, [layers, conventions, shown, format]);
+  const targetChars = Math.max(...[t('graph.targets'), ...targetTexts].map(charsOf));
+  const layout = useMemo(
+    () =>
+      layoutNetwork(
+        sizesKey.split(',').map(Number),
+        useBias,
+        { width, height },
+        { labelChars: chars, minFont, valueChars, symbolChars, targetChars },
+      ),
+    [sizesKey, useBias, width, height, chars, minFont, valueChars, symbolChars, targetChars],
+  );
+  const order = useMemo(() => focusOrder(layout), [layout]);
+  // the one tab stop: the last item focused, else the first input
+  const stop = rover && (layout.nodeById[rover] || layout.edgeById[rover]) ? rover : order.ids[0];
+  const stopGroup = layout.edgeById[stop] ? `${layout.edgeById[stop].layer}:${layout.edgeById[stop].to}` : '';
   const widthOf = useMemo(
     () => weightWidthScale(maxAbsWeight(weights, useBias ? biases : undefined), layout.radius),
     [weights, biases, useBias, layout.radius],
@@ -83,11 +174,44 @@ export function NetworkGraph(props: NetworkGraphProps) {
     });
     return { edgeGroups: groups, copies: lifted };
   }, [views, shown, marks, active]);
+  // Labels with a place of their own are always shown; those of a dense layer pair only when lit, on the
+  // path, selected, hovered or focused, wherever they fit without overlapping anything.
+  const fixed = useMemo(() => {
+    const { width: w, height: h } = layout.labelSize;
+    const labelled = layout.edges.filter((e) => e.labelled);
+    return {
+      ids: labelled.map((e) => e.id),
+      obstacles: [...layoutObstacles(layout), ...labelled.map((e) => rectAround(e.label, w, h))],
+    };
+  }, [layout]);
   const labels = useMemo(() => {
-    if (layout.showLabels) return edgeGroups.flat();
-    const hovered = active ? views.edgeView(active) : undefined;
-    return hovered ? [hovered] : [];
-  }, [layout.showLabels, edgeGroups, active, views]);
+    const out = fixed.ids.flatMap((id) => {
+      const v = views.edgeView(id);
+      return v ? [{ view: v, at: v.geom.label }] : [];
+    });
+    // first come, first placed: the edge under the pointer or focus, the selected one, the step's, the path's
+    const wanted = [...(active ? [active] : []), ...(marks.selected ? [marks.selected] : [])];
+    wanted.push(...marks.lit, ...marks.path);
+    const dynamic = [...new Set(wanted)]
+      .filter((id) => layout.edgeById[id] && !layout.edgeById[id].labelled)
+      .slice(0, MAX_DYNAMIC_LABELS);
+    if (dynamic.length === 0) return out;
+    const { width: w, height: h } = layout.labelSize;
+    const frame = { x0: 0, y0: 0, x1: layout.width, y1: layout.height };
+    const at = placeSomeLabels(
+      dynamic.map((id) => layout.edgeById[id]),
+      fixed.obstacles,
+      frame,
+      w,
+      h,
+    );
+    dynamic.forEach((id, i) => {
+      const v = views.edgeView(id);
+      if (v && at[i]) out.push({ view: v, at: at[i]! });
+    });
+    return out;
+    // edgeGroups: the views are read as of the last views.edges() call
+  }, [fixed, views, marks, active, layout, edgeGroups]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const tooltip = active ? describeActive(active) : null;
 
@@ -123,17 +247,42 @@ export function NetworkGraph(props: NetworkGraphProps) {
     if (id.startsWith('e')) props.onSelectEdge?.(id);
     else if (id.startsWith('n:')) props.onSelectNode?.(id);
   };
+  /** ↑/↓ move to the previous/next item of the graph (Shift: neuron to neuron); Enter or Space chooses. */
   const onKeyDown = (ev: KeyboardEvent) => {
-    if (ev.key !== 'Enter' && ev.key !== ' ') return;
     const id = (ev.target as Element).getAttribute('data-id');
     if (!id) return;
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      ev.preventDefault();
+      const at = order.ids.indexOf(id);
+      const down = ev.key === 'ArrowDown';
+      let next = at;
+      if (ev.shiftKey) {
+        const n = down ? order.neurons.find((p) => p > at) : order.neurons.findLast((p) => p < at);
+        next = n ?? at;
+      } else next = Math.min(order.ids.length - 1, Math.max(0, at + (down ? 1 : -1)));
+      const el = rootRef.current?.querySelector<SVGElement>(`[data-id="${order.ids[next]}"]`);
+      el?.focus();
+      return;
+    }
+    if (ev.key !== 'Enter' && ev.key !== ' ') return;
     ev.preventDefault();
     choose(id);
+  };
+  const onFocus = (ev: SyntheticEvent) => {
+    const id = idOf(ev);
+    setActive(id);
+    if (!id) return;
+    setRover(id);
+    const n = layout.nodeById[id];
+    const e = layout.edgeById[id];
+    zoom.reveal(n ? { x: n.x, y: n.y } : e ? e.label : null);
   };
 
   const backward = highlight?.backward ?? false;
   const dimming = marks.lit.size > 0 || marks.path.size > 0;
-  const box = { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'xMidYMid meet' };
+  const v = zoom.view;
+  const box = { viewBox: `${v.x} ${v.y} ${v.width} ${v.height}`, preserveAspectRatio: 'xMidYMid meet' };
   // Two drawings, one over the other: every edge (beneath, dimmed as a whole while a step is shown), and
   // the rest: edges drawn again at full strength, the error's flow, labels, neurons and the tooltip. A step
   // redraws only the drawing on top.
@@ -147,128 +296,166 @@ export function NetworkGraph(props: NetworkGraphProps) {
       ]
         .filter(Boolean)
         .join(' ')}
+      ref={rootRef}
       role="group"
       aria-label={t('graph.label')}
+      // a label appearing under the pointer between press and release (hover shows it) takes the click
+      // to the drawing itself: the element pressed is the one chosen
+      onPointerDown={(ev) => (pressed.current = idOf(ev))}
       onClick={(ev) => {
-        const id = idOf(ev);
+        const id = idOf(ev) ?? pressed.current;
+        pressed.current = null;
         if (id) choose(id);
       }}
       onKeyDown={onKeyDown}
       onMouseOver={(ev) => setActive(idOf(ev))}
       onMouseLeave={() => setActive(null)}
-      onFocus={(ev) => setActive(idOf(ev))}
+      onFocus={onFocus}
       onBlur={() => setActive(null)}
     >
-      <svg className="graph-layer graph-layer--edges" {...box}>
-        <g className="graph-edges">
-          {edgeGroups.map((group) => (
-            <GraphEdgeGroup key={group[0].geom.id} views={group} hit={!large} />
-          ))}
-        </g>
-      </svg>
-      <svg className="graph-layer graph-layer--top" {...box}>
-        <defs>
-          <marker
-            id={markerId}
-            viewBox="0 0 10 10"
-            refX="5"
-            refY="5"
-            markerWidth="4"
-            markerHeight="4"
-            orient="auto-start-reverse"
-          >
-            <path className="graph-flow__arrow" d="M0,0 L10,5 L0,10 z" />
-          </marker>
-        </defs>
-        <g className="graph-copies" aria-hidden="true">
-          {copies.map((v) => (
-            <GraphEdgeCopy key={v.geom.id} view={v} active={v.geom.id === active} />
-          ))}
-        </g>
-        {backward && (
-          <g className="graph-flows" aria-hidden="true">
-            {highlight!.edges
-              .filter((id) => layout.edgeById[id])
-              .map((id) => (
-                <path
-                  key={id}
-                  className={`graph-flow${reducedMotion ? '' : ' graph-flow--animated'}`}
-                  d={layout.edgeById[id].d}
-                  strokeWidth={Math.max(2, layout.radius * 0.1)}
-                  markerStart={`url(#${markerId})`}
-                />
-              ))}
+      <ZoomButtons zoom={zoom} t={t} />
+      <div className="graph-stage" ref={zoom.stageRef} {...zoom.panHandlers}>
+        <svg className="graph-layer graph-layer--edges" {...box}>
+          <g className="graph-edges">
+            {edgeGroups.map((group) => (
+              <GraphEdgeGroup
+                key={group[0].geom.id}
+                views={group}
+                hit={!large}
+                tabbable={`${group[0].geom.layer}:${group[0].geom.to}` === stopGroup ? stop : null}
+              />
+            ))}
           </g>
-        )}
-        <g className="graph-labels">
-          {labels.map((v) => (
-            <GraphLabel
-              key={v.geom.id}
-              geom={v.geom}
-              width={layout.labelSize.width}
-              fontSize={layout.labelFontSize}
-              sign={v.sign}
-              value={v.value}
-              next={v.nextText}
-              dimmed={v.mark === 'dimmed'}
+        </svg>
+        <svg className="graph-layer graph-layer--top" {...box}>
+          <defs>
+            <marker
+              id={markerId}
+              viewBox="0 0 10 10"
+              refX="5"
+              refY="5"
+              markerWidth="4"
+              markerHeight="4"
+              orient="auto-start-reverse"
+            >
+              <path className="graph-flow__arrow" d="M0,0 L10,5 L0,10 z" />
+            </marker>
+          </defs>
+          <g className="graph-copies" aria-hidden="true">
+            {copies.map((v) => (
+              <GraphEdgeCopy key={v.geom.id} view={v} active={v.geom.id === active} />
+            ))}
+          </g>
+          {backward && (
+            <g className="graph-flows" aria-hidden="true">
+              {highlight!.edges
+                .filter((id) => layout.edgeById[id])
+                .map((id) => (
+                  <path
+                    key={id}
+                    className={`graph-flow${reducedMotion ? '' : ' graph-flow--animated'}`}
+                    d={layout.edgeById[id].d}
+                    strokeWidth={Math.max(2, layout.radius * 0.1)}
+                    markerStart={`url(#${markerId})`}
+                  />
+                ))}
+            </g>
+          )}
+          <g className="graph-labels">
+            {labels.map(({ view: v, at }) => (
+              <GraphLabel
+                key={v.geom.id}
+                geom={v.geom}
+                at={at}
+                width={layout.labelSize.width}
+                fontSize={layout.labelFontSize}
+                sign={v.sign}
+                value={v.value}
+                next={v.nextText}
+                dimmed={v.mark === 'dimmed'}
+              />
+            ))}
+          </g>
+          <g className="graph-nodes">
+            {layout.nodes
+              .filter((n) => n.bias)
+              .map((n) => {
+                const mark = markOf(marks, n.id);
+                return (
+                  <g
+                    key={n.id}
+                    className={`graph-bias is-${mark}`}
+                    data-id={n.id}
+                    data-dimmed={mark === 'dimmed' || undefined}
+                    transform={`translate(${n.x},${n.y})`}
+                    aria-hidden="true"
+                  >
+                    <circle r={n.r} />
+                    {layout.detail !== 'none' && (
+                      <text fontSize={layout.fontSize} textAnchor="middle" dominantBaseline="central">
+                        1
+                      </text>
+                    )}
+                  </g>
+                );
+              })}
+            {nodeViews.map((v) => (
+              <GraphNode
+                key={v.geom.id}
+                geom={v.geom}
+                detail={layout.detail}
+                fontSize={layout.fontSize}
+                valueFontSize={layout.valueFontSize}
+                symbol={v.symbol}
+                letters={v.letters}
+                x={v.x}
+                z={v.z}
+                a={v.a}
+                delta={v.delta}
+                aria={v.aria}
+                mark={v.mark}
+                onPath={v.onPath}
+                tabbable={v.geom.id === stop}
+                minFont={layout.minFont}
+              />
+            ))}
+          </g>
+          <g className="graph-targets" aria-hidden="true">
+            {layout.targetHeading && (
+              <text
+                className="graph-targets__heading"
+                x={layout.targetHeading.x}
+                y={layout.targetHeading.y}
+                fontSize={layout.minFont}
+                dominantBaseline="central"
+              >
+                {t('graph.targets')}
+              </text>
+            )}
+            {layout.targets.map((g) => (
+              <text
+                key={g.node}
+                className="graph-target"
+                data-for={g.node}
+                x={g.x}
+                y={g.y}
+                fontSize={layout.minFont}
+                dominantBaseline="central"
+              >
+                <SymbolText text={targetTexts[g.index]} sub={layout.minFont} />
+              </text>
+            ))}
+          </g>
+          {tooltip && (
+            <GraphTooltip
+              {...tooltip}
+              box={layout}
+              fontSize={Math.max(layout.minFont, layout.labelFontSize)}
+              notYet={t('graph.notYet')}
             />
-          ))}
-        </g>
-        <g className="graph-nodes">
-          {layout.nodes
-            .filter((n) => n.bias)
-            .map((n) => {
-              const mark = markOf(marks, n.id);
-              return (
-                <g
-                  key={n.id}
-                  className={`graph-bias is-${mark}`}
-                  data-id={n.id}
-                  data-dimmed={mark === 'dimmed' || undefined}
-                  transform={`translate(${n.x},${n.y})`}
-                  aria-hidden="true"
-                >
-                  <circle r={n.r} />
-                  {layout.detail !== 'none' && (
-                    <text
-                      fontSize={Math.min(layout.fontSize, n.r * 1.1)}
-                      textAnchor="middle"
-                      dominantBaseline="central"
-                    >
-                      1
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-          {nodeViews.map((v) => (
-            <GraphNode
-              key={v.geom.id}
-              geom={v.geom}
-              detail={layout.detail}
-              fontSize={layout.fontSize}
-              valueFontSize={layout.valueFontSize}
-              symbol={v.symbol}
-              letters={v.letters}
-              x={v.x}
-              z={v.z}
-              a={v.a}
-              delta={v.delta}
-              aria={v.aria}
-              mark={v.mark}
-              onPath={v.onPath}
-            />
-          ))}
-        </g>
-        {tooltip && (
-          <GraphTooltip
-            {...tooltip}
-            box={layout}
-            fontSize={Math.max(11, layout.labelFontSize)}
-            notYet={t('graph.notYet')}
-          />
-        )}
-      </svg>
+          )}
+        </svg>
+      </div>
     </div>
   );
 }

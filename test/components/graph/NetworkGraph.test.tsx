@@ -55,7 +55,7 @@ describe('NetworkGraph', () => {
   it('is a labelled, responsive group of two stacked drawings with every neuron and weight', () => {
     const { container } = draw();
     const group = screen.getByRole('group', { name: 'Network graph' });
-    const layers = [...group.querySelectorAll(':scope > svg')];
+    const layers = [...group.querySelectorAll(':scope > .graph-stage > svg')];
     expect(layers.map((l) => l.getAttribute('viewBox'))).toEqual(['0 0 800 480', '0 0 800 480']);
     // the edges beneath, the neurons on top
     expect(layers[0].querySelectorAll('[data-id^="e:"]')).toHaveLength(15);
@@ -171,9 +171,13 @@ describe('NetworkGraph', () => {
         ],
       }),
     });
-    const buttons = screen.getAllByRole('button');
+    const buttons = screen.getAllByRole('button').filter((b) => b.hasAttribute('data-id'));
     expect(buttons).toHaveLength(8 + 15);
-    buttons.forEach((b) => expect(b.getAttribute('tabindex')).toBe('0'));
+    // one tab stop (roving tabindex): the first input; the others are reached with ↑/↓
+    expect(buttons.filter((b) => b.getAttribute('tabindex') === '0').map((b) => b.dataset.id)).toEqual([
+      'n:0:0',
+    ]);
+    buttons.forEach((b) => expect(['0', '-1']).toContain(b.getAttribute('tabindex')));
     expect(
       screen.getByRole('button', {
         name: 'Weight w₁,₁ from input X₁ to hidden neuron O_hidden,1: 0.90, positive',
@@ -242,7 +246,7 @@ describe('NetworkGraph', () => {
     ).toBeTruthy();
   });
 
-  it('shows weight labels on hover only in large nets', () => {
+  it('shows the weight labels of a dense layer pair only on hover or focus', () => {
     const l = lesson004({
       layers: [{ size: 6 }, { size: 6, activation: 'sigmoid' }, { size: 2, activation: 'sigmoid' }],
       weights: [
@@ -253,11 +257,13 @@ describe('NetworkGraph', () => {
       sample: { input: Array(6).fill(1), target: [0, 1] },
     });
     const { container, el } = draw({ lesson: l, shown: givens(l) });
-    expect(container.querySelectorAll('.graph-label')).toHaveLength(0);
-    fireEvent.focus(el('e:2:1:3'));
-    expect(container.querySelector('[data-for="e:2:1:3"]')!.textContent).toBe('-0.50');
+    // 42 edges into the hidden layer are too many to label; the 14 into the outputs are not
+    expect(container.querySelectorAll('.graph-label[data-for^="e:1:"]')).toHaveLength(0);
+    expect(container.querySelectorAll('.graph-label[data-for^="e:2:"]')).toHaveLength(12);
+    fireEvent.focus(el('e:1:1:3'));
+    expect(container.querySelector('[data-for="e:1:1:3"]')!.textContent).toBe('0.50');
     // the focused edge is drawn again on top with a ring, undimmed
-    expect(container.querySelector('[data-copy-of="e:2:1:3"] .graph-edge__ring')).not.toBeNull();
+    expect(container.querySelector('[data-copy-of="e:1:1:3"] .graph-edge__ring')).not.toBeNull();
   });
   it('draws large nets lean: no fade (each faded frame would repaint every edge), no wide hit areas', () => {
     const { container } = draw();
