@@ -15,6 +15,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { topSelfTime, type CpuProfile } from './bench-ui-trace';
 import { PHASES } from '../src/steps/types';
 // The page's window.backpropApp (declared with the app's entry point).
 import type {} from '../src/main';
@@ -36,7 +37,7 @@ export interface LargeBenchFigure {
 
 export const LARGE_SIZES = Array<number>(10).fill(64);
 /** Next iterations taken after the walk, to see whether memory grows with them. */
-const ITERATIONS = 3;
+const ITERATIONS = 20;
 /** Steps walked per page.evaluate (the heap is logged between). */
 const CHUNK = 500;
 /** Steps timed from the start of each phase. */
@@ -69,7 +70,12 @@ const WALK = `async (limit, pace) => {
   while (out.length < limit) {
     const before = position();
     const ms = await step();
-    const after = position();
+    // the step shows within a frame or two (on a busy machine the render may come after the timed task)
+    let after = position();
+    for (let k = 0; after === before && k < 5; k++) {
+      await frame();
+      after = position();
+    }
     if (after === before) break;
     out.push([after, ms]);
     await frame();
@@ -123,8 +129,26 @@ const single = (name: string, value: number, unit: 'ms' | 'MB', target?: number)
   ...(target !== undefined ? { target } : {}),
 });
 
+/** What to measure besides the default (see benchLarge). */
+export interface LargeBenchOptions {
+  /** Walk every one of the 3,073 steps at neuron detail, one a frame, for the heap after a full walk. */
+  full?: boolean;
+  /** Log each section's functions with the most self time (a CDP CPU profile). */
+  profile?: boolean;
+  /** Next iterations taken (default 20). */
+  iterations?: number;
+}
+
+/** A lesson opening at the given detail (the bench lesson names none, so it would keep the page's). */
+const atDetail = (lesson: unknown, detail: 'neuron' | 'layer') => {
+  const l = lesson as { conventions: object };
+  return { ...l, conventions: { ...l.conventions, detail } };
+};
+
 /**
- * Runs the 10 × 64 benchmark on the app served at `url`, with `lesson` (a backprop-lesson object of that size).
+ * Runs the 10 × 64 benchmark on the app served at `url`, with `lesson` (a backprop-lesson object of that size):
+ * at neuron detail, opening it, PHASE_STEPS steps from the start of each phase, (with `full`) a walk of every
+ * step, a click on a weight and Next iterations; then at layer detail, opening it and a walk of all its steps.
  * `log` reports progress.
  */
 export async function benchLarge(
@@ -132,8 +156,9 @@ export async function benchLarge(
   url: string,
   lesson: unknown,
   log: (s: string) => void = () => {},
-  full = false,
+  options: LargeBenchOptions = {},
 ): Promise<LargeBenchFigure[]> {
+  const { full = false, profile = false, iterations: iterationCount = ITERATIONS } = options;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -142,6 +167,22 @@ export async function benchLarge(
   await page.goto(url);
   await page.waitForSelector('[data-testid="position"]');
   const cdp = await page.context().newCDPSession(page);
+  // With `profile`, each section's functions with the most self time are logged (readable with an unminified
+  // build, see bench-ui.ts).
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  }
+  const profiled = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    if (!profile) return run();
+    await cdp.send('Profiler.start');
+    try {
+      return await run();
+    } finally {
+      const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      log(`profile, ${what}:\n${topSelfTime(cpu, 25)}`);
+    }
+  };
   const figures: LargeBenchFigure[] = [];
   // Each figure is logged as soon as it is measured (the whole run takes minutes on a busy machine).
   const push = figures.push.bind(figures);
@@ -149,38 +190,51 @@ export async function benchLarge(
     for (const f of fs) log(`  ${f.name}: p50 ${f.p50} p95 ${f.p95} max ${f.max} ${f.unit}`);
     return push(...fs);
   };
-  try {
-    log('10 × 64: opening…');
-    const nodes = LARGE_SIZES.reduce((a, b) => a + b, 0);
-    const open = (await page.evaluate(
-      async ([l, n]) => {
-        const t0 = performance.now();
-        const r = window.backpropApp!.loadLesson(l);
-        if (!r.ok) throw new Error(JSON.stringify(r.problems));
-        while (document.querySelectorAll('[data-id^="n:"]').length !== n)
-          await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-        return performance.now() - t0;
-      },
-      [lesson, nodes] as const,
+  const nodes = LARGE_SIZES.reduce((a, b) => a + b, 0);
+  const open = async (what: string, l: unknown) =>
+    (await profiled(what, () =>
+      page.evaluate(
+        async ([l, n]) => {
+          const t0 = performance.now();
+          const r = window.backpropApp!.loadLesson(l);
+          if (!r.ok) throw new Error(JSON.stringify(r.problems));
+          while (document.querySelectorAll('[data-id^="n:"]').length !== n)
+            await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+          return performance.now() - t0;
+        },
+        [l, nodes] as const,
+      ),
     )) as number;
-    figures.push(single('10 × 64 open (load to graph drawn)', open, 'ms'));
+  /** Step latencies by phase (the phase named in the position, after the step). */
+  const byPhase = (part: Array<[string, number]>, phase: string) =>
+    part.filter(([p]) => p.split('·').pop()!.trim().startsWith(phase.slice(0, 4))).map(([, ms]) => ms);
+  const pauses: number[] = [];
+  const phaseFigures = (prefix: string, part: Array<[string, number]>, phase: string) => {
+    const times = byPhase(part, phase);
+    pauses.push(...times);
+    if (times.length)
+      figures.push({
+        name: `${prefix} step, ${phase}`,
+        ...summary(times),
+        unit: 'ms',
+        steps: times.length,
+      });
+  };
+  try {
+    log('10 × 64: opening at neuron detail…');
+    const opened = await open('open', atDetail(lesson, 'neuron'));
+    pauses.push(opened);
+    figures.push(single('10 × 64 open (load to graph drawn)', opened, 'ms'));
     await settle(page);
 
     // Each phase: from its first step, PHASE_STEPS steps timed at a student's pace (the next phase key, ], moves
     // to the next phase's first step).
-    const walk: Array<[string, number]> = [];
     for (const phase of PHASES) {
       log(`10 × 64: ${phase}…`);
-      const part = (await page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`)) as Array<[string, number]>;
-      const times = part.filter(([p]) => p.split('·').pop()!.trim().startsWith(phase.slice(0, 4)));
-      walk.push(...part);
-      if (times.length)
-        figures.push({
-          name: `10 × 64 step, ${phase}`,
-          ...summary(times.map(([, ms]) => ms)),
-          unit: 'ms',
-          steps: times.length,
-        });
+      const part = (await profiled(phase, () =>
+        page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`),
+      )) as Array<[string, number]>;
+      phaseFigures('10 × 64', part, phase);
       await page.evaluate(() =>
         window.dispatchEvent(new KeyboardEvent('keydown', { key: ']', bubbles: true })),
       );
@@ -205,33 +259,55 @@ export async function benchLarge(
     }
 
     log('10 × 64: a click on a weight…');
-    const click = await timeAction(
-      page,
-      `() => document.querySelector('[data-id="e:5:3:7"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
+    const click = await profiled('click on a weight', () =>
+      timeAction(
+        page,
+        `() => document.querySelector('[data-id="e:5:3:7"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
+      ),
     );
     await page.waitForSelector('[data-testid="chain-rule"]');
+    pauses.push(click);
     figures.push(single('10 × 64 click on a weight', click, 'ms'));
     await settle(page);
 
-    log(`10 × 64: ${ITERATIONS} iterations…`);
+    log(`10 × 64: ${iterationCount} iterations…`);
     const before = await heapMb(cdp);
     const iterations: number[] = [];
-    for (let i = 0; i < ITERATIONS; i++) {
+    for (let i = 0; i < iterationCount; i++) {
       iterations.push(
-        await timeAction(
-          page,
-          `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next iteration')).click()`,
+        await profiled(`iteration ${i + 1}`, () =>
+          timeAction(
+            page,
+            `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next iteration')).click()`,
+          ),
         ),
       );
       await settle(page);
     }
-    figures.push({ name: '10 × 64 Next iteration', ...summary(iterations), unit: 'ms', steps: ITERATIONS });
+    pauses.push(...iterations);
+    figures.push({
+      name: '10 × 64 Next iteration',
+      ...summary(iterations),
+      unit: 'ms',
+      steps: iterationCount,
+    });
     const after = await heapMb(cdp);
-    figures.push(single(`10 × 64 heap after ${ITERATIONS} iterations`, after, 'MB', 200));
-    figures.push(single('10 × 64 heap growth per iteration', (after - before) / ITERATIONS, 'MB'));
+    figures.push(single(`10 × 64 heap after ${iterationCount} iterations`, after, 'MB', 200));
+    figures.push(single('10 × 64 heap growth per iteration', (after - before) / iterationCount, 'MB'));
+
+    // Layer detail: each step is a whole layer (its formulas hold 64 × 64 matrices); every step is walked.
+    log('10 × 64: opening at layer detail…');
+    const openedLayer = await open('open at layer detail', atDetail(lesson, 'layer'));
+    pauses.push(openedLayer);
+    figures.push(single('10 × 64 open at layer detail', openedLayer, 'ms'));
+    await settle(page);
+    const layerWalk = (await profiled('layer detail', () =>
+      page.evaluate(`(${WALK})(${CHUNK}, 'student')`),
+    )) as Array<[string, number]>;
+    for (const phase of PHASES) phaseFigures('10 × 64 layer detail', layerWalk, phase);
 
     const longTasks = (await page.evaluate('window.__longTasks')) as number[];
-    const worst = Math.max(0, ...longTasks, ...walk.map(([, ms]) => ms), click, ...iterations);
+    const worst = Math.max(0, ...longTasks, ...pauses);
     figures.push(single('10 × 64 worst pause (longest task)', worst, 'ms', 100));
     if (errors.length) throw new Error(`10 × 64: page errors: ${errors.join('; ')}`);
     return figures;
@@ -259,6 +335,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         build: argv.includes('--no-build') ? false : 'auto',
         verbose: !argv.includes('--json'),
         fullWalk: argv.includes('--full'),
+        profile: argv.includes('--profile'),
+        ...(argv.includes('--iterations')
+          ? { iterations: Number(argv[argv.indexOf('--iterations') + 1]) }
+          : {}),
+        ...(argv.includes('--dist') ? { dist: argv[argv.indexOf('--dist') + 1] } : {}),
       }),
     )
     .then((figures) => {
