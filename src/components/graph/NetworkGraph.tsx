@@ -5,6 +5,7 @@ import { layoutNetwork, maxAbsWeight, weightWidthScale } from '../../layout';
 import { capitalised, edgeRows, edgeTitle, labelChars, nodeName, nodeRows, weightOf } from './describe';
 import type { Shown, Translate } from './describe';
 import { GraphEdgeCopy, GraphEdgeGroup, GraphLabel } from './GraphEdge';
+import { CANVAS_EDGES, GraphEdgeCanvas } from './GraphEdgeCanvas';
 import { GraphNode } from './GraphNode';
 import { GraphTooltip } from './GraphTooltip';
 import { GraphViews, markOf, marksOf } from './views';
@@ -62,9 +63,10 @@ export function NetworkGraph(props: NetworkGraphProps) {
 
   const large = layout.edges.length > LARGE_NET_EDGES;
   // Per-element views, kept from step to step: a step re-renders only the edges and nodes it changes.
+  const canvas = layout.edges.length > CANVAS_EDGES;
   const views = useMemo(
-    () => new GraphViews(layout, lesson, widthOf, format, t),
-    [layout, lesson, widthOf, format, t],
+    () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
+    [layout, lesson, widthOf, format, t, canvas],
   );
   const marks = useMemo(
     () => marksOf(highlight, pathHighlight, selectedEdge),
@@ -159,13 +161,23 @@ export function NetworkGraph(props: NetworkGraphProps) {
       onFocus={(ev) => setActive(idOf(ev))}
       onBlur={() => setActive(null)}
     >
-      <svg className="graph-layer graph-layer--edges" {...box}>
-        <g className="graph-edges">
-          {edgeGroups.map((group) => (
-            <GraphEdgeGroup key={group[0].geom.id} views={group} hit={!large} />
-          ))}
-        </g>
-      </svg>
+      {canvas ? (
+        <GraphEdgeCanvas
+          groups={edgeGroups}
+          width={width}
+          height={height}
+          onActive={setActive}
+          onChoose={choose}
+        />
+      ) : (
+        <svg className="graph-layer graph-layer--edges" {...box}>
+          <g className="graph-edges">
+            {edgeGroups.map((group) => (
+              <GraphEdgeGroup key={group[0].geom.id} views={group} hit={!large} />
+            ))}
+          </g>
+        </svg>
+      )}
       <svg className="graph-layer graph-layer--top" {...box}>
         <defs>
           <marker
