@@ -183,7 +183,10 @@ export async function benchLarge(
     const events: TraceEvent[] = [];
     const collect = (d: { value: unknown[] }) => events.push(...(d.value as TraceEvent[]));
     cdp.on('Tracing.dataCollected', collect);
-    await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
     let result: T;
     try {
       result = await run();
@@ -193,12 +196,15 @@ export async function benchLarge(
       await done;
       cdp.off('Tracing.dataCollected', collect);
     }
-    const main = events.find(
-      (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+    // the renderers' main threads (only the page's does work)
+    const mains = new Set(
+      events
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
     );
     let longest = 0;
     for (const e of events)
-      if (e.ph === 'X' && e.name === 'RunTask' && main && e.pid === main.pid && e.tid === main.tid)
+      if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
         longest = Math.max(longest, (e.tdur ?? e.dur ?? 0) / 1000);
     return [result, round2(longest)];
   };
