@@ -15,6 +15,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { topSelfTime, type CpuProfile, type TraceEvent } from './bench-ui-trace';
 import { PHASES } from '../src/steps/types';
 // The page's window.backpropApp (declared with the app's entry point).
 import type {} from '../src/main';
@@ -32,11 +33,16 @@ export interface LargeBenchFigure {
   steps: number;
   /** The value it must stay under (p95 for latencies). */
   target?: number;
+  /**
+   * The longest main-thread task over the figure's span, in CPU (thread) time, ms: unlike the latencies it does
+   * not grow when other processes share the machine.
+   */
+  longestTaskCpu?: number;
 }
 
 export const LARGE_SIZES = Array<number>(10).fill(64);
 /** Next iterations taken after the walk, to see whether memory grows with them. */
-const ITERATIONS = 3;
+const ITERATIONS = 20;
 /** Steps walked per page.evaluate (the heap is logged between). */
 const CHUNK = 500;
 /** Steps timed from the start of each phase. */
@@ -69,7 +75,12 @@ const WALK = `async (limit, pace) => {
   while (out.length < limit) {
     const before = position();
     const ms = await step();
-    const after = position();
+    // the step shows within a frame or two (on a busy machine the render may come after the timed task)
+    let after = position();
+    for (let k = 0; after === before && k < 5; k++) {
+      await frame();
+      after = position();
+    }
     if (after === before) break;
     out.push([after, ms]);
     await frame();
@@ -123,8 +134,26 @@ const single = (name: string, value: number, unit: 'ms' | 'MB', target?: number)
   ...(target !== undefined ? { target } : {}),
 });
 
+/** What to measure besides the default (see benchLarge). */
+export interface LargeBenchOptions {
+  /** Walk every one of the 3,073 steps at neuron detail, one a frame, for the heap after a full walk. */
+  full?: boolean;
+  /** Log each section's functions with the most self time (a CDP CPU profile). */
+  profile?: boolean;
+  /** Next iterations taken (default 20). */
+  iterations?: number;
+}
+
+/** A lesson opening at the given detail (the bench lesson names none, so it would keep the page's). */
+const atDetail = (lesson: unknown, detail: 'neuron' | 'layer') => {
+  const l = lesson as { conventions: object };
+  return { ...l, conventions: { ...l.conventions, detail } };
+};
+
 /**
- * Runs the 10 × 64 benchmark on the app served at `url`, with `lesson` (a backprop-lesson object of that size).
+ * Runs the 10 × 64 benchmark on the app served at `url`, with `lesson` (a backprop-lesson object of that size):
+ * at neuron detail, opening it, PHASE_STEPS steps from the start of each phase, (with `full`) a walk of every
+ * step, a click on a weight and Next iterations; then at layer detail, opening it and a walk of all its steps.
  * `log` reports progress.
  */
 export async function benchLarge(
@@ -132,8 +161,9 @@ export async function benchLarge(
   url: string,
   lesson: unknown,
   log: (s: string) => void = () => {},
-  full = false,
+  options: LargeBenchOptions = {},
 ): Promise<LargeBenchFigure[]> {
+  const { full = false, profile = false, iterations: iterationCount = ITERATIONS } = options;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -142,45 +172,115 @@ export async function benchLarge(
   await page.goto(url);
   await page.waitForSelector('[data-testid="position"]');
   const cdp = await page.context().newCDPSession(page);
+  // With `profile`, each section's functions with the most self time are logged (readable with an unminified
+  // build, see bench-ui.ts).
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  }
+  /** Runs `run` under a trace of the page's tasks; its result and the longest main-thread task's CPU time. */
+  const traced = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+    const events: TraceEvent[] = [];
+    const collect = (d: { value: unknown[] }) => events.push(...(d.value as TraceEvent[]));
+    cdp.on('Tracing.dataCollected', collect);
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      transferMode: 'ReportEvents',
+    });
+    let result: T;
+    try {
+      result = await run();
+    } finally {
+      const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+      await cdp.send('Tracing.end');
+      await done;
+      cdp.off('Tracing.dataCollected', collect);
+    }
+    // the renderers' main threads (only the page's does work)
+    const mains = new Set(
+      events
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    let longest = 0;
+    for (const e of events)
+      if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+        longest = Math.max(longest, (e.tdur ?? e.dur ?? 0) / 1000);
+    return [result, round2(longest)];
+  };
+  const cpus: number[] = [];
+  /** The CPU time of the longest task in the last profiled section (see traced). */
+  let lastCpu = 0;
+  const profiled = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    if (profile) await cdp.send('Profiler.start');
+    try {
+      const [result, cpu] = await traced(run);
+      lastCpu = cpu;
+      cpus.push(cpu);
+      return result;
+    } finally {
+      if (profile) {
+        const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        log(`profile, ${what}:\n${topSelfTime(cpu, 25)}`);
+      }
+    }
+  };
   const figures: LargeBenchFigure[] = [];
   // Each figure is logged as soon as it is measured (the whole run takes minutes on a busy machine).
   const push = figures.push.bind(figures);
   figures.push = (...fs: LargeBenchFigure[]) => {
-    for (const f of fs) log(`  ${f.name}: p50 ${f.p50} p95 ${f.p95} max ${f.max} ${f.unit}`);
+    for (const f of fs)
+      log(
+        `  ${f.name}: p50 ${f.p50} p95 ${f.p95} max ${f.max} ${f.unit}${f.longestTaskCpu ? `, longest task ${f.longestTaskCpu} ms CPU` : ''}`,
+      );
     return push(...fs);
   };
-  try {
-    log('10 × 64: opening…');
-    const nodes = LARGE_SIZES.reduce((a, b) => a + b, 0);
-    const open = (await page.evaluate(
-      async ([l, n]) => {
-        const t0 = performance.now();
-        const r = window.backpropApp!.loadLesson(l);
-        if (!r.ok) throw new Error(JSON.stringify(r.problems));
-        while (document.querySelectorAll('[data-id^="n:"]').length !== n)
-          await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-        return performance.now() - t0;
-      },
-      [lesson, nodes] as const,
+  const nodes = LARGE_SIZES.reduce((a, b) => a + b, 0);
+  const open = async (what: string, l: unknown) =>
+    (await profiled(what, () =>
+      page.evaluate(
+        async ([l, n]) => {
+          const t0 = performance.now();
+          const r = window.backpropApp!.loadLesson(l);
+          if (!r.ok) throw new Error(JSON.stringify(r.problems));
+          while (document.querySelectorAll('[data-id^="n:"]').length !== n)
+            await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+          return performance.now() - t0;
+        },
+        [l, nodes] as const,
+      ),
     )) as number;
-    figures.push(single('10 × 64 open (load to graph drawn)', open, 'ms'));
+  /** Step latencies by phase (the phase named in the position, after the step). */
+  const byPhase = (part: Array<[string, number]>, phase: string) =>
+    part.filter(([p]) => p.split('·').pop()!.trim().startsWith(phase.slice(0, 4))).map(([, ms]) => ms);
+  const pauses: number[] = [];
+  const phaseFigures = (prefix: string, part: Array<[string, number]>, phase: string) => {
+    const times = byPhase(part, phase);
+    pauses.push(...times);
+    if (times.length)
+      figures.push({
+        name: `${prefix} step, ${phase}`,
+        ...summary(times),
+        unit: 'ms',
+        steps: times.length,
+        longestTaskCpu: lastCpu,
+      });
+  };
+  try {
+    log('10 × 64: opening at neuron detail…');
+    const opened = await open('open', atDetail(lesson, 'neuron'));
+    pauses.push(opened);
+    figures.push({ ...single('10 × 64 open (load to graph drawn)', opened, 'ms'), longestTaskCpu: lastCpu });
     await settle(page);
 
     // Each phase: from its first step, PHASE_STEPS steps timed at a student's pace (the next phase key, ], moves
     // to the next phase's first step).
-    const walk: Array<[string, number]> = [];
     for (const phase of PHASES) {
       log(`10 × 64: ${phase}…`);
-      const part = (await page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`)) as Array<[string, number]>;
-      const times = part.filter(([p]) => p.split('·').pop()!.trim().startsWith(phase.slice(0, 4)));
-      walk.push(...part);
-      if (times.length)
-        figures.push({
-          name: `10 × 64 step, ${phase}`,
-          ...summary(times.map(([, ms]) => ms)),
-          unit: 'ms',
-          steps: times.length,
-        });
+      const part = (await profiled(phase, () =>
+        page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`),
+      )) as Array<[string, number]>;
+      phaseFigures('10 × 64', part, phase);
       await page.evaluate(() =>
         window.dispatchEvent(new KeyboardEvent('keydown', { key: ']', bubbles: true })),
       );
@@ -205,34 +305,72 @@ export async function benchLarge(
     }
 
     log('10 × 64: a click on a weight…');
-    const click = await timeAction(
-      page,
-      `() => document.querySelector('[data-id="e:5:3:7"]').dispatchEvent(new MouseEvent('click', { bubbles: true }))`,
+    // w⁵₃₇ (e:5:3:7), a third of the way along its line from neuron 7 of layer 4 to neuron 3 of layer 5; the
+    // edges beneath are drawn on a canvas, which takes the click
+    const at = (await page.evaluate(`(() => {
+      const centre = (id) => {
+        const r = document.querySelector('[data-id="' + id + '"] circle').getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2];
+      };
+      const [x1, y1] = centre('n:4:7');
+      const [x2, y2] = centre('n:5:3');
+      return [x1 + (x2 - x1) / 3, y1 + (y2 - y1) / 3];
+    })()`)) as [number, number];
+    const click = await profiled('click on a weight', () =>
+      timeAction(
+        page,
+        `() => (document.querySelector('[data-testid="edge-canvas"]') ?? document.elementFromPoint(${at[0]}, ${at[1]})).dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: ${at[0]}, clientY: ${at[1]} }))`,
+      ),
     );
     await page.waitForSelector('[data-testid="chain-rule"]');
-    figures.push(single('10 × 64 click on a weight', click, 'ms'));
+    pauses.push(click);
+    figures.push({ ...single('10 × 64 click on a weight', click, 'ms'), longestTaskCpu: lastCpu });
     await settle(page);
 
-    log(`10 × 64: ${ITERATIONS} iterations…`);
+    log(`10 × 64: ${iterationCount} iterations…`);
     const before = await heapMb(cdp);
     const iterations: number[] = [];
-    for (let i = 0; i < ITERATIONS; i++) {
+    let iterationCpu = 0;
+    for (let i = 0; i < iterationCount; i++) {
       iterations.push(
-        await timeAction(
-          page,
-          `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next iteration')).click()`,
+        await profiled(`iteration ${i + 1}`, () =>
+          timeAction(
+            page,
+            `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next iteration')).click()`,
+          ),
         ),
       );
+      iterationCpu = Math.max(iterationCpu, lastCpu);
       await settle(page);
     }
-    figures.push({ name: '10 × 64 Next iteration', ...summary(iterations), unit: 'ms', steps: ITERATIONS });
+    pauses.push(...iterations);
+    figures.push({
+      name: '10 × 64 Next iteration',
+      ...summary(iterations),
+      unit: 'ms',
+      steps: iterationCount,
+    });
     const after = await heapMb(cdp);
-    figures.push(single(`10 × 64 heap after ${ITERATIONS} iterations`, after, 'MB', 200));
-    figures.push(single('10 × 64 heap growth per iteration', (after - before) / ITERATIONS, 'MB'));
+    figures.push(single(`10 × 64 heap after ${iterationCount} iterations`, after, 'MB', 200));
+    figures.push(single('10 × 64 heap growth per iteration', (after - before) / iterationCount, 'MB'));
+
+    // Layer detail: each step is a whole layer (its formulas hold 64 × 64 matrices); every step is walked.
+    log('10 × 64: opening at layer detail…');
+    const openedLayer = await open('open at layer detail', atDetail(lesson, 'layer'));
+    pauses.push(openedLayer);
+    figures.push({ ...single('10 × 64 open at layer detail', openedLayer, 'ms'), longestTaskCpu: lastCpu });
+    await settle(page);
+    const layerWalk = (await profiled('layer detail', () =>
+      page.evaluate(`(${WALK})(${CHUNK}, 'student')`),
+    )) as Array<[string, number]>;
+    for (const phase of PHASES) phaseFigures('10 × 64 layer detail', layerWalk, phase);
 
     const longTasks = (await page.evaluate('window.__longTasks')) as number[];
-    const worst = Math.max(0, ...longTasks, ...walk.map(([, ms]) => ms), click, ...iterations);
-    figures.push(single('10 × 64 worst pause (longest task)', worst, 'ms', 100));
+    const worst = Math.max(0, ...longTasks, ...pauses);
+    figures.push({
+      ...single('10 × 64 worst pause (longest task)', worst, 'ms', 100),
+      longestTaskCpu: Math.max(0, ...cpus),
+    });
     if (errors.length) throw new Error(`10 × 64: page errors: ${errors.join('; ')}`);
     return figures;
   } finally {
@@ -246,7 +384,8 @@ export function printLarge(figures: LargeBenchFigure[]): void {
   for (const f of figures) {
     const ok = f.target === undefined ? '' : `; target < ${f.target}: ${f.p95 < f.target ? 'ok' : 'OVER'}`;
     const values = f.steps > 1 ? `p50 ${v(f.p50)} p95 ${v(f.p95)} max ${v(f.max)}` : `${v(f.max)} ${f.unit}`;
-    console.log(`  ${f.name.padEnd(40)} ${values}  (${f.steps}${f.steps > 1 ? ' timings' : ''}${ok})`);
+    const cpu = f.longestTaskCpu === undefined ? '' : `; longest task ${f.longestTaskCpu.toFixed(1)} ms CPU`;
+    console.log(`  ${f.name.padEnd(40)} ${values}  (${f.steps}${f.steps > 1 ? ' timings' : ''}${ok}${cpu})`);
   }
 }
 
@@ -259,6 +398,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         build: argv.includes('--no-build') ? false : 'auto',
         verbose: !argv.includes('--json'),
         fullWalk: argv.includes('--full'),
+        profile: argv.includes('--profile'),
+        ...(argv.includes('--iterations')
+          ? { iterations: Number(argv[argv.indexOf('--iterations') + 1]) }
+          : {}),
+        ...(argv.includes('--dist') ? { dist: argv[argv.indexOf('--dist') + 1] } : {}),
       }),
     )
     .then((figures) => {

@@ -81,6 +81,8 @@ export interface UiBenchOptions {
   large?: boolean;
   /** In the 10 × 64 benchmark, walk every one of its 3,073 steps for the heap after a full walk (slow). */
   fullWalk?: boolean;
+  /** In the 10 × 64 benchmark, how many Next iterations to take (default 20). */
+  iterations?: number;
 }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -311,7 +313,9 @@ export async function benchUi(options: UiBenchOptions = {}): Promise<UiBenchRow[
       });
     }
     if (options.large !== false)
-      rows.push(...(await benchLarge(browser, url, benchLesson(LARGE_SIZES, 42), log, options.fullWalk)));
+      rows.push(
+        ...(await benchLarge(browser, url, benchLesson(LARGE_SIZES, 42), log, { full: options.fullWalk })),
+      );
     return rows;
   } finally {
     await browser.close();
@@ -331,7 +335,11 @@ export async function runLarge(options: UiBenchOptions = {}): Promise<LargeBench
     args: CHROMIUM_ARGS,
   });
   try {
-    return await benchLarge(browser, url, benchLesson(LARGE_SIZES, 42), log, options.fullWalk);
+    return await benchLarge(browser, url, benchLesson(LARGE_SIZES, 42), log, {
+      full: options.fullWalk,
+      profile: options.profile,
+      iterations: options.iterations,
+    });
   } finally {
     await browser.close();
     server.close();

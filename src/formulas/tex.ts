@@ -70,8 +70,27 @@ export function list(items: readonly string[]): string {
 }
 /** A matrix cell; one opening with `[` gets a `{}` first, so the `\\` before it cannot read it as a row spacing. */
 const cell = (c: string): string => (c.startsWith('[') ? `{}${c}` : c);
-export const matrix = (rows: string[][]): string =>
-  `\\begin{bmatrix}${rows.map((r) => r.map(cell).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+/**
+ * Rows or columns beyond this are cut (the first ones, ⋮ or ⋯, the last one), as a textbook writes a large
+ * matrix: a 64 × 64 weight matrix written out is ~40,000 elements of KaTeX per formula, unreadable and slow
+ * to lay out. The values cut still count as the step's operands (listed under "where each number comes from").
+ */
+export const MATRIX_MAX = 12;
+
+/** The first MATRIX_MAX − 2 items, then `gap`, then the last one, when there are more than MATRIX_MAX. */
+function cutItems<T>(items: readonly T[], gap: T): T[] {
+  return items.length > MATRIX_MAX
+    ? [...items.slice(0, MATRIX_MAX - 2), gap, items[items.length - 1]]
+    : [...items];
+}
+
+export function matrix(rows: string[][]): string {
+  const width = rows[0]?.length ?? 0;
+  const cutRow = (r: string[]) => cutItems(r, '\\cdots');
+  const gapRow = cutItems(Array<string>(width).fill('\\vdots'), '\\ddots');
+  const shown = cutItems<string[] | null>(rows, null).map((r) => (r === null ? gapRow : cutRow(r)));
+  return `\\begin{bmatrix}${shown.map((r) => r.map(cell).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+}
 export const ellipsis = '\\dots';
 
 const SLOT_NAMES = new Map<string, SlotName>((Object.keys(SLOT) as SlotName[]).map((n) => [SLOT[n], n]));

@@ -53,3 +53,44 @@ describe('matrices', () => {
     );
   });
 });
+
+describe('large matrices are cut as a textbook writes them', () => {
+  const grid = (rows: number, cols: number) =>
+    Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => `${i}.${j}`));
+  const cells = (tex: string) =>
+    tex
+      .replace(/^\\begin\{bmatrix\}|\\end\{bmatrix\}$/g, '')
+      .split(' \\\\ ')
+      .map((r) => r.split(' & '));
+
+  it('leaves a matrix of up to 12 rows and 12 columns whole', () => {
+    expect(cells(matrix(grid(12, 12)))).toEqual(grid(12, 12));
+    expect(cells(matrix(grid(3, 1)))).toEqual(grid(3, 1));
+  });
+
+  it('keeps the first ten rows and columns and the last of a 64 × 64 matrix, with ⋮, ⋯ and ⋱ between', () => {
+    const c = cells(matrix(grid(64, 64)));
+    expect(c).toHaveLength(12);
+    for (const row of c) expect(row).toHaveLength(12);
+    const keep = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, null, 63];
+    keep.forEach((i, r) =>
+      keep.forEach((j, k) => {
+        const want = i === null ? (j === null ? '\\ddots' : '\\vdots') : j === null ? '\\cdots' : `${i}.${j}`;
+        expect(c[r][k]).toBe(want);
+      }),
+    );
+  });
+
+  it('cuts a long column or row vector the same way', () => {
+    expect(cells(matrix(grid(64, 1))).map((r) => r[0])).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `${i}.0`),
+      '\\vdots',
+      '63.0',
+    ]);
+    expect(cells(matrix(grid(1, 13)))[0]).toEqual([
+      ...Array.from({ length: 10 }, (_, j) => `0.${j}`),
+      '\\cdots',
+      '0.12',
+    ]);
+  });
+});

@@ -23,6 +23,7 @@ import {
 } from './describe';
 import type { Shown, Translate } from './describe';
 import { GraphEdgeCopy, GraphEdgeGroup, GraphLabel } from './GraphEdge';
+import { CANVAS_EDGES, GraphEdgeCanvas } from './GraphEdgeCanvas';
 import { GraphNode } from './GraphNode';
 import { GraphTooltip } from './GraphTooltip';
 import { SymbolText } from './SymbolText';
@@ -153,9 +154,10 @@ export function NetworkGraph(props: NetworkGraphProps) {
 
   const large = layout.edges.length > LARGE_NET_EDGES;
   // Per-element views, kept from step to step: a step re-renders only the edges and nodes it changes.
+  const canvas = layout.edges.length > CANVAS_EDGES;
   const views = useMemo(
-    () => new GraphViews(layout, lesson, widthOf, format, t),
-    [layout, lesson, widthOf, format, t],
+    () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
+    [layout, lesson, widthOf, format, t, canvas],
   );
   const marks = useMemo(
     () => marksOf(highlight, pathHighlight, selectedEdge),
@@ -315,18 +317,30 @@ export function NetworkGraph(props: NetworkGraphProps) {
     >
       <ZoomButtons zoom={zoom} t={t} />
       <div className="graph-stage" ref={zoom.stageRef} {...zoom.panHandlers}>
-        <svg className="graph-layer graph-layer--edges" {...box}>
-          <g className="graph-edges">
-            {edgeGroups.map((group) => (
-              <GraphEdgeGroup
-                key={group[0].geom.id}
-                views={group}
-                hit={!large}
-                tabbable={`${group[0].geom.layer}:${group[0].geom.to}` === stopGroup ? stop : null}
-              />
-            ))}
-          </g>
-        </svg>
+        {canvas ? (
+          <GraphEdgeCanvas
+            groups={edgeGroups}
+            x={v.x}
+            y={v.y}
+            width={v.width}
+            height={v.height}
+            onActive={setActive}
+            onChoose={choose}
+          />
+        ) : (
+          <svg className="graph-layer graph-layer--edges" {...box}>
+            <g className="graph-edges">
+              {edgeGroups.map((group) => (
+                <GraphEdgeGroup
+                  key={group[0].geom.id}
+                  views={group}
+                  hit={!large}
+                  tabbable={`${group[0].geom.layer}:${group[0].geom.to}` === stopGroup ? stop : null}
+                />
+              ))}
+            </g>
+          </svg>
+        )}
         <svg className="graph-layer graph-layer--top" {...box}>
           <defs>
             <marker

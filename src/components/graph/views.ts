@@ -114,6 +114,8 @@ export class GraphViews {
     private readonly widthOf: (w: number) => number,
     private readonly format: (x: number) => string,
     private readonly t: Translate,
+    /** Whether edges get their spoken names (a net drawn on a canvas speaks none: `aria` stays ''). */
+    private readonly spoken = true,
   ) {
     this.groups = [];
     let key = '';
@@ -227,7 +229,7 @@ export class GraphViews {
       dash: style.dash,
       value: same ? old.value : this.format(w),
       nextText: same ? old.nextText : next === undefined ? null : this.format(next),
-      aria: same ? old.aria : edgeAria(this.lesson, geom, w, shown, this.format, this.t),
+      aria: same ? old.aria : this.spoken ? edgeAria(this.lesson, geom, w, shown, this.format, this.t) : '',
       mark,
       onPath,
       selected,

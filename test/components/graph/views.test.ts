@@ -120,9 +120,12 @@ describe('GraphViews after a step', () => {
       lesson001.useBias,
       { width: 800, height: 480 },
     );
-    const make = () => new GraphViews(layout, lesson001, weightWidthScale(1, layout.radius), format, t);
+    const make = (spoken = true) =>
+      new GraphViews(layout, lesson001, weightWidthScale(1, layout.radius), format, t, spoken);
     const steps = selectTimeline(base)!.steps;
     const incremental = make();
+    // a net drawn on a canvas: the same views, with no spoken names
+    const unspoken = make(false);
     const rng = createRng(7);
     let cursor = 0;
     for (let k = 0; k < 120; k++) {
@@ -138,7 +141,11 @@ describe('GraphViews after a step', () => {
       const marks = marksOf(steps[cursor].highlight, path, selected);
       const plain = (groups: ReturnType<GraphViews['edges']>) =>
         groups.map((g) => g.map(({ geom, ...rest }) => ({ id: geom.id, ...rest })));
-      expect(plain(incremental.edges(shown, marks))).toEqual(plain(make().edges(shown, marks)));
+      const full = plain(make().edges(shown, marks));
+      expect(plain(incremental.edges(shown, marks))).toEqual(full);
+      expect(plain(unspoken.edges(shown, marks))).toEqual(
+        full.map((g) => g.map((v) => ({ ...v, aria: '' }))),
+      );
     }
   });
 });

@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CANVAS_EDGES, fitBox, pickEdge } from '../../../src/components/graph/GraphEdgeCanvas';
+import type { EdgeView } from '../../../src/components/graph/views';
+import { NetworkGraph } from '../../../src/components/graph/NetworkGraph';
+import { en } from '../../../src/i18n/en';
+import { lesson004 } from '../../support/lesson004';
+
+const t = (key: string, params: Record<string, string | number> = {}) =>
+  ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
+    String(params[k] ?? m),
+  );
+
+afterEach(cleanup);
+
+/** A view with only what picking reads: the line and its width. */
+const edge = (id: string, x1: number, y1: number, x2: number, y2: number, width = 1) =>
+  ({ geom: { id, x1, y1, x2, y2 }, width }) as unknown as EdgeView;
+
+describe('the canvas of a large net’s edges', () => {
+  it('maps the drawing into its box as the SVG’s xMidYMid meet does', () => {
+    // 800 × 480 into 1000 × 480: scaled by 1, centred with 100 on each side
+    expect(fitBox({ width: 800, height: 480 }, { width: 1000, height: 480 })).toEqual({
+      scale: 1,
+      dx: 100,
+      dy: 0,
+    });
+    // into 400 × 400: scaled by ½, 120 above and below
+    expect(fitBox({ width: 800, height: 480 }, { width: 400, height: 400 })).toEqual({
+      scale: 0.5,
+      dx: 0,
+      dy: 80,
+    });
+  });
+
+  it('gives the edge nearest the pointer, within reach of its line', () => {
+    const views = [edge('a', 0, 0, 100, 0), edge('b', 0, 10, 100, 10, 4), edge('c', 0, 0, 0, 100)];
+    expect(pickEdge(views, 50, 1, 3)).toBe('a');
+    // 4 from b's centre line, 2 from its stroke (width 4); 6 from a's, 5.5 from its stroke
+    expect(pickEdge(views, 50, 6, 4)).toBe('b');
+    expect(pickEdge(views, 2, 50, 3)).toBe('c');
+    // beyond the end of a segment the distance is to its end point
+    expect(pickEdge(views, 104, 0, 3)).toBeNull();
+    expect(pickEdge(views, 50, 40, 3)).toBeNull();
+  });
+
+  it('is used only above CANVAS_EDGES edges: a small net keeps its edges as SVG buttons', () => {
+    const shown = Object.create(null) as Record<string, number>;
+    const { container } = render(
+      <NetworkGraph lesson={lesson004()} shown={shown} highlight={null} format={String} t={t} />,
+    );
+    expect(container.querySelector('canvas')).toBeNull();
+    expect(container.querySelectorAll('.graph-edge')).toHaveLength(3 * 3 + 3 * 2);
+    expect(CANVAS_EDGES).toBeGreaterThan(9 * 32 * 32 + 9 * 32); // the 10 × 32 bench net stays SVG
+  });
+
+  it('draws a larger net’s edges beneath on a canvas, and the step’s edges on top as SVG', () => {
+    // 64-64-64-64 with biases: 3 × 64 × 64 + 3 × 64 = 12,480 edges
+    const sizes = [64, 64, 64, 64];
+    const lesson = {
+      ...lesson004(),
+      layers: sizes.map((size, i) => (i === 0 ? { size } : { size, activation: 'sigmoid' as const })),
+      useBias: true,
+      weights: sizes
+        .slice(1)
+        .map((n, i) =>
+          Array.from({ length: n }, (_, j) =>
+            Array.from({ length: sizes[i] }, (_, k) => ((j + k) % 7) / 7 - 0.4),
+          ),
+        ),
+      biases: sizes.slice(1).map((n) => Array<number>(n).fill(0.1)),
+      sample: { input: Array<number>(64).fill(0.5), target: Array<number>(64).fill(0) },
+    };
+    const shown = Object.create(null) as Record<string, number>;
+    const lit = ['e:2:5:0', 'e:2:5:1', 'e:2:5:63'];
+    const { container } = render(
+      <NetworkGraph
+        lesson={lesson}
+        shown={shown}
+        highlight={{ nodes: ['n:2:5'], edges: lit, backward: false }}
+        format={String}
+        t={t}
+      />,
+    );
+    expect(container.querySelectorAll('canvas[data-testid="edge-canvas"]')).toHaveLength(1);
+    expect(container.querySelector('.graph-edge')).toBeNull();
+    expect(
+      [...container.querySelectorAll('[data-copy-of]')].map((e) => e.getAttribute('data-copy-of')),
+    ).toEqual(lit);
+  });
+});
