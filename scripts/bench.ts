@@ -14,6 +14,7 @@ import { benchTimeline } from './bench-timeline';
 import { repoRoot } from '../bench/workloads';
 import type { UiBenchRow } from './bench-ui';
 import type { TrainUiRow } from './bench-train-ui';
+import { benchTrain, printTrain, type TrainBenchRow } from './bench-train';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,20 +113,29 @@ async function main() {
   let ui: unknown[] = [];
   let bundle: unknown = null;
   let trainUi: TrainUiRow[] = [];
-  let printTrain = (rows: TrainUiRow[]) => JSON.stringify(rows);
+  let printTrainView = (rows: TrainUiRow[]) => JSON.stringify(rows);
   if (!args['skip-ui'] && existsSync(path.join(repoRoot, 'scripts/bench-ui.ts'))) {
     log('UI step latency in Chromium…');
     const mod = await import('./bench-ui');
     ui = await mod.benchUi();
     bundle = mod.bundleSize ? await mod.bundleSize() : null;
     log('Train view frame rate in Chromium…');
-    const train = await import('./bench-train-ui');
-    trainUi = await train.benchTrainUi({ verbose: true });
-    printTrain = train.printTrainUi;
+    const trainView = await import('./bench-train-ui');
+    trainUi = await trainView.benchTrainUi({ verbose: true });
+    printTrainView = trainView.printTrainUi;
+  }
+  let train: TrainBenchRow[] = [];
+  if (!args['skip-ui']) {
+    log('training worker throughput in Chromium…');
+    train = await benchTrain();
   }
   if (args.json) {
     console.log(
-      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, trainUi, bundle }, null, 2),
+      JSON.stringify(
+        { engine: engine.rows, checks: engine.checks, timeline, ui, bundle, train, trainUi },
+        null,
+        2,
+      ),
     );
     return;
   }
@@ -187,8 +197,10 @@ async function main() {
   }
   if (trainUi.length > 0) {
     console.log('\nTrain view while training at full speed, to 10,000 epochs of history\n');
-    console.log(printTrain(trainUi));
+    console.log(printTrainView(trainUi));
   }
+  if (train.length > 0)
+    console.log(`\nTraining throughput (million SGD steps per second)\n\n${printTrain(train)}`);
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
   console.log('\nEngine targets\n');
   console.log(

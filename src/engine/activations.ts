@@ -149,12 +149,16 @@ export function logOneMinusSoftmax(z: ArrayLike<number>, j: number): number {
 
 /** a = f(z) for a whole layer (softmax via the shifted exponentials). */
 export function activateVector(name: ActivationName, z: number[]): number[] {
+  const n = z.length;
+  const a = new Array<number>(n);
   if (name === 'softmax') {
     const lse = logSumExp(z);
-    return z.map((v) => Math.exp(v - lse));
+    for (let j = 0; j < n; j++) a[j] = Math.exp(z[j] - lse);
+    return a;
   }
   const f = ACTIVATIONS[name].f;
-  return z.map(f);
+  for (let j = 0; j < n; j++) a[j] = f(z[j]);
+  return a;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Loss {
   termTex: (t: string, a: string, n: string) => string;
   /** TeX of ∂E/∂a_j. */
   gradTex: (t: string, a: string, n: string) => string;
+  /** For squared losses E = c_E Σ(t − a)², ∂E/∂a = −c_G (t − a): (c_E, c_G) for n outputs (the fast path's form). */
+  squaredScales?: (n: number) => [number, number];
   /** Output activations the loss is defined for (cross-entropy needs outputs in (0, 1)). */
   activations: readonly ActivationName[] | 'any';
 }
@@ -29,6 +31,7 @@ function weighted(t: number, x: number): number {
 const squared = (scale: (n: number) => number, gradScale: (n: number) => number) => ({
   terms: (a: number[], t: number[]) => a.map((aj, j) => scale(a.length) * (t[j] - aj) ** 2),
   grad: (a: number[], t: number[]) => a.map((aj, j) => -gradScale(a.length) * (t[j] - aj)),
+  squaredScales: (n: number): [number, number] => [scale(n), gradScale(n)],
   activations: 'any' as const,
 });
 

@@ -1,7 +1,7 @@
-import { ACTIVATIONS, backThroughActivation, logSumExp } from './activations';
+import { ACTIVATIONS, activateVector, backThroughActivation } from './activations';
 import { assertFinite, assertFiniteMatrix, catchNonFinite } from './finite';
 import { LOSSES, outputDelta } from './losses';
-import type { ActivationName, Conventions, LayerTrace, Lesson, Sample, Trace, TraceResult } from './types';
+import type { Conventions, LayerTrace, Lesson, Sample, Trace, TraceResult } from './types';
 
 /** The parts of a lesson one step needs (of its conventions only `fixedBiases`, which changes the update). */
 export type StepInput = Pick<
@@ -21,20 +21,6 @@ export const trainsBiases = (lesson: StepInput): boolean =>
 export function traceStep(lesson: StepInput): TraceResult {
   const r = catchNonFinite(() => computeTrace(lesson));
   return r.ok ? { ok: true, trace: r.value } : r;
-}
-
-/** a = f(z) for one layer (softmax from the shifted exponentials). */
-function activate(name: ActivationName, z: number[]): number[] {
-  const n = z.length;
-  const a = new Array<number>(n);
-  if (name === 'softmax') {
-    const lse = logSumExp(z);
-    for (let j = 0; j < n; j++) a[j] = Math.exp(z[j] - lse);
-    return a;
-  }
-  const f = ACTIVATIONS[name].f;
-  for (let j = 0; j < n; j++) a[j] = f(z[j]);
-  return a;
 }
 
 /** traceStep that throws NonFiniteError on a non-finite value (inside the engine and in tests). */
@@ -69,7 +55,7 @@ export function computeTrace(lesson: StepInput): Trace {
     }
     assertFinite(z, 'z', l);
     const name = specs[l].activation ?? 'identity';
-    const a = activate(name, z);
+    const a = activateVector(name, z);
     assertFinite(a, 'a', l);
     const act = ACTIVATIONS[name];
     let fPrime: number[] = [];

@@ -1,6 +1,5 @@
-import { LEAKY_SLOPE, sigmoidPrime, tanhPrime } from '../activations';
+import { ACTIVATIONS } from '../activations';
 import type { FastNet } from './fastNet';
-import type { ActivationName } from '../types';
 
 /** Largest network (in weights) whose SGD step is generated as straight-line code. */
 export const CODEGEN_MAX_WEIGHTS = 1500;
@@ -11,35 +10,19 @@ export const CODEGEN_MAX_WEIGHTS = 1500;
  */
 export type CompiledStep = (x: Float64Array, t: Float64Array, label: number, eta: number) => number;
 
-/** a = f(z) as an expression of the variable `z`. */
-const ACTIVATE: Partial<Record<ActivationName, (z: string) => string>> = {
-  sigmoid: (z) => `1 / (1 + Math.exp(-${z}))`,
-  tanh: (z) => `Math.tanh(${z})`,
-  relu: (z) => `(${z} > 0 ? ${z} : 0)`,
-  leakyRelu: (z) => `(${z} > 0 ? ${z} : ${LEAKY_SLOPE} * ${z})`,
-  identity: (z) => z,
-};
-
-/** f′ as an expression of z and a: σ′ and tanh′ call the engine's functions of z (`sp`, `tp`), as sgdStep does. */
-const DERIVATIVE: Partial<Record<ActivationName, (z: string, a: string) => string>> = {
-  sigmoid: (z) => `sp(${z})`,
-  tanh: (z) => `tp(${z})`,
-  relu: (z) => `(${z} > 0 ? 1 : 0)`,
-  leakyRelu: (z) => `(${z} > 0 ? 1 : ${LEAKY_SLOPE})`,
-  identity: () => '1',
-};
-
 /**
  * Generates the SGD step of a small network with element-wise activations and a squared loss as
  * straight-line code over its weight arrays (every loop unrolled, every index a constant), the same
- * arithmetic in the same order as `sgdStep`. Returns null where the loop version must be used.
+ * arithmetic in the same order as `sgdStep`, calling the activation records' f and f′. Returns null where the loop
+ * version must be used: vector-valued activations (softmax), cross-entropy, large networks, or where generated code
+ * is refused (a Content-Security-Policy without 'unsafe-eval').
  */
 export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | null {
   const { sizes, acts, squared, useBias, trainBias } = net;
   const L = sizes.length - 1;
   const weights = net.W.reduce((n, w) => n + w.length, 0);
   if (!squared || weights > CODEGEN_MAX_WEIGHTS) return null;
-  if (acts.slice(1).some((a) => !ACTIVATE[a])) return null;
+  if (acts.slice(1).some((a) => ACTIVATIONS[a].vectorValued)) return null;
   const [cE, cG] = squared;
   const a = (l: number, j: number) => (l === 0 ? `x[${j}]` : `a${l}_${j}`);
   const lines: string[] = [];
@@ -50,16 +33,14 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
         (_, k) => `W${l - 1}[${j * sizes[l - 1] + k}] * ${a(l - 1, k)}`,
       );
       lines.push(`const z${l}_${j} = ${useBias ? `b${l - 1}[${j}] + ` : ''}${terms.join(' + ')};`);
-      lines.push(`const a${l}_${j} = ${ACTIVATE[acts[l]]!(`z${l}_${j}`)};`);
+      lines.push(`const a${l}_${j} = f${l}(z${l}_${j});`);
     }
   }
   // output error: E = c_E Σ r², δ = −c_G r f′(z) with r = t − a
   const rs = Array.from({ length: sizes[L] }, (_, j) => `r${j}`);
   for (let j = 0; j < sizes[L]; j++) {
     lines.push(`const r${j} = t[${j}] - a${L}_${j};`);
-    lines.push(
-      `const d${L}_${j} = (${-cG} * r${j}) * (${DERIVATIVE[acts[L]]!(`z${L}_${j}`, `a${L}_${j}`)});`,
-    );
+    lines.push(`const d${L}_${j} = (${-cG} * r${j}) * fp${L}(z${L}_${j}, a${L}_${j});`);
   }
   lines.push(`const e = ${cE} * (${rs.map((r) => `${r} * ${r}`).join(' + ')});`);
   // class check before the update
@@ -77,9 +58,7 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
         const sum = Array.from({ length: sizes[l] }, (_, j) => `W${l - 1}[${j * nIn + k}] * d${l}_${j}`).join(
           ' + ',
         );
-        lines.push(
-          `const d${l - 1}_${k} = (${sum}) * (${DERIVATIVE[acts[l - 1]]!(`z${l - 1}_${k}`, `a${l - 1}_${k}`)});`,
-        );
+        lines.push(`const d${l - 1}_${k} = (${sum}) * fp${l - 1}(z${l - 1}_${k}, a${l - 1}_${k});`);
       }
     }
     for (let j = 0; j < sizes[l]; j++) {
@@ -90,7 +69,15 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
     }
   }
   lines.push('return e;');
-  const params = [...net.W.map((_, l) => `W${l}`), ...net.b.map((_, l) => `b${l}`), 'stats', 'sp', 'tp'];
+  // f and f′ of each layer are the activation records' own functions, passed in (the maths is written once)
+  const layers = acts.map((_, l) => l).slice(1);
+  const params = [
+    ...net.W.map((_, l) => `W${l}`),
+    ...net.b.map((_, l) => `b${l}`),
+    'stats',
+    ...layers.flatMap((l) => [`f${l}`, `fp${l}`]),
+  ];
+  const fns = layers.flatMap((l) => [ACTIVATIONS[acts[l]].f, ACTIVATIONS[acts[l]].fPrime]);
   let factory: (...args: unknown[]) => CompiledStep;
   try {
     factory = new Function(
@@ -102,5 +89,5 @@ export function compileStep(net: FastNet, stats: Float64Array): CompiledStep | n
     if (e instanceof EvalError) return null;
     throw e;
   }
-  return factory(...net.W, ...net.b, stats, sigmoidPrime, tanhPrime);
+  return factory(...net.W, ...net.b, stats, ...fns);
 }

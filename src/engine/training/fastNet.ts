@@ -1,4 +1,4 @@
-import { activateVector, backThroughActivation, LEAKY_SLOPE, sigmoidPrime, tanhPrime } from '../activations';
+import { ACTIVATIONS, activateVector, backThroughActivation } from '../activations';
 import { LOSSES, outputDelta } from '../losses';
 import type { ActivationName, LossName } from '../types';
 
@@ -50,7 +50,7 @@ export function compileNet(
     z: buf(),
     a: buf(),
     d: buf(),
-    squared: squaredScales(loss, sizes[sizes.length - 1]),
+    squared: LOSSES[loss].squaredScales?.(sizes[sizes.length - 1]) ?? null,
     gW: W.map((m) => new Float64Array(m.length)),
     gb: b.map((v) => new Float64Array(v.length)),
   };
@@ -87,61 +87,26 @@ export function forward(net: FastNet, x: ArrayLike<number>): Float64Array {
   return a[sizes.length - 1];
 }
 
+/** a = f(z) for a layer: element-wise with the record's f, softmax as a whole vector. */
 function activate(act: ActivationName, z: Float64Array, a: Float64Array): void {
-  const n = z.length;
-  switch (act) {
-    case 'sigmoid':
-      // 1/(1 + e^{−z}) never overflows to NaN: e^{−z} = ∞ gives 0, e^{−z} = 0 gives 1
-      for (let j = 0; j < n; j++) a[j] = 1 / (1 + Math.exp(-z[j]));
-      return;
-    case 'tanh':
-      for (let j = 0; j < n; j++) a[j] = Math.tanh(z[j]);
-      return;
-    case 'relu':
-      for (let j = 0; j < n; j++) a[j] = z[j] > 0 ? z[j] : 0;
-      return;
-    case 'leakyRelu':
-      for (let j = 0; j < n; j++) a[j] = z[j] > 0 ? z[j] : LEAKY_SLOPE * z[j];
-      return;
-    case 'identity':
-      a.set(z);
-      return;
-    case 'softmax':
-      a.set(activateVector('softmax', Array.from(z)));
-      return;
+  if (act === 'softmax') {
+    a.set(activateVector('softmax', Array.from(z)));
+    return;
   }
+  const f = ACTIVATIONS[act].f;
+  const n = z.length;
+  for (let j = 0; j < n; j++) a[j] = f(z[j]);
 }
 
-/** d[j] ← g[j]·f′(z_j) in place (g is read from d), for element-wise activations; f′ from z as in ACTIVATIONS. */
+/** d[j] ← g[j]·f′(z_j, a_j) in place (g is read from d), with the record's f′; softmax through its Jacobian. */
 function scaleByDerivative(act: ActivationName, z: Float64Array, a: Float64Array, d: Float64Array): void {
-  const n = z.length;
-  switch (act) {
-    case 'sigmoid':
-      for (let j = 0; j < n; j++) d[j] *= sigmoidPrime(z[j]);
-      return;
-    case 'tanh':
-      for (let j = 0; j < n; j++) d[j] *= tanhPrime(z[j]);
-      return;
-    case 'relu':
-      for (let j = 0; j < n; j++) d[j] = z[j] > 0 ? d[j] : 0;
-      return;
-    case 'leakyRelu':
-      for (let j = 0; j < n; j++) d[j] *= z[j] > 0 ? 1 : LEAKY_SLOPE;
-      return;
-    case 'identity':
-      return;
-    case 'softmax':
-      d.set(backThroughActivation('softmax', Array.from(z), Array.from(a), Array.from(d)));
-      return;
+  if (act === 'softmax') {
+    d.set(backThroughActivation('softmax', Array.from(z), Array.from(a), Array.from(d)));
+    return;
   }
-}
-
-/** Squared losses E = c_E Σ(t − a)², ∂E/∂a = −c_g (t − a): the scales (c_E, c_g) for n outputs. */
-function squaredScales(loss: LossName, n: number): [number, number] | null {
-  if (loss === 'halfSse') return [0.5, 1];
-  if (loss === 'sse') return [1, 2];
-  if (loss === 'mse') return [1 / n, 2 / n];
-  return null;
+  const fp = ACTIVATIONS[act].fPrime;
+  const n = z.length;
+  for (let j = 0; j < n; j++) d[j] *= fp(z[j], a[j]);
 }
 
 /** Fills δ of the output layer for target t; returns the loss E. */

@@ -215,17 +215,32 @@ function compiledEpoch(
   return { lossSum, correct: stats[0], failed: false, steps: perm.length };
 }
 
-/** Mean loss and accuracy of the network on samples, without changing it. */
+/**
+ * Mean loss and accuracy of the network on samples, without changing it. Squared losses are summed as the fast path
+ * sums them (c_E Σ(t − a)²), other losses from their records.
+ */
 export function evaluate(net: FastNet, samples: Sample[]): { loss: number; accuracy: number } {
   const L = net.sizes.length - 1;
   const act = net.acts[L];
   const lossRec = LOSSES[net.loss];
+  const scales = act === 'softmax' ? null : net.squared;
   let loss = 0;
   let correct = 0;
   for (const s of samples) {
-    const a = Array.from(forward(net, s.input));
-    loss += lossRec.terms(a, s.target, Array.from(net.z[L]), act).reduce((x, y) => x + y, 0);
-    if (isCorrect(a, s.target)) correct++;
+    const a = forward(net, s.input);
+    const t = s.target;
+    if (scales) {
+      let e = 0;
+      for (let j = 0; j < a.length; j++) {
+        const r = t[j] - a[j];
+        e += r * r;
+      }
+      loss += scales[0] * e;
+    } else {
+      const terms = lossRec.terms(Array.from(a), t, Array.from(net.z[L]), act);
+      loss += terms.reduce((x, y) => x + y, 0);
+    }
+    if (isCorrect(a, t)) correct++;
   }
   return { loss: loss / samples.length, accuracy: correct / samples.length };
 }

@@ -1,0 +1,161 @@
+/**
+ * Training throughput: lesson 002's Iris network (4-5-3 sigmoid, SGD, 130 training and 20 validation rows) trained
+ * by the training worker in Chromium at full speed, timed from Start to the worker's `stopped` message (every slice,
+ * progress message and epoch's validation included). Beside it, the session on the page's main thread with and
+ * without generated code (the ratio is what `new Function` buys), and the same two in Node.
+ *
+ * Run alone: `npx tsx scripts/bench-train.ts [--json] [--epochs N]`. Needs Debian's Chromium at /usr/bin/chromium
+ * (or CHROMIUM_PATH); never downloads a browser.
+ */
+import { parseArgs } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { sessionSpeed } from './bench-train-page';
+
+export interface TrainBenchRow {
+  name: string;
+  /** Million SGD steps per second (median of the repeats). */
+  mSteps: number;
+  /** The figure it must reach (million steps per second), if it has one. */
+  target?: number;
+}
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+/** One file of script (an IIFE) from an entry point, bundled and minified as the app would be. */
+async function bundle(entry: string, name: string): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: resolve(root, entry), formats: ['iife'], name },
+    },
+  });
+  const outputs = Array.isArray(out) ? out : [out];
+  for (const o of outputs) if ('output' in o) for (const c of o.output) if (c.type === 'chunk') return c.code;
+  throw new Error(`could not bundle ${entry}`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchTrain(
+  options: { epochs?: number; repeats?: number } = {},
+): Promise<TrainBenchRow[]> {
+  const epochs = options.epochs ?? 3000;
+  const repeats = options.repeats ?? 3;
+  const [workerCode, pageCode] = await Promise.all([
+    bundle('src/training/worker.ts', 'trainingWorker'),
+    bundle('scripts/bench-train-page.ts', 'benchTrain'),
+  ]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    await page.addScriptTag({ content: pageCode });
+    // tsx names the functions below with a helper the page lacks
+    await page.evaluate('globalThis.__name = (f) => f');
+    const worker: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      worker.push(
+        await page.evaluate(
+          async ({ code, epochs }) => {
+            const g = globalThis as unknown as {
+              benchTrain: { irisSetup: () => { network: unknown; split: unknown } };
+            };
+            const { network, split } = g.benchTrain.irisSetup();
+            const w = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+            const next = (type: string) =>
+              new Promise<{ snapshot: { steps: number } }>((done) => {
+                w.onmessage = (e) => {
+                  if (e.data.type === type) done(e.data);
+                };
+              });
+            const loaded = next('progress');
+            const settings = {
+              batchSize: 1,
+              learningRate: 0.2,
+              speed: Infinity,
+              stop: { kind: 'epochs', epochs },
+              seed: 1,
+            };
+            w.postMessage({ type: 'load', network, split, settings });
+            await loaded;
+            const stopped = next('stopped');
+            const t0 = performance.now();
+            w.postMessage({ type: 'start' });
+            const end = await stopped;
+            const seconds = (performance.now() - t0) / 1000;
+            w.terminate();
+            return end.snapshot.steps / seconds / 1e6;
+          },
+          { code: workerCode, epochs },
+        ),
+      );
+    }
+    const onPage = async (codegen: boolean) => {
+      const xs: number[] = [];
+      for (let i = 0; i < repeats; i++)
+        xs.push(
+          await page.evaluate(
+            ({ codegen, epochs }) =>
+              (
+                globalThis as unknown as { benchTrain: { sessionSpeed: (c: boolean, e: number) => number } }
+              ).benchTrain.sessionSpeed(codegen, epochs) / 1e6,
+            { codegen, epochs },
+          ),
+        );
+      return median(xs);
+    };
+    const pageGenerated = await onPage(true);
+    const pageLoop = await onPage(false);
+    const node = (codegen: boolean) =>
+      median(Array.from({ length: repeats }, () => sessionSpeed(codegen, epochs) / 1e6));
+    return [
+      { name: 'Chromium: training worker, full speed', mSteps: median(worker), target: 1 },
+      { name: 'Chromium: session, generated step', mSteps: pageGenerated },
+      { name: 'Chromium: session, loop step (strict CSP)', mSteps: pageLoop },
+      { name: 'Node: session, generated step', mSteps: node(true) },
+      { name: 'Node: session, loop step', mSteps: node(false) },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The table `npm run bench` prints, with the generated ÷ loop ratios. */
+export function printTrain(rows: TrainBenchRow[]): string {
+  const of = (name: string) => rows.find((r) => r.name === name)?.mSteps ?? NaN;
+  const lines = rows.map(
+    (r) =>
+      `| ${r.name.padEnd(42)} | ${r.mSteps.toFixed(2).padStart(6)} | ${r.target === undefined ? '–   ' : `≥ ${r.target}`} | ${
+        r.target === undefined ? '–  ' : r.mSteps >= r.target ? 'yes' : 'NO '
+      } |`,
+  );
+  const ratio = (where: string) =>
+    (
+      of(`${where}: session, generated step`) /
+      of(`${where}: session, ${where === 'Node' ? 'loop step' : 'loop step (strict CSP)'}`)
+    ).toFixed(2);
+  return [
+    '| training on Iris 4-5-3, SGD                 | M steps/s | target | met |',
+    '|--------------------------------------------|-----------|--------|-----|',
+    ...lines,
+    '',
+    `Generated step ÷ loop step: ${ratio('Chromium')}× in Chromium, ${ratio('Node')}× in Node (new Function is kept where it`,
+    'is allowed; a strict Content-Security-Policy falls back to the loop step).',
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, epochs: { type: 'string', default: '3000' } },
+  });
+  const rows = await benchTrain({ epochs: Number(values.epochs) });
+  console.log(values.json ? JSON.stringify(rows, null, 2) : printTrain(rows));
+}
