@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { irisSplit } from '../../src/data';
 import { train } from '../../src/engine/training';
@@ -67,4 +68,19 @@ test('paused mid-way, the current sample’s step opens with its input, and comi
   await page.getByRole('button', { name: 'One epoch' }).click();
   await expect(page.getByTestId('train-epoch')).toHaveText(`Epoch ${Number(epoch!.split(' ')[1]) + 1}`);
   expect(errors).toEqual([]);
+});
+
+test('the Train view has no serious accessibility violations (axe), trained or not', async ({ page }) => {
+  await openApp(page, '/', null);
+  await openIris(page);
+  for (const when of ['before', 'after'])
+    await test.step(when, async () => {
+      if (when === 'after') {
+        await page.getByRole('button', { name: 'One epoch' }).click();
+        await expect(page.getByTestId('train-epoch')).toHaveText('Epoch 1');
+      }
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    });
 });
