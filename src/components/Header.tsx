@@ -5,7 +5,6 @@ import { LessonToolbar } from './files/LessonToolbar';
 import { EditNetworkButton } from './editor/NetworkPanelContext';
 import { DigitsControl } from './controls/DigitsControl';
 import { AboutLesson } from './AboutLesson';
-import { ExportButton } from './documents/ExportButton';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
@@ -32,7 +31,6 @@ export function Header() {
       <LessonToolbar />
       <div className="header-tools">
         <EditNetworkButton />
-        <ExportButton />
         <label>
           <span className="sr-only">{t('app.language')}</span>
           <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>

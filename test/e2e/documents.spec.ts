@@ -142,6 +142,7 @@ test('the export menu works from the keyboard', async ({ page }) => {
 });
 
 test('a worksheet and its answer key print to A4 and Letter without the app', async ({ page }) => {
+  test.setTimeout(180_000);
   const errors = watchErrors(page);
   await openApp(page, '/#v1&preset=lesson004&g=neuron&s=1', null);
   await openExport(page);

@@ -4,6 +4,7 @@ import { selectProgress, selectStepCount, selectTimeline, useLessonStore } from 
 import { PhaseScrubber } from './PhaseScrubber';
 import { IterationControl } from './IterationControl';
 import { GranularitySwitch } from './GranularitySwitch';
+import { ExportButton } from '../documents/ExportButton';
 import { Icon, type IconName } from './Icon';
 
 interface TransportButton {
@@ -99,6 +100,7 @@ export function StepControls() {
       <div className="controls-row">
         <GranularitySwitch />
         <IterationControl />
+        <ExportButton />
       </div>
       <p className="keyboard-help">{t('controls.keyboardHelp')}</p>
     </section>

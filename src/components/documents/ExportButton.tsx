@@ -10,7 +10,7 @@ const HandoutChecker = lazy(() => import('./HandoutChecker'));
 /** What is open: the menu, a print view, or the handout checker. */
 export type DocumentView = 'menu' | 'worksheet' | 'answers' | 'handout';
 
-/** The header's "Export" button: the export menu, worksheets and the handout checker. */
+/** The "Export" button (beside Next iteration): the export menu, worksheets and the handout checker. */
 export function ExportButton() {
   const t = useT();
   const [view, setView] = useState<DocumentView | null>(null);
@@ -35,7 +35,18 @@ export function ExportButton() {
         aria-haspopup="dialog"
         onClick={() => setView('menu')}
       >
-        {t('documents.open')}
+        {/* a page with a corner folded and an arrow out of it: export and print */}
+        <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+          <path
+            d="M5 2h7l4 4v5M12 2v4h4M16 18H5a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1M9 12h9m-3-3 3 3-3 3"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        <span>{t('documents.open')}</span>
       </button>
       {view && (
         <Suspense
