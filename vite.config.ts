@@ -2,12 +2,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderFirstScreen } from './scripts/prerender-plugin';
 
 // Relative base so the built site works from any static path (GitHub Pages project sites included).
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    prerenderFirstScreen(),
     // Offline once loaded: a Workbox service worker (dist/sw.js) precaches the built app. src/main.tsx
     // registers it; a new version waits until every tab of the old one has closed (no reload mid-lesson).
     VitePWA({
@@ -38,7 +40,8 @@ export default defineConfig({
       },
     }),
   ],
-  // One chunk by design: KaTeX (~235 kB) and React DOM (~200 kB) are both needed for the first screen.
+  // The first screen is prerendered (scripts/prerender-plugin.ts): KaTeX and the panels that open later are
+  // chunks of their own, loaded after it (src/components/texEngine.ts, src/components/lazyPanels.tsx).
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800 },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

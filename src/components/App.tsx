@@ -4,7 +4,6 @@ import { usePlayback } from '../hooks/usePlayback';
 import { useT } from '../i18n';
 import { useLessonStore } from '../store';
 import { StepControls } from './controls/StepControls';
-import { NetworkPanel } from './editor/NetworkPanel';
 import { NetworkPanelProvider } from './editor/NetworkPanelContext';
 import { DropOverlay } from './files/DropOverlay';
 import { FileMessages } from './files/FileMessages';
@@ -12,6 +11,7 @@ import { FileOpenerProvider } from './files/fileOpener';
 import { FormulaPanel } from './formula/FormulaPanel';
 import { GraphPanel } from './graph/GraphPanel';
 import { Header } from './Header';
+import { NetworkPanel } from './lazyPanels';
 import { Notice } from './Notice';
 import '../styles/app.css';
 

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { selectStep, selectStepCount, useLessonStore } from '../../store';
 import { FormulaPage } from './FormulaPage';
-import { MatrixView } from './MatrixView';
+import { MatrixView } from '../lazyPanels';
 
 /** Steps either side of the cursor whose pages are rendered ahead of time, hidden. */
 const AHEAD = 1;
