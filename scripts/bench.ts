@@ -13,6 +13,7 @@ import type { Row } from '../bench/compare';
 import { benchTimeline } from './bench-timeline';
 import { repoRoot } from '../bench/workloads';
 import type { UiBenchRow } from './bench-ui';
+import { printFirstPaint, type FirstPaintFigures } from './bench-firstpaint';
 
 const { values: args } = parseArgs({
   options: {
@@ -110,15 +111,22 @@ async function main() {
   const timeline = benchTimeline();
   let ui: unknown[] = [];
   let bundle: unknown = null;
+  let firstPaint: FirstPaintFigures | null = null;
   if (!args['skip-ui'] && existsSync(path.join(repoRoot, 'scripts/bench-ui.ts'))) {
     log('UI step latency in Chromium…');
     const mod = await import('./bench-ui');
     ui = await mod.benchUi();
     bundle = mod.bundleSize ? await mod.bundleSize() : null;
+    log('first paint: JS sizes and Lighthouse mobile…');
+    firstPaint = await (await import('./bench-firstpaint')).benchFirstPaint();
   }
   if (args.json) {
     console.log(
-      JSON.stringify({ engine: engine.rows, checks: engine.checks, timeline, ui, bundle }, null, 2),
+      JSON.stringify(
+        { engine: engine.rows, checks: engine.checks, timeline, ui, bundle, firstPaint },
+        null,
+        2,
+      ),
     );
     return;
   }
@@ -179,6 +187,7 @@ async function main() {
     );
   }
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
+  if (firstPaint) console.log(`\nFirst paint\n\n${printFirstPaint(firstPaint)}`);
   console.log('\nEngine targets\n');
   console.log(
     table(
