@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { chineseManifest, webManifest } from './scripts/manifest';
 import { prerenderFirstScreen } from './scripts/prerender-plugin';
 
 // Relative base so the built site works from any static path (GitHub Pages project sites included).
@@ -10,28 +11,15 @@ export default defineConfig({
   plugins: [
     react(),
     prerenderFirstScreen(),
+    chineseManifest(),
     // Offline once loaded: a Workbox service worker (dist/sw.js) precaches the built app. src/main.tsx
     // registers it; a new version waits until every tab of the old one has closed (no reload mid-lesson).
     VitePWA({
       injectRegister: false,
       registerType: 'prompt',
-      // Installable as an app (a teacher's desktop, a class tablet), opening on the lesson screen.
-      manifest: {
-        name: 'Backprop, step by step',
-        short_name: 'Backprop',
-        description: 'Every number of a training step, and the chain rule that made it.',
-        lang: 'en',
-        start_url: './',
-        scope: './',
-        display: 'standalone',
-        background_color: '#ffffff',
-        theme_color: '#1f2937',
-        icons: [
-          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
-        ],
-      },
+      // Installable as an app (a teacher's desktop, a class tablet), opening on the lesson screen; the Chinese
+      // manifest is written beside it (scripts/manifest.ts).
+      manifest: webManifest('en'),
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
         clientsClaim: true,

@@ -1,6 +1,17 @@
 import { StrictMode, useEffect } from 'react';
 import { BOOT_ATTRIBUTE, READY_ATTRIBUTE } from '../boot';
+import { MANIFEST_FILES } from '../manifestFiles';
+import { useLessonStore } from '../store';
 import { App } from './App';
+
+/** Links the manifest in the screen's language, so the app installs under its name in that language. */
+function ManifestLanguage() {
+  const locale = useLessonStore((s) => s.locale);
+  useEffect(() => {
+    document.querySelector('link[rel="manifest"]')?.setAttribute('href', `./${MANIFEST_FILES[locale]}`);
+  }, [locale]);
+  return null;
+}
 
 /** Marks the page as started once the app's effects (its key handlers among them) have run. */
 function Started() {
@@ -17,6 +28,7 @@ export function AppRoot() {
   return (
     <StrictMode>
       <App />
+      <ManifestLanguage />
       <Started />
     </StrictMode>
   );

@@ -6,8 +6,16 @@ import { openApp, position, texOf, waitForApp, watchErrors } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 
-/** The lesson screen's markup as the browser holds it, with what effects legitimately add after a render. */
-const rootMarkup = (page: Page) => page.locator('#root').evaluate((el) => el.innerHTML);
+/**
+ * What the lesson screen shows, as markup: the formula pages beneath the current one (hidden, prepared for the
+ * next step after the page has started) left out.
+ */
+const shownMarkup = (page: Page) =>
+  page.locator('#root').evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.formula-page:not(.is-current)').forEach((p) => p.remove());
+    return copy.innerHTML;
+  });
 
 test('the first screen is in the HTML before any script, and hydration changes nothing of it', async ({
   browser,
@@ -21,7 +29,8 @@ test('the first screen is in the HTML before any script, and hydration changes n
   await expect(bare.getByTestId('position')).toContainText('Step 1 /');
   await expect(bare.locator('.formula-panel .katex').first()).toBeVisible(); // typeset at build time
   await bare.screenshot({ path: '/tmp/pages-noscript-phone.png' });
-  const before = await rootMarkup(bare);
+  const before = await shownMarkup(bare);
+  expect(await bare.locator('.formula-page').count()).toBe(1); // the current page alone
   await noScript.close();
 
   const context = await browser.newContext({ viewport: PHONE });
@@ -31,8 +40,10 @@ test('the first screen is in the HTML before any script, and hydration changes n
   await waitForApp(page);
   // KaTeX arrives after hydration; the formulas on screen are the prerendered ones all along
   await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0);
+  // the next step's page, prepared beneath the current one once the page has started, is hidden
+  await expect(page.locator('.formula-page:not(.is-current)')).toHaveAttribute('aria-hidden', 'true');
   await page.screenshot({ path: '/tmp/pages-hydrated-phone.png' });
-  expect(await rootMarkup(page)).toBe(before);
+  expect(await shownMarkup(page)).toBe(before);
   expect(errors).toEqual([]); // a hydration mismatch is reported as an error (React #418 / #423)
   await context.close();
 });
@@ -91,4 +102,26 @@ test('saved work in another language opens in it, without the English first scre
   const seen = await page.evaluate(() => (window as unknown as { seenHeadings: string[] }).seenHeadings);
   expect(seen.length).toBeGreaterThan(0);
   expect(seen.filter((h) => h === 'Backprop, step by step')).toEqual([]);
+});
+
+test('in Chinese: the manifest of the language, and CJK fonts first', async ({ page }) => {
+  await openApp(page, '/', null);
+  const manifestOf = () =>
+    page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]')!.getAttribute('href')!;
+      return (await fetch(href)).json() as Promise<{ name: string; lang: string; short_name: string }>;
+    });
+  expect(await manifestOf()).toMatchObject({ name: 'Backprop, step by step', lang: 'en' });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(await manifestOf()).toMatchObject({
+    name: '反向传播，一步一步',
+    short_name: '反向传播',
+    lang: 'zh-CN',
+  });
+  const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(font.split(',')[0]).toContain('PingFang SC');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  expect(await manifestOf()).toMatchObject({ lang: 'en' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^system-ui/);
 });
