@@ -15,6 +15,7 @@ import { repoRoot } from '../bench/workloads';
 import type { UiBenchRow } from './bench-ui';
 import { benchTrain, printTrain, type TrainBenchRow } from './bench-train';
 import type { TrainUiRow } from './bench-train-ui';
+import { printFirstPaint, type FirstPaintFigures } from './bench-firstpaint';
 
 const { values: args } = parseArgs({
   options: {
@@ -114,6 +115,7 @@ async function main() {
   let bundle: unknown = null;
   let trainUi: TrainUiRow[] = [];
   let printTrainUi = (rows: TrainUiRow[]) => JSON.stringify(rows);
+  let firstPaint: FirstPaintFigures | null = null;
   if (!args['skip-ui'] && existsSync(path.join(repoRoot, 'scripts/bench-ui.ts'))) {
     log('UI step latency in Chromium…');
     const mod = await import('./bench-ui');
@@ -128,11 +130,14 @@ async function main() {
   if (!args['skip-ui']) {
     log('training worker throughput in Chromium…');
     train = await benchTrain();
+    log('first paint: JS sizes and Lighthouse mobile…');
+    firstPaint = await (await import('./bench-firstpaint')).benchFirstPaint();
   }
   if (args.json) {
     console.log(
       JSON.stringify(
         { engine: engine.rows, checks: engine.checks, timeline, ui, bundle, train, trainUi },
+        { engine: engine.rows, checks: engine.checks, timeline, ui, bundle, firstPaint },
         null,
         2,
       ),
@@ -202,6 +207,7 @@ async function main() {
     console.log(printTrainUi(trainUi));
   }
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
+  if (firstPaint) console.log(`\nFirst paint\n\n${printFirstPaint(firstPaint)}`);
   console.log('\nEngine targets\n');
   console.log(
     table(

@@ -2,3 +2,6 @@ import fc from 'fast-check';
 
 // Property tests run from a fixed seed so CI is repeatable; set FC_SEED to explore other cases.
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261124) });
+
+// KaTeX loads on demand in the page (src/components/texEngine.ts); tests render formulas at once.
+await import('../src/components/texEngine').then((m) => m.loadKatex());

@@ -1,42 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../i18n';
-import { PRESETS, type Preset } from '../lessons';
-import { lessonStore, useLessonStore } from '../store';
-import { sameLesson } from '../store/persist';
+import { LessonPickerDialog } from './lazyPanels';
 import { ToolIcon } from './files/ToolIcon';
 
-/** The "Lessons" button and the dialog listing the presets with their one-line summaries. */
+/** The "Lessons" button; the dialog listing the presets (LessonPickerDialog) loads with the first open. */
 export function LessonPicker() {
   const t = useT();
-  const locale = useLessonStore((s) => s.locale);
-  const origin = useLessonStore((s) => s.origin);
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!open || !d) return;
-    if (typeof d.showModal === 'function' && !d.open) d.showModal();
-    else d.setAttribute('open', ''); // environments without <dialog> support
-    (
-      d.querySelector<HTMLButtonElement>('.preset[aria-current="true"]') ??
-      d.querySelector<HTMLButtonElement>('.preset')
-    )?.focus();
-  }, [open]);
-
   const close = () => {
-    const d = dialog.current;
-    if (d?.open && typeof d.close === 'function') d.close();
     setOpen(false);
     trigger.current?.focus();
-  };
-  const choose = (p: Preset) => {
-    const loaded = lessonStore.getState().loadLesson(p.lesson, { cursor: 0 });
-    // a lesson with a data set (the Iris lesson) opens in the Train view, ready to train
-    if (loaded.ok && p.lesson.dataset) lessonStore.getState().setView('train');
-    close();
   };
 
   return (
@@ -51,55 +25,7 @@ export function LessonPicker() {
         <ToolIcon name="lessons" />
         <span>{t('picker.open')}</span>
       </button>
-      {open && (
-        <dialog
-          ref={dialog}
-          className="lesson-picker"
-          aria-labelledby={titleId}
-          onCancel={(e) => {
-            e.preventDefault();
-            close();
-          }}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.preventDefault();
-            close();
-          }}
-          onClick={(e) => {
-            // a click on the backdrop (outside the box) closes; one on the dialog's own padding does not
-            const r = dialog.current?.getBoundingClientRect();
-            const outside =
-              r && (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom);
-            if (e.target === dialog.current && outside) close();
-          }}
-        >
-          <div className="lesson-picker-head">
-            <h2 id={titleId}>{t('picker.title')}</h2>
-            <button type="button" onClick={close} aria-label={t('picker.close')}>
-              ×
-            </button>
-          </div>
-          <ul>
-            {PRESETS.map((p) => {
-              const current = sameLesson(origin, p.lesson);
-              return (
-                <li key={p.id}>
-                  <button
-                    type="button"
-                    className="preset"
-                    aria-current={current ? 'true' : undefined}
-                    onClick={() => choose(p)}
-                  >
-                    <strong>{p.lesson.title?.[locale] ?? p.id}</strong>
-                    {current && <span className="preset-current"> · {t('picker.current')}</span>}
-                    <span className="preset-summary">{p.summary[locale]}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </dialog>
-      )}
+      {open && <LessonPickerDialog onClose={close} />}
     </>
   );
 }

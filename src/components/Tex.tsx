@@ -1,6 +1,6 @@
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
+import { loadedKatex, loadKatex, onKatexLoaded } from './texEngine';
 
 interface TexProps {
   /** The TeX source. */
@@ -23,29 +23,79 @@ type Rendered = { ok: true; html: string } | { ok: false; error: string };
 const cache = new Map<string, Rendered>();
 const CACHE_SIZE = 600;
 
-/** KaTeX's markup for a source (remembered: stepping back and forth renders each formula once). */
-function render(tex: string, block: boolean, light: boolean): Rendered {
-  const key = `${block ? 'b' : 'i'}${light ? 'l' : 'f'}${tex}`;
-  let r = cache.get(key);
-  if (r) {
-    cache.delete(key);
-  } else {
-    try {
-      const output = light ? 'html' : 'htmlAndMathml';
-      r = { ok: true, html: katex.renderToString(tex, { displayMode: block, throwOnError: true, output }) };
-    } catch (e) {
-      r = { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  }
+/** The cache key of a formula: its options and source. */
+const keyOf = (tex: string, block: boolean, light: boolean) =>
+  `${block ? 'b' : 'i'}${light ? 'l' : 'f'}${tex}`;
+
+function remember(key: string, r: Rendered): Rendered {
+  cache.delete(key);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(key, r);
   return r;
 }
 
+/**
+ * KaTeX's markup for a source (remembered: stepping back and forth renders each formula once), or null while
+ * KaTeX has not loaded and the formula was not prerendered.
+ */
+function render(key: string, tex: string, block: boolean, light: boolean): Rendered | null {
+  const hit = cache.get(key);
+  if (hit) return remember(key, hit);
+  const katex = loadedKatex();
+  if (!katex) return null;
+  try {
+    const output = light ? 'html' : 'htmlAndMathml';
+    return remember(key, {
+      ok: true,
+      html: katex.renderToString(tex, { displayMode: block, throwOnError: true, output }),
+    });
+  } catch (e) {
+    return remember(key, { ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** While prerendering: the key of every formula rendered, in document order (see adoptPrerenderedTex). */
+let prerendered: string[] | null = null;
+
+/** Starts (or, with false, stops) recording the formulas a server render renders; returns their keys. */
+export function recordPrerenderedTex(on: boolean): string[] {
+  const keys = prerendered ?? [];
+  prerendered = on ? [] : null;
+  return keys;
+}
+
+/**
+ * Takes the formulas of the prerendered page into the cache, from the page itself (`keys` in document order,
+ * as recordPrerenderedTex returned them at build time), so the page hydrates before KaTeX has loaded.
+ * Returns false, adopting nothing, when the page's formulas do not match the keys.
+ */
+export function adoptPrerenderedTex(root: Element, keys: readonly string[]): boolean {
+  const elements = root.querySelectorAll<HTMLElement>('.tex');
+  if (elements.length !== keys.length) return false;
+  keys.forEach((key, i) => {
+    const el = elements[i];
+    remember(
+      key,
+      el.classList.contains('tex-error') ? { ok: false, error: el.title } : { ok: true, html: el.innerHTML },
+    );
+  });
+  return true;
+}
+
+const katexLoaded = () => loadedKatex() !== null;
+
 /** The one component that renders TeX (KaTeX); a parse error shows the source. */
 export const Tex = memo(function Tex({ tex, block = false, label, className, light = false }: TexProps) {
-  const html = render(tex, block, light);
+  useSyncExternalStore(onKatexLoaded, katexLoaded, katexLoaded); // renders again once KaTeX has loaded
+  const key = keyOf(tex, block, light);
+  prerendered?.push(key);
+  const html = render(key, tex, block, light);
   const Tag = block ? 'div' : 'span';
+  if (!html) {
+    void loadKatex();
+    // a formula not yet typeset takes its place, named for screen readers
+    return <Tag className={`tex tex-pending ${className ?? ''}`} aria-label={label} aria-busy="true" />;
+  }
   if (!html.ok) {
     return (
       <Tag className={`tex tex-error ${className ?? ''}`} title={html.error}>

@@ -14,6 +14,7 @@ function prefixed<P extends string, T extends Record<string, string>>(
 export const en = {
   'app.title': 'Backprop, step by step',
   'app.tagline': 'Every number of a training step, and the chain rule that made it.',
+  'app.shortName': 'Backprop',
   'app.language': 'Language',
   'app.skipToContent': 'Skip to the lesson',
 

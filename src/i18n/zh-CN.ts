@@ -5,6 +5,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   Partial<Record<keyof typeof en, string>> = {
   'app.title': '反向传播，一步一步',
   'app.tagline': '训练一步中的每个数字，以及产生它的链式法则。',
+  'app.shortName': '反向传播',
   'app.language': '语言',
   'app.skipToContent': '跳到课程',
 

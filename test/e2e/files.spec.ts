@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Lesson } from '../../src/engine';
 import { lesson001, lesson004 } from '../../src/lessons';
 import { encodeLink, parseLessonFile, serialiseLesson } from '../../src/store/persist';
-import { openApp, position, watchErrors } from './helpers';
+import { openApp, position, waitForApp, watchErrors } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
 const TITLE_004 = 'A 3-3-2 network in matrix form';
@@ -27,6 +27,7 @@ const asFile = (name: string, text: string) => ({
 async function openFresh(browser: Browser, path: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   await page.goto(path);
+  await waitForApp(page);
   await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
   return page;
 }

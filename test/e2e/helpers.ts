@@ -22,11 +22,20 @@ export async function openApp(
   await page.goto(path);
   await page.evaluate(() => localStorage.clear());
   await page.goto(path);
+  await waitForApp(page);
   await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
   if (detail === null) return;
   await page.getByRole('radio', { name: detail }).check();
   // keys go to the page again, not to the radio group
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/**
+ * Waits until the app has started: the page's HTML already shows the first screen (prerendered), but keys and
+ * clicks are answered only once the app has hydrated it (src/components/AppRoot.tsx marks <html> then).
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 }
 
 /** Collects uncaught page errors and console errors, to assert none happened. */

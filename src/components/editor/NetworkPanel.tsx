@@ -6,14 +6,7 @@ import { useLessonStore } from '../../store';
 import type { LessonEdit } from '../../store/edits';
 import { LayerTable } from './LayerTable';
 import { applyLessonEdit, LessonValueField } from './LessonValueField';
-import { useNetworkPanel } from './NetworkPanelContext';
 import { ReinitForm, useInitChoice } from './ReinitForm';
-
-/** The "Network" panel when its toggle is open (it covers the formula panel, leaving the graph in view). */
-export function NetworkPanel() {
-  const panel = useNetworkPanel();
-  return panel?.open ? <NetworkPanelBody id={panel.panelId} onClose={panel.close} /> : null;
-}
 
 /**
  * Architecture and settings: layers and their sizes and activations, loss, biases, learning rate, and new

@@ -3,12 +3,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { selectStep, selectStepCount, useLessonStore } from '../../store';
 import { FormulaPage } from './FormulaPage';
-import { MatrixView } from './MatrixView';
+import { MatrixView } from '../lazyPanels';
 import { PracticeBar } from '../practice/PracticeBar';
 import { PracticeReport } from '../practice/PracticeReport';
 
 /** Steps either side of the cursor whose pages are rendered ahead of time, hidden. */
 const AHEAD = 1;
+/** A settled cursor with no pages near it (before the first background render). */
+const NO_PAGE = -2 * AHEAD - 1;
 
 /**
  * The indices of the pages to render: the cursor's, and its neighbours as of the last settled render (they
@@ -30,7 +32,9 @@ export function FormulaPanel() {
   const cursor = useLessonStore((s) => s.cursor);
   const count = useLessonStore(selectStepCount);
   const phase = useLessonStore((s) => selectStep(s)?.phase);
-  const settled = useDeferredValue(cursor);
+  // the first render (and the prerendered page it hydrates) holds the current page alone; the neighbours follow
+  // in a background render, so the page starts without a long task
+  const settled = useDeferredValue(cursor, NO_PAGE);
   const reportShown = useLessonStore((s) => s.practice.on && !s.practice.classMode && s.cursor === count - 1);
   const { jumpStack, back, matrixView, toggleMatrixView } = useLessonStore(
     useShallow((s) => ({

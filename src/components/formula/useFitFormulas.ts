@@ -76,7 +76,11 @@ let fontsRequested = false;
 function loadKatexFonts(): void {
   if (fontsRequested || !document.fonts?.load) return;
   fontsRequested = true;
-  for (const font of KATEX_FONTS) document.fonts.load(font).catch(() => undefined);
+  // once the page is idle: the fonts the first screen uses it loads itself, the others must not delay it
+  const later = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+  later(() => KATEX_FONTS.forEach((font) => document.fonts.load(font).catch(() => undefined)), {
+    timeout: 3000,
+  });
 }
 
 /**

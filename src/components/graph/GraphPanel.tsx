@@ -5,8 +5,7 @@ import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
 import { selectHighlight, selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
 import { edgeExists, targetOfNode } from '../editor/editTargets';
-import { NodeValuePanel } from '../editor/NodeValuePanel';
-import { ChainRulePanel } from './ChainRulePanel';
+import { ChainRulePanel, NodeValuePanel } from '../lazyPanels';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
 

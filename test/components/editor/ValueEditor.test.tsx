@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { preloadPanels } from '../../../src/components/lazyPanels';
 import { LessonValueField } from '../../../src/components/editor/LessonValueField';
 import { MatrixView } from '../../../src/components/formula/MatrixView';
 import { GraphPanel } from '../../../src/components/graph/GraphPanel';
@@ -17,6 +18,7 @@ function withBce(): Lesson {
   return r.lesson;
 }
 
+beforeAll(() => preloadPanels()); // the panels' chunks, as the page fetches them once idle
 beforeEach(() => {
   lessonStore.setState(initialState(lesson004));
 });

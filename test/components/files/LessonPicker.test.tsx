@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { preloadPanels } from '../../../src/components/lazyPanels';
 import { LessonToolbar } from '../../../src/components/files/LessonToolbar';
 import { FileOpenerProvider } from '../../../src/components/files/fileOpener';
 import { lesson001, lesson004, PRESETS } from '../../../src/lessons';
@@ -13,6 +14,7 @@ const renderToolbar = () =>
     </FileOpenerProvider>,
   );
 
+beforeAll(() => preloadPanels()); // the panels' chunks, as the page fetches them once idle
 beforeEach(() => lessonStore.setState(initialState()));
 afterEach(cleanup);
 

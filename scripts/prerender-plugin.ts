@@ -1,0 +1,64 @@
+import { createServer, type Plugin } from 'vite';
+
+/** The empty root of index.html that the prerendered first screen fills. */
+const ROOT = '<div id="root"></div>';
+
+/** JSON safe inside a <script> element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * Puts the first screen into the built index.html (src/prerender.tsx renders it with React's server renderer
+ * through a throwaway Vite server), with the list of its formulas, so a phone paints the lesson before any
+ * script has run and src/main.tsx hydrates it. Build only: the development server serves the empty root.
+ */
+export function prerenderFirstScreen(): Plugin {
+  return {
+    name: 'backprop:prerender-first-screen',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      if (!html.includes(ROOT)) throw new Error(`index.html has no ${ROOT} to prerender into`);
+      const server = await createServer({
+        configFile: false,
+        logLevel: 'error',
+        appType: 'custom',
+        server: { middlewareMode: true, hmr: false, ws: false },
+        optimizeDeps: { noDiscovery: true, include: [] },
+      });
+      try {
+        const { prerender } = (await server.ssrLoadModule(
+          '/src/prerender.tsx',
+        )) as typeof import('../src/prerender');
+        const { html: app, texKeys } = await prerender();
+        const { PRERENDERED_TEX_ID } = (await server.ssrLoadModule(
+          '/src/boot.ts',
+        )) as typeof import('../src/boot');
+        return html.replace(
+          ROOT,
+          `<div id="root">${app}</div>\n    <script type="application/json" id="${PRERENDERED_TEX_ID}">${scriptJson(texKeys)}</script>`,
+        );
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
+/**
+ * Fetches the app's JS at low priority: the prerendered screen needs only the HTML and the CSS to paint, and a
+ * script fetched at high priority competes with them on a slow connection (and is counted against the first
+ * paint by Lighthouse's simulation). The script still starts downloading at once.
+ */
+export function lowPriorityEntry(): Plugin {
+  return {
+    name: 'backprop:low-priority-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(
+          /<script type="module"(?![^>]*fetchpriority)/,
+          '<script type="module" fetchpriority="low"',
+        ),
+    },
+  };
+}

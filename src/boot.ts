@@ -1,0 +1,51 @@
+import type { StoreApi } from 'zustand/vanilla';
+import { initialState, type LessonState, type LessonStore } from './store';
+import { DEFAULT_LESSON } from './lessons';
+
+// What the page's HTML holds before any script runs, and whether a visit can take it over as it is.
+
+/** The id of the JSON list of the prerendered page's formulas (their cache keys, in document order). */
+export const PRERENDERED_TEX_ID = 'prerendered-tex';
+
+/**
+ * The attribute on <html> that index.html's inline script sets (to "pending") when this visit may open
+ * something other than the prerendered first screen (a link, saved work, a Chinese browser): the
+ * prerendered screen is hidden until the app has drawn its own.
+ */
+export const BOOT_ATTRIBUTE = 'data-boot';
+
+/** The attribute on <html> set once the app has started (hydrated or rendered, its key handlers in place). */
+export const READY_ATTRIBUTE = 'data-ready';
+
+/**
+ * Whether the store opened on exactly the screen the build prerendered: the default lesson as shipped, at its
+ * first step and opening detail, in English, the light theme, the default digits and no message. Only then is
+ * the page hydrated; otherwise the app renders afresh over it.
+ */
+export function showsPrerendered(s: LessonState): boolean {
+  const d = initialState(DEFAULT_LESSON);
+  return (
+    s.lesson === DEFAULT_LESSON &&
+    s.origin === DEFAULT_LESSON &&
+    s.granularity === (DEFAULT_LESSON.conventions.detail ?? 'neuron') &&
+    s.cursor === 0 &&
+    s.iteration === 1 &&
+    s.lossHistory.length === 0 &&
+    s.locale === 'en' &&
+    s.theme === d.theme &&
+    s.digits === d.digits &&
+    s.notice === null &&
+    s.past.length === 0
+  );
+}
+
+/**
+ * Makes the state the page starts in the one a server render and a hydration read. zustand hands React its
+ * store's initial state (before the link, the autosave or the default lesson were opened) as the server
+ * snapshot; the prerender and the hydration must both see the started state, or hydration would change the
+ * screen. Call once the start state is set, before rendering.
+ */
+export function renderFromStart(store: StoreApi<LessonStore>): void {
+  const start = store.getState();
+  store.getInitialState = () => start;
+}

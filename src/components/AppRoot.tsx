@@ -1,0 +1,35 @@
+import { StrictMode, useEffect } from 'react';
+import { BOOT_ATTRIBUTE, READY_ATTRIBUTE } from '../boot';
+import { MANIFEST_FILES } from '../manifestFiles';
+import { useLessonStore } from '../store';
+import { App } from './App';
+
+/** Links the manifest in the screen's language, so the app installs under its name in that language. */
+function ManifestLanguage() {
+  const locale = useLessonStore((s) => s.locale);
+  useEffect(() => {
+    document.querySelector('link[rel="manifest"]')?.setAttribute('href', `./${MANIFEST_FILES[locale]}`);
+  }, [locale]);
+  return null;
+}
+
+/** Marks the page as started once the app's effects (its key handlers among them) have run. */
+function Started() {
+  useEffect(() => {
+    const html = document.documentElement;
+    html.removeAttribute(BOOT_ATTRIBUTE); // a frame hidden at start shows the app's own screen now
+    html.setAttribute(READY_ATTRIBUTE, '');
+  }, []);
+  return null;
+}
+
+/** The page's whole tree: the build prerenders exactly this (src/prerender.tsx), and the page hydrates it. */
+export function AppRoot() {
+  return (
+    <StrictMode>
+      <App />
+      <ManifestLanguage />
+      <Started />
+    </StrictMode>
+  );
+}

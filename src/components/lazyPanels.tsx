@@ -1,0 +1,66 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+import { useNetworkPanel } from './editor/NetworkPanelContext';
+
+/**
+ * What the first screen does not show loads from chunks of its own, after the page has loaded: the JS that
+ * must arrive before the first step answers a key stays small (scripts/bench-firstpaint.ts measures it). A
+ * panel that opens later is one entry here (`lazyPanel(() => import('./x/Panel').then((m) => m.Panel))`),
+ * rendered where it opens; its chunk is fetched when the browser is idle (preloadPanels) or when first shown.
+ */
+
+type Loader = () => Promise<unknown>;
+const loaders: Loader[] = [];
+
+/**
+ * A component from its own chunk: renders nothing until the chunk has loaded. Once loaded (preloadPanels),
+ * it renders in the same pass as its parent, with nothing in between.
+ */
+export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: { default: ComponentType<P> } | null = null;
+  let loading: Promise<{ default: ComponentType<P> }> | null = null;
+  const loadOnce = () =>
+    (loading ??= load().then((c) => {
+      loaded = { default: c };
+      return loaded;
+    }));
+  loaders.push(loadOnce);
+  // React.lazy settles at once on a thenable that calls back synchronously (a chunk already here)
+  const Lazy = lazy(() => {
+    const here = loaded;
+    if (!here) return loadOnce();
+    const settled = { then: (done: (m: typeof here) => void) => done(here) };
+    return settled as unknown as Promise<typeof here>;
+  });
+  return function LazyPanel(props: P) {
+    return (
+      <Suspense fallback={null}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  };
+}
+
+/** Fetches every lazy panel's chunk (once the page is idle), so a panel opens at once, offline too. */
+export function preloadPanels(): Promise<unknown> {
+  return Promise.all(loaders.map((load) => load().catch(() => undefined)));
+}
+
+// The panels. Each is rendered only when it is open, so none is part of the first screen.
+
+export const NetworkPanelBody = lazyPanel(() =>
+  import('./editor/NetworkPanel').then((m) => m.NetworkPanelBody),
+);
+export const NodeValuePanel = lazyPanel(() =>
+  import('./editor/NodeValuePanel').then((m) => m.NodeValuePanel),
+);
+export const ChainRulePanel = lazyPanel(() => import('./graph/ChainRulePanel').then((m) => m.ChainRulePanel));
+export const MatrixView = lazyPanel(() => import('./formula/MatrixView').then((m) => m.MatrixView));
+export const LessonPickerDialog = lazyPanel(() =>
+  import('./LessonPickerDialog').then((m) => m.LessonPickerDialog),
+);
+
+/** The "Network" panel when its toggle is open (it covers the formula panel, leaving the graph in view). */
+export function NetworkPanel() {
+  const panel = useNetworkPanel();
+  return panel?.open ? <NetworkPanelBody id={panel.panelId} onClose={panel.close} /> : null;
+}
