@@ -13,6 +13,8 @@ import { FormulaPanel } from './formula/FormulaPanel';
 import { GraphPanel } from './graph/GraphPanel';
 import { Header } from './Header';
 import { Notice } from './Notice';
+import { Narration } from './present/Narration';
+import { PresenterOverlay, usePresenterScreen } from './present/presenter';
 import '../styles/app.css';
 
 /** The lesson screen: the network graph beside the formula panel, the step controls beneath. */
@@ -22,6 +24,7 @@ export function App() {
   const locale = useLessonStore((s) => s.locale);
   useKeyboard();
   usePlayback();
+  usePresenterScreen();
   useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dataset.theme = theme;
@@ -46,6 +49,8 @@ export function App() {
           <NetworkPanel />
           <StepControls />
         </main>
+        <Narration />
+        <PresenterOverlay />
       </div>
     </NetworkPanelProvider>
   );

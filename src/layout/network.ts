@@ -22,6 +22,10 @@ export interface LayoutOptions {
   labelLines?: number;
   /** Whether to place weight labels (default: when the net has at most LABEL_EDGE_LIMIT edges). */
   labels?: boolean;
+  /** Every type size times this, and the neurons' largest radius to hold it (presenter mode; default 1). */
+  textScale?: number;
+  /** Whether weight labels may shrink (to 60%) to fit without overlapping (default true). */
+  shrinkLabels?: boolean;
 }
 
 /** How much text fits in a node: symbol and values, the symbol only, or nothing (large nets). */
@@ -106,7 +110,8 @@ export function layoutNetwork(
   const biasIn = (l: number) => useBias && l < last;
   const counts = sizes.map((s, l) => s + (biasIn(l) ? 1 : 0));
   const maxCount = Math.max(1, ...counts);
-  const maxRadius = options.maxRadius ?? Math.min(width, height) * 0.09;
+  const ts = options.textScale ?? 1;
+  const maxRadius = options.maxRadius ?? Math.min(width, height) * 0.09 * ts;
   const fit = (padX: number, padY: number) => {
     const pitch = maxCount > 1 ? (height - 2 * padY) / (maxCount - 1) : height;
     const dx = last > 0 ? (width - 2 * padX) / last : width;
@@ -120,8 +125,8 @@ export function layoutNetwork(
   const radius = round(Math.min(r0, r1));
   const biasRadius = round(radius * 0.55);
   const detail: NodeDetail = radius >= 20 ? 'full' : radius >= 9 ? 'symbol' : 'none';
-  const fontSize = round(clamp(radius * 0.36, 7, 20));
-  const valueFontSize = round(clamp(radius * 0.3, 7, 16));
+  const fontSize = round(clamp(radius * 0.36, 7, 20) * ts);
+  const valueFontSize = round(clamp(radius * 0.3, 7, 16) * ts);
 
   const columns = sizes.map((_, l) => round(last > 0 ? padX + l * dx : width / 2));
   const rowY = (l: number, i: number) => round(height / 2 + (i - (counts[l] - 1) / 2) * pitch);
@@ -192,13 +197,13 @@ export function layoutNetwork(
   const lines = options.labelLines ?? 2;
   const chars = options.labelChars ?? 6;
   const sizeAt = (f: number) => ({ width: chars * 0.6 * f + 0.8 * f, height: lines * 1.2 * f + 0.4 * f });
-  let labelFontSize = round(clamp(radius * 0.32, 9, 14));
+  let labelFontSize = round(clamp(radius * 0.32, 9, 14) * ts);
   if (showLabels) {
     // Shrink the labels (down to 60%) until they fit without overlapping.
     const obstacles = nodes.map((n) => nodeFootprint({ detail, fontSize, valueFontSize }, n));
     const frame = { x0: 0, y0: 0, x1: width, y1: height };
     let fit = { font: labelFontSize, centres: edges.map((e) => e.label), overlap: Infinity };
-    for (const shrink of LABEL_SHRINK) {
+    for (const shrink of options.shrinkLabels === false ? [1] : LABEL_SHRINK) {
       const font = round(labelFontSize * shrink);
       const { width: w, height: h } = sizeAt(font);
       const placed = placeLabels(edges, obstacles, frame, w, h);

@@ -26,6 +26,8 @@ export interface NetworkGraphProps {
   /** Size of the drawing's coordinate box (the SVG scales to its container). */
   width?: number;
   height?: number;
+  /** Every type size times this, and weight labels kept at full size (presenter mode). */
+  textScale?: number;
   /** No animated flow along backward edges (the CSS also honours prefers-reduced-motion). */
   reducedMotion?: boolean;
 }
@@ -40,7 +42,7 @@ export const LARGE_NET_EDGES = 1000;
 /** The network: neurons, weights and the values shown so far; the current step highlighted. */
 export function NetworkGraph(props: NetworkGraphProps) {
   const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
-  const { width = 800, height = 480, reducedMotion = false } = props;
+  const { width = 800, height = 480, textScale = 1, reducedMotion = false } = props;
   const [active, setActive] = useState<string | null>(null);
   const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
 
@@ -52,8 +54,14 @@ export function NetworkGraph(props: NetworkGraphProps) {
   );
   const chars = useMemo(() => labelChars(givens, format), [givens, format]);
   const layout = useMemo(
-    () => layoutNetwork(sizesKey.split(',').map(Number), useBias, { width, height }, { labelChars: chars }),
-    [sizesKey, useBias, width, height, chars],
+    () =>
+      layoutNetwork(
+        sizesKey.split(',').map(Number),
+        useBias,
+        { width, height },
+        { labelChars: chars, textScale, shrinkLabels: textScale === 1 },
+      ),
+    [sizesKey, useBias, width, height, chars, textScale],
   );
   const widthOf = useMemo(
     () => weightWidthScale(maxAbsWeight(weights, useBias ? biases : undefined), layout.radius),
