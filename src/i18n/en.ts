@@ -43,7 +43,7 @@ export const en = {
   'controls.nextPhase': 'Next phase',
   'controls.iteration': 'Iteration {n}',
   'controls.lossHistory': 'Loss per iteration',
-  'controls.keyboardHelp': '← → or PgUp/PgDn step · Space play · Home/End first/last · [ ] phase',
+  'controls.keyboardHelp': '← → or PgUp/PgDn step · Space play · Home/End first/last · [ ] phase · P present',
 
   'graph.label': 'Network graph',
   // A node named by its symbol in the lesson's notation; names sit inside sentences, lower-case.
@@ -122,6 +122,7 @@ export const en = {
   'present.hint': 'Presenter mode: full screen, large type (P; B blanks the screen, Esc leaves)',
   'present.leave': 'Leave presenter mode',
   'present.leaveHint': 'Leave presenter mode (Esc)',
+  'present.blankScreen': 'Blank screen',
   'present.blanked': 'The screen is blank. Press B or a stepping key to bring it back.',
 
   'edit.notFinite': 'That is not a finite number.',

@@ -34,7 +34,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'controls.nextPhase': '下一阶段',
   'controls.iteration': '第 {n} 轮',
   'controls.lossHistory': '每轮迭代的损失',
-  'controls.keyboardHelp': '← → 或 PgUp/PgDn 单步 · 空格 播放 · Home/End 首/末步 · [ ] 切换阶段',
+  'controls.keyboardHelp': '← → 或 PgUp/PgDn 单步 · 空格 播放 · Home/End 首/末步 · [ ] 切换阶段 · P 演示',
 
   'graph.label': '网络图',
   // 节点以课程记号中的符号命名。
@@ -111,6 +111,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'present.hint': '演示模式：全屏、大字号（P；B 黑屏，Esc 退出）',
   'present.leave': '退出演示模式',
   'present.leaveHint': '退出演示模式（Esc）',
+  'present.blankScreen': '黑屏',
   'present.blanked': '屏幕已黑屏。按 B 或任一翻页键恢复显示。',
 
   'edit.notFinite': '这不是一个有限的数。',

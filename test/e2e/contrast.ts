@@ -69,6 +69,7 @@ export function paintedContrasts(page: Page): Promise<Painted[]> {
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) return false;
+      if (r.right < 0 || r.bottom < 0 || r.left > innerWidth || r.top > innerHeight) return false; // off screen
       for (let e: Element | null = el; e; e = e.parentElement) {
         const s = getComputedStyle(e);
         if (s.display === 'none' || s.visibility === 'hidden') return false;

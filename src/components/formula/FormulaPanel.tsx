@@ -29,6 +29,8 @@ export function FormulaPanel() {
   const count = useLessonStore(selectStepCount);
   const phase = useLessonStore((s) => selectStep(s)?.phase);
   const settled = useDeferredValue(cursor);
+  // presenting, the panel may scroll with nothing in it to focus: it takes the focus itself (↑/↓ scroll it)
+  const presenting = useLessonStore((s) => s.presenting);
   const { jumpStack, back, matrixView, toggleMatrixView } = useLessonStore(
     useShallow((s) => ({
       jumpStack: s.jumpStack,
@@ -46,7 +48,11 @@ export function FormulaPanel() {
     );
   }
   return (
-    <section className={`formula-panel phase-${phase}`} aria-label={t('formula.title')}>
+    <section
+      className={`formula-panel phase-${phase}`}
+      aria-label={t('formula.title')}
+      tabIndex={presenting ? 0 : undefined}
+    >
       {jumpStack.length > 0 && (
         <button type="button" className="back" onClick={back}>
           ← {t('formula.back', { index: jumpStack[jumpStack.length - 1] + 1 })}

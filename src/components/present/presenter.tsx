@@ -66,9 +66,14 @@ export function PresenterOverlay() {
         {t('present.leave')}
       </button>
       {blanked && (
-        <div className="present-blank" data-testid="blank-screen" onClick={() => setBlanked(false)}>
+        <section
+          className="present-blank"
+          data-testid="blank-screen"
+          aria-label={t('present.blankScreen')}
+          onClick={() => setBlanked(false)}
+        >
           <p className="sr-only">{t('present.blanked')}</p>
-        </div>
+        </section>
       )}
     </>
   );
