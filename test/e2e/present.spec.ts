@@ -59,6 +59,14 @@ test.describe('presenter mode at 1280×720', () => {
       );
     });
     expect(overflow).toBe(false);
+
+    // on a 1920×1080 screen the type grows in proportion: formulas 48 px, graph text 27 px
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(async () => Math.min(...(await drawnSizes(page)).graph.map((g) => g.px)))
+      .toBeGreaterThanOrEqual(27);
+    const big = await drawnSizes(page);
+    for (const px of big.formulas) expect(px).toBeGreaterThanOrEqual(47.5);
     expect(errors).toEqual([]);
   });
 
