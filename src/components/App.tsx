@@ -14,6 +14,8 @@ import { Header } from './Header';
 import { NetworkPanel } from './lazyPanels';
 import { Notice } from './Notice';
 import { ViewSwitch } from './train/ViewSwitch';
+import { Narration } from './present/Narration';
+import { PresenterOverlay, usePresenterScreen } from './present/presenter';
 import '../styles/app.css';
 
 /** The Train view, loaded when first opened (its own chunk). */
@@ -30,6 +32,7 @@ export function App() {
   if (view === 'train' && !trainOpened) setTrainOpened(true);
   useKeyboard();
   usePlayback();
+  usePresenterScreen();
   useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dataset.theme = theme;
@@ -62,6 +65,8 @@ export function App() {
             </Suspense>
           </div>
         )}
+        <Narration />
+        <PresenterOverlay />
       </div>
     </NetworkPanelProvider>
   );

@@ -5,6 +5,7 @@ import { LessonToolbar } from './files/LessonToolbar';
 import { EditNetworkButton } from './editor/NetworkPanelContext';
 import { DigitsControl } from './controls/DigitsControl';
 import { AboutLesson } from './AboutLesson';
+import { PresentButton } from './present/presenter';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
@@ -30,6 +31,7 @@ export function Header() {
       </div>
       <LessonToolbar />
       <div className="header-tools">
+        <PresentButton />
         <EditNetworkButton />
         <label>
           <span className="sr-only">{t('app.language')}</span>

@@ -4,47 +4,45 @@
  */
 export const formulaMessages = {
   en: {
-    'step.z':
-      'Neuron {neuron} of layer {layer} multiplies each input by its weight and adds them up: its weighted sum.',
+    'step.z': 'The weighted sum {symbol} of {place}: each input times its weight, all added up.',
     'step.zBias':
-      'Neuron {neuron} of layer {layer} multiplies each input by its weight, adds them up and adds its bias: its weighted sum.',
-    'step.a':
-      'Neuron {neuron} of layer {layer} passes its weighted sum through the activation function: its activation.',
+      'The weighted sum {symbol} of {place}: each input times its weight, all added up, plus the bias.',
+    'step.a': 'The activation {symbol} of {place}: its weighted sum passed through the activation function.',
     'step.aSoftmax':
-      'Softmax: output {neuron} takes the exponential of its weighted sum and divides it by the sum of the exponentials of all outputs, so the activations add up to 1.',
-    'step.lossTerm': "Output {neuron}'s term of the loss compares its activation with the target.",
+      'Softmax: the activation {symbol} of {place} is the exponential of its weighted sum divided by the sum of the exponentials of all outputs, so the activations add up to 1.',
+    'step.lossTerm': 'The loss term {symbol} of {place} compares its activation with the target.',
     'step.lossTotal': 'The loss E adds up the terms of all {count} outputs.',
     'step.lossTotal#=1': 'The loss E is the term of the only output.',
     'step.outputDA':
-      'How fast the loss changes as the activation of output {neuron} changes: the derivative ∂E/∂a.',
-    'step.outputFPrime': "The slope of the activation function at output {neuron}'s weighted sum.",
+      'How fast the loss changes as the activation of {place} changes: the derivative {symbol}.',
+    'step.outputFPrime': 'The slope {symbol} of the activation function at the weighted sum of {place}.',
     'step.outputDelta':
-      "Output {neuron}'s error term δ: the loss derivative times the slope of the activation (the chain rule).",
+      'The error term {symbol} of {place}: the loss derivative times the slope of the activation (the chain rule).',
     'step.outputDeltaSimplified':
-      "For this activation and loss the two derivatives cancel, so output {neuron}'s error term δ takes a short form.",
+      'For this activation and loss the two derivatives cancel, so the error term {symbol} of {place} takes a short form.',
     'step.outputDeltaSoftmax':
-      "With softmax every output depends on every weighted sum, so output {neuron}'s error term δ gathers the loss derivatives of all outputs.",
+      'With softmax every output depends on every weighted sum, so the error term {symbol} of {place} gathers the loss derivatives of all outputs.',
     'step.hiddenDelta':
-      'Neuron {neuron} of layer {layer} gathers the error terms of layer {next}, each times the weight that connects them, and multiplies the sum by the slope of its activation: its error term δ.',
+      'The error term {symbol} of {place}: the error terms of the next layer, each times the weight that connects them, added up and multiplied by the slope of its activation.',
     'step.neuronGradients':
-      'The gradient of each weight into neuron {neuron} of layer {layer}: its error term δ times the activation that weight carries.',
+      'The gradient of each weight into {place}: its error term {symbol} times the activation that weight carries.',
     'step.neuronGradientsBias':
-      "The gradient of each weight into neuron {neuron} of layer {layer} is its error term δ times the activation that weight carries; the bias's gradient is δ itself.",
+      "The gradient of each weight into {place} is its error term {symbol} times the activation that weight carries; the bias's gradient is {symbol} itself.",
     'step.weightGradient':
-      'The gradient of the weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer}: the error term δ times the incoming activation.',
+      'The gradient {symbol} of the weight {weight} from {from} to {place}: the error term {delta} times the incoming activation.',
     'step.weightGradientFromInput':
-      'The gradient of the weight {weight} from input {input} to neuron {neuron} of layer {layer}: the error term δ times the input.',
-    'step.biasGradient': 'The gradient of the bias of neuron {neuron} of layer {layer} is its error term δ.',
+      'The gradient {symbol} of the weight {weight} from input {input} to {place}: the error term {delta} times the input.',
+    'step.biasGradient': 'The gradient {symbol} of the bias {weight} of {place} is its error term {delta}.',
     'step.neuronUpdate':
-      'Each weight into neuron {neuron} of layer {layer} takes a step against its gradient, the step scaled by the learning rate.',
+      'Each weight into {place} takes a step against its gradient, the step scaled by the learning rate {eta}.',
     'step.neuronUpdateBias':
-      'Each weight into neuron {neuron} of layer {layer}, and its bias, takes a step against its gradient, the step scaled by the learning rate.',
+      'Each weight into {place}, and its bias, takes a step against its gradient, the step scaled by the learning rate {eta}.',
     'step.weightUpdate':
-      'The weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
+      'The weight {weight} from {from} to {place} takes a step against its gradient, scaled by the learning rate {eta}.',
     'step.weightUpdateFromInput':
-      'The weight {weight} from input {input} to neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
+      'The weight {weight} from input {input} to {place} takes a step against its gradient, scaled by the learning rate {eta}.',
     'step.biasUpdate':
-      'The bias of neuron {neuron} of layer {layer} takes a step against its gradient, scaled by the learning rate.',
+      'The bias {weight} of {place} takes a step against its gradient, scaled by the learning rate {eta}.',
     'step.layerForward':
       "All of layer {layer} at once: the weight matrix times the previous layer's activations gives the weighted sums, and the activation function turns them into activations.",
     'step.layerForwardBias':
@@ -70,13 +68,13 @@ export const formulaMessages = {
     'step.batchLoss':
       'The loss of the mini-batch is the mean of the losses of its {count} samples, each from its own forward pass.',
     'step.meanGradients':
-      'The gradient of each weight into neuron {neuron} of layer {layer} is the mean of the {count} gradients the samples gave it, one per sample.',
+      'The gradient of each weight into {place} is the mean of the {count} gradients the samples gave it, one per sample.',
     'step.meanGradientsBias':
-      'The gradient of each weight into neuron {neuron} of layer {layer}, and of its bias, is the mean of the {count} gradients the samples gave it, one per sample.',
+      'The gradient of each weight into {place}, and of its bias, is the mean of the {count} gradients the samples gave it, one per sample.',
     'step.meanWeightGradient':
-      'The gradient of the weight from neuron {from} of layer {previous} to neuron {neuron} of layer {layer} is the mean of its {count} per-sample gradients.',
+      'The gradient {symbol} of the weight {weight} from {from} to {place} is the mean of its {count} per-sample gradients.',
     'step.meanBiasGradient':
-      'The gradient of the bias of neuron {neuron} of layer {layer} is the mean of its {count} per-sample gradients.',
+      'The gradient {symbol} of the bias {weight} of {place} is the mean of its {count} per-sample gradients.',
     'step.layerMeanGradients':
       "The gradient of layer {layer}'s weight matrix is the mean of the {count} per-sample gradients, each δ times the transposed activations of that sample.",
     'step.layerMeanGradientsBias':
@@ -95,42 +93,37 @@ export const formulaMessages = {
       'There are {count} paths from this bias to the loss; the first {shown} are written out, and the total adds up all of them.',
   },
   'zh-CN': {
-    'step.z': '第 {layer} 层的第 {neuron} 个神经元把每个输入乘以对应的权重再相加，得到加权和。',
-    'step.zBias':
-      '第 {layer} 层的第 {neuron} 个神经元把每个输入乘以对应的权重再相加，并加上偏置，得到加权和。',
-    'step.a': '第 {layer} 层的第 {neuron} 个神经元把加权和送入激活函数，得到激活值。',
+    'step.z': '{place}的加权和 {symbol}：每个输入乘以对应的权重，再全部相加。',
+    'step.zBias': '{place}的加权和 {symbol}：每个输入乘以对应的权重，全部相加，再加上偏置。',
+    'step.a': '{place}的激活值 {symbol}：把加权和送入激活函数。',
     'step.aSoftmax':
-      'softmax：第 {neuron} 个输出取加权和的指数，再除以所有输出的指数之和，因此各输出的激活值之和为 1。',
-    'step.lossTerm': '第 {neuron} 个输出把激活值与目标值相比较，得到它在损失中的一项。',
+      'softmax：{place}的激活值 {symbol} 等于其加权和的指数除以所有输出的指数之和，因此各输出的激活值之和为 1。',
+    'step.lossTerm': '{place}的损失项 {symbol}：把激活值与目标值相比较。',
     'step.lossTotal': '把全部 {count} 个输出的项加起来，就是损失 E。',
     'step.lossTotal#=1': '只有一个输出，它的项就是损失 E。',
-    'step.outputDA': '第 {neuron} 个输出的激活值变化时损失变化有多快：导数 ∂E/∂a。',
-    'step.outputFPrime': '激活函数在第 {neuron} 个输出的加权和处的斜率。',
-    'step.outputDelta': '第 {neuron} 个输出的误差项 δ：损失的导数乘以激活函数的斜率（链式法则）。',
+    'step.outputDA': '{place}的激活值变化时损失变化有多快：导数 {symbol}。',
+    'step.outputFPrime': '激活函数在{place}的加权和处的斜率 {symbol}。',
+    'step.outputDelta': '{place}的误差项 {symbol}：损失的导数乘以激活函数的斜率（链式法则）。',
     'step.outputDeltaSimplified':
-      '对这种激活函数与损失的组合，两个导数相乘后可以约简，所以第 {neuron} 个输出的误差项 δ 形式很简洁。',
+      '对这种激活函数与损失的组合，两个导数相乘后可以约简，所以{place}的误差项 {symbol} 形式很简洁。',
     'step.outputDeltaSoftmax':
-      'softmax 的每个输出都依赖于所有加权和，所以第 {neuron} 个输出的误差项 δ 要汇集所有输出的损失导数。',
+      'softmax 的每个输出都依赖于所有加权和，所以{place}的误差项 {symbol} 要汇集所有输出的损失导数。',
     'step.hiddenDelta':
-      '第 {layer} 层的第 {neuron} 个神经元把第 {next} 层的各个误差项乘以相连的权重后求和，再乘以自身激活函数的斜率，得到它的误差项 δ。',
-    'step.neuronGradients':
-      '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度：它的误差项 δ 乘以该权重传来的激活值。',
+      '{place}的误差项 {symbol}：把下一层的各个误差项乘以相连的权重后求和，再乘以自身激活函数的斜率。',
+    'step.neuronGradients': '{place}每个输入权重的梯度：它的误差项 {symbol} 乘以该权重传来的激活值。',
     'step.neuronGradientsBias':
-      '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度是它的误差项 δ 乘以该权重传来的激活值；偏置的梯度就是 δ 本身。',
+      '{place}每个输入权重的梯度是它的误差项 {symbol} 乘以该权重传来的激活值；偏置的梯度就是 {symbol} 本身。',
     'step.weightGradient':
-      '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重，其梯度是误差项 δ 乘以传入的激活值。',
+      '从{from}到{place}的权重 {weight}，其梯度 {symbol} 是误差项 {delta} 乘以传入的激活值。',
     'step.weightGradientFromInput':
-      '从输入 {input} 到第 {layer} 层第 {neuron} 个神经元的权重 {weight}，其梯度是误差项 δ 乘以这个输入。',
-    'step.biasGradient': '第 {layer} 层第 {neuron} 个神经元的偏置梯度就是它的误差项 δ。',
-    'step.neuronUpdate':
-      '第 {layer} 层第 {neuron} 个神经元的每个输入权重都沿梯度的反方向走一步，步长由学习率决定。',
-    'step.neuronUpdateBias':
-      '第 {layer} 层第 {neuron} 个神经元的每个输入权重和偏置都沿梯度的反方向走一步，步长由学习率决定。',
-    'step.weightUpdate':
-      '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重沿梯度的反方向走一步，步长由学习率决定。',
+      '从输入 {input} 到{place}的权重 {weight}，其梯度 {symbol} 是误差项 {delta} 乘以这个输入。',
+    'step.biasGradient': '{place}的偏置 {weight} 的梯度 {symbol} 就是它的误差项 {delta}。',
+    'step.neuronUpdate': '{place}的每个输入权重都沿梯度的反方向走一步，步长由学习率 {eta} 决定。',
+    'step.neuronUpdateBias': '{place}的每个输入权重和偏置都沿梯度的反方向走一步，步长由学习率 {eta} 决定。',
+    'step.weightUpdate': '从{from}到{place}的权重 {weight} 沿梯度的反方向走一步，步长由学习率 {eta} 决定。',
     'step.weightUpdateFromInput':
-      '从输入 {input} 到第 {layer} 层第 {neuron} 个神经元的权重 {weight} 沿梯度的反方向走一步，步长由学习率决定。',
-    'step.biasUpdate': '第 {layer} 层第 {neuron} 个神经元的偏置沿梯度的反方向走一步，步长由学习率决定。',
+      '从输入 {input} 到{place}的权重 {weight} 沿梯度的反方向走一步，步长由学习率 {eta} 决定。',
+    'step.biasUpdate': '{place}的偏置 {weight} 沿梯度的反方向走一步，步长由学习率 {eta} 决定。',
     'step.layerForward':
       '一次算完第 {layer} 层：权重矩阵乘以上一层的激活值得到加权和，再经激活函数得到激活值。',
     'step.layerForwardBias':
@@ -151,13 +144,11 @@ export const formulaMessages = {
     'step.layerUpdate': '第 {layer} 层的权重矩阵沿梯度的反方向走一步，步长由学习率决定。',
     'step.layerUpdateBias': '第 {layer} 层的权重矩阵和偏置沿梯度的反方向走一步，步长由学习率决定。',
     'step.batchLoss': '小批量的损失是其中 {count} 个样本损失的平均值，每个样本的损失来自它自己的前向计算。',
-    'step.meanGradients':
-      '第 {layer} 层第 {neuron} 个神经元每个输入权重的梯度，是 {count} 个样本各自给出的梯度的平均值。',
-    'step.meanGradientsBias':
-      '第 {layer} 层第 {neuron} 个神经元每个输入权重及其偏置的梯度，是 {count} 个样本各自给出的梯度的平均值。',
+    'step.meanGradients': '{place}每个输入权重的梯度，是 {count} 个样本各自给出的梯度的平均值。',
+    'step.meanGradientsBias': '{place}每个输入权重及其偏置的梯度，是 {count} 个样本各自给出的梯度的平均值。',
     'step.meanWeightGradient':
-      '从第 {previous} 层第 {from} 个神经元到第 {layer} 层第 {neuron} 个神经元的权重，其梯度是 {count} 个样本梯度的平均值。',
-    'step.meanBiasGradient': '第 {layer} 层第 {neuron} 个神经元的偏置梯度是 {count} 个样本梯度的平均值。',
+      '从{from}到{place}的权重 {weight}，其梯度 {symbol} 是 {count} 个样本梯度的平均值。',
+    'step.meanBiasGradient': '{place}的偏置 {weight} 的梯度 {symbol} 是 {count} 个样本梯度的平均值。',
     'step.layerMeanGradients':
       '第 {layer} 层权重矩阵的梯度是 {count} 个样本梯度的平均值，每个样本的梯度是它的 δ 乘以它的激活值的转置。',
     'step.layerMeanGradientsBias':

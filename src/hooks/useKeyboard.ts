@@ -66,7 +66,25 @@ export function keyOwner(e: KeyboardEvent, ctx: KeyContext): 'control' | 'lesson
   if (ctx.operated && ctx.operated === el) return 'control';
   if ((e.key === ' ' || CLICKER_ONLY.has(e.key)) && ctx.keyboardFocused === el && takesSpace(el))
     return 'control';
+  // a list reached by keyboard keeps its letters (type-ahead); elsewhere P is presenter mode's
+  if ((e.key === 'p' || e.key === 'P') && ctx.keyboardFocused === el && el.tagName === 'SELECT')
+    return 'control';
   return 'lesson';
+}
+
+/**
+ * Presenter mode's keys: P enters or leaves it; while presenting, B (or period, a clicker's "blank screen")
+ * blanks the screen and Esc leaves; while the screen is blank, B or any stepping key brings it back (without
+ * stepping, so the class sees the step it left). True if the key was presenter mode's.
+ */
+function presenterKey(e: KeyboardEvent, s: Store): boolean {
+  if (e.key === 'p' || e.key === 'P') s.setPresenting(!s.presenting);
+  else if (!s.presenting) return false;
+  else if (e.key === 'Escape') s.setPresenting(false);
+  else if (CLICKER_ONLY.has(e.key)) s.setBlanked(!s.blanked);
+  else if (s.blanked && Object.hasOwn(KEYS, e.key)) s.setBlanked(false);
+  else return false;
+  return true;
 }
 
 export function useKeyboard(): void {
@@ -88,6 +106,11 @@ export function useKeyboard(): void {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       // the Train view has no steps: its controls keep their keys
       if (lessonStore.getState().view === 'train') return;
+      if (presenterKey(e, lessonStore.getState())) {
+        e.preventDefault();
+        e.stopPropagation();
+        return;
+      }
       const action = KEYS[e.key];
       if (!action && !CLICKER_ONLY.has(e.key)) return;
       // the lesson takes the key: the focused control neither moves nor sees it

@@ -123,7 +123,7 @@ export const en = {
   'controls.iteration': 'Iteration {n}',
   'controls.lossHistory': 'Loss per iteration',
   'controls.iterationN': 'Iteration {n}',
-  'controls.keyboardHelp': '← → or PgUp/PgDn step · Space play · Home/End first/last · [ ] phase',
+  'controls.keyboardHelp': '← → or PgUp/PgDn step · Space play · Home/End first/last · [ ] phase · P present',
 
   'graph.label': 'Network graph',
   // A node named by its symbol in the lesson's notation; names sit inside sentences, lower-case.
@@ -177,6 +177,37 @@ export const en = {
   'place.hidden': 'hidden neuron {n}',
   'place.hiddenOf': 'neuron {n} of hidden layer {layer}',
   'place.output': 'output neuron {n}',
+
+  // Narration: each step read out in a polite live region, its values named in the lesson's notation.
+  'narrate.forward': 'Forward',
+  'narrate.loss': 'Loss',
+  'narrate.backward': 'Backward',
+  'narrate.gradient': 'Gradients',
+  'narrate.update': 'Update',
+  'narrate.sentence': '{phase}: {items}.',
+  'narrate.join': '; ',
+  'narrate.more': 'and {count} more values',
+  'narrate.more#=1': 'and one more value',
+  'narrate.z': 'the weighted sum {symbol} of {place} is {value}',
+  'narrate.a': 'the activation {symbol} of {place} is {value}',
+  'narrate.fp': 'the slope {symbol} of the activation of {place} is {value}',
+  'narrate.e': 'the loss term {symbol} of {place} is {value}',
+  'narrate.E': 'the loss {symbol} is {value}',
+  'narrate.dA': 'the derivative {symbol} of the loss by the activation of {place} is {value}',
+  'narrate.d': 'the error term {symbol} of {place} is {value}',
+  'narrate.dW': 'the gradient {symbol} is {value}',
+  'narrate.db': 'the gradient {symbol} of the bias of {place} is {value}',
+  'narrate.w+': 'the updated weight {symbol} is {value}',
+  'narrate.b+': 'the updated bias {symbol} of {place} is {value}',
+  'narrate.value': '{symbol} is {value}',
+
+  // Presenter mode: full screen, large type, editing hidden; B blanks the screen, Esc leaves.
+  'present.start': 'Present',
+  'present.hint': 'Presenter mode: full screen, large type (P; B blanks the screen, Esc leaves)',
+  'present.leave': 'Leave presenter mode',
+  'present.leaveHint': 'Leave presenter mode (Esc)',
+  'present.blankScreen': 'Blank screen',
+  'present.blanked': 'The screen is blank. Press B or a stepping key to bring it back.',
 
   'edit.notFinite': 'That is not a finite number.',
   'edit.notANumber': '“{text}” is not a number.',

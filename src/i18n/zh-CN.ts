@@ -105,7 +105,7 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'controls.iteration': '第 {n} 轮',
   'controls.lossHistory': '每轮迭代的损失',
   'controls.iterationN': '第 {n} 轮',
-  'controls.keyboardHelp': '← → 或 PgUp/PgDn 单步 · 空格 播放 · Home/End 首/末步 · [ ] 切换阶段',
+  'controls.keyboardHelp': '← → 或 PgUp/PgDn 单步 · 空格 播放 · Home/End 首/末步 · [ ] 切换阶段 · P 演示',
 
   'graph.label': '网络图',
   // 节点以课程记号中的符号命名。
@@ -157,6 +157,37 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'place.hidden': '第 {n} 个隐藏层神经元',
   'place.hiddenOf': '第 {layer} 个隐藏层的第 {n} 个神经元',
   'place.output': '第 {n} 个输出神经元',
+
+  // 旁白：每一步在礼貌的实时区域中朗读，数值用本课的记号命名。
+  'narrate.forward': '前向',
+  'narrate.loss': '损失',
+  'narrate.backward': '反向',
+  'narrate.gradient': '梯度',
+  'narrate.update': '更新',
+  'narrate.sentence': '{phase}：{items}。',
+  'narrate.join': '；',
+  'narrate.more': '另有 {count} 个值',
+  'narrate.more#=1': '另有 1 个值',
+  'narrate.z': '{place}的加权和 {symbol} 为 {value}',
+  'narrate.a': '{place}的激活值 {symbol} 为 {value}',
+  'narrate.fp': '{place}激活函数的斜率 {symbol} 为 {value}',
+  'narrate.e': '{place}的损失项 {symbol} 为 {value}',
+  'narrate.E': '损失 {symbol} 为 {value}',
+  'narrate.dA': '损失对{place}激活值的导数 {symbol} 为 {value}',
+  'narrate.d': '{place}的误差项 {symbol} 为 {value}',
+  'narrate.dW': '梯度 {symbol} 为 {value}',
+  'narrate.db': '{place}偏置的梯度 {symbol} 为 {value}',
+  'narrate.w+': '更新后的权重 {symbol} 为 {value}',
+  'narrate.b+': '{place}更新后的偏置 {symbol} 为 {value}',
+  'narrate.value': '{symbol} 为 {value}',
+
+  // 演示模式：全屏、大字号、隐藏编辑控件；B 黑屏，Esc 退出。
+  'present.start': '演示',
+  'present.hint': '演示模式：全屏、大字号（P；B 黑屏，Esc 退出）',
+  'present.leave': '退出演示模式',
+  'present.leaveHint': '退出演示模式（Esc）',
+  'present.blankScreen': '黑屏',
+  'present.blanked': '屏幕已黑屏。按 B 或任一翻页键恢复显示。',
 
   'edit.notFinite': '这不是一个有限的数。',
   'edit.notANumber': '“{text}”不是数字。',

@@ -66,6 +66,9 @@ export interface LessonState {
   /** Whether a long "where the numbers come from" list is open (short ones always are). */
   longSourcesOpen: boolean;
   theme: Theme;
+  /** Presenter mode (full screen, large type, editing hidden) and its blanked screen (a clicker's B). */
+  presenting: boolean;
+  blanked: boolean;
   /** The value the student was on when the granularity last changed, so a round trip returns to it. */
   focus: string | null;
   /** Earlier states for undo (most recent last) and undone ones for redo. */
@@ -99,6 +102,8 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     matrixView: false,
     longSourcesOpen: false,
     theme: 'light',
+    presenting: false,
+    blanked: false,
     focus: null,
     past: [],
     future: [],

@@ -72,6 +72,10 @@ export interface LessonActions extends PracticeActions {
   toggleMatrixView(): void;
   setLongSourcesOpen(open: boolean): void;
   setTheme(theme: Theme): void;
+  /** Enters or leaves presenter mode (leaving also unblanks). */
+  setPresenting(on: boolean): void;
+  /** Blanks the screen in presenter mode, or brings it back. */
+  setBlanked(on: boolean): void;
   setNotice(notice: Notice | null): void;
   undo(): void;
   redo(): void;
@@ -277,6 +281,8 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       toggleMatrixView: () => set({ matrixView: !get().matrixView }),
       setLongSourcesOpen: (longSourcesOpen) => set({ longSourcesOpen }),
       setTheme: (theme) => set({ theme }),
+      setPresenting: (presenting) => set({ presenting, blanked: false }),
+      setBlanked: (blanked) => set({ blanked: blanked && get().presenting }),
       setNotice: (notice) => set({ notice }),
       undo: () => {
         const { past, future } = get();

@@ -40,12 +40,13 @@ function renders(tex: string, where: string): void {
   rendered.add(tex);
 }
 
-/** Every {param} of the English sentence is given. */
+/** Every {param} of the English sentence is given (or its nested message). */
 function sentenceIsComplete(ref: MessageRef): void {
   const text: string = (formulaMessages.en as Record<string, string>)[ref.key];
   expect(text, ref.key).toBeDefined();
   for (const [, name] of text.matchAll(/\{(\w+)\}/g))
-    expect(ref.params?.[name], `${ref.key} {${name}}`).toBeDefined();
+    // a param is given as it is, or as a nested message (`place.key` fills {place})
+    expect(ref.params?.[name] ?? ref.params?.[`${name}.key`], `${ref.key} {${name}}`).toBeDefined();
 }
 
 const anyLesson = fc.constantFrom(...PAIRS).chain(([act, loss]) => lessonArb(act, loss));

@@ -194,9 +194,9 @@ describe.each(PRESETS.map((p) => [p.id, p.lesson] as const))(
 
 describe('a step’s sentence names an input by its symbol, never as "neuron k of layer 0"', () => {
   it.each([
-    ['lesson004', 'dW:1:0:0', 'The gradient of the weight w₁,₁ from input X₁ to neuron 1 of layer 1'],
-    ['lesson001', 'dW:1:2:0', 'The gradient of the weight W¹₁₃ from input x₁ to neuron 3 of layer 1'],
-    ['lesson001', 'w+:1:0:1', 'The weight W¹₂₁ from input x₂ to neuron 1 of layer 1 takes a step'],
+    ['lesson004', 'dW:1:0:0', 'The gradient ∂E/∂w₁,₁ of the weight w₁,₁ from input X₁ to hidden neuron 1'],
+    ['lesson001', 'dW:1:2:0', 'The gradient ∂E/∂W¹₁₃ of the weight W¹₁₃ from input x₁ to hidden neuron 3'],
+    ['lesson001', 'w+:1:0:1', 'The weight W¹₂₁ from input x₂ to hidden neuron 1 takes a step'],
   ])('%s, the step writing %s', (id, value, start) => {
     const lesson = preset(id);
     const r = traceStep(lesson);

@@ -113,3 +113,55 @@ describe('useKeyboard', () => {
     expect(cursor()).toBe(5);
   });
 });
+
+describe('presenter keys', () => {
+  const state = () => lessonStore.getState();
+  const press = (el: Element, key: string) => fireEvent.keyDown(el, { key });
+
+  it('P enters and leaves; B blanks, B or a stepping key brings the screen back without stepping; Esc leaves', () => {
+    render(<Page />);
+    const body = document.body;
+    press(body, 'b');
+    expect(state().blanked).toBe(false); // not presenting: B does nothing
+    press(body, 'p');
+    expect(state().presenting).toBe(true);
+    press(body, 'b');
+    expect(state().blanked).toBe(true);
+    press(body, 'b');
+    expect(state().blanked).toBe(false);
+    press(body, '.');
+    expect(state().blanked).toBe(true);
+    for (const key of ['PageDown', 'PageUp', 'ArrowRight', 'Home', ' ']) {
+      lessonStore.setState({ blanked: true });
+      press(body, key);
+      expect(state().blanked, key).toBe(false);
+      expect(cursor(), key).toBe(4);
+      expect(playing(), key).toBe(false);
+    }
+    press(body, 'PageDown');
+    expect(cursor()).toBe(5);
+    press(body, 'Escape');
+    expect(state()).toMatchObject({ presenting: false, blanked: false });
+    press(body, 'P');
+    expect(state().presenting).toBe(true);
+    press(body, 'p');
+    expect(state().presenting).toBe(false);
+  });
+
+  it('a text field keeps P, and so does a list reached by keyboard (type-ahead); a clicked list does not', () => {
+    render(<Page />);
+    press(screen.getByRole('textbox', { name: 'Field' }), 'p');
+    expect(state().presenting).toBe(false);
+    const list = screen.getByRole('combobox', { name: 'List' });
+    tabFocus(list);
+    press(list, 'p');
+    expect(state().presenting).toBe(false);
+    list.blur();
+    clickFocus(list);
+    press(list, 'p');
+    expect(state().presenting).toBe(true);
+    // an open dialog keeps Esc (it closes itself)
+    press(screen.getByRole('button', { name: 'Inside' }), 'Escape');
+    expect(state().presenting).toBe(true);
+  });
+});

@@ -70,7 +70,7 @@ export function StepControls() {
             </button>
           ))}
         </div>
-        <p className="position" aria-live="polite" data-testid="position">
+        <p className="position" data-testid="position">
           {progress
             ? t('controls.position', { index: cursor + 1, count, phase: t(`phase.${progress.phase}`) })
             : '—'}

@@ -36,6 +36,8 @@ export function FormulaPanel() {
   // in a background render, so the page starts without a long task
   const settled = useDeferredValue(cursor, NO_PAGE);
   const reportShown = useLessonStore((s) => s.practice.on && !s.practice.classMode && s.cursor === count - 1);
+  // presenting, the panel may scroll with nothing in it to focus: it takes the focus itself (↑/↓ scroll it)
+  const presenting = useLessonStore((s) => s.presenting);
   const { jumpStack, back, matrixView, toggleMatrixView } = useLessonStore(
     useShallow((s) => ({
       jumpStack: s.jumpStack,
@@ -53,7 +55,11 @@ export function FormulaPanel() {
     );
   }
   return (
-    <section className={`formula-panel phase-${phase}`} aria-label={t('formula.title')}>
+    <section
+      className={`formula-panel phase-${phase}`}
+      aria-label={t('formula.title')}
+      tabIndex={presenting ? 0 : undefined}
+    >
       <PracticeBar />
       {jumpStack.length > 0 && (
         <button type="button" className="back" onClick={back}>

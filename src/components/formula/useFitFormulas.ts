@@ -4,6 +4,15 @@ import { useLessonStore } from '../../store';
 /** The smallest a formula is shrunk to; a piece still wider than its row scrolls (its row shows a scrollbar). */
 const MIN_SCALE = 0.55;
 
+/**
+ * The smallest scale for formulas under `tex`: MIN_SCALE, unless the page sets `--formula-min-scale` (presenter
+ * mode sets 1: its type is as small as a projected formula may be, so a piece too wide scrolls instead).
+ */
+function minScaleOf(tex: HTMLElement): number {
+  const min = parseFloat(getComputedStyle(tex).getPropertyValue('--formula-min-scale'));
+  return min > 0 ? Math.min(1, min) : MIN_SCALE;
+}
+
 /** The width of the widest unbreakable piece of a laid-out display formula. */
 function widestPiece(display: HTMLElement): number {
   let widest = 0;
@@ -32,16 +41,17 @@ function setScale(tex: HTMLElement, scale: number): void {
 export function fitFormula(tex: HTMLElement): void {
   const display = tex.querySelector<HTMLElement>('.katex-display');
   if (!display) return;
+  const minScale = minScaleOf(tex);
   for (let pass = 0; pass < 4; pass++) {
     const avail = display.clientWidth;
     if (avail === 0) return; // not laid out (hidden)
     const scale = Number(tex.dataset.fit ?? 1);
     const widest = widestPiece(display);
     const natural = widest / scale;
-    let next = natural > avail ? Math.max(MIN_SCALE, Math.floor((avail / natural) * 100) / 100) : 1;
+    let next = natural > avail ? Math.max(minScale, Math.floor((avail / natural) * 100) / 100) : 1;
     // still too wide at the scale computed (rounding): one step smaller
-    if (next === scale && widest > avail && scale > MIN_SCALE)
-      next = Math.max(MIN_SCALE, Math.round(scale * 100 - 1) / 100);
+    if (next === scale && widest > avail && scale > minScale)
+      next = Math.max(minScale, Math.round(scale * 100 - 1) / 100);
     if (next === scale) return;
     setScale(tex, next);
   }
@@ -89,9 +99,10 @@ function loadKatexFonts(): void {
  */
 export function useFitFormulas(ref: RefObject<HTMLElement | null>, content: unknown): void {
   const theme = useLessonStore((s) => s.theme); // a theme may set another type size
+  const presenting = useLessonStore((s) => s.presenting); // and so does presenter mode
   useLayoutEffect(() => {
     if (ref.current) fitAll(ref.current);
-  }, [ref, content, theme]);
+  }, [ref, content, theme, presenting]);
   useEffect(() => {
     loadKatexFonts();
     const root = ref.current;

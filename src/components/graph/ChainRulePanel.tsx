@@ -110,7 +110,7 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
           ×
         </button>
       </header>
-      <h3>{t(sum.sentence.key, sum.sentence.params)}</h3>
+      <h2>{t(sum.sentence.key, sum.sentence.params)}</h2>
       <div className="chain-formulas">
         <Tex tex={sum.tex.symbolic} block />
         {reached && <Tex tex={sum.tex.substituted} block />}

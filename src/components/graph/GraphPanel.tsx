@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { selectHighlight, selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
 import { edgeExists, targetOfNode } from '../editor/editTargets';
 import { ChainRulePanel, NodeValuePanel } from '../lazyPanels';
+import { usePresenterGraphBox } from '../present/usePresenterGraphBox';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
 
@@ -31,6 +32,7 @@ export function GraphPanel() {
   const edge = selectedEdge && edgeExists(lesson, selectedEdge) ? selectedEdge : null;
   const nodeTarget = selectedNode ? targetOfNode(lesson, selectedNode) : null;
   const panelRef = useRef<HTMLElement>(null);
+  const presenterBox = usePresenterGraphBox(); // large type when presenting
   /** Focus back on the graph element whose panel closed (keyboard users continue from there). */
   const refocus = (id: string | null) => {
     if (id) panelRef.current?.querySelector<SVGElement>(`[data-id="${id}"]`)?.focus();
@@ -44,6 +46,7 @@ export function GraphPanel() {
         </p>
       )}
       <NetworkGraph
+        {...presenterBox}
         lesson={lesson}
         shown={shown}
         highlight={highlight}

@@ -47,6 +47,8 @@ export interface NetworkGraphProps {
   /** Size of the drawing's coordinate box where the container cannot be measured (else its size in px). */
   width?: number;
   height?: number;
+  /** The smallest text in CSS pixels (presenter mode asks for more); default 12, 11 on a phone. */
+  minFont?: number;
   /** No animated flow along backward edges (the CSS also honours prefers-reduced-motion). */
   reducedMotion?: boolean;
 }
@@ -110,7 +112,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
     () => Math.max(labelChars(givens, format), format(-0.123456789).length + 2),
     [givens, format],
   );
-  const minFont = zoom.view.width < PHONE_WIDTH ? 11 : 12;
+  const minFont = props.minFont ?? (zoom.view.width < PHONE_WIDTH ? 11 : 12);
   // Characters of the widest value inside a neuron (a small negative number is the longest), of the longest
   // symbol (a spelled-out subscript counts at its size) and of the longest target text.
   const valueChars = Math.max(format(-0.0123456789).length, format(-12.3456789).length);

@@ -26,7 +26,9 @@ afterEach(cleanup);
 describe('FormulaPanel', () => {
   it('shows the rule, the numbers and the result of the current step', () => {
     render(<FormulaPanel />);
-    expect(screen.getByTestId('sentence').textContent).toMatch(/Neuron 1 of layer 1/);
+    expect(screen.getByTestId('sentence').textContent).toBe(
+      'The weighted sum X_hidden,1 of hidden neuron 1: each input times its weight, all added up.',
+    );
     expect(texOf('formula-substituted')).toContain('0.9 \\cdot 0.9');
     expect(texOf('formula-result')).toContain('1.16');
   });
