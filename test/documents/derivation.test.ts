@@ -113,7 +113,8 @@ describe('the derivation as a document', () => {
     expect(zh).toContain('\\documentclass[11pt,UTF8]{ctexart}');
     expect(zh).toContain(`第 1 步，共 ${tl.steps.length} 步`);
     const mdZh = markdownDocument(steps, head('zh-CN', tl.steps.length));
-    expect(mdZh).toContain('第 1 层');
+    expect(mdZh).toContain('前向');
+    expect(mdZh).not.toContain('Forward');
   });
 
   it('writes the computed numbers: lesson 004’s third hidden sum is 1.45, not the printed 0.62', () => {

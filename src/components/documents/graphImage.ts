@@ -72,7 +72,9 @@ function inlined(src: Element): Element | null {
 /** The graph inside `root` (the page by default) as one SVG document, or null when none is shown. */
 export function graphImage(root: ParentNode = document): GraphImage | null {
   const graph = root.querySelector<HTMLElement>('.graph-panel .graph') ?? root.querySelector('.graph');
-  const layers = graph ? [...graph.querySelectorAll<SVGSVGElement>(':scope > svg')] : [];
+  const layers = graph
+    ? [...graph.querySelectorAll<SVGSVGElement>(':scope > svg, :scope > .graph-stage > svg')]
+    : [];
   if (!graph || layers.length === 0) return null;
   const viewBox = layers[0].getAttribute('viewBox') ?? '';
   const box = graph.getBoundingClientRect();
