@@ -10,14 +10,16 @@ export function ViewSwitch() {
   const view = useLessonStore((s) => s.view);
   const setView = useLessonStore((s) => s.setView);
   return (
-    <fieldset className="view-switch">
-      <legend className="visually-hidden">{t('view.label')}</legend>
-      {VIEWS.map((v) => (
-        <label key={v} className={v === view ? 'current' : undefined}>
-          <input type="radio" name="view" value={v} checked={v === view} onChange={() => setView(v)} />
-          {t(`view.${v}`)}
-        </label>
-      ))}
-    </fieldset>
+    <nav aria-label={t('view.label')}>
+      <fieldset className="view-switch">
+        <legend className="visually-hidden">{t('view.label')}</legend>
+        {VIEWS.map((v) => (
+          <label key={v} className={v === view ? 'current' : undefined}>
+            <input type="radio" name="view" value={v} checked={v === view} onChange={() => setView(v)} />
+            {t(`view.${v}`)}
+          </label>
+        ))}
+      </fieldset>
+    </nav>
   );
 }
