@@ -53,7 +53,7 @@ export function useGraphZoom(fallbackWidth: number, fallbackHeight: number): Gra
         setSize((s) =>
           s && Math.abs(s.width - r.width) < 1 && Math.abs(s.height - r.height) < 1
             ? s
-            : { width: Math.round(r.width), height: Math.round(r.height) },
+            : { width: Math.floor(r.width), height: Math.floor(r.height) },
         );
     };
     observer.current = new ResizeObserver(measure);
