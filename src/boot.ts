@@ -35,7 +35,10 @@ export function showsPrerendered(s: LessonState): boolean {
     s.theme === d.theme &&
     s.digits === d.digits &&
     s.notice === null &&
-    s.past.length === 0
+    s.past.length === 0 &&
+    s.view === 'step' &&
+    !s.practice.on &&
+    !s.presenting
   );
 }
 

@@ -30,8 +30,9 @@ export function LessonPickerDialog({ onClose }: { onClose: () => void }) {
   };
   const choose = (p: Preset) => {
     const loaded = lessonStore.getState().loadLesson(p.lesson, { cursor: 0 });
-    // a lesson with a data set (the Iris lesson) opens in the Train view, ready to train
-    if (loaded.ok && p.lesson.dataset) lessonStore.getState().setView('train');
+    // the Iris lesson (lesson 002's project) opens in the Train view, ready to train
+    const data = p.lesson.dataset;
+    if (loaded.ok && data?.kind === 'builtin' && data.name === 'iris') lessonStore.getState().setView('train');
     close();
   };
 

@@ -132,7 +132,8 @@ export function paintedContrasts(page: Page): Promise<Painted[]> {
       if (!el || seen.has(el) || !n.textContent?.trim() || el.closest('svg, .sr-only, .katex-mathml'))
         continue;
       seen.add(el);
-      if (!visible(el)) continue;
+      // WCAG 1.4.3 exempts the text of inactive (disabled) controls
+      if (!visible(el) || el.closest('button:disabled, [aria-disabled="true"]')) continue;
       const c = parse(getComputedStyle(el).color)!;
       const bg = backgroundOf(el);
       const shown = over(c, bg, opacityOf(el));
