@@ -244,8 +244,11 @@ export function NetworkGraph(props: NetworkGraphProps) {
 
   // One set of handlers on the <svg>: the element's id comes from data-id (or data-for on a label).
   const idOf = (ev: SyntheticEvent) => {
-    const el = (ev.target as Element).closest?.('[data-id],[data-for]');
-    return el ? (el.getAttribute('data-id') ?? el.getAttribute('data-for')) : null;
+    // an element, a label (data-for) or an edge drawn again on top (data-copy-of) stands for its element
+    const el = (ev.target as Element).closest?.('[data-id],[data-for],[data-copy-of]');
+    return el
+      ? (el.getAttribute('data-id') ?? el.getAttribute('data-for') ?? el.getAttribute('data-copy-of'))
+      : null;
   };
   const choose = (id: string) => {
     if (id.startsWith('e')) props.onSelectEdge?.(id);
