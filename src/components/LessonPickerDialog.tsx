@@ -32,7 +32,8 @@ export function LessonPickerDialog({ onClose }: { onClose: () => void }) {
     const loaded = lessonStore.getState().loadLesson(p.lesson, { cursor: 0 });
     // the Iris lesson (lesson 002's project) opens in the Train view, ready to train
     const data = p.lesson.dataset;
-    if (loaded.ok && data?.kind === 'builtin' && data.name === 'iris') lessonStore.getState().setView('train');
+    if (loaded.ok && data?.kind === 'builtin' && data.name === 'iris')
+      lessonStore.getState().setView('train');
     close();
   };
 
