@@ -138,7 +138,7 @@ test('a teacher’s exercise link opens into practice; the completion code check
   const code = page.getByTestId('completion-code');
   await expect(code).toContainText('Completion code');
   const text = (await code.locator('strong').textContent()) ?? '';
-  expect(text).toMatch(/^0-0-3-[0-9A-Z]{5}$/);
+  expect(text).toMatch(/^0-0-3-[0-9A-Z]{8}$/);
 
   // the teacher checks it in the app, against the exercise on screen; a changed count fails
   await page.getByText('Practice settings').click();

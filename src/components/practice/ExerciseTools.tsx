@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import { exerciseId, verifyCode, type CodeCounts } from '../../practice/code';
-import { useLessonStore } from '../../store';
+import { selectTimeline, useLessonStore } from '../../store';
 import { encodeLink } from '../../store/persist/link';
 
 /**
@@ -13,6 +13,7 @@ export function ExerciseTools() {
   const id = useId();
   const lesson = useLessonStore((s) => s.lesson);
   const granularity = useLessonStore((s) => s.granularity);
+  const tl = useLessonStore(selectTimeline);
   const settings = useLessonStore((s) => s.practice.settings);
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -59,8 +60,7 @@ export function ExerciseTools() {
         className="code-check"
         onSubmit={(e) => {
           e.preventDefault();
-          const exercise = exerciseId(lesson, granularity, settings);
-          setVerdict({ counts: verifyCode(exercise, code) });
+          setVerdict({ counts: tl ? verifyCode(exerciseId(lesson, tl, settings), code) : null });
         }}
       >
         <h3>{t('practice.checkCode')}</h3>

@@ -29,6 +29,30 @@ function useRevealKey(active: boolean) {
   }, [active]);
 }
 
+/** A labelled on/off switch (the Practice switch, class mode). */
+function Switch({
+  checked,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  onChange(on: boolean): void;
+  label: string;
+}) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      className="practice-switch"
+      onClick={() => onChange(!checked)}
+    >
+      <span className="practice-knob" aria-hidden="true" />
+      {label}
+    </button>
+  );
+}
+
 /**
  * The Practice switch and, while practice is on, its polite announcements, the score per phase and the settings:
  * which kinds of step to hide, fading, class mode, and the teacher's exercise tools.
@@ -49,16 +73,7 @@ export function PracticeBar() {
   return (
     <div className={`practice-bar${on ? ' is-on' : ''}`}>
       <div className="practice-head">
-        <button
-          type="button"
-          role="switch"
-          aria-checked={on}
-          className="practice-switch"
-          onClick={() => setOn(!on)}
-        >
-          <span className="practice-knob" aria-hidden="true" />
-          {t('practice.switch')}
-        </button>
+        <Switch checked={on} onChange={setOn} label={t('practice.switch')} />
         {on && exercise && <span className="practice-exercise-tag">{t('practice.exerciseOn')}</span>}
         {on && !classMode && scores.length > 0 && (
           <p className="practice-score" data-testid="practice-score">
@@ -108,16 +123,7 @@ export function PracticeBar() {
               </select>
             </label>
             <p className="practice-help">{t('practice.fadingHelp')}</p>
-            <button
-              type="button"
-              role="switch"
-              aria-checked={classMode}
-              className="practice-switch"
-              onClick={() => setClassMode(!classMode)}
-            >
-              <span className="practice-knob" aria-hidden="true" />
-              {t('practice.classMode')}
-            </button>
+            <Switch checked={classMode} onChange={setClassMode} label={t('practice.classMode')} />
             <p className="practice-help">{t('practice.classModeHelp')}</p>
             <ExerciseTools />
           </details>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useT } from '../../i18n';
 import { completionCode, exerciseId } from '../../practice/code';
 import { questionOf } from '../../practice/hints';
@@ -24,13 +25,16 @@ export function PracticeReport() {
   const t = useT();
   const tl = useLessonStore(selectTimeline);
   const lesson = useLessonStore((s) => s.lesson);
-  const granularity = useLessonStore((s) => s.granularity);
   const digits = useLessonStore((s) => s.digits);
   const hidden = useLessonStore(selectHiddenSteps);
   const records = useLessonStore(selectPracticeRecords);
   const scores = useLessonStore(selectPracticeScore);
   const practice = useLessonStore((s) => s.practice);
   const goTo = useLessonStore((s) => s.goTo);
+  const exercise = useMemo(
+    () => (tl && practice.exercise ? exerciseId(lesson, tl, practice.settings) : null),
+    [lesson, tl, practice.exercise, practice.settings],
+  );
   const restart = useLessonStore((s) => s.restartPractice);
   if (!tl || hidden.length === 0) return null;
   const groups: Record<Outcome | 'open', number[]> = { first: [], hinted: [], shown: [], open: [] };
@@ -68,13 +72,13 @@ export function PracticeReport() {
           </div>
         ),
       )}
-      {practice.exercise && (
+      {exercise && (
         <p className="completion-code" data-testid="completion-code">
           {done ? (
             <>
               {t('practice.code')}:{' '}
               <strong>
-                {completionCode(exerciseId(lesson, granularity, practice.settings), {
+                {completionCode(exercise, {
                   first: total.first,
                   hinted: total.hinted,
                   shown: total.shown,
