@@ -5,54 +5,78 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { derivationOf, latexDocument } from '../../src/documents';
 import { traceLesson } from '../../src/engine';
-import { translate } from '../../src/i18n';
+import { translate, type Locale } from '../../src/i18n';
 import { PRESETS } from '../../src/lessons';
 import { buildTimeline, type Granularity } from '../../src/steps';
 
-/** pdfLaTeX, where the machine has it (the document must compile as it is, with the packages it names). */
-const pdflatex = (() => {
+/**
+ * The exported LaTeX compiles as it is, with the packages it names: English with pdfLaTeX, Chinese (ctexart)
+ * with XeLaTeX, each where the machine has the TeX tool (Debian: texlive-latex-base; texlive-xetex and
+ * texlive-lang-chinese), skipped with a message otherwise.
+ */
+const has = (tool: string) => {
   try {
-    execFileSync('pdflatex', ['--version'], { stdio: 'ignore' });
+    execFileSync(tool, ['--version'], { stdio: 'ignore' });
     return true;
   } catch {
+    console.warn(`${tool} is not installed: its LaTeX compile tests are skipped.`);
     return false;
   }
-})();
+};
 
-describe.skipIf(!pdflatex)('the English LaTeX derivation compiles with pdfLaTeX', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'derivation-'));
-  for (const preset of PRESETS) {
-    for (const g of ['neuron', 'layer'] as Granularity[]) {
-      it(`${preset.id} at ${g} detail`, () => {
-        const r = traceLesson(preset.lesson);
-        if (!r.ok) throw new Error('no trace');
-        const tl = buildTimeline(preset.lesson, r.trace, g);
-        const doc = latexDocument(derivationOf(preset.lesson, tl, 4), {
-          locale: 'en',
-          title: preset.lesson.title?.en ?? 'Lesson',
-          subtitle: 'Iteration 1',
-          t: (key, params) => translate('en', key, params),
-          stepCount: tl.steps.length,
-        });
-        const name = `${preset.id}-${g}`;
-        writeFileSync(join(dir, `${name}.tex`), doc);
-        let log = '';
-        try {
-          execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `${name}.tex`], {
-            cwd: dir,
-            stdio: 'pipe',
-            timeout: 120_000,
-          });
-        } catch (e) {
-          log = String((e as { stdout?: Buffer }).stdout ?? e);
-        }
-        expect(
-          log
-            .split('\n')
-            .filter((l) => l.startsWith('!'))
-            .join('\n') || log.slice(-2000),
-        ).toBe('');
-      }, 180_000);
-    }
+const dir = mkdtempSync(join(tmpdir(), 'derivation-'));
+
+/** The LaTeX errors (lines starting with `!`) of compiling `doc` with `tool`, or '' when it compiles. */
+function compile(tool: string, name: string, doc: string): string {
+  writeFileSync(join(dir, `${name}.tex`), doc);
+  try {
+    execFileSync(tool, ['-interaction=nonstopmode', '-halt-on-error', `${name}.tex`], {
+      cwd: dir,
+      stdio: 'pipe',
+      timeout: 170_000,
+    });
+    return '';
+  } catch (e) {
+    const log = String((e as { stdout?: Buffer }).stdout ?? e);
+    return (
+      log
+        .split('\n')
+        .filter((l) => l.startsWith('!'))
+        .join('\n') || log.slice(-2000)
+    );
   }
+}
+
+function exported(presetIndex: number, g: Granularity, locale: Locale): string {
+  const preset = PRESETS[presetIndex];
+  const r = traceLesson(preset.lesson);
+  if (!r.ok) throw new Error('no trace');
+  const tl = buildTimeline(preset.lesson, r.trace, g);
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  return latexDocument(derivationOf(preset.lesson, tl, 4), {
+    locale,
+    title: preset.lesson.title?.[locale] ?? preset.lesson.title?.en ?? 'Lesson',
+    subtitle: t('documents.subtitle', { iteration: 1, detail: t(`granularity.${g}`) }),
+    t,
+    stepCount: tl.steps.length,
+  });
+}
+
+describe.skipIf(!has('pdflatex'))('the English LaTeX derivation compiles with pdfLaTeX', () => {
+  PRESETS.forEach((preset, i) => {
+    for (const g of ['neuron', 'layer'] as Granularity[])
+      it(`${preset.id} at ${g} detail`, () => {
+        expect(compile('pdflatex', `${preset.id}-${g}-en`, exported(i, g, 'en'))).toBe('');
+      }, 180_000);
+  });
+});
+
+describe.skipIf(!has('xelatex'))('the Chinese LaTeX derivation compiles with XeLaTeX', () => {
+  PRESETS.forEach((preset, i) => {
+    it(`${preset.id} at neuron detail`, () => {
+      const doc = exported(i, 'neuron', 'zh-CN');
+      expect(doc).toMatch(/[\u4e00-\u9fff]/); // Chinese words, not the English ones
+      expect(compile('xelatex', `${preset.id}-neuron-zh`, doc)).toBe('');
+    }, 180_000);
+  });
 });
