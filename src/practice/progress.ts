@@ -31,6 +31,11 @@ export interface PracticeState {
   records: Record<string, StepRecord>;
   /** What the last check, reveal or answer shown said (announced politely; not saved). */
   feedback: MessageRef[];
+  /**
+   * Where `feedback` was given: the records' key and the cursor (`key#cursor`), so that it is shown on that step
+   * only and a step moved to never shows another step's verdict; null with no feedback (not saved).
+   */
+  feedbackAt: string | null;
 }
 
 export const DEFAULT_PRACTICE: PracticeState = Object.freeze({
@@ -41,6 +46,7 @@ export const DEFAULT_PRACTICE: PracticeState = Object.freeze({
   key: null,
   records: Object.freeze({}) as Record<string, StepRecord>,
   feedback: Object.freeze([]) as unknown as MessageRef[],
+  feedbackAt: null,
 }) as PracticeState;
 
 /** The localStorage key of practice progress (apart from the autosave, so neither can spoil the other). */
@@ -49,7 +55,7 @@ const VERSION = 1;
 /** Records kept at most (a 10 × 64 network at weight detail has thousands of steps). */
 const MAX_RECORDS = 5000;
 
-export function serialisePractice({ feedback: _feedback, ...p }: PracticeState): string {
+export function serialisePractice({ feedback: _feedback, feedbackAt: _at, ...p }: PracticeState): string {
   return JSON.stringify({ version: VERSION, ...p });
 }
 
@@ -107,5 +113,6 @@ export function parsePractice(text: string | null): PracticeState {
     key: typeof x.key === 'string' && x.key.length <= 200 ? x.key : null,
     records: readRecords(x.records),
     feedback: DEFAULT_PRACTICE.feedback,
+    feedbackAt: null,
   };
 }

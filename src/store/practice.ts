@@ -12,7 +12,7 @@ import {
   type StepRecord,
 } from '../practice/session';
 import { formulaOf, timelineOf } from './derived';
-import { practiceKey, selectCovered, selectPracticeRecords } from './practiceSelectors';
+import { feedbackPlace, practiceKey, selectCovered, selectPracticeRecords } from './practiceSelectors';
 import type { LessonState } from './state';
 
 export interface PracticeActions {
@@ -69,7 +69,8 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
     const result = formulaOf(s.lesson, tl, s.cursor, s.digits).results.find((r) => r.id === id);
     return { symbol: texToText(result?.symbol ?? id), value: formatPlain(tl.values[id], s.digits) };
   };
-  const say = (...feedback: MessageRef[]) => patch({ feedback });
+  /** Feedback on the step now at the cursor (after a right answer, the step moved on to). */
+  const say = (...feedback: MessageRef[]) => patch({ feedback, feedbackAt: feedbackPlace(get()) });
   return {
     setPracticeOn: (on) => patch({ on, exercise: on && get().practice.exercise }),
     setPracticeSettings: (settings) => patch({ settings }),
@@ -86,8 +87,8 @@ export function practiceActions(set: Set_, get: Get): PracticeActions {
       const q = asked();
       if (checked.verdict === 'right') {
         finish(outcomeOfRight(wrongSoFar));
-        say({ key: 'practice.right', params: q });
         get().next();
+        say({ key: 'practice.right', params: q });
       } else if (checked.verdict === 'wrong') {
         record((r) => ({ ...r, wrong: r.wrong + 1, hint: checked.hint }));
         say(

@@ -2,6 +2,7 @@
  * Practice selectors: which steps are hidden and still covered, the records of the lesson on screen, the score
  * per phase, and the values the graph may show (never a covered result).
  */
+import type { MessageRef } from '../formulas/types';
 import { lessonFingerprint } from '../practice/code';
 import type { StepRecord } from '../practice/session';
 import { hiddenSteps, scoreByPhase, type PhaseScore } from '../practice/session';
@@ -15,6 +16,14 @@ const NOTHING: boolean[] = Object.freeze([]) as unknown as boolean[];
 /** The lesson (with its numbers) and detail level a set of records belongs to. */
 export const practiceKey = (s: Pick<LessonState, 'lesson' | 'granularity'>): string =>
   `${lessonFingerprint(s.lesson)}/${s.granularity}`;
+
+/** Where feedback given now belongs: the lesson and detail, and the step at the cursor. */
+export const feedbackPlace = (s: LessonState): string => `${practiceKey(s)}#${s.cursor}`;
+
+const NO_FEEDBACK: MessageRef[] = Object.freeze([]) as unknown as MessageRef[];
+/** The last practice feedback while the step it was given on is on screen; nothing on any other step. */
+export const selectPracticeFeedback = (s: LessonState): MessageRef[] =>
+  s.practice.on && s.practice.feedbackAt === feedbackPlace(s) ? s.practice.feedback : NO_FEEDBACK;
 
 /** The student's records for the lesson on screen (none when they belong to another lesson or detail). */
 export const selectPracticeRecords = (s: LessonState): Record<string, StepRecord> =>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
 import { PRACTICE_KINDS, FADINGS, type Fading } from '../../practice/session';
-import { lessonStore, selectPracticeScore, useLessonStore } from '../../store';
+import { lessonStore, selectPracticeFeedback, selectPracticeScore, useLessonStore } from '../../store';
 import { ExerciseTools } from './ExerciseTools';
 import { useMessage } from './useMessage';
 import './practice.css';
@@ -65,7 +65,8 @@ export function PracticeBar() {
   const setOn = useLessonStore((s) => s.setPracticeOn);
   const setSettings = useLessonStore((s) => s.setPracticeSettings);
   const setClassMode = useLessonStore((s) => s.setClassMode);
-  const { on, settings, classMode, exercise, feedback } = practice;
+  const feedback = useLessonStore(selectPracticeFeedback);
+  const { on, settings, classMode, exercise } = practice;
   useRevealKey(on && classMode);
   // a wrong answer's hint is on show beside the field: here it is only announced
   const quiet = feedback[0]?.key === 'practice.wrong';
@@ -130,7 +131,7 @@ export function PracticeBar() {
         )}
       </div>
       <p className={`practice-status${quiet ? ' sr-only' : ''}`} role="status" data-testid="practice-status">
-        {on ? feedback.map(message).join(' ') : ''}
+        {feedback.map(message).join(' ')}
       </p>
     </div>
   );

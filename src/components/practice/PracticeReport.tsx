@@ -54,7 +54,9 @@ export function PracticeReport() {
       aria-labelledby="practice-report-title"
       data-testid="practice-report"
     >
-      <h3 id="practice-report-title">{t('practice.report')}</h3>
+      <h3 id="practice-report-title" tabIndex={-1}>
+        {t('practice.report')}
+      </h3>
       {([...OUTCOMES, 'open'] as const).map((g) =>
         groups[g].length === 0 ? null : (
           <div key={g} className={`report-group report-${g}`}>
