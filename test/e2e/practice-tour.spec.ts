@@ -129,3 +129,51 @@ test('on a 1280 × 720 screen the answer field and the hint come into the formul
   // the page itself did not scroll: the graph stays where it was
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
+
+/** Lays the open sheet out at the printable width of A4 (210 mm less 2 × 14 mm margins), as printing does. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const page = document.querySelector('.documents-page')!.getBoundingClientRect();
+    return [...document.querySelectorAll('.documents-page .katex-html > .base')]
+      .filter((k) => k.getBoundingClientRect().right > page.right + 1)
+      .map((k) => k.closest('[data-step-id]')?.getAttribute('data-step-id') ?? '?');
+  });
+}
+
+for (const [preset, detail] of [
+  ['lesson004', 'neuron'],
+  ['lesson004', 'layer'],
+  ['iris', 'layer'],
+] as const)
+  test(`${preset} at ${detail} detail: the worksheet and answer key keep every formula on the page, one blank per quantity`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await openApp(page, `/#v1&preset=${preset}&g=${detail}&s=1`, null);
+    for (const which of ['Worksheet', 'Answer key']) {
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      await page.getByRole('button', { name: which }).click();
+      const sheet = page.getByRole('dialog', { name: new RegExp(`^${which}: `) });
+      await expect(sheet).toBeVisible({ timeout: 15_000 });
+      await page.setViewportSize({ width: Math.floor((182 / 25.4) * 96), height: 900 });
+      await page.emulateMedia({ media: 'print' });
+      expect(await overflowing(page)).toEqual([]);
+      if (which === 'Worksheet') {
+        // a blank for each quantity a step writes, and no quantity with two
+        const ids = await sheet
+          .locator('.documents-blanks li')
+          .evaluateAll((li) => li.map((l) => l.getAttribute('data-value-id')));
+        expect(ids.length).toBeGreaterThan(0);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(await sheet.locator('.documents-blanks .documents-blank').count()).toBe(ids.length);
+      }
+      await page.screenshot({
+        path: `/tmp/practice-${preset}-${detail}-${which === 'Worksheet' ? 'sheet' : 'key'}.png`,
+        fullPage: true,
+      });
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.keyboard.press('Escape');
+      await expect(sheet).toBeHidden();
+    }
+  });

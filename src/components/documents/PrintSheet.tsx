@@ -12,6 +12,18 @@ import type { Lesson } from '../../engine';
 
 type Paper = 'A4' | 'letter';
 
+/**
+ * A formula of the sheet, set as large as display maths but inline, so that a long one breaks after an = or an
+ * operator instead of running off the page's edge (display maths never breaks).
+ */
+function SheetFormula({ tex, className }: { tex: string; className?: string }) {
+  return (
+    <div className={`documents-formula${className ? ` ${className}` : ''}`}>
+      <Tex tex={`\\displaystyle ${tex}`} />
+    </div>
+  );
+}
+
 /** The page size the print dialog starts from, set by an @page rule while the sheet is open. */
 function usePageSize(paper: Paper) {
   useEffect(() => {
@@ -162,11 +174,11 @@ export default function PrintSheet({ answers, onClose }: { answers: boolean; onC
               <span className="documents-phase">{t(`phase.${step.phase}`)}</span>{' '}
               {t(formula.sentence.key, formula.sentence.params)}
             </p>
-            <Tex tex={formula.symbolic} block className="documents-rule" />
+            <SheetFormula tex={formula.symbolic} className="documents-rule" />
             {answers ? (
               <>
-                <Tex tex={formula.substituted} block />
-                <Tex tex={formula.result} block className="documents-result" />
+                <SheetFormula tex={formula.substituted} />
+                <SheetFormula tex={formula.result} className="documents-result" />
               </>
             ) : (
               <ul className="documents-blanks">
