@@ -177,3 +177,25 @@ for (const [preset, detail] of [
       await expect(sheet).toBeHidden();
     }
   });
+
+test('Check my handout on a phone: the figures and their marks fit the screen and stay readable', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page, '/#v1&preset=lesson004&g=neuron&s=1', null);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('button', { name: 'Check my handout' }).click();
+  const view = page.getByRole('dialog', { name: /^Check my handout/ });
+  await expect(view).toBeVisible({ timeout: 15_000 });
+  await view.getByRole('button', { name: 'Fill in the lesson’s printed figures' }).click();
+  const mark = view.locator('tr[data-value-id="a:1:2"] .documents-mark');
+  await expect(mark).toContainText('inherits');
+  const table = (await view.locator('.documents-figures').boundingBox())!;
+  expect(table.x + table.width).toBeLessThanOrEqual(390);
+  // the mark "inherits an earlier error (right given your figures)" in at most three lines, not a word a line
+  const box = (await mark.boundingBox())!;
+  const line = await mark.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(box.width).toBeGreaterThan(140);
+  expect(box.height).toBeLessThan(3.5 * line + 8);
+  await page.screenshot({ path: '/tmp/practice-handout-390.png' });
+});
