@@ -148,7 +148,8 @@ test('a worksheet and its answer key print to A4 and Letter without the app', as
   await openExport(page);
   await page.getByRole('button', { name: 'Worksheet' }).click();
   const sheet = page.getByRole('dialog', { name: /^Worksheet: A 3-3-2 network/ });
-  await expect(sheet).toBeVisible();
+  // the sheet's code loads on demand and sets every formula of the iteration: seconds on a busy machine
+  await expect(sheet).toBeVisible({ timeout: 15_000 });
   await expect(sheet.getByRole('heading', { name: 'The network and its numbers' })).toBeVisible();
   const steps = sheet.locator('.documents-step');
   const count = await steps.count();
@@ -184,7 +185,7 @@ test('a worksheet and its answer key print to A4 and Letter without the app', as
   await openExport(page);
   await page.getByRole('button', { name: 'Answer key' }).click();
   const key = page.getByRole('dialog', { name: /^Answer key: / });
-  await expect(key).toBeVisible();
+  await expect(key).toBeVisible({ timeout: 15_000 });
   await expect(key.locator('.documents-step')).toHaveCount(count);
   expect(await key.locator('.documents-steps').innerText()).toContain(Z3);
   await page.emulateMedia({ media: 'print' });
