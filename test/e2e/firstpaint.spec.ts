@@ -33,6 +33,16 @@ for (const [name, viewport] of [
     await expect(bare.getByTestId('position')).toContainText('Step 1 /');
     await expect(bare.locator('.formula-panel .katex').first()).toBeVisible(); // typeset at build time
     await expect(bare.locator('.graph-nodes circle').first()).toBeVisible(); // the graph too
+    // the page paints from its HTML alone: its stylesheet is in it, not a second request to wait for
+    expect(await bare.locator('link[rel="stylesheet"]').count()).toBe(0);
+    // and the formulas' fonts, which the stylesheet names relative to the page, load
+    const loaded = () =>
+      bare.evaluate(() =>
+        [...document.fonts]
+          .filter((f) => f.status === 'loaded')
+          .map((f) => `${f.family.replace(/"/g, '')} ${f.style}`),
+      );
+    await expect.poll(loaded).toEqual(expect.arrayContaining(['KaTeX_Main normal', 'KaTeX_Math italic']));
     await bare.screenshot({ path: `/tmp/pages-noscript-${viewport.width}.png` });
     const before = await shownMarkup(bare);
     expect(await bare.locator('.formula-page').count()).toBe(1); // the current page alone
