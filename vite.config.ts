@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chineseManifest, webManifest } from './scripts/manifest';
-import { lowPriorityEntry, prerenderFirstScreen } from './scripts/prerender-plugin';
+import { inlineEntryCss, lowPriorityEntry, prerenderFirstScreen } from './scripts/prerender-plugin';
 
 // Relative base so the built site works from any static path (GitHub Pages project sites included).
 export default defineConfig({
@@ -12,6 +12,7 @@ export default defineConfig({
     react(),
     prerenderFirstScreen(),
     lowPriorityEntry(),
+    inlineEntryCss(),
     chineseManifest(),
     // Offline once loaded: a Workbox service worker (dist/sw.js) precaches the built app. src/main.tsx
     // registers it; a new version waits until every tab of the old one has closed (no reload mid-lesson).

@@ -139,10 +139,20 @@ export interface FirstPaintFigures {
   lighthouseError?: string;
 }
 
-export async function benchFirstPaint(dist = join(ROOT, 'dist'), runs = 1): Promise<FirstPaintFigures> {
+/**
+ * The JS sizes, and (unless `lighthouse` is false: `npm run bench` runs scripts/bench-lighthouse.ts instead,
+ * through `vite preview`) Lighthouse's mobile audit on a plain static server, default and calibrated.
+ */
+export async function benchFirstPaint(
+  dist = join(ROOT, 'dist'),
+  runs = 1,
+  lighthouse = true,
+): Promise<FirstPaintFigures> {
   if (!existsSync(join(dist, 'index.html')))
     execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const js = jsSize(dist);
+  if (!lighthouse)
+    return { js, lighthouse: null, calibrated: null, lighthouseError: 'see scripts/bench-lighthouse.ts' };
   const site = await serveStatic(dist, '/');
   try {
     const plain: LighthouseFigures[] = [];

@@ -16,6 +16,7 @@ import type { UiBenchRow } from './bench-ui';
 import { benchTrain, printTrain, type TrainBenchRow } from './bench-train';
 import type { TrainUiRow } from './bench-train-ui';
 import { printFirstPaint, type FirstPaintFigures } from './bench-firstpaint';
+import { printLighthouse, type LighthouseFigures } from './bench-lighthouse';
 
 const { values: args } = parseArgs({
   options: {
@@ -116,6 +117,7 @@ async function main() {
   let trainUi: TrainUiRow[] = [];
   let printTrainUi = (rows: TrainUiRow[]) => JSON.stringify(rows);
   let firstPaint: FirstPaintFigures | null = null;
+  let lighthouse: LighthouseFigures | null = null;
   if (!args['skip-ui'] && existsSync(path.join(repoRoot, 'scripts/bench-ui.ts'))) {
     log('UI step latency in Chromium…');
     const mod = await import('./bench-ui');
@@ -130,14 +132,28 @@ async function main() {
   if (!args['skip-ui']) {
     log('training worker throughput in Chromium…');
     train = await benchTrain();
-    log('first paint: JS sizes and Lighthouse mobile…');
-    firstPaint = await (await import('./bench-firstpaint')).benchFirstPaint();
+    log('first paint: JS sizes…');
+    firstPaint = await (await import('./bench-firstpaint')).benchFirstPaint(undefined, 1, false);
+    const { benchLighthouse, canRunLighthouse } = await import('./bench-lighthouse');
+    if (canRunLighthouse()) {
+      log('Lighthouse mobile on vite preview…');
+      lighthouse = await benchLighthouse({ runs: 3, build: false });
+    }
   }
   if (args.json) {
     console.log(
       JSON.stringify(
-        { engine: engine.rows, checks: engine.checks, timeline, ui, bundle, train, trainUi },
-        { engine: engine.rows, checks: engine.checks, timeline, ui, bundle, firstPaint },
+        {
+          engine: engine.rows,
+          checks: engine.checks,
+          timeline,
+          ui,
+          bundle,
+          train,
+          trainUi,
+          firstPaint,
+          lighthouse,
+        },
         null,
         2,
       ),
@@ -208,6 +224,7 @@ async function main() {
   }
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
   if (firstPaint) console.log(`\nFirst paint\n\n${printFirstPaint(firstPaint)}`);
+  if (lighthouse) console.log(`\n${printLighthouse(lighthouse)}`);
   console.log('\nEngine targets\n');
   console.log(
     table(

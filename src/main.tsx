@@ -2,6 +2,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { PRERENDERED_TEX_ID, renderFromStart, showsPrerendered } from './boot';
 import { AppRoot } from './components/AppRoot';
 import { preloadPanels } from './components/lazyPanels';
+import { holdFirstScreenBox } from './components/firstScreenBox';
 import { adoptPrerenderedTex } from './components/Tex';
 import { loadKatex } from './components/texEngine';
 import { parseLesson, type LessonProblem } from './engine';
@@ -69,6 +70,7 @@ afterFirstPaint(() => {
     adoptPrerenderedTex(root, JSON.parse(texKeys) as string[])
   ) {
     renderFromStart(lessonStore);
+    holdFirstScreenBox(); // the graph keeps the prerendered layout until the reader leaves the first screen
     hydrateRoot(root, <AppRoot />);
     // KaTeX and the panels for later, once the page is idle (a step that needs KaTeX sooner loads it itself)
     later(() => void loadKatex().then(preloadPanels), { timeout: 2000 });

@@ -1,6 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { renderFromStart, showsPrerendered } from './boot';
 import { AppRoot } from './components/AppRoot';
+import { holdFirstScreenBox, releaseFirstScreenBox } from './components/firstScreenBox';
 import { recordPrerenderedTex } from './components/Tex';
 import { loadKatex } from './components/texEngine';
 import { lessonStore } from './store';
@@ -43,10 +44,12 @@ export async function prerender(): Promise<{ html: string; texKeys: string[] }> 
   if (!showsPrerendered(lessonStore.getState()))
     throw new Error('the first visit does not open the default screen');
   recordPrerenderedTex(true);
+  holdFirstScreenBox(); // the build cannot measure the graph's stage: it lays the graph out in a box of its own
   try {
     const html = renderToString(<AppRoot />);
     return { html, texKeys: recordPrerenderedTex(false) };
   } finally {
     recordPrerenderedTex(false);
+    releaseFirstScreenBox();
   }
 }

@@ -14,42 +14,66 @@ const shownMarkup = (page: Page) =>
   page.locator('#root').evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('.formula-page:not(.is-current)').forEach((p) => p.remove());
-    // the graph's drawing is laid out in the CSS pixels of its box, which only the browser knows: the build
-    // draws it in a nominal box and the started page lays it out again for the measured one
-    copy.querySelectorAll('.graph-stage').forEach((s) => s.replaceChildren());
     return copy.innerHTML;
   });
 
-test('the first screen is in the HTML before any script, and hydration changes nothing of it', async ({
-  browser,
-}) => {
-  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
-  const bare = await noScript.newPage();
-  await bare.goto('/');
-  await expect(bare.getByRole('heading', { level: 1 })).toHaveText('Backprop, step by step');
-  await expect(bare.getByText('A 3-3-2 network in matrix form')).toBeVisible();
-  await expect(bare.getByRole('button', { name: 'Next step' })).toBeVisible();
-  await expect(bare.getByTestId('position')).toContainText('Step 1 /');
-  await expect(bare.locator('.formula-panel .katex').first()).toBeVisible(); // typeset at build time
-  await bare.screenshot({ path: '/tmp/pages-noscript-phone.png' });
-  const before = await shownMarkup(bare);
-  expect(await bare.locator('.formula-page').count()).toBe(1); // the current page alone
-  await noScript.close();
+for (const [name, viewport] of [
+  ['a phone', PHONE],
+  ['a laptop', { width: 1280, height: 720 }],
+] as const)
+  test(`on ${name}: the first screen is in the HTML before any script, and hydration changes nothing of it`, async ({
+    browser,
+  }) => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport });
+    const bare = await noScript.newPage();
+    await bare.goto('/');
+    await expect(bare.getByRole('heading', { level: 1 })).toHaveText('Backprop, step by step');
+    await expect(bare.getByText('A 3-3-2 network in matrix form')).toBeVisible();
+    await expect(bare.getByRole('button', { name: 'Next step' })).toBeVisible();
+    await expect(bare.getByTestId('position')).toContainText('Step 1 /');
+    await expect(bare.locator('.formula-panel .katex').first()).toBeVisible(); // typeset at build time
+    await expect(bare.locator('.graph-nodes circle').first()).toBeVisible(); // the graph too
+    // the page paints from its HTML alone: its stylesheet is in it, not a second request to wait for
+    expect(await bare.locator('link[rel="stylesheet"]').count()).toBe(0);
+    // and the formulas' fonts, which the stylesheet names relative to the page, load
+    const loaded = () =>
+      bare.evaluate(() =>
+        [...document.fonts]
+          .filter((f) => f.status === 'loaded')
+          .map((f) => `${f.family.replace(/"/g, '')} ${f.style}`),
+      );
+    await expect.poll(loaded).toEqual(expect.arrayContaining(['KaTeX_Main normal', 'KaTeX_Math italic']));
+    await bare.screenshot({ path: `/tmp/pages-noscript-${viewport.width}.png` });
+    const before = await shownMarkup(bare);
+    expect(await bare.locator('.formula-page').count()).toBe(1); // the current page alone
+    await noScript.close();
 
-  const context = await browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto('/');
-  await waitForApp(page);
-  // KaTeX arrives after hydration; the formulas on screen are the prerendered ones all along
-  await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0);
-  // the next step's page, prepared beneath the current one once the page has started, is hidden
-  await expect(page.locator('.formula-page:not(.is-current)')).toHaveAttribute('aria-hidden', 'true');
-  await page.screenshot({ path: '/tmp/pages-hydrated-phone.png' });
-  expect(await shownMarkup(page)).toBe(before);
-  expect(errors).toEqual([]); // a hydration mismatch is reported as an error (React #418 / #423)
-  await context.close();
-});
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await waitForApp(page);
+    // KaTeX arrives after hydration; the formulas on screen are the prerendered ones all along
+    await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0);
+    // the next step's page, prepared beneath the current one once the page has started, is hidden
+    await expect(page.locator('.formula-page:not(.is-current)')).toHaveAttribute('aria-hidden', 'true');
+    await page.waitForTimeout(300); // the graph's stage has been measured (ResizeObserver) and fonts are in
+    await page.screenshot({ path: `/tmp/pages-hydrated-${viewport.width}.png` });
+    // markup for markup, the graph's drawing included: it keeps the layout it was prerendered with
+    expect(await shownMarkup(page)).toBe(before);
+    expect(errors).toEqual([]); // a hydration mismatch is reported as an error (React #418 / #423)
+
+    // once the reader moves on, the graph is laid out in the CSS pixels of its stage, legible as ever
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('position')).toContainText('Step 2 /');
+    const fitted = await page.evaluate(() => {
+      const stage = document.querySelector('.graph-stage')!.getBoundingClientRect();
+      const box = document.querySelector('.graph-layer--top')!.getAttribute('viewBox');
+      return { box, expected: `0 0 ${Math.floor(stage.width)} ${Math.floor(stage.height)}` };
+    });
+    expect(fitted.box).toBe(fitted.expected);
+    await context.close();
+  });
 
 test('the hydrated page answers keys, and renders formulas not prerendered', async ({ page }) => {
   const errors = watchErrors(page);

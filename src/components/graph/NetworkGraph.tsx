@@ -28,6 +28,7 @@ import { GraphNode } from './GraphNode';
 import { GraphTooltip } from './GraphTooltip';
 import { SymbolText } from './SymbolText';
 import { GraphViews, markOf, marksOf } from './views';
+import { stepCalloutId } from '../present/stepCallout';
 import { useGraphZoom, ZoomButtons } from './zoom';
 import './graph.css';
 
@@ -49,6 +50,8 @@ export interface NetworkGraphProps {
   height?: number;
   /** The smallest text in CSS pixels (presenter mode asks for more); default 12, 11 on a phone. */
   minFont?: number;
+  /** The step's values beside the graph when neurons show symbols only (presenter mode; stepCallout.ts). */
+  stepCallout?: boolean;
   /** No animated flow along backward edges (the CSS also honours prefers-reduced-motion). */
   reducedMotion?: boolean;
 }
@@ -217,7 +220,8 @@ export function NetworkGraph(props: NetworkGraphProps) {
     // edgeGroups: the views are read as of the last views.edges() call
   }, [fixed, views, marks, active, layout, edgeGroups]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const tooltip = active ? describeActive(active) : null;
+  const callout = props.stepCallout ? stepCalloutId(layout, highlight) : null;
+  const tooltip = active ? describeActive(active) : callout ? describeActive(callout) : null;
 
   function describeActive(id: string) {
     const e = layout.edgeById[id];

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useFirstScreenBox } from '../firstScreenBox';
 import type { Translate } from './describe';
 
 /** Zoom factors: each button press multiplies or divides by STEP, between 1 (the whole net) and MAX. */
@@ -62,8 +63,9 @@ export function useGraphZoom(fallbackWidth: number, fallbackHeight: number): Gra
   }, []);
   useEffect(() => () => observer.current?.disconnect(), []);
 
-  const width = size?.width ?? fallbackWidth;
-  const height = size?.height ?? fallbackHeight;
+  const laidOut = useFirstScreenBox(size); // the prerendered first screen keeps its box until left
+  const width = laidOut?.width ?? fallbackWidth;
+  const height = laidOut?.height ?? fallbackHeight;
   const fit = useCallback(
     (p: Pan): Pan => ({
       k: p.k,

@@ -6,7 +6,8 @@ import './present.css';
 /**
  * Presenter mode's screen: full screen while it is on (asked for when it starts; a browser that refuses, or has
  * no Fullscreen API, presents in the window), `is-presenting` on the page's root for its styles, and leaving
- * full screen by the browser's own means (its Esc, which the page does not see) leaves presenter mode too.
+ * full screen by the browser's own means (its Esc, which the page does not see, F11, a window manager) leaves
+ * presenter mode too — once presenter mode did enter full screen, never because a refusal left it in the window.
  */
 export function usePresenterScreen(): void {
   const presenting = useLessonStore((s) => s.presenting);
@@ -17,16 +18,55 @@ export function usePresenterScreen(): void {
       if (document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
       return;
     }
-    let owned = false;
-    const onChange = () => {
-      if (document.fullscreenElement) owned = true;
-      else if (owned) lessonStore.getState().setPresenting(false);
-    };
-    document.addEventListener('fullscreenchange', onChange);
-    if (!document.fullscreenElement && typeof root.requestFullscreen === 'function')
-      root.requestFullscreen().catch(() => {}); // refused: present in the window
-    return () => document.removeEventListener('fullscreenchange', onChange);
+    if (document.fullscreenElement || typeof root.requestFullscreen !== 'function') return;
+    return watchFullScreen(root, () => lessonStore.getState().setPresenting(false));
   }, [presenting]);
+}
+
+/**
+ * Asks for full screen on `root` and calls `onLeft` once the browser has left it again. The browser may tell
+ * late or not at all: a `fullscreenchange` can arrive only after the full screen was already left (both changes
+ * in one frame: the first event then sees no full-screen element either), and a headless or busy browser may
+ * drop it. So entering is known from the request's promise or from any change event, and leaving is checked on
+ * each change, on resize (leaving full screen resizes the viewport) and when the page is shown again. Returns
+ * the function that stops watching.
+ */
+export function watchFullScreen(root: HTMLElement, onLeft: () => void): () => void {
+  let entered = false;
+  let watching = true;
+  const check = () => {
+    if (!watching) return;
+    if (document.fullscreenElement) entered = true;
+    else if (entered) {
+      stop();
+      onLeft();
+    }
+  };
+  const onChange = () => {
+    entered = true; // the first change after the request is its entry, however late it is told
+    check();
+  };
+  const onVisibility = () => {
+    if (document.visibilityState === 'visible') check();
+  };
+  document.addEventListener('fullscreenchange', onChange);
+  window.addEventListener('resize', check);
+  document.addEventListener('visibilitychange', onVisibility);
+  function stop() {
+    watching = false;
+    document.removeEventListener('fullscreenchange', onChange);
+    window.removeEventListener('resize', check);
+    document.removeEventListener('visibilitychange', onVisibility);
+  }
+  root.requestFullscreen().then(
+    () => {
+      if (!watching) return;
+      entered = true;
+      check();
+    },
+    () => stop(), // refused: present in the window, and no full screen to leave
+  );
+  return stop;
 }
 
 /** The header's "Present" button (key P). */

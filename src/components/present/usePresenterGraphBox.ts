@@ -9,6 +9,8 @@ export const minGraphPx = (screenHeight: number) => PRESENT_MIN_GRAPH_PX * Math.
 /** What presenter mode asks of the graph: its smallest text size; nothing (the graph's defaults) otherwise. */
 export interface PresenterGraphBox {
   minFont?: number;
+  /** Writes out the step's values beside the graph when its neurons are too small to hold them. */
+  stepCallout?: boolean;
 }
 
 /**
@@ -25,5 +27,5 @@ export function usePresenterGraphBox(): PresenterGraphBox {
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, [presenting]);
-  return presenting ? { minFont: Math.round(minGraphPx(screen) * 10) / 10 } : {};
+  return presenting ? { minFont: Math.round(minGraphPx(screen) * 10) / 10, stepCallout: true } : {};
 }
