@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { LessonState, LessonStore, Work } from '../store';
 import { holdsWork } from '../gate';
 import { sameLesson } from './lessonFile';
-import { decodeLink, encodeLink, isLessonLink } from './link';
+import { decodeLink, encodeLink, isLessonLink, linkIsReady, prepareLink } from './link';
 import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
 import { chooseStart, savedNeedsBackup } from './start';
 
@@ -20,6 +20,14 @@ export type BrowserEnv = Pick<
   | 'clearTimeout'
 > &
   Partial<Pick<Window, 'requestIdleCallback' | 'cancelIdleCallback'>>;
+
+export interface PersistenceOptions {
+  /**
+   * Compresses a lesson's JSON for the link off the page's thread (returning what compressLesson returns);
+   * absent or null: the link is compressed in place, in the idle moment it is written in.
+   */
+  compressLink?: ((text: string) => Promise<string>) | null;
+}
 
 /**
  * Autosave and the hash are written this long after the first change of a burst, once, with the state of then:
@@ -98,7 +106,11 @@ function read(storage: () => Storage, key: string): string | null {
  * Opens the app where the page asks (share link > autosave > default lesson), then keeps the autosave and the
  * URL hash in step with the store and follows links pasted into the address bar. Returns a disconnect.
  */
-export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv): () => void {
+export function connectPersistence(
+  store: StoreApi<LessonStore>,
+  env: BrowserEnv,
+  { compressLink = null }: PersistenceOptions = {},
+): () => void {
   const hash = env.location.hash;
   const languages = env.navigator.languages?.length
     ? env.navigator.languages
@@ -150,7 +162,20 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
     }
   });
   let written = hash;
+  let connected = true;
   const syncHash = trailing(env, () => {
+    const s = store.getState();
+    // A lesson whose link needs compressing is compressed off the page's thread first, then written (with the
+    // state of then): a large lesson's link takes lz-string about a second.
+    if (compressLink && !linkIsReady(s.lesson)) {
+      void prepareLink(s.lesson, compressLink).then(() => {
+        if (connected && linkIsReady(store.getState().lesson)) writeHash();
+      });
+      return;
+    }
+    writeHash();
+  });
+  const writeHash = () => {
     const s = store.getState();
     written = encodeLink({
       lesson: s.lesson,
@@ -164,7 +189,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
     } catch {
       // without it a quick reload may land a few steps back: nothing is lost
     }
-  });
+  };
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (changed(s, prev, SAVED_FIELDS)) save.run();
@@ -209,6 +234,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
   env.addEventListener('pagehide', onPageHide);
   env.addEventListener('visibilitychange', onVisibility);
   return () => {
+    connected = false;
     unsubscribe();
     save.cancel();
     syncHash.cancel();

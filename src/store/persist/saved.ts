@@ -33,16 +33,34 @@ export interface SavedState {
   lossHistory: number[];
 }
 
-/** The autosave as JSON; `origin` is left out when it is the lesson itself (nothing trained or edited). */
+/**
+ * Lessons' JSON texts for the autosave, least recently used first: the autosave is written after every burst of
+ * steps, and a 10 × 64 lesson (with its origin) is ~1.5 MB of JSON, the same text each time.
+ */
+const texts = new Map<Lesson, string>();
+const TEXTS_KEPT = 4;
+function jsonOf(lesson: Lesson): string {
+  let t = texts.get(lesson);
+  if (t === undefined) {
+    if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value!);
+    t = JSON.stringify(lesson);
+  } else texts.delete(lesson);
+  texts.set(lesson, t);
+  return t;
+}
+
+/**
+ * The autosave as JSON (the object's fields in order, `format` and `version` first); `origin` is left out when
+ * it is the lesson itself (nothing trained or edited). The lessons' texts are kept, so a save after a step
+ * writes the settings alone anew.
+ */
 export function serialiseSaved(state: SavedState): string {
-  const { origin, ...rest } = state;
-  const sameOrigin = sameLesson(origin, state.lesson);
-  return JSON.stringify({
-    format: SAVED_FORMAT,
-    version: SAVED_VERSION,
-    ...rest,
-    ...(sameOrigin ? {} : { origin }),
-  });
+  const { origin, lesson, ...settings } = state;
+  const sameOrigin = sameLesson(origin, lesson);
+  const rest = JSON.stringify(settings).slice(1, -1); // the settings' members, without the braces
+  return `{"format":${JSON.stringify(SAVED_FORMAT)},"version":${SAVED_VERSION},"lesson":${jsonOf(lesson)}${
+    rest ? `,${rest}` : ''
+  }${sameOrigin ? '' : `,"origin":${jsonOf(origin)}`}}`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
