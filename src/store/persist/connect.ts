@@ -3,7 +3,15 @@ import type { LessonState, LessonStore, Work } from '../store';
 import { holdsWork } from '../gate';
 import { sameLesson } from './lessonFile';
 import { decodeLink, encodeLink, isLessonLink, linkIsReady, prepareLink } from './link';
-import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
+import {
+  SAVED_KEY,
+  SAVED_STEP_KEY,
+  SAVED_STEP_MIN_CHARS,
+  serialiseSaved,
+  serialiseSavedStep,
+  withSavedStep,
+  type SavedState,
+} from './saved';
 import { chooseStart, savedNeedsBackup } from './start';
 
 /** The parts of the browser persistence uses, passed in (the page's `window`, or a stand-in in tests). */
@@ -34,6 +42,11 @@ export interface PersistenceOptions {
  * never during the step that changed them, so stepping stays smooth; a page that hides writes at once.
  */
 export const WRITE_INTERVAL_MS = 400;
+/**
+ * The longest link kept in the address bar. Rewriting a longer one at every step costs the page tens of
+ * milliseconds each time (a 10 × 64 lesson's link is ~0.3 MB); such a lesson's link is made when copied.
+ */
+export const LIVE_LINK_MAX_CHARS = 32_000;
 /** An idle moment is awaited at most this long once the interval is over. */
 const IDLE_TIMEOUT_MS = 600;
 
@@ -116,7 +129,10 @@ export function connectPersistence(
     ? env.navigator.languages
     : [env.navigator.language ?? 'en'];
   const ownHash = hash !== '' && read(() => env.sessionStorage, OWN_HASH_KEY) === hash;
-  const savedText = read(() => env.localStorage, SAVED_KEY);
+  const savedText = withSavedStep(
+    read(() => env.localStorage, SAVED_KEY),
+    read(() => env.localStorage, SAVED_STEP_KEY),
+  );
   const start = chooseStart({ hash, savedText, languages, ownHash });
   if (savedText !== null && savedNeedsBackup(savedText)) {
     try {
@@ -141,6 +157,9 @@ export function connectPersistence(
   }
 
   let warned = false;
+  /** The large autosave last written whole (with its stamp): while only the step changes, the step is written. */
+  let large: { saved: SavedState; stamp: string } | null = null;
+  let stamps = 0;
   const save = trailing(env, () => {
     const s = store.getState();
     const saved: SavedState = {
@@ -155,8 +174,34 @@ export function connectPersistence(
       lossHistory: s.lossHistory,
     };
     try {
-      env.localStorage.setItem(SAVED_KEY, serialiseSaved(saved));
+      const onlyStep =
+        large !== null &&
+        (Object.keys(saved) as (keyof SavedState)[]).every(
+          (k) => k === 'cursor' || k === 'granularity' || saved[k] === large!.saved[k],
+        );
+      if (large && onlyStep) {
+        const { stamp } = large;
+        env.localStorage.setItem(
+          SAVED_STEP_KEY,
+          serialiseSavedStep({ stamp, granularity: saved.granularity, cursor: saved.cursor }),
+        );
+        return;
+      }
+      let text = serialiseSaved(saved);
+      large = null;
+      if (text.length >= SAVED_STEP_MIN_CHARS) {
+        const stamp = `${Date.now().toString(36)}.${(stamps++).toString(36)}`;
+        text = serialiseSaved(saved, stamp);
+        large = { saved, stamp };
+      }
+      env.localStorage.setItem(SAVED_KEY, text);
+      try {
+        env.localStorage.removeItem(SAVED_STEP_KEY); // an older autosave's step (its stamp no longer matches)
+      } catch {
+        // left behind: it is read only with the autosave whose stamp it carries
+      }
     } catch {
+      large = null;
       if (!warned) store.getState().setNotice({ key: 'saved.failed' });
       warned = true;
     }
@@ -177,12 +222,17 @@ export function connectPersistence(
   });
   const writeHash = () => {
     const s = store.getState();
-    written = encodeLink({
+    const link = encodeLink({
       lesson: s.lesson,
       granularity: s.granularity,
       cursor: s.cursor,
       iteration: s.iteration,
     });
+    // A link too long to rewrite at every step (a large lesson's) leaves the address bar: a reload opens the
+    // autosave, and "copy link" still makes it.
+    const next = link.length > LIVE_LINK_MAX_CHARS ? '' : link;
+    if (next === '' && written === '' && env.location.hash === '') return;
+    written = next;
     env.history.replaceState(env.history.state, '', `${url()}${written}`);
     try {
       env.sessionStorage.setItem(OWN_HASH_KEY, written);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRng, initialise, type Lesson } from '../../../src/engine';
 import { lesson001 } from '../../../src/lessons';
 import { createLessonStore } from '../../../src/store';
 import {
@@ -10,10 +11,17 @@ import {
   parseSaved,
   SAVED_KEY,
   serialiseSaved,
+  sameLesson as sameLessonOf,
   type SavedState,
 } from '../../../src/store/persist';
 import { compressLesson } from '../../../src/store/persist/compress';
-import { connectPersistence, WRITE_INTERVAL_MS, type BrowserEnv } from '../../../src/store/persist/connect';
+import {
+  connectPersistence,
+  LIVE_LINK_MAX_CHARS,
+  WRITE_INTERVAL_MS,
+  type BrowserEnv,
+} from '../../../src/store/persist/connect';
+import { SAVED_STEP_KEY, SAVED_STEP_MIN_CHARS } from '../../../src/store/persist/saved';
 import { sameJson, sameLesson } from '../../../src/store/persist/lessonFile';
 import { anyLesson } from './arbitraries';
 
@@ -188,5 +196,116 @@ describe('links compressed off the page’s thread', () => {
       '#v1&preset=lesson001&g=weight&s=8&i=3',
     );
     expect(asked).toHaveLength(1);
+  });
+});
+
+/** A sigmoid network of these sizes with uniform(−1, 1) weights: 6 × 48 makes a ~0.2 MB autosave. */
+function largeLesson(sizes: number[], seed: number): Lesson {
+  const rng = createRng(seed);
+  const { weights, biases } = initialise(sizes, { kind: 'uniform', range: 1 }, rng, true);
+  return {
+    format: 'backprop-lesson',
+    version: 1,
+    layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: 'sigmoid' as const })),
+    loss: 'sse',
+    learningRate: 0.5,
+    useBias: true,
+    weights,
+    biases,
+    sample: {
+      input: Array.from({ length: sizes[0] }, rng),
+      target: Array.from({ length: sizes[sizes.length - 1] }, rng),
+    },
+    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
+  };
+}
+
+describe('a large lesson’s autosave and link', () => {
+  let disconnect: () => void = () => {};
+  beforeEach(() => {
+    vi.useFakeTimers();
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+    window.history.replaceState(null, '', '/');
+  });
+  afterEach(() => {
+    disconnect();
+    vi.useRealTimers();
+  });
+  const saved = () => {
+    const r = parseSaved(window.localStorage.getItem(SAVED_KEY)!);
+    if (!r.ok) throw new Error('no readable autosave');
+    return r.saved;
+  };
+  /** What a reload opens. */
+  const reopened = () => {
+    const again = createLessonStore();
+    const off = connectPersistence(again, env());
+    const s = again.getState();
+    off();
+    return s;
+  };
+
+  it('steps write the step alone; an edit, the page hiding and a reload lose nothing', () => {
+    const lesson = largeLesson([48, 48, 48, 48, 48, 48], 7);
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    expect(store.getState().loadLesson(lesson).ok).toBe(true);
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    const whole = window.localStorage.getItem(SAVED_KEY)!;
+    expect(whole.length).toBeGreaterThan(SAVED_STEP_MIN_CHARS);
+    expect(sameLessonOf(saved().lesson, lesson)).toBe(true);
+    // the link is too long for the address bar: it stays out of it, and a reload opens the autosave
+    expect(window.location.hash).toBe('');
+    expect(encodeLink({ lesson, granularity: 'neuron', cursor: 0 }).length).toBeGreaterThan(
+      LIVE_LINK_MAX_CHARS,
+    );
+
+    store.getState().next();
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    // the ~0.2 MB autosave is not written again; its step is
+    expect(window.localStorage.getItem(SAVED_KEY)).toBe(whole);
+    expect(JSON.parse(window.localStorage.getItem(SAVED_STEP_KEY)!)).toMatchObject({ cursor: 2 });
+    expect(reopened()).toMatchObject({ cursor: 2, granularity: store.getState().granularity });
+    expect(sameLessonOf(reopened().lesson, lesson)).toBe(true);
+
+    // the page hides within the interval: the step is written at once
+    store.getState().next();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(reopened().cursor).toBe(3);
+
+    // an edit writes the whole autosave, and the old step is dropped
+    expect(store.getState().edit({ kind: 'weight', layer: 2, neuron: 5, from: 7, value: 0.875 })).toBe(true);
+    store.getState().next();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(window.localStorage.getItem(SAVED_STEP_KEY)).toBeNull();
+    expect(saved()).toMatchObject({ cursor: 4 });
+    expect(saved().lesson.weights[1][5][7]).toBe(0.875);
+    expect(reopened().lesson.weights[1][5][7]).toBe(0.875);
+    expect(reopened().cursor).toBe(4);
+
+    // a step written for another autosave (another stamp) is not applied to this one
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    const step = JSON.parse(window.localStorage.getItem(SAVED_STEP_KEY)!) as {
+      stamp: string;
+      cursor: number;
+    };
+    expect(step.cursor).toBe(5);
+    window.localStorage.setItem(SAVED_STEP_KEY, JSON.stringify({ ...step, stamp: 'other', cursor: 9 }));
+    expect(reopened().cursor).toBe(4);
+  });
+
+  it('a small lesson keeps its link in the address bar and its step in the autosave itself', () => {
+    const store = createLessonStore();
+    disconnect = connectPersistence(store, env());
+    store.getState().loadLesson(edited(0.25));
+    store.getState().next();
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(decodeLink(window.location.hash)).toMatchObject({ ok: true, cursor: 1 });
+    expect(saved().cursor).toBe(1);
+    expect(window.localStorage.getItem(SAVED_STEP_KEY)).toBeNull();
+    expect(window.localStorage.getItem(SAVED_KEY)).not.toContain('"stamp"');
   });
 });
