@@ -349,6 +349,7 @@ export async function benchLarge(
       ...summary(iterations),
       unit: 'ms',
       steps: iterationCount,
+      longestTaskCpu: iterationCpu,
     });
     const after = await heapMb(cdp);
     figures.push(single(`10 × 64 heap after ${iterationCount} iterations`, after, 'MB', 200));

@@ -8,6 +8,7 @@ import { loadKatex } from './components/texEngine';
 import { parseLesson, type LessonProblem } from './engine';
 import { lessonStore } from './store';
 import { connectPersistence } from './store/persist/connect';
+import { compressOffThread } from './store/persist/linkCompressor';
 import { connectPractice } from './store/persist/practice';
 
 /**
@@ -54,7 +55,7 @@ const STARTUP_WAIT_MS = 200;
 
 afterFirstPaint(() => {
   // Opens the share link, the autosave or the default lesson, then keeps the autosave and the hash up to date.
-  connectPersistence(lessonStore, window);
+  connectPersistence(lessonStore, window, { compressLink: compressOffThread });
   connectPractice(lessonStore, window); // practice progress, and a teacher's exercise link
 
   // The built page holds the first screen of a first visit (src/prerender.tsx): when this visit opens on

@@ -6,7 +6,7 @@ import { render } from './equations';
 import { isLayerKind, LAYER_RULES, layerResult } from './layerRules';
 import { neuronEquations } from './neuronRules';
 import { sentenceFor } from './sentences';
-import { equation, list } from './tex';
+import { equation, longList } from './tex';
 import type { Formula, Operand } from './types';
 import { Writer } from './writer';
 
@@ -23,7 +23,7 @@ function templateOf(c: FormulaContext, step: Step): StepTemplate {
       ? LAYER_RULES[step.kind](c, step.layer)
       : neuronEquations(c, step);
     const w = new Writer(c, false);
-    const symbolic = list(
+    const symbolic = longList(
       equations.map((e) =>
         e.via
           ? equation(e.lhs, render(e.via, e, w), render(e.rhs, e, w))
@@ -42,7 +42,7 @@ function formulaIn(base: FormulaContext, step: Step): Formula {
   const c = step.sample === undefined ? base : base.forSample(step.sample);
   const t = templateOf(c, step);
   const numeric = new Writer(c, true, t.reads);
-  const substituted = list(t.equations.map((e) => equation(e.lhs, render(e.rhs, e, numeric))));
+  const substituted = longList(t.equations.map((e) => equation(e.lhs, render(e.rhs, e, numeric))));
   t.reads ??= numeric.read;
   const results: Operand[] = t.writes.map((e) => c.operandOf(e));
   return {
@@ -50,7 +50,7 @@ function formulaIn(base: FormulaContext, step: Step): Formula {
     substituted,
     result: isLayerKind(step.kind)
       ? layerResult(c, step)
-      : list(results.map((r) => equation(r.symbol, r.shown))),
+      : longList(results.map((r) => equation(r.symbol, r.shown))),
     sentence: t.sentence,
     operands: numeric.operands,
     results,

@@ -84,6 +84,13 @@ function cutItems<T>(items: readonly T[], gap: T): T[] {
     : [...items];
 }
 
+/**
+ * Equations of a step, as `list` writes them, cut like a matrix's rows when there are more than MATRIX_MAX (the
+ * first ones, …, the last): a neuron of a 64-wide layer has 65 gradients, ~15,000 KaTeX elements written out.
+ * Every equation is still written first, so each number counts as an operand (listed under where it comes from).
+ */
+export const longList = (items: readonly string[]): string => list(cutItems(items, '\\dots'));
+
 export function matrix(rows: string[][]): string {
   const width = rows[0]?.length ?? 0;
   const cutRow = (r: string[]) => cutItems(r, '\\cdots');

@@ -97,40 +97,71 @@ function plan(s: NetShape, granularity: Granularity): Planned[] {
 
 type Structure = Pick<Timeline, 'steps' | 'indexById'>;
 
-/** The steps of a network at a granularity: ids, reads, writes, sources, highlights; no numbers. */
+/** A step's fields made only when first read (see structure). */
+type LazyFields = Pick<Step, 'neurons' | 'reads' | 'highlight' | 'sources'>;
+const LAZY_FIELDS: readonly (keyof LazyFields)[] = ['neurons', 'reads', 'highlight', 'sources'];
+
+/**
+ * The steps of a network at a granularity: ids, reads, writes, sources, highlights; no numbers.
+ *
+ * A step's id, phase, kind, layer and writes are made here; its neurons, reads, highlight and sources when one
+ * of them is first read (a student sees a few of a large network's thousands of steps: a 10 × 64 network's
+ * 3,073 steps read ~400,000 ids, which took about a second to list when it opened). Each step is frozen and
+ * reads the same either way: the lazy fields are enumerable getters, made once and frozen (an equivalence
+ * test compares every step with the eager build).
+ */
 function structure(s: NetShape, granularity: Granularity): Structure {
-  const writer = new Map<ValueId, string>();
+  /** For every value: the index of the first step writing it, and whether any value is written twice. */
+  const writer = new Map<ValueId, number>();
+  /** Values written by more than one step: every writer's index, in order (none in today's timelines). */
+  let rewritten: Map<ValueId, number[]> | undefined;
   const indexById: Record<string, number> = dictionary();
   const planned = s.m > 1 ? batchPlan(s, granularity) : plan(s, granularity);
+  const ids: string[] = [];
   const steps = planned.map(([kind, l, j, k, x], index): Step => {
     const rule = RULES[kind];
-    const scope = (ids: ValueId[]) => (x === undefined ? ids : ids.map((v) => scopeId(v, x)));
+    const scope = (vs: ValueId[]) => (x === undefined ? vs : vs.map((v) => scopeId(v, x)));
     const id = x === undefined ? rule.id(l, j, k) : `sample${x + 1}/${rule.id(l, j, k)}`;
-    const reads = scope(rule.reads(s, l, j, k));
     const writes = scope(rule.writes(s, l, j, k));
-    const sources: Record<ValueId, string> = dictionary();
-    for (const r of reads) {
-      const from = writer.get(r);
-      if (from !== undefined) sources[r] = from;
-    }
-    for (const w of writes) writer.set(w, id);
-    indexById[id] = index;
-    const step: Step = {
-      id,
-      index,
-      phase: rule.phase,
-      kind,
-      layer: l,
-      neurons: rule.neurons(s, l, j).slice(),
-      reads,
-      writes,
-      highlight: { ...rule.lit(s, l, j, k), backward: rule.phase === 'backward' },
-      sources,
+    let made: LazyFields | undefined;
+    const make = (): LazyFields => {
+      if (made) return made;
+      const reads = scope(rule.reads(s, l, j, k));
+      const sources: Record<ValueId, string> = dictionary();
+      // the step that last wrote each value before this one
+      for (const r of reads) {
+        const from = lastWriterBefore(r, index);
+        if (from !== undefined) sources[r] = ids[from];
+      }
+      made = deepFreeze({
+        neurons: rule.neurons(s, l, j).slice(),
+        reads,
+        highlight: { ...rule.lit(s, l, j, k), backward: rule.phase === 'backward' },
+        sources,
+      });
+      return made;
     };
+    for (const w of writes) {
+      const first = writer.get(w);
+      if (first === undefined) writer.set(w, index);
+      else (rewritten ??= new Map<ValueId, number[]>()).set(w, [...(rewritten.get(w) ?? [first]), index]);
+    }
+    ids.push(id);
+    indexById[id] = index;
+    const step = { id, index, phase: rule.phase, kind, layer: l, writes } as Step;
+    for (const f of LAZY_FIELDS)
+      Object.defineProperty(step, f, { get: () => make()[f], enumerable: true, configurable: false });
     if (kind === 'weightGradient' || kind === 'weightUpdate' || kind === 'meanWeightGradient') step.from = k;
     if (x !== undefined) step.sample = x;
-    return deepFreeze(step);
+    Object.freeze(writes);
+    return Object.freeze(step);
   });
+  const lastWriterBefore = (v: ValueId, index: number): number | undefined => {
+    const all = rewritten?.get(v);
+    if (all) return all.filter((i) => i < index).pop();
+    const first = writer.get(v);
+    return first !== undefined && first < index ? first : undefined;
+  };
   return { steps: Object.freeze(steps) as Step[], indexById: Object.freeze(indexById) };
 }
 

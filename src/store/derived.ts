@@ -32,6 +32,16 @@ interface Derived {
 
 /** Lessons whose derived values are kept: the current one and the few a student goes back and forth between. */
 export const LESSONS_KEPT = 4;
+/**
+ * Parameters (weights and biases) whose lessons' derived values are kept in all: a large network's trace and
+ * timeline values are megabytes, so of a 10 × 64 network (37,440 parameters) two lessons are kept, the current
+ * one and the one before (undo, or the iteration before). The current lesson is always kept.
+ */
+export const PARAMETERS_KEPT = 80_000;
+
+/** A lesson's weights and biases. */
+const parametersOf = (lesson: Lesson) =>
+  lesson.weights.reduce((n, W, l) => n + W.length * ((W[0]?.length ?? 0) + (lesson.biases[l] ? 1 : 0)), 0);
 /** Formulas kept per timeline (the pages around the cursor and a little history; a 10 × 64 walk has 3,073). */
 export const FORMULAS_KEPT = 64;
 
@@ -42,7 +52,15 @@ function derivedOf(lesson: Lesson): Derived {
   if (d) {
     recent.delete(lesson); // most recently used last
   } else {
-    if (recent.size >= LESSONS_KEPT) recent.delete(recent.keys().next().value!);
+    const size = parametersOf(lesson);
+    let kept = size;
+    for (const other of recent.keys()) kept += parametersOf(other);
+    // the least recently used go first, until the cap on lessons and on parameters is kept
+    for (const other of [...recent.keys()]) {
+      if (recent.size < LESSONS_KEPT && kept <= PARAMETERS_KEPT) break;
+      recent.delete(other);
+      kept -= parametersOf(other);
+    }
     d = { trace: traceLesson(lesson), timelines: new Map(), checks: new Map() };
   }
   recent.set(lesson, d);

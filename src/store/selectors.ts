@@ -70,14 +70,17 @@ export function selectProgress(s: LessonState): { phase: Phase; position: number
   return progressMemo(selectTimeline(s), s.cursor);
 }
 
-/** For every value id: the index of the step that writes it (givens such as x, t, w, b have none). */
-const writtenAtCache = new WeakMap<Timeline, Map<string, number>>();
+/**
+ * For every value id: the index of the step that writes it (givens such as x, t, w, b have none). Kept per
+ * steps array, which every timeline of the same network shares (after Next iteration too).
+ */
+const writtenAtCache = new WeakMap<readonly Step[], Map<string, number>>();
 function writtenAt(tl: Timeline): Map<string, number> {
-  let m = writtenAtCache.get(tl);
+  let m = writtenAtCache.get(tl.steps);
   if (!m) {
     m = new Map();
     for (const step of tl.steps) for (const id of step.writes) if (!m.has(id)) m.set(id, step.index);
-    writtenAtCache.set(tl, m);
+    writtenAtCache.set(tl.steps, m);
   }
   return m;
 }

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { lessonStore } from '../../store';
-import { encodeLink } from '../../store/persist';
+import { encodeLinkAsync } from '../../store/persist';
+import { compressOffThread } from '../../store/persist/linkCompressor';
 import { downloadLesson, shareUrl } from './download';
 import { useFileOpener } from './fileOpener';
 import { ToolIcon } from './ToolIcon';
@@ -20,7 +21,8 @@ export function FileControls() {
 
   const copyLink = async () => {
     const { lesson, granularity, cursor, iteration } = lessonStore.getState();
-    const hash = encodeLink({ lesson, granularity, cursor, iteration });
+    // a large lesson's link is compressed off the page's thread (at once when the address bar has it already)
+    const hash = await encodeLinkAsync({ lesson, granularity, cursor, iteration }, compressOffThread);
     window.history.replaceState(window.history.state, '', hash); // no reload, no hashchange
     const url = shareUrl(hash);
     try {

@@ -32,37 +32,49 @@ function setScale(tex: HTMLElement, scale: number): void {
 }
 
 /**
- * Shrinks a display formula whose widest unbreakable piece is wider than its row. A long formula breaks after
- * its = and + signs (app.css lets KaTeX's pieces wrap), so only a piece that cannot break, such as a matrix or
- * a bracketed sum, can be too wide: the formula is then scaled down until that piece fits. The result is
- * measured again after each change: glyph widths do not scale exactly with the type size, and a changed
- * formula may bring up (or take away) a scrollbar that changes the room its row has.
+ * The scale a display formula should have, or null when it has it already (or is not laid out), from its
+ * layout alone (no change made). A long formula breaks after its = and + signs (app.css lets KaTeX's pieces
+ * wrap), so only a piece that cannot break, such as a matrix or a bracketed sum, can be too wide: the formula
+ * is then scaled down until that piece fits.
  */
-export function fitFormula(tex: HTMLElement): void {
+function scaleFor(tex: HTMLElement): number | null {
   const display = tex.querySelector<HTMLElement>('.katex-display');
-  if (!display) return;
+  if (!display) return null;
+  const avail = display.clientWidth;
+  if (avail === 0) return null; // not laid out (hidden)
   const minScale = minScaleOf(tex);
-  for (let pass = 0; pass < 4; pass++) {
-    const avail = display.clientWidth;
-    if (avail === 0) return; // not laid out (hidden)
-    const scale = Number(tex.dataset.fit ?? 1);
-    const widest = widestPiece(display);
-    const natural = widest / scale;
-    let next = natural > avail ? Math.max(minScale, Math.floor((avail / natural) * 100) / 100) : 1;
-    // still too wide at the scale computed (rounding): one step smaller
-    if (next === scale && widest > avail && scale > minScale)
-      next = Math.max(minScale, Math.round(scale * 100 - 1) / 100);
-    if (next === scale) return;
-    setScale(tex, next);
-  }
+  const scale = Number(tex.dataset.fit ?? 1);
+  const widest = widestPiece(display);
+  const natural = widest / scale;
+  let next = natural > avail ? Math.max(minScale, Math.floor((avail / natural) * 100) / 100) : 1;
+  // still too wide at the scale computed (rounding): one step smaller
+  if (next === scale && widest > avail && scale > minScale)
+    next = Math.max(minScale, Math.round(scale * 100 - 1) / 100);
+  return next === scale ? null : next;
 }
 
+/** Passes over the formulas at most: each change is measured again in the next. */
+const FIT_PASSES = 5;
+
 /**
- * Fits every formula under `root`, twice: fitting one formula can bring up a scrollbar that narrows the rows
- * of the others.
+ * Fits every display formula under `root`. All of them are measured, then every change is made, then those
+ * measured again, until none changes: the result is measured again after each change (glyph widths do not
+ * scale exactly with the type size, and a changed formula may bring up, or take away, a scrollbar that changes
+ * the room of its own row and of the others). Measuring all before changing any lays the page out once a pass:
+ * measuring each formula right after changing the one before laid out a large network's pages (thousands of
+ * KaTeX elements) once per formula.
  */
 function fitAll(root: HTMLElement): void {
-  for (let pass = 0; pass < 2; pass++) root.querySelectorAll<HTMLElement>('.tex').forEach(fitFormula);
+  let texes = [...root.querySelectorAll<HTMLElement>('.tex')];
+  for (let pass = 0; pass < FIT_PASSES && texes.length > 0; pass++) {
+    const changes = texes.map(scaleFor);
+    texes.forEach((tex, i) => {
+      if (changes[i] !== null) setScale(tex, changes[i]);
+    });
+    // a change can narrow every row (a scrollbar), so all are measured again while any changed
+    if (changes.every((c) => c === null)) break;
+    texes = [...root.querySelectorAll<HTMLElement>('.tex')];
+  }
 }
 
 /** KaTeX's fonts a formula may use (tall brackets use the Size fonts). */

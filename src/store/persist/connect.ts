@@ -2,8 +2,16 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { LessonState, LessonStore, Work } from '../store';
 import { holdsWork } from '../gate';
 import { sameLesson } from './lessonFile';
-import { decodeLink, encodeLink, isLessonLink } from './link';
-import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
+import { decodeLink, encodeLink, isLessonLink, linkIsReady, prepareLink } from './link';
+import {
+  SAVED_KEY,
+  SAVED_STEP_KEY,
+  SAVED_STEP_MIN_CHARS,
+  serialiseSaved,
+  serialiseSavedStep,
+  withSavedStep,
+  type SavedState,
+} from './saved';
 import { chooseStart, savedNeedsBackup } from './start';
 
 /** The parts of the browser persistence uses, passed in (the page's `window`, or a stand-in in tests). */
@@ -21,11 +29,24 @@ export type BrowserEnv = Pick<
 > &
   Partial<Pick<Window, 'requestIdleCallback' | 'cancelIdleCallback'>>;
 
+export interface PersistenceOptions {
+  /**
+   * Compresses a lesson's JSON for the link off the page's thread (returning what compressLesson returns);
+   * absent or null: the link is compressed in place, in the idle moment it is written in.
+   */
+  compressLink?: ((text: string) => Promise<string>) | null;
+}
+
 /**
  * Autosave and the hash are written this long after the first change of a burst, once, with the state of then:
  * never during the step that changed them, so stepping stays smooth; a page that hides writes at once.
  */
 export const WRITE_INTERVAL_MS = 400;
+/**
+ * The longest link kept in the address bar. Rewriting a longer one at every step costs the page tens of
+ * milliseconds each time (a 10 × 64 lesson's link is ~0.3 MB); such a lesson's link is made when copied.
+ */
+export const LIVE_LINK_MAX_CHARS = 32_000;
 /** An idle moment is awaited at most this long once the interval is over. */
 const IDLE_TIMEOUT_MS = 600;
 
@@ -98,13 +119,20 @@ function read(storage: () => Storage, key: string): string | null {
  * Opens the app where the page asks (share link > autosave > default lesson), then keeps the autosave and the
  * URL hash in step with the store and follows links pasted into the address bar. Returns a disconnect.
  */
-export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv): () => void {
+export function connectPersistence(
+  store: StoreApi<LessonStore>,
+  env: BrowserEnv,
+  { compressLink = null }: PersistenceOptions = {},
+): () => void {
   const hash = env.location.hash;
   const languages = env.navigator.languages?.length
     ? env.navigator.languages
     : [env.navigator.language ?? 'en'];
   const ownHash = hash !== '' && read(() => env.sessionStorage, OWN_HASH_KEY) === hash;
-  const savedText = read(() => env.localStorage, SAVED_KEY);
+  const savedText = withSavedStep(
+    read(() => env.localStorage, SAVED_KEY),
+    read(() => env.localStorage, SAVED_STEP_KEY),
+  );
   const start = chooseStart({ hash, savedText, languages, ownHash });
   if (savedText !== null && savedNeedsBackup(savedText)) {
     try {
@@ -129,6 +157,9 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
   }
 
   let warned = false;
+  /** The large autosave last written whole (with its stamp): while only the step changes, the step is written. */
+  let large: { saved: SavedState; stamp: string } | null = null;
+  let stamps = 0;
   const save = trailing(env, () => {
     const s = store.getState();
     const saved: SavedState = {
@@ -143,28 +174,72 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
       lossHistory: s.lossHistory,
     };
     try {
-      env.localStorage.setItem(SAVED_KEY, serialiseSaved(saved));
+      const onlyStep =
+        large !== null &&
+        (Object.keys(saved) as (keyof SavedState)[]).every(
+          (k) => k === 'cursor' || k === 'granularity' || saved[k] === large!.saved[k],
+        );
+      if (large && onlyStep) {
+        const { stamp } = large;
+        env.localStorage.setItem(
+          SAVED_STEP_KEY,
+          serialiseSavedStep({ stamp, granularity: saved.granularity, cursor: saved.cursor }),
+        );
+        return;
+      }
+      let text = serialiseSaved(saved);
+      large = null;
+      if (text.length >= SAVED_STEP_MIN_CHARS) {
+        const stamp = `${Date.now().toString(36)}.${(stamps++).toString(36)}`;
+        text = serialiseSaved(saved, stamp);
+        large = { saved, stamp };
+      }
+      env.localStorage.setItem(SAVED_KEY, text);
+      try {
+        env.localStorage.removeItem(SAVED_STEP_KEY); // an older autosave's step (its stamp no longer matches)
+      } catch {
+        // left behind: it is read only with the autosave whose stamp it carries
+      }
     } catch {
+      large = null;
       if (!warned) store.getState().setNotice({ key: 'saved.failed' });
       warned = true;
     }
   });
   let written = hash;
+  let connected = true;
   const syncHash = trailing(env, () => {
     const s = store.getState();
-    written = encodeLink({
+    // A lesson whose link needs compressing is compressed off the page's thread first, then written (with the
+    // state of then): a large lesson's link takes lz-string about a second.
+    if (compressLink && !linkIsReady(s.lesson)) {
+      void prepareLink(s.lesson, compressLink).then(() => {
+        if (connected && linkIsReady(store.getState().lesson)) writeHash();
+      });
+      return;
+    }
+    writeHash();
+  });
+  const writeHash = () => {
+    const s = store.getState();
+    const link = encodeLink({
       lesson: s.lesson,
       granularity: s.granularity,
       cursor: s.cursor,
       iteration: s.iteration,
     });
+    // A link too long to rewrite at every step (a large lesson's) leaves the address bar: a reload opens the
+    // autosave, and "copy link" still makes it.
+    const next = link.length > LIVE_LINK_MAX_CHARS ? '' : link;
+    if (next === '' && written === '' && env.location.hash === '') return;
+    written = next;
     env.history.replaceState(env.history.state, '', `${url()}${written}`);
     try {
       env.sessionStorage.setItem(OWN_HASH_KEY, written);
     } catch {
       // without it a quick reload may land a few steps back: nothing is lost
     }
-  });
+  };
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (changed(s, prev, SAVED_FIELDS)) save.run();
@@ -209,6 +284,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
   env.addEventListener('pagehide', onPageHide);
   env.addEventListener('visibilitychange', onVisibility);
   return () => {
+    connected = false;
     unsubscribe();
     save.cancel();
     syncHash.cancel();

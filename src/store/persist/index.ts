@@ -2,6 +2,7 @@
 export { serialiseLesson, parseLessonFile, lessonFileName, sameLesson, MAX_FILE_CHARS } from './lessonFile';
 export {
   encodeLink,
+  encodeLinkAsync,
   decodeLink,
   isLessonLink,
   GRANULARITIES,

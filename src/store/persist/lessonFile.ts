@@ -44,16 +44,56 @@ export function lessonFileName(lesson: Lesson): string {
   return `${words || 'lesson'}.json`;
 }
 
-/** JSON with every object's keys sorted, so equal lessons give equal text whatever order they were built in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/**
+ * Whether two JSON-like values write the same JSON up to the order of object keys (undefined members and
+ * functions left out, non-finite numbers written as null, as JSON.stringify does). Walks both at once and stops
+ * at the first difference: a 10 × 64 lesson's two canonical JSON texts took 25–65 ms to write and compare.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ja = jsonKind(a);
+  const jb = jsonKind(b);
+  if (ja !== jb) return false;
+  if (ja === 'null' || ja === 'absent') return true;
+  if (ja === 'number' || ja === 'string' || ja === 'boolean') return false; // a === b failed
+  if (ja === 'array') {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      // an array writes an absent member as null
+      const u = jsonKind(x[i]) === 'absent' ? null : x[i];
+      const v = jsonKind(y[i]) === 'absent' ? null : y[i];
+      if (!sameJson(u, v)) return false;
+    }
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => jsonKind(o[k]) !== 'absent');
+  const kx = keys(x);
+  if (kx.length !== keys(y).length) return false;
+  return kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && sameJson(x[k], y[k]));
+}
+
+/** What a value writes as in JSON: `absent` for what JSON.stringify leaves out of an object. */
+function jsonKind(v: unknown): 'null' | 'absent' | 'number' | 'string' | 'boolean' | 'array' | 'object' {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'number':
+      return Number.isFinite(v) ? 'number' : 'null';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return Array.isArray(v) ? 'array' : 'object';
+    default:
+      return 'absent'; // undefined, functions, symbols
+  }
 }
 
 /** Whether two lessons are the same lesson (same fields and numbers), not merely the same object. */
 export function sameLesson(a: Lesson, b: Lesson): boolean {
-  return a === b || canonical(a) === canonical(b);
+  return a === b || sameJson(a, b);
 }

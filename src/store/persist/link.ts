@@ -5,6 +5,7 @@ import { PRESETS } from '../../lessons';
 import { decodeExercise, encodeExercise, type PracticeSettings } from '../../practice/session';
 import type { Granularity } from '../../steps/types';
 import { gateLesson, refusalMessage } from '../gate';
+import { compressLesson } from './compress';
 
 /**
  * The share link lives in the URL hash: `#v1=<lesson>&g=<granularity>&s=<step>&i=<iteration>`, where the
@@ -38,24 +39,86 @@ export const MAX_ITERATION = 1_000_000_000;
 /** The longest hash read; longer ones are refused before decompressing. */
 export const MAX_LINK_CHARS = 1_000_000;
 
-const payloads = new WeakMap<Lesson, string>();
+/**
+ * Links' lesson parts of the last few lessons, least recently used first. Not a WeakMap: the undo history holds
+ * up to a hundred lessons, and a large lesson's compressed part is hundreds of kB.
+ */
+const payloads = new Map<Lesson, string>();
+const PAYLOADS_KEPT = 4;
+const remember = (lesson: Lesson, payload: string) => {
+  payloads.delete(lesson);
+  if (payloads.size >= PAYLOADS_KEPT) payloads.delete(payloads.keys().next().value!);
+  payloads.set(lesson, payload);
+};
+/** The last lesson turned into JSON here, and that JSON (asked for twice in a row by linkIsReady, prepareLink). */
+let lastText: { lesson: Lesson; text: string } | null = null;
+/** Compressions under way, by lesson (so a lesson is compressed once however often its link is asked for). */
+const compressing = new WeakMap<Lesson, Promise<void>>();
 /** Each built-in lesson's id by its JSON text (made on first use). */
 let presetByText: Map<string, string> | null = null;
 
 /**
- * The lesson part of a link, memoised on the lesson object (the store replaces it on every edit): the
- * preset's name when the lesson is a built-in one unchanged, else the lesson compressed.
+ * The lesson part of a link when it needs no compression (the built-in lesson's name, or compressed before),
+ * else the lesson's JSON, to compress. Memoised on the lesson object (the store replaces it on every edit).
  */
+function known(lesson: Lesson): { payload: string } | { text: string } {
+  const p = payloads.get(lesson);
+  if (p !== undefined) return { payload: p };
+  if (lastText?.lesson !== lesson) lastText = { lesson, text: JSON.stringify(lesson) };
+  const { text } = lastText;
+  presetByText ??= new Map(PRESETS.map((x) => [JSON.stringify(x.lesson), x.id]));
+  const preset = presetByText.get(text);
+  if (preset === undefined) return { text };
+  const named = `v1&preset=${preset}`;
+  remember(lesson, named);
+  return { payload: named };
+}
+
+/** The lesson part of a link: the preset's name when it is a built-in lesson unchanged, else the lesson compressed. */
 function payloadOf(lesson: Lesson): string {
-  let p = payloads.get(lesson);
-  if (p === undefined) {
-    const text = JSON.stringify(lesson);
-    presetByText ??= new Map(PRESETS.map((x) => [JSON.stringify(x.lesson), x.id]));
-    const preset = presetByText.get(text);
-    p = preset ? `v1&preset=${preset}` : `v1=${LZString.compressToEncodedURIComponent(text)}`;
-    payloads.set(lesson, p);
-  }
+  const k = known(lesson);
+  if ('payload' in k) return k.payload;
+  const p = `v1=${compressLesson(k.text)}`;
+  remember(lesson, p);
   return p;
+}
+
+/** Whether this lesson's link is made at once (false: its JSON must be compressed first, see prepareLink). */
+export function linkIsReady(lesson: Lesson): boolean {
+  return 'payload' in known(lesson);
+}
+
+/**
+ * Makes the lesson's link ready with `compress` (e.g. in a worker, so a large lesson's ~1 s of lz-string never
+ * holds the page); afterwards encodeLink of this lesson returns at once. `compress` must return what
+ * compressLesson returns for the same text.
+ */
+export function prepareLink(lesson: Lesson, compress: (text: string) => Promise<string>): Promise<void> {
+  const k = known(lesson);
+  if ('payload' in k) return Promise.resolve();
+  let pending = compressing.get(lesson);
+  if (!pending) {
+    pending = compress(k.text).then(
+      (packed) => {
+        remember(lesson, `v1=${packed}`);
+        compressing.delete(lesson);
+      },
+      () => {
+        compressing.delete(lesson); // a failed compression is tried again on the next request
+      },
+    );
+    compressing.set(lesson, pending);
+  }
+  return pending;
+}
+
+/** encodeLink once the lesson's link is ready (see prepareLink): never compresses on the calling thread. */
+export async function encodeLinkAsync(
+  state: LinkState,
+  compress: (text: string) => Promise<string>,
+): Promise<string> {
+  await prepareLink(state.lesson, compress);
+  return encodeLink(state);
 }
 
 /** The hash (with its `#`) that reopens this lesson at this granularity and step. */

@@ -33,16 +33,70 @@ export interface SavedState {
   lossHistory: number[];
 }
 
-/** The autosave as JSON; `origin` is left out when it is the lesson itself (nothing trained or edited). */
-export function serialiseSaved(state: SavedState): string {
-  const { origin, ...rest } = state;
-  const sameOrigin = sameLesson(origin, state.lesson);
-  return JSON.stringify({
-    format: SAVED_FORMAT,
-    version: SAVED_VERSION,
-    ...rest,
-    ...(sameOrigin ? {} : { origin }),
-  });
+/**
+ * Lessons' JSON texts for the autosave, least recently used first: the autosave is written after every burst of
+ * steps, and a 10 × 64 lesson (with its origin) is ~1.5 MB of JSON, the same text each time.
+ */
+const texts = new Map<Lesson, string>();
+const TEXTS_KEPT = 4;
+function jsonOf(lesson: Lesson): string {
+  let t = texts.get(lesson);
+  if (t === undefined) {
+    if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value!);
+    t = JSON.stringify(lesson);
+  } else texts.delete(lesson);
+  texts.set(lesson, t);
+  return t;
+}
+
+/**
+ * The autosave as JSON (the object's fields in order, `format` and `version` first); `origin` is left out when
+ * it is the lesson itself (nothing trained or edited). The lessons' texts are kept, so a save after a step
+ * writes the settings alone anew.
+ */
+export function serialiseSaved(state: SavedState, stamp?: string): string {
+  const { origin, lesson, ...settings } = state;
+  const sameOrigin = sameLesson(origin, lesson);
+  const rest = JSON.stringify(settings).slice(1, -1); // the settings' members, without the braces
+  return `{"format":${JSON.stringify(SAVED_FORMAT)},"version":${SAVED_VERSION},"lesson":${jsonOf(lesson)}${
+    rest ? `,${rest}` : ''
+  }${sameOrigin ? '' : `,"origin":${jsonOf(origin)}`}${stamp === undefined ? '' : `,"stamp":${JSON.stringify(stamp)}`}}`;
+}
+
+/**
+ * The localStorage key of a large autosave's step. Rewriting a 10 × 64 lesson's ~1.5 MB autosave after every
+ * step cost the page tens of milliseconds a step, so once an autosave is large (SAVED_STEP_MIN_CHARS) it carries
+ * a stamp, and while only the step changes, the step is written here alone, with that stamp.
+ */
+export const SAVED_STEP_KEY = 'backprop-lessons/autosave-step';
+/** Autosaves at least this long have their step written apart (see SAVED_STEP_KEY). */
+export const SAVED_STEP_MIN_CHARS = 100_000;
+
+/** A large autosave's step: where the student is, for the autosave carrying `stamp`. */
+export interface SavedStep {
+  stamp: string;
+  granularity: Granularity;
+  cursor: number;
+}
+
+export const serialiseSavedStep = (step: SavedStep): string => JSON.stringify(step);
+
+/**
+ * The autosave with its step (written apart, see SAVED_STEP_KEY) put back in: the autosave's text as it is
+ * when there is no such step, or the step is for another autosave (another stamp) or unreadable.
+ */
+export function withSavedStep(savedText: string | null, stepText: string | null): string | null {
+  if (savedText === null || stepText === null) return savedText;
+  try {
+    const step: unknown = JSON.parse(stepText);
+    if (!isObject(step) || typeof step.stamp !== 'string') return savedText;
+    // the stamp is the autosave's last member: checked before its ~MB of JSON is read
+    if (!savedText.endsWith(`,"stamp":${JSON.stringify(step.stamp)}}`)) return savedText;
+    const saved = JSON.parse(savedText) as Record<string, unknown>;
+    return JSON.stringify({ ...saved, granularity: step.granularity, cursor: step.cursor });
+  } catch {
+    return savedText;
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
