@@ -1,8 +1,7 @@
-import type { en } from './en';
+import type { AppMessageKey, MessageTable } from './keys';
 
-/** 简体中文消息，键与 en.ts 相同（复数变体 `key#…` 可省略：中文名词没有复数形式）。 */
-export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, string> &
-  Partial<Record<keyof typeof en, string>> = {
+/** 简体中文消息，键与 en.ts 相同（复数变体 `key#…` 按中文的需要取舍：中文名词没有复数形式）。 */
+export const zhCN = {
   'app.title': '反向传播，一步一步',
   'app.tagline': '训练一步中的每个数字，以及产生它的链式法则。',
   'app.shortName': '反向传播',
@@ -514,4 +513,4 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'problem.what.inputs': '输入个数（每个输入神经元一个）',
   'problem.what.targets': '目标值个数（每个输出神经元一个）',
   'problem.what.samples': '样本数',
-};
+} as const satisfies MessageTable<AppMessageKey>;

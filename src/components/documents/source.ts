@@ -1,7 +1,7 @@
 /** What every export reads from the store: the lesson on screen, its timeline, the reader's words. */
 import type { DocumentHead } from '../../documents';
 import type { Lesson } from '../../engine';
-import { translate } from '../../i18n';
+import { translate, type Translator } from '../../i18n';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectTimeline, useLessonStore, type LessonState } from '../../store';
@@ -27,7 +27,7 @@ export function documentSource(
 ): DocumentSource | null {
   const timeline = s.timeline !== undefined ? s.timeline : selectTimeline(s as LessonState);
   if (!timeline) return null;
-  const t = (key: string, params?: Record<string, string | number>) => translate(s.locale, key, params);
+  const t: Translator = (key, params) => translate(s.locale, key, params);
   return {
     lesson: s.lesson,
     timeline,

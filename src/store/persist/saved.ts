@@ -61,8 +61,8 @@ export type ParsedSaved =
 /** The settings an autosave may lose one by one without losing the lesson. */
 export type SavedSetting = 'granularity' | 'cursor' | 'locale' | 'theme' | 'digits' | 'iteration' | 'origin';
 
-const SAVED_LESSON_KEYS = { format: 'saved.lessonInvalid', nonFinite: 'saved.lessonNonFinite' };
-const SAVED_NONE_KEYS = { format: 'saved.corrupt', nonFinite: 'saved.nonFinite' };
+const SAVED_LESSON_KEYS = { format: 'saved.lessonInvalid', nonFinite: 'saved.lessonNonFinite' } as const;
+const SAVED_NONE_KEYS = { format: 'saved.corrupt', nonFinite: 'saved.nonFinite' } as const;
 
 /**
  * Reads the autosave, through the gate like every lesson. A setting that is unknown or invalid (a theme,
