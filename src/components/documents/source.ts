@@ -1,6 +1,6 @@
 /** What every export reads from the store: the lesson on screen, its timeline, the reader's words. */
 import type { DocumentHead } from '../../documents';
-import type { Lesson } from '../../engine';
+import { textIn, type Lesson } from '../../engine';
 import { translate, type Translator } from '../../i18n';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -37,7 +37,7 @@ export function documentSource(
     base: lessonFileName(s.lesson).replace(/\.json$/, ''),
     head: {
       locale: s.locale,
-      title: s.lesson.title?.[s.locale] ?? t('documents.untitled'),
+      title: s.lesson.title ? textIn(s.lesson.title, s.locale) : t('documents.untitled'),
       subtitle: t('documents.subtitle', {
         iteration: s.iteration,
         detail: t(`granularity.${s.granularity}`),
