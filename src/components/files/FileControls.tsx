@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import { lessonStore } from '../../store';
+import { lessonStore, selectIteration } from '../../store';
 import { encodeLink } from '../../store/persist';
 import { downloadLesson, shareUrl } from './download';
 import { useFileOpener } from './fileOpener';
@@ -19,8 +19,9 @@ export function FileControls() {
   }, [fallback]);
 
   const copyLink = async () => {
-    const { lesson, granularity, cursor, iteration } = lessonStore.getState();
-    const hash = encodeLink({ lesson, granularity, cursor, iteration });
+    const s = lessonStore.getState();
+    const { lesson, granularity, cursor } = s;
+    const hash = encodeLink({ lesson, granularity, cursor, iteration: selectIteration(s) });
     window.history.replaceState(window.history.state, '', hash); // no reload, no hashchange
     const url = shareUrl(hash);
     try {

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LessonState, LessonStore, Work } from '../store';
 import { holdsWork } from '../gate';
+import { selectIteration } from '../selectors';
 import { sameLesson } from './lessonFile';
 import { decodeLink, encodeLink, isLessonLink } from './link';
 import { SAVED_KEY, serialiseSaved, type SavedState } from './saved';
@@ -37,10 +38,9 @@ const SAVED_FIELDS = [
   'locale',
   'theme',
   'digits',
-  'iteration',
   'lossHistory',
 ] as const;
-const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'iteration'] as const;
+const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'lossHistory'] as const;
 
 const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
   keys.some((k) => a[k] !== b[k]);
@@ -139,7 +139,6 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
       locale: s.locale,
       theme: s.theme,
       digits: s.digits,
-      iteration: s.iteration,
       lossHistory: s.lossHistory,
     };
     try {
@@ -156,7 +155,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
       lesson: s.lesson,
       granularity: s.granularity,
       cursor: s.cursor,
-      iteration: s.iteration,
+      iteration: selectIteration(s),
     });
     env.history.replaceState(env.history.state, '', `${url()}${written}`);
     try {
@@ -180,7 +179,6 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
     const work: Work = {
       lesson: s.lesson,
       origin: s.origin,
-      iteration: s.iteration,
       lossHistory: s.lossHistory,
       granularity: s.granularity,
       cursor: s.cursor,
@@ -192,7 +190,7 @@ export function connectPersistence(store: StoreApi<LessonStore>, env: BrowserEnv
       iteration: link.iteration,
     });
     if (!opened.ok) return;
-    const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, work.iteration);
+    const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, selectIteration(work));
     store
       .getState()
       .setNotice(
