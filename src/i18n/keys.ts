@@ -8,7 +8,7 @@ export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
 /** The messages of a table whose keys (plural forms included) are K: `chain.paths#=1` → `chain.paths`. */
-type MessagesOf<K> = Exclude<K, `${string}#${string}`>;
+export type MessagesOf<K> = Exclude<K, `${string}#${string}`>;
 
 /**
  * A plural form's suffix: `#=n` for that exact count, else `#<category>` by Intl.PluralRules (`one`,

@@ -54,6 +54,24 @@ describe('message keys are types', () => {
     }
   });
 
+  it('the tables are the sum of their sections, none of which repeats a key of another', () => {
+    const sections = import.meta.glob<Record<string, object>>('../../src/i18n/{en,zh-CN}/*.ts', {
+      eager: true,
+    });
+    for (const [language, merged] of [
+      ['en', en],
+      ['zh-CN', zhCN],
+    ] as const) {
+      const parts = Object.entries(sections)
+        .filter(([path]) => path.includes(`/${language}/`) && !path.endsWith('/index.ts'))
+        .flatMap(([, module]) => Object.values(module));
+      expect(parts.length, language).toBeGreaterThanOrEqual(7);
+      const keys = parts.flatMap((part) => Object.keys(part));
+      expect(new Set(keys).size, language).toBe(keys.length);
+      expect(keys.sort(), language).toEqual(Object.keys(merged).sort());
+    }
+  });
+
   it('the product’s keys and the formula sentences’ never overlap', () => {
     const formula = new Set(Object.keys(formulaMessages.en));
     expect(Object.keys(en).filter((k) => formula.has(k))).toEqual([]);
