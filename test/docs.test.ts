@@ -19,4 +19,13 @@ describe('docs/lesson-format.md', () => {
     const trace = traceStep(r.lesson);
     expect(trace.ok).toBe(true);
   });
+
+  it('a title in one language, written as its row says, is read and kept as plain text', () => {
+    const row = doc.split('\n').find((l) => l.startsWith('| `title`'))!;
+    const example = /`"title": ("[^"]*")`/.exec(row)![1];
+    const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]);
+    const r = parseLesson({ ...json, title: JSON.parse(example) });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.lesson.title).toBe('A 2-2-1 network');
+  });
 });

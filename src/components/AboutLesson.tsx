@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { LocalText } from '../engine';
+import { textIn, type LocalText } from '../engine';
 import { useT } from '../i18n';
 import { useLessonStore } from '../store';
 import './about.css';
@@ -78,7 +78,7 @@ export function AboutLesson() {
               ×
             </button>
           </div>
-          {title && <h3>{title[locale]}</h3>}
+          {title && <h3>{textIn(title, locale)}</h3>}
           {notes ? noteParagraphs(notes[locale]).map((p, i) => <p key={i}>{p}</p>) : <p>{t('about.none')}</p>}
         </dialog>
       )}

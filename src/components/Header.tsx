@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { textIn } from '../engine';
 import { LOCALES, useT, type Locale } from '../i18n';
 import { useLessonStore, type Theme } from '../store';
 import { LessonToolbar } from './files/LessonToolbar';
@@ -26,7 +27,7 @@ export function Header() {
     <header className="app-header">
       <div className="brand">
         <h1>{t('app.title')}</h1>
-        {title && <p className="lesson-title">{title[locale]}</p>}
+        {title && <p className="lesson-title">{textIn(title, locale)}</p>}
         <AboutLesson />
       </div>
       <LessonToolbar />

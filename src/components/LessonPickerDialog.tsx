@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { textIn } from '../engine';
 import { useT } from '../i18n';
 import { PRESETS, type Preset } from '../lessons';
 import { lessonStore, useLessonStore } from '../store';
@@ -76,7 +77,7 @@ export function LessonPickerDialog({ onClose }: { onClose: () => void }) {
                 aria-current={current ? 'true' : undefined}
                 onClick={() => choose(p)}
               >
-                <strong>{p.lesson.title?.[locale] ?? p.id}</strong>
+                <strong>{p.lesson.title ? textIn(p.lesson.title, locale) : p.id}</strong>
                 {current && <span className="preset-current"> · {t('picker.current')}</span>}
                 <span className="preset-summary">{p.summary[locale]}</span>
               </button>

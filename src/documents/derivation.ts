@@ -6,10 +6,11 @@
  */
 import type { Lesson } from '../engine';
 import { formulaFor, type Formula } from '../formulas';
+import type { Translator } from '../i18n/keys';
 import type { Step, Timeline } from '../steps';
 
 /** The reader's message table: key and parameters → text. */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type Translate = Translator;
 
 export interface DerivedStep {
   step: Step;

@@ -1,5 +1,6 @@
 /** The engine's one public surface: tests, the UI and scripts import only this module. */
 export { parseLesson, LIMITS, DEFAULT_CONVENTIONS } from './lessonFormat';
+export { textIn } from './text';
 export { parseCsv, type CsvData, type CsvProblem, type CsvResult } from './csv';
 export {
   PROBLEM_CODES,

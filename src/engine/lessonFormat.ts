@@ -161,7 +161,13 @@ export function parseLesson(input: unknown): ParseResult {
   const batchSize =
     o.batchSize === undefined ? undefined : r.integer(o.batchSize, 'batchSize', 1, LIMITS.maxSamples);
   const seed = o.seed === undefined ? undefined : r.integer(o.seed, 'seed', 0, 2 ** 32 - 1);
-  const title = o.title === undefined ? undefined : r.text(o.title, 'title');
+  // a title may be plain text in one language (shown in both) or the text in each
+  const title =
+    o.title === undefined || typeof o.title === 'string'
+      ? o.title
+      : typeof o.title === 'object' && o.title !== null && !Array.isArray(o.title)
+        ? r.text(o.title, 'title')
+        : r.fail('title', 'notText', foundOf(o.title));
   const notes = o.notes === undefined ? undefined : r.text(o.notes, 'notes');
   const conventions = readConventions(r, o.conventions);
   const published = o.published === undefined ? undefined : readPublished(r, o.published);

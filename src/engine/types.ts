@@ -13,11 +13,14 @@ export type ActivationName = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'identi
  */
 export type LossName = 'halfSse' | 'sse' | 'mse' | 'bce' | 'cce';
 
-/** A bilingual text: every user-visible string of a lesson exists in both languages. */
+/** A bilingual text: the string in each of the app's languages. */
 export interface LocalText {
   en: string;
   'zh-CN': string;
 }
+
+/** A lesson's title: plain text in one language, shown in both, or its text in each language (see textIn). */
+export type LessonTitle = string | LocalText;
 
 /** One layer of the architecture: its size, and for every layer but the input, its activation f. */
 export interface LayerSpec {
@@ -69,7 +72,7 @@ export interface Conventions {
 export interface Lesson {
   format: 'backprop-lesson';
   version: 1;
-  title?: LocalText;
+  title?: LessonTitle;
   notes?: LocalText;
   /** Layer sizes; layers[0] is the input layer (no activation). */
   layers: LayerSpec[];
@@ -96,6 +99,9 @@ export interface Lesson {
    */
   published?: Record<string, string>;
 }
+
+/** A lesson whose title and notes are written in both languages, as every built-in lesson's are. */
+export type BilingualLesson = Lesson & { title: LocalText; notes: LocalText };
 
 /** Which quantity a non-finite value appeared in. */
 export type QuantityName =

@@ -4,6 +4,7 @@
  * δ_hidden,2 of hidden neuron 2 is 0.0169"). Messages are keys of the product's tables (`narrate.*`, `place.*`).
  */
 import type { Lesson } from '../engine';
+import type { MessageKey } from '../i18n/keys';
 import type { Phase } from '../steps';
 import { valueIndices, valueKind } from '../steps';
 import { formatPlain } from './plain';
@@ -14,7 +15,7 @@ import type { MessageRef, Operand } from './types';
 export const NARRATED_VALUES = 6;
 
 /** The message of each kind of value a step computes: its description with {symbol}, {place} and {value}. */
-const KIND_KEY: Record<string, string> = {
+const KIND_KEY: Partial<Record<string, MessageKey>> = {
   z: 'narrate.z',
   a: 'narrate.a',
   fp: 'narrate.fp',
@@ -35,12 +36,15 @@ export interface Narration {
   more: number;
 }
 
-/** Where neuron j of layer l sits, as nested message params: "input 1", "hidden neuron 2", "output neuron 1". */
-export function placeOf(layers: number, layer: number, neuron: number): Record<string, string | number> {
+/**
+ * Where neuron j of layer l sits, as a message: "input 1", "hidden neuron 2" (one hidden layer), "neuron 2 of
+ * hidden layer 1", "output neuron 1".
+ */
+export function placeOf(layers: number, layer: number, neuron: number): MessageRef {
   const L = layers - 1;
   const key =
     layer === 0 ? 'place.input' : layer === L ? 'place.output' : L === 2 ? 'place.hidden' : 'place.hiddenOf';
-  return { 'place.key': key, 'place.n': neuron + 1, 'place.layer': layer };
+  return { key, params: { n: neuron + 1, layer } };
 }
 
 /** One computed value as a message: `{symbol}` in the lesson's notation, `{place}` of its neuron, `{value}`. */
@@ -53,10 +57,14 @@ export function narrateValue(
   const [l, j] = valueIndices(result.id);
   const L = lesson.layers.length - 1;
   // e:j (a loss term) belongs to output j; the rest index layer then neuron
-  const place = kind === 'e' ? placeOf(L + 1, L, l) : j === undefined ? {} : placeOf(L + 1, l, j);
+  const place = kind === 'e' ? placeOf(L + 1, L, l) : j === undefined ? undefined : placeOf(L + 1, l, j);
   return {
     key: KIND_KEY[kind] ?? 'narrate.value',
-    params: { symbol: texToText(result.symbol), value: formatPlain(result.value, digits), ...place },
+    params: {
+      symbol: texToText(result.symbol),
+      value: formatPlain(result.value, digits),
+      ...(place && { place }),
+    },
   };
 }
 

@@ -25,11 +25,8 @@ type Sentence = (
   n: Notation,
 ) => { key: FormulaMessageKey; params: MessageRef['params'] };
 
-/** A message param nested under `prefix` (`place.key`, `place.n`, …: see translate's nested messages). */
-const nest = (prefix: string, params: Record<string, string | number>) =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k.replace(/^place\./, `${prefix}.`), v]));
 /** Where the step's neuron sits, named as the reader's tables name it: "hidden neuron 2", "output neuron 1". */
-const where = (s: NetShape, st: Step) => placeOf(s.L + 1, st.layer, st.neurons[0]);
+const where = (s: NetShape, st: Step) => ({ place: placeOf(s.L + 1, st.layer, st.neurons[0]) });
 /** The text symbol, in the lesson's notation, of a value the step writes (`z:1:0` → `X_hidden,1`). */
 const symbolOf = (n: Notation, id: string) => texToText(SYMBOLS[valueKind(id)](n, valueIndices(id)));
 /** The quantity a step computes: its place and its symbol (the first value it writes). */
@@ -47,7 +44,7 @@ const weight = (s: NetShape, st: Step, n: Notation) => ({
   ...neuron(s, st, n),
   delta: texToText(n.delta(st.layer, st.neurons[0])),
   weight: texToText(n.w(st.layer, st.neurons[0], st.from ?? 0)),
-  ...nest('from', placeOf(s.L + 1, st.layer - 1, st.from ?? 0)),
+  from: placeOf(s.L + 1, st.layer - 1, st.from ?? 0),
 });
 const biasOf = (s: NetShape, st: Step, n: Notation) => ({
   ...neuron(s, st, n),

@@ -1,10 +1,8 @@
+import type { MessageRef } from '../i18n/keys';
 import type { EdgeId, NodeId, ValueId } from '../steps/types';
 
-/** A message of the product's text tables (src/i18n), by key, with the parameters it is filled with. */
-export interface MessageRef {
-  key: string;
-  params?: Record<string, string | number>;
-}
+/** A message of the product's text tables (src/i18n), by key, with its parameters (defined in i18n/keys). */
+export type { MessageRef };
 
 /** One number that appears in a formula: which value it is and how it is written. */
 export interface Operand {

@@ -1,12 +1,13 @@
+export { translate, pickLocale } from './translate';
 export {
-  translate,
-  pickLocale,
-  registerMessages,
   LOCALES,
   type Locale,
   type MessageKey,
+  type MessageRef,
   type Params,
-} from './translate';
+  type ParamValue,
+  type Translator,
+} from './keys';
 export { useT } from './useT';
-export { problemText, problemNoticeParams, type Translator } from './problems';
+export { problemText } from './problems';
 export { nonFiniteParams } from './quantities';

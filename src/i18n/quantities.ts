@@ -1,6 +1,7 @@
 import type { Lesson, NonFiniteCondition, QuantityName } from '../engine';
+import { placeOf } from '../formulas/narration';
 import { symbolText } from '../formulas/symbols';
-import type { Params } from './translate';
+import type { Params } from './keys';
 
 /** The value id of each quantity a non-finite condition can name (updated weights by the weight's own id). */
 const VALUE_ID: Record<QuantityName, (c: NonFiniteCondition) => string> = {
@@ -20,17 +21,6 @@ const VALUE_ID: Record<QuantityName, (c: NonFiniteCondition) => string> = {
 };
 
 /**
- * Where neuron j of layer l sits, as a nested message (`place.key` and its params): "input 1", "hidden
- * neuron 2" (one hidden layer), "neuron 2 of hidden layer 1", "output neuron 1".
- */
-export function placeParams(lesson: Pick<Lesson, 'layers'>, layer: number, neuron: number): Params {
-  const L = lesson.layers.length - 1;
-  const key =
-    layer === 0 ? 'place.input' : layer === L ? 'place.output' : L === 2 ? 'place.hidden' : 'place.hiddenOf';
-  return { key, n: neuron + 1, layer };
-}
-
-/**
  * Message params naming the quantity of a non-finite condition: `{quantity}` reads, in the reader's language,
  * a plain description with the quantity's symbol in the lesson's notation ("∂E/∂a of output neuron 1
  * (∂E/∂a²₁)"), and `{value}` the value it reached.
@@ -40,18 +30,12 @@ export function nonFiniteParams(
   c: Pick<NonFiniteCondition, 'quantity' | 'layer' | 'neuron' | 'from' | 'value'>,
 ): Params {
   const symbol = symbolText(lesson, VALUE_ID[c.quantity](c as NonFiniteCondition));
-  const place = placeParams(
-    lesson,
+  const place = placeOf(
+    lesson.layers.length,
     c.quantity === 'target' || c.quantity === 'lossTerm' ? lesson.layers.length - 1 : c.layer,
     c.neuron,
   );
-  const out: Params = {
-    value: String(c.value),
-    'quantity.key': `quantity.${c.quantity}`,
-    'quantity.symbol': symbol,
-  };
-  for (const [k, v] of Object.entries(place)) out[`quantity.place.${k}`] = v;
-  return out;
+  return { value: String(c.value), quantity: { key: `quantity.${c.quantity}`, params: { symbol, place } } };
 }
 
 /** Lesson-file paths of the values a student edits, with the value id each names. */

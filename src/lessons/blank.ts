@@ -1,7 +1,7 @@
-import type { Lesson } from '../engine';
+import type { BilingualLesson } from '../engine';
 
 /** "Build your own": a small 2-2-1 sigmoid network with biases and gentle weights, ½Σ(t − a)², η = 0.5. */
-export const blank: Lesson = {
+export const blank: BilingualLesson = {
   format: 'backprop-lesson',
   version: 1,
   title: { en: 'Build your own', 'zh-CN': '自己动手搭一个' },

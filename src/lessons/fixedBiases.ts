@@ -1,10 +1,10 @@
-import type { Lesson } from '../engine';
+import type { BilingualLesson } from '../engine';
 
 /**
  * The widely used 2-2-2 worked example: sigmoid throughout, E = ½Σ(t − o)², η = 0.5, one bias per layer shared by
  * its neurons (b1 = 0.35, b2 = 0.60) and held fixed, so its figures reproduce to the last digit.
  */
-export const fixedBiases: Lesson = {
+export const fixedBiases: BilingualLesson = {
   format: 'backprop-lesson',
   version: 1,
   title: {

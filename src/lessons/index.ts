@@ -1,4 +1,4 @@
-import type { Lesson, LocalText } from '../engine';
+import type { BilingualLesson, Lesson, LocalText } from '../engine';
 import { blank } from './blank';
 import { fixedBiases } from './fixedBiases';
 import { iris } from './iris';
@@ -11,7 +11,7 @@ import { lesson004 } from './lesson004';
 export interface Preset {
   /** Stable id, used in links and saved state. */
   id: string;
-  lesson: Lesson;
+  lesson: BilingualLesson;
   /** The picker's one-line description. */
   summary: LocalText;
 }

@@ -1,4 +1,4 @@
-import { createRng, initialise, type Lesson } from '../engine';
+import { createRng, initialise, type BilingualLesson } from '../engine';
 import { irisSamples } from '../data';
 
 /** Seed of the uniform [0, 1) initial weights (and of the shuffles when training). */
@@ -12,7 +12,7 @@ const [firstFlower] = irisSamples();
  * biases, ½Σ(t − o)², η = 0.2, weights and biases uniform in [0, 1) from the lesson's seed. The training the source
  * describes (300 epochs of SGD on 130 rows, validated on 20) is told in the notes, not run here.
  */
-export const iris: Lesson = {
+export const iris: BilingualLesson = {
   format: 'backprop-lesson',
   version: 1,
   title: {

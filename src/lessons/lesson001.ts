@@ -1,10 +1,10 @@
-import type { Lesson } from '../engine';
+import type { BilingualLesson } from '../engine';
 
 /**
  * Lesson 001: one hidden layer, the chain rule by hand (2 inputs, 3 hidden Φ = tanh, 1 linear output, no biases,
  * E = ½(d − y)², W ← W + α(−∂E/∂W), row vectors). The source has symbols only; the numbers are ours.
  */
-export const lesson001: Lesson = {
+export const lesson001: BilingualLesson = {
   format: 'backprop-lesson',
   version: 1,
   title: { en: 'One hidden layer: the chain rule by hand', 'zh-CN': '单隐藏层：手推链式法则' },

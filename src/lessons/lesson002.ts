@@ -1,10 +1,10 @@
-import type { Lesson } from '../engine';
+import type { BilingualLesson } from '../engine';
 
 /**
  * Lesson 002, part 1: a 2-3-2-1 sigmoid network with biases, one SGD step on a single sample with true label 1
  * (L = ½(y − ŷ)², η = 0.1). The source's figures were images and are lost; the numbers are ours.
  */
-export const lesson002: Lesson = {
+export const lesson002: BilingualLesson = {
   format: 'backprop-lesson',
   version: 1,
   title: { en: 'A 2-3-2-1 network, one step by hand', 'zh-CN': '2-3-2-1 网络：手算一步' },

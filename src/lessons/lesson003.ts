@@ -1,4 +1,4 @@
-import type { Lesson, Sample } from '../engine';
+import type { BilingualLesson, Sample } from '../engine';
 
 /** The mini-batch of m = 3 samples the averaged update runs over. */
 const batch: Sample[] = [
@@ -12,7 +12,7 @@ const batch: Sample[] = [
  * and one gradient-descent step averaged over a mini-batch of m = 3 samples: each sample's forward pass and
  * BP1–BP4, then W → W − (η/m) Σₓ δ^{x,l} (a^{x,l−1})ᵀ. Opens at layer detail (matrix form). The numbers are ours.
  */
-export const lesson003: Lesson = {
+export const lesson003: BilingualLesson = {
   format: 'backprop-lesson',
   version: 1,
   title: { en: 'The four equations BP1–BP4', 'zh-CN': '反向传播的四个方程 BP1–BP4' },

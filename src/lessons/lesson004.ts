@@ -1,4 +1,4 @@
-import type { Lesson } from '../engine';
+import type { BilingualLesson } from '../engine';
 
 /**
  * Lesson 004: the 3-3-2 network worked in matrix form (column vectors, no biases, E = Σ(target − O)², η = 0.5).
@@ -7,7 +7,7 @@ import type { Lesson } from '../engine';
  * writes w_{j,k} from node j to node k (w_{3,2} joins hidden 3 to output 2), so its w_{j,k} is our w:l:k:j.
  * Figures the source prints for inputs and starting weights are the lesson's givens and are not repeated here.
  */
-export const lesson004: Lesson = {
+export const lesson004: BilingualLesson = {
   format: 'backprop-lesson',
   version: 1,
   title: { en: 'A 3-3-2 network in matrix form', 'zh-CN': '矩阵形式的 3-3-2 网络' },

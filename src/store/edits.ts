@@ -26,7 +26,7 @@ export type LessonEdit =
 
 export type EditResult = { ok: true; lesson: Lesson } | { ok: false; message: MessageRef };
 
-const refuse = (key: string, params?: MessageRef['params']): EditResult => ({
+const refuse = (key: MessageRef['key'], params?: MessageRef['params']): EditResult => ({
   ok: false,
   message: { key, params },
 });
@@ -115,7 +115,7 @@ export function applyEdit(lesson: Lesson, edit: LessonEdit): EditResult {
   return gated;
 }
 
-const EDIT_KEYS = { format: 'edit.invalidLesson', nonFinite: 'edit.nonFinite' };
+const EDIT_KEYS = { format: 'edit.invalidLesson', nonFinite: 'edit.nonFinite' } as const;
 
 function resize(v: number[], n: number): number[] {
   return Array.from({ length: n }, (_, j) => v[j] ?? 0);

@@ -1,6 +1,5 @@
 import { parseLesson, traceStep, type Lesson, type LessonProblem, type NonFiniteCondition } from '../engine';
 import type { MessageRef } from '../formulas/types';
-import { problemNoticeParams } from '../i18n/problems';
 import { nonFiniteParams, pathSymbol } from '../i18n/quantities';
 import { PRESETS } from '../lessons';
 import { sameLesson } from './persist/lessonFile';
@@ -66,13 +65,14 @@ export function conditionParams(lesson: Lesson, c: NonFiniteCondition): NonNulla
 }
 
 /**
- * A refusal as a message, under the key for format problems (with the first one) or the one for a non-finite
+ * A refusal as a message, under the key for format problems (with the first one as `{problem}`, put in the
+ * reader's language when shown, and their `count`) or the one for a non-finite
  * step. With `named`, a problem's path in the file reads as the value's symbol in that lesson (w′₂,₁, not
  * weights[1][0][1]).
  */
 export function refusalMessage(
   refusal: Refusal,
-  keys: { format: string; nonFinite: string },
+  keys: { format: MessageRef['key']; nonFinite: MessageRef['key'] },
   named?: Lesson,
 ): MessageRef {
   if (refusal.kind === 'format') {
@@ -80,7 +80,7 @@ export function refusalMessage(
     const path = named ? pathSymbol(named, problem.path) : problem.path;
     return {
       key: keys.format,
-      params: { ...problemNoticeParams({ ...problem, path }), count: refusal.problems.length },
+      params: { problem: { ...problem, path }, count: refusal.problems.length },
     };
   }
   return { key: keys.nonFinite, params: conditionParams(refusal.lesson, refusal.condition) };

@@ -8,7 +8,7 @@ import type { StepRecord } from '../practice/session';
 import { hiddenSteps, scoreByPhase, type PhaseScore } from '../practice/session';
 import type { Timeline } from '../steps/types';
 import { timelineOf } from './derived';
-import type { LessonState } from './state';
+import { selectIteration, type LessonState } from './state';
 
 const NO_RECORDS: Record<string, StepRecord> = Object.freeze(Object.create(null));
 const NOTHING: boolean[] = Object.freeze([]) as unknown as boolean[];
@@ -35,11 +35,12 @@ export function selectHiddenSteps(s: LessonState): boolean[] {
   const tl = timelineOf(s.lesson, s.granularity);
   if (!tl || !s.practice.on) return NOTHING;
   const { kinds, fading } = s.practice.settings;
-  const key = `${kinds.join()}/${fading}/${fading === 'none' ? 1 : s.iteration}`;
+  const iteration = selectIteration(s);
+  const key = `${kinds.join()}/${fading}/${fading === 'none' ? 1 : iteration}`;
   let byKey = hiddenCache.get(tl);
   if (!byKey) hiddenCache.set(tl, (byKey = new Map()));
   let hidden = byKey.get(key);
-  if (!hidden) byKey.set(key, (hidden = hiddenSteps(tl, s.practice.settings, s.iteration)));
+  if (!hidden) byKey.set(key, (hidden = hiddenSteps(tl, s.practice.settings, iteration)));
   return hidden;
 }
 

@@ -4,7 +4,7 @@ import type { Phase, Step, Timeline } from '../steps/types';
 import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry, ParameterRef } from '../engine';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
-import type { LessonState } from './store';
+import { selectIteration, type LessonState } from './state';
 
 /**
  * Remembers the last result for the last inputs (compared by identity), so a selector that builds a new
@@ -26,6 +26,7 @@ const NONE: never[] = [];
 
 /** Selectors: everything the UI shows that can be derived from the stored state. */
 export const selectTrace = (s: LessonState) => traceOf(s.lesson);
+export { selectIteration } from './state';
 export const selectTimeline = (s: LessonState): Timeline | null => timelineOf(s.lesson, s.granularity);
 /** The step at `index` (the cursor's by default). */
 export const selectStep = (s: LessonState, index = s.cursor): Step | null =>
@@ -157,12 +158,16 @@ export function selectShownValues(s: LessonState): Record<string, number> {
   return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
 }
 
-const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'], reached: boolean) => {
-  const r = traceOf(lesson);
-  return r.ok && reached ? [...history, r.trace.batch?.loss ?? r.trace.loss] : history;
-});
+const lossSeriesMemo = memoLast(
+  (history: LessonState['lossHistory'], lesson: LessonState['lesson'], reached: boolean) => {
+    const r = traceOf(lesson);
+    // an iteration whose loss is not known (before a share link opened the lesson) is a gap in the chart
+    const known = history.map((e) => e ?? undefined);
+    return r.ok && reached ? [...known, r.trace.batch?.loss ?? r.trace.loss] : known;
+  },
+);
 /** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
-export function selectLossSeries(s: LessonState): number[] {
+export function selectLossSeries(s: LessonState): (number | undefined)[] {
   // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
   const tl = selectTimeline(s);
   return lossSeriesMemo(
@@ -228,7 +233,7 @@ const errataAtFirstIteration = perStep<Erratum[]>((s, step, tl) => {
   return errata.length ? errata : NONE;
 }, NONE);
 export const selectErrata = (s: LessonState, index = s.cursor): Erratum[] =>
-  s.iteration === 1 ? errataAtFirstIteration(s, index) : NONE;
+  selectIteration(s) === 1 ? errataAtFirstIteration(s, index) : NONE;
 
 /** Whether `computed`, rounded to as many decimals as `printed` shows, differs from it. */
 export function differsAtPrintedPrecision(printed: string, computed: number): boolean {

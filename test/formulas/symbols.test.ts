@@ -13,13 +13,13 @@ import { labelKeyOf, symbolOf, type EditTarget } from '../../src/components/edit
 import { traceStep, type Lesson } from '../../src/engine';
 import { formulaFor } from '../../src/formulas';
 import { texToText, valueSymbol } from '../../src/formulas/symbols';
-import { translate, type Params } from '../../src/i18n';
+import { translate, type MessageKey, type Params } from '../../src/i18n';
 import { layoutNetwork } from '../../src/layout';
 import { PRESETS } from '../../src/lessons';
 import { buildTimeline } from '../../src/steps';
 
-const en = (key: string, params?: Params) => translate('en', key, params);
-const zh = (key: string, params?: Params) => translate('zh-CN', key, params);
+const en = (key: MessageKey, params?: Params) => translate('en', key, params);
+const zh = (key: MessageKey, params?: Params) => translate('zh-CN', key, params);
 const format = (x: number) => x.toFixed(2);
 const preset = (id: string) => PRESETS.find((p) => p.id === id)!.lesson;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLesson, type NonFiniteCondition } from '../../src/engine';
-import { nonFiniteParams, problemNoticeParams, problemText, translate, type Params } from '../../src/i18n';
+import { nonFiniteParams, problemText, translate, type MessageKey, type Params } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { formulaMessages } from '../../src/formulas';
@@ -8,7 +8,7 @@ import { lesson001, lesson002, lesson004 } from '../../src/lessons';
 import { parseLessonFile, serialiseLesson } from '../../src/store/persist';
 import { applyEdit } from '../../src/store/edits';
 
-const tr = (locale: 'en' | 'zh-CN') => (key: string, params?: Params) => translate(locale, key, params);
+const tr = (locale: 'en' | 'zh-CN') => (key: MessageKey, params?: Params) => translate(locale, key, params);
 
 describe('messages with a count agree with it', () => {
   it.each([
@@ -24,7 +24,7 @@ describe('messages with a count agree with it', () => {
       '把全部 2 个输出的项加起来，就是损失 E。',
     ],
     ['step.layerLoss', 1, 'The loss E of the only output.', '唯一一个输出的损失 E。'],
-  ])('%s with %i', (key, count, english, chinese) => {
+  ] as [MessageKey, number, string, string][])('%s with %i', (key, count, english, chinese) => {
     expect(translate('en', key, { count })).toBe(english);
     expect(translate('zh-CN', key, { count })).toBe(chinese);
   });
@@ -38,7 +38,7 @@ describe('messages with a count agree with it', () => {
     );
     for (const key of keys) {
       for (const locale of ['en', 'zh-CN'] as const) {
-        const text = translate(locale, key, { count: 1, problem: 'x', shown: 1 });
+        const text = translate(locale, key as MessageKey, { count: 1, problem: 'x', shown: 1 });
         if (!/\{count\}/.test((tables[0][key] ?? formulaMessages.en[key as never]) as string)) continue;
         expect(text, `${locale} ${key}`).not.toMatch(/\ball 1\b|\b1 (paths|outputs|problems)\b|全部 1 个/);
       }
@@ -49,7 +49,7 @@ describe('messages with a count agree with it', () => {
     const r = parseLesson({ ...JSON.parse(serialiseLesson(lesson004)), version: 3 });
     if (r.ok) throw new Error('expected a refusal');
     expect(r.problems).toHaveLength(1);
-    const params = { ...problemNoticeParams(r.problems[0]), count: 1 };
+    const params = { problem: r.problems[0], count: 1 };
     expect(translate('en', 'link.invalid', params)).toBe(
       'This share link holds a lesson that cannot be opened (version: expected 1, found 3 (this version reads version 1)).',
     );
@@ -145,7 +145,7 @@ describe('lesson-file problems', () => {
     expect(r.problems).toHaveLength(1);
     expect(problemText(tr('en'), r.problems[0])).toMatch(/^The file is not JSON: \S/);
     expect(problemText(tr('zh-CN'), r.problems[0])).toMatch(/^文件不是有效的 JSON：\S/);
-    const notice = translate('en', 'edit.invalidLesson', problemNoticeParams(r.problems[0]));
+    const notice = translate('en', 'edit.invalidLesson', { problem: r.problems[0] });
     expect(notice).toMatch(/^That change would make the lesson invalid \(The file is not JSON: /);
     expect(notice).not.toContain('$');
     const list = parseLessonFile('[1, 2]');

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FOUND_KINDS, LIST_KINDS, parseLesson, PROBLEM_CODES, type LessonProblem } from '../../src/engine';
 import { en } from '../../src/i18n/en';
-import { problemNoticeParams, problemText, unpackProblem } from '../../src/i18n/problems';
+import type { MessageKey } from '../../src/i18n/keys';
+import { problemText } from '../../src/i18n/problems';
 import { translate, type Locale, type Params } from '../../src/i18n/translate';
 import { zhCN } from '../../src/i18n/zh-CN';
+import { gateLesson, refusalMessage } from '../../src/store/gate';
 import { baseLesson, CODE_CASES, KIND_CASES } from '../engine/problemCases';
 
-const tr = (locale: Locale) => (key: string, params?: Params) => translate(locale, key, params);
+const tr = (locale: Locale) => (key: MessageKey, params?: Params) => translate(locale, key, params);
 const CJK = /[\u4e00-\u9fff]/;
 const cases = [...CODE_CASES, ...KIND_CASES];
 const byName = (name: string) => cases.find((k) => k.name === name)!.expected;
@@ -68,16 +70,29 @@ describe('a problem in a notice', () => {
     return r.problems[0];
   };
 
-  it('packs into flat params and back', () => {
-    const p = first();
-    expect(unpackProblem(problemNoticeParams(p))).toEqual(p);
-    expect(unpackProblem({ count: 2 })).toBeUndefined();
+  it('rides as data: the refusal’s notice holds the problem itself, path and code', () => {
+    const o = baseLesson();
+    o.version = 3;
+    o.loss = 'hinge';
+    const r = gateLesson(o);
+    if (r.ok) throw new Error('expected a refusal');
+    const notice = refusalMessage(r.refusal, { format: 'link.invalid', nonFinite: 'link.nonFinite' });
+    expect(notice).toEqual({ key: 'link.invalid', params: { problem: first(), count: 2 } });
+    expect((notice.params?.problem as LessonProblem).code).toBe('wrongVersion');
+  });
+
+  it('a problem without a code reads as its English message in every language', () => {
     const plain = { path: '$', message: 'too big' };
-    expect(unpackProblem(problemNoticeParams(plain))).toEqual(plain);
+    expect(translate('zh-CN', 'files.invalidLesson', { problem: plain })).toBe(
+      zhCN['files.invalidLesson'].replace('{problem}', 'too big'),
+    );
+    expect(translate('en', 'files.invalidLesson', { problem: { path: 'x', message: 'bad' } })).toBe(
+      'it is not a valid lesson (x: bad).',
+    );
   });
 
   it('is translated with the message that carries it', () => {
-    const params = { ...problemNoticeParams(first()), count: 2 };
+    const params = { problem: first(), count: 2 };
     expect(translate('en', 'link.invalid', params)).toBe(
       'This share link holds a lesson that cannot be opened (2 problems; the first: version: expected 1, found 3 (this version reads version 1)).',
     );

@@ -95,7 +95,7 @@ function naiveStep(lesson: Lesson, sample = lesson.sample): Naive {
 /** The same quantities read from the engine's trace, by value id. */
 function traced(lesson: Lesson): Map<string, number> {
   const r = traceStep(lesson);
-  if (!r.ok) throw new Error(`${lesson.title?.en} does not trace`);
+  if (!r.ok) throw new Error(`${JSON.stringify(lesson.title)} does not trace`);
   const tr = r.trace;
   const v = new Map<string, number>();
   const L = tr.layers.length - 1;

@@ -68,7 +68,7 @@ describe('practice progress in the browser', () => {
         'forward/z/1/0': { wrong: 1, outcome: 'hinted' as const, hint: { kind: 'generic' as const } },
         'loss/total': { wrong: 0, outcome: 'shown' as const },
       },
-      feedback: [{ key: 'practice.right' }],
+      feedback: [{ key: 'practice.right' as const }],
     };
     const back = parsePractice(serialisePractice(p));
     expect({ ...back, records: { ...back.records } }).toEqual({ ...p, feedback: [] });

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { selectProgress, selectStepCount, selectTimeline, useLessonStore } from '../../store';
 import { PhaseScrubber } from './PhaseScrubber';
 import { IterationControl } from './IterationControl';
@@ -9,7 +9,7 @@ import { Icon, type IconName } from './Icon';
 
 interface TransportButton {
   icon: IconName;
-  label: string;
+  label: MessageKey;
   className: string;
   onClick: () => void;
   disabled: boolean;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { derivationOf, latexDocument, markdownDocument } from '../../documents';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { lessonStore } from '../../store';
 import type { DocumentView } from './ExportButton';
 import { downloadBlob, graphImage, pngOf } from './graphImage';
@@ -13,7 +13,8 @@ interface Props {
 }
 
 /** Each export: its button's message key and what it saves (a file name and its content), or a view to open. */
-type Action = { key: string; run: () => Promise<string | null> } | { key: string; view: DocumentView };
+type Action =
+  { key: MessageKey; run: () => Promise<string | null> } | { key: MessageKey; view: DocumentView };
 
 /** The export menu: the graph as SVG or PNG, the derivation as LaTeX or Markdown, worksheets, the handout check. */
 export default function ExportDialog({ onClose, onOpen }: Props) {
@@ -45,7 +46,7 @@ export default function ExportDialog({ onClose, onOpen }: Props) {
   const source = () => documentSource(lessonStore.getState());
   const text = (type: string, content: string) => new Blob([content], { type: `${type};charset=utf-8` });
 
-  const groups: { key: string; actions: Action[] }[] = [
+  const groups: { key: MessageKey; actions: Action[] }[] = [
     {
       key: 'documents.graphGroup',
       actions: [

@@ -3,6 +3,7 @@ import { checkHandout, type FigureCheck, type HandoutCheck } from '../../documen
 import { formulaFor } from '../../formulas';
 import { texToText } from '../../formulas/symbols';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { textIn } from '../../engine';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
 import { timelineOf } from '../../store/derived';
@@ -25,7 +26,7 @@ export default function HandoutChecker({ onClose }: { onClose: () => void }) {
   const fmt = useFormatNumber();
   const lesson = useLessonStore((s) => s.lesson);
   const digits = useLessonStore((s) => s.digits);
-  const title = useLessonStore((s) => s.lesson.title?.[s.locale]);
+  const title = useLessonStore((s) => s.lesson.title && textIn(s.lesson.title, s.locale));
   const rows = useMemo(() => {
     const tl = timelineOf(lesson, 'neuron');
     if (!tl) return [];

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { derivationOf } from '../../documents';
 import { formatNumber, notationFor } from '../../formulas';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { layoutNetwork } from '../../layout';
 import { texToText } from '../../formulas/symbols';
 import { SymbolText } from '../graph/SymbolText';
@@ -40,7 +40,7 @@ function givens(lesson: Lesson, digits: number) {
   const n = notationFor(lesson);
   const f = (v: number) => formatNumber(v, digits);
   const L = lesson.layers.length - 1;
-  const groups: { key: string; params?: Record<string, number>; items: string[] }[] = [
+  const groups: { key: MessageKey; params?: Record<string, number>; items: string[] }[] = [
     {
       key: 'documents.givenInputs',
       items: [

@@ -1,10 +1,10 @@
 /** What every export reads from the store: the lesson on screen, its timeline, the reader's words. */
 import type { DocumentHead } from '../../documents';
-import type { Lesson } from '../../engine';
-import { translate } from '../../i18n';
+import { textIn, type Lesson } from '../../engine';
+import { translate, type Translator } from '../../i18n';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectTimeline, useLessonStore, type LessonState } from '../../store';
+import { selectIteration, selectTimeline, useLessonStore, type LessonState } from '../../store';
 import { lessonFileName } from '../../store/persist';
 import type { Timeline } from '../../steps';
 
@@ -21,25 +21,25 @@ export interface DocumentSource {
 
 /** The current lesson as a document source, or null when its step cannot be computed. */
 export function documentSource(
-  s: Pick<LessonState, 'lesson' | 'cursor' | 'digits' | 'iteration' | 'locale' | 'granularity'> & {
+  s: Pick<LessonState, 'lesson' | 'cursor' | 'digits' | 'lossHistory' | 'locale' | 'granularity'> & {
     timeline?: Timeline | null;
   },
 ): DocumentSource | null {
   const timeline = s.timeline !== undefined ? s.timeline : selectTimeline(s as LessonState);
   if (!timeline) return null;
-  const t = (key: string, params?: Record<string, string | number>) => translate(s.locale, key, params);
+  const t: Translator = (key, params) => translate(s.locale, key, params);
   return {
     lesson: s.lesson,
     timeline,
     cursor: s.cursor,
     digits: s.digits,
-    iteration: s.iteration,
+    iteration: selectIteration(s),
     base: lessonFileName(s.lesson).replace(/\.json$/, ''),
     head: {
       locale: s.locale,
-      title: s.lesson.title?.[s.locale] ?? t('documents.untitled'),
+      title: s.lesson.title ? textIn(s.lesson.title, s.locale) : t('documents.untitled'),
       subtitle: t('documents.subtitle', {
-        iteration: s.iteration,
+        iteration: selectIteration(s),
         detail: t(`granularity.${s.granularity}`),
       }),
       t,
@@ -56,7 +56,7 @@ export function useDocumentSource(): DocumentSource | null {
       timeline: selectTimeline(s),
       cursor: s.cursor,
       digits: s.digits,
-      iteration: s.iteration,
+      lossHistory: s.lossHistory,
       locale: s.locale,
       granularity: s.granularity,
     })),

@@ -31,7 +31,7 @@ export const symbolOf = (lesson: Pick<Lesson, 'layers' | 'conventions'>, target:
   symbolText(lesson, valueIdOf(target));
 
 /** The message key naming the kind of value: "Weight {name}". */
-export const labelKeyOf = (target: EditTarget): string => `editor.${target.kind}`;
+export const labelKeyOf = (target: EditTarget): `editor.${EditTarget['kind']}` => `editor.${target.kind}`;
 
 /** The target's current value in the lesson, or undefined when the lesson has no such value (any more). */
 export function valueOf(lesson: Lesson, target: EditTarget): number | undefined {

@@ -17,7 +17,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const COMMA_DECIMAL = /^[+-]?\d*,\d+(e[+-]?\d+)?$/i;
 const INFINITY = /^[+-]?(inf|infinity|∞)$/i;
 
-const fail = (key: string, params?: MessageRef['params']): ParsedNumber => ({
+const fail = (key: MessageRef['key'], params?: MessageRef['params']): ParsedNumber => ({
   ok: false,
   message: { key, params },
 });

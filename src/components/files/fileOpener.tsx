@@ -25,7 +25,7 @@ interface FileOpener {
   dismiss(): void;
 }
 
-const FILE_KEYS = { format: 'files.invalidLesson', nonFinite: 'files.nonFinite' };
+const FILE_KEYS = { format: 'files.invalidLesson', nonFinite: 'files.nonFinite' } as const;
 
 const Context = createContext<FileOpener | null>(null);
 

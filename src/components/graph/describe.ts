@@ -1,9 +1,10 @@
 import type { Lesson } from '../../engine';
 import { symbolText } from '../../formulas/symbols';
+import type { Translator } from '../../i18n/keys';
 import type { EdgeGeom } from '../../layout';
 
 /** The translator the graph is given: t('graph.input', { symbol: 'x₁' }). */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type Translate = Translator;
 /** The values shown so far by value id (`z:1:0`, `w:1:0:0`, …). */
 export type Shown = Record<string, number>;
 

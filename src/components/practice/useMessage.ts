@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { ActivationName } from '../../engine';
 import type { MessageRef } from '../../formulas/types';
 import { useT } from '../../i18n';
 
@@ -14,8 +15,8 @@ export function useMessage(): (m: MessageRef) => string {
       if (p && 'own' in p)
         return t(m.key, {
           ...p,
-          activation: t(`activation.${p.activation}`),
-          own: t(`activation.${p.own}`),
+          activation: t(`activation.${p.activation as ActivationName}`),
+          own: t(`activation.${p.own as ActivationName}`),
         });
       return t(m.key, p);
     },

@@ -1,4 +1,4 @@
-import { parseLesson, problemOf, ROOT_PATH, type Lesson, type ParseResult } from '../../engine';
+import { parseLesson, problemOf, ROOT_PATH, textIn, type Lesson, type ParseResult } from '../../engine';
 
 /** The largest lesson file read, in characters (the format's own caps keep real lessons far below it). */
 export const MAX_FILE_CHARS = 5_000_000;
@@ -31,9 +31,12 @@ export function parseLessonFile(text: string): ParseResult {
   return parseLesson(json);
 }
 
-/** A file name for the lesson: its English title in lower-case words joined by hyphens, then `.json`. */
+/**
+ * A file name for the lesson: its English title (or its title in one language) in lower-case words joined by
+ * hyphens, then `.json`; `lesson.json` when no Latin letter or digit is left.
+ */
 export function lessonFileName(lesson: Lesson): string {
-  const words = (lesson.title?.en ?? '')
+  const words = (lesson.title ? textIn(lesson.title, 'en') : '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // accents off: é → e
     .toLowerCase()

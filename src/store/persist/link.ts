@@ -147,7 +147,7 @@ export function isLessonLink(hash: string): boolean {
   return [...fields(hash).keys()].some((k) => /^v\d+$/.test(k));
 }
 
-const refuse = (key: string, params?: MessageRef['params']): DecodedLink => ({
+const refuse = (key: MessageRef['key'], params?: MessageRef['params']): DecodedLink => ({
   ok: false,
   message: { key, params },
 });
@@ -184,7 +184,7 @@ function packedLesson(packed: string | undefined): { ok: true; lesson: Lesson } 
   return gated;
 }
 
-const LINK_KEYS = { format: 'link.invalid', nonFinite: 'link.nonFinite' };
+const LINK_KEYS = { format: 'link.invalid', nonFinite: 'link.nonFinite' } as const;
 
 function readLink(hash: string): DecodedLink {
   if (hash.length > MAX_LINK_CHARS) return refuse('link.broken');

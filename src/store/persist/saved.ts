@@ -3,7 +3,7 @@ import type { MessageRef } from '../../formulas/types';
 import { LOCALES, type Locale } from '../../i18n/translate';
 import type { Granularity } from '../../steps/types';
 import { gateLesson, refusalMessage } from '../gate';
-import type { Theme } from '../state';
+import { unknownHistory, type LossHistory, type Theme } from '../state';
 import { sameLesson } from './lessonFile';
 import { GRANULARITIES } from './link';
 
@@ -27,10 +27,8 @@ export interface SavedState {
   theme: Theme;
   /** Significant digits numbers are shown with (2–10). */
   digits: number;
-  /** Training iteration shown (1 = the lesson's own weights). */
-  iteration: number;
-  /** Loss E of each earlier iteration. */
-  lossHistory: number[];
+  /** Loss E of each earlier iteration, null where not known; the iteration shown is its length + 1. */
+  lossHistory: LossHistory;
 }
 
 /**
@@ -115,8 +113,8 @@ export type ParsedSaved =
 /** The settings an autosave may lose one by one without losing the lesson. */
 export type SavedSetting = 'granularity' | 'cursor' | 'locale' | 'theme' | 'digits' | 'iteration' | 'origin';
 
-const SAVED_LESSON_KEYS = { format: 'saved.lessonInvalid', nonFinite: 'saved.lessonNonFinite' };
-const SAVED_NONE_KEYS = { format: 'saved.corrupt', nonFinite: 'saved.nonFinite' };
+const SAVED_LESSON_KEYS = { format: 'saved.lessonInvalid', nonFinite: 'saved.lessonNonFinite' } as const;
+const SAVED_NONE_KEYS = { format: 'saved.corrupt', nonFinite: 'saved.nonFinite' } as const;
 
 /**
  * Reads the autosave, through the gate like every lesson. A setting that is unknown or invalid (a theme,
@@ -178,11 +176,13 @@ export function parseSaved(text: string): ParsedSaved {
   const digits = pick('digits', isInt(o.digits, 2, 10) ? o.digits : undefined, 4);
   const cursor = pick('cursor', isInt(o.cursor, 0, 1e7) ? o.cursor : undefined, 0);
   const { iteration, lossHistory } = o;
+  // autosaves written before the iteration was derived also hold it: the iterations it counts beyond the
+  // history (a lesson a share link opened at its iteration) are losses not known
   const goodTraining =
-    isInt(iteration, 1, 1e9) &&
     Array.isArray(lossHistory) &&
     lossHistory.length <= 1e6 &&
-    lossHistory.every((x) => typeof x === 'number' && Number.isFinite(x));
+    lossHistory.every((x) => x === null || (typeof x === 'number' && Number.isFinite(x))) &&
+    (iteration === undefined || isInt(iteration, lossHistory.length + 1, 1e9));
   if (trained && !goodTraining) dropped.push('iteration');
   const keepTraining = trained && goodTraining;
   if (!notice && dropped.length > 0) notice = { key: 'saved.settingsDropped' };
@@ -196,8 +196,9 @@ export function parseSaved(text: string): ParsedSaved {
       locale,
       theme,
       digits,
-      iteration: keepTraining ? (iteration as number) : 1,
-      lossHistory: keepTraining ? (lossHistory as number[]) : [],
+      lossHistory: keepTraining
+        ? [...unknownHistory(((iteration as number | undefined) ?? 0) - lossHistory.length), ...lossHistory]
+        : [],
     },
     dropped,
     ...(notice ? { notice } : {}),

@@ -7,7 +7,7 @@ import { NetworkGraph } from '../../../src/components/graph/NetworkGraph';
 import { en } from '../../../src/i18n/en';
 import { lesson004 } from '../../support/lesson004';
 
-const t = (key: string, params: Record<string, string | number> = {}) =>
+const t = (key: string, params: Record<string, unknown> = {}) =>
   ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
     String(params[k] ?? m),
   );

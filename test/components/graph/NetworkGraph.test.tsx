@@ -15,7 +15,7 @@ afterEach(cleanup);
 import { lesson004 as lesson004Fixture } from '../../support/lesson004';
 
 /** A small real English translator, so accessible names read as users hear them. */
-const t = (key: string, params: Record<string, string | number> = {}) =>
+const t = (key: string, params: Record<string, unknown> = {}) =>
   ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
     String(params[k] ?? m),
   );

@@ -3,7 +3,7 @@ import { GraphViews, markOf, marksOf } from '../../../src/components/graph/views
 import { layoutNetwork, weightWidthScale } from '../../../src/layout';
 import { en } from '../../../src/i18n/en';
 
-const t = (key: string, params: Record<string, string | number> = {}) =>
+const t = (key: string, params: Record<string, unknown> = {}) =>
   ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
     String(params[k] ?? m),
   );

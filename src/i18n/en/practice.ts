@@ -1,0 +1,80 @@
+/** English messages: practice mode. `{name}` marks a parameter. */
+export const practice = {
+  'practice.switch': 'Practice',
+  'practice.settings': 'Practice settings',
+  'practice.kinds': 'Hide the results of',
+  'practice.kind.forward': 'Forward (z, a)',
+  'practice.kind.loss': 'Loss',
+  'practice.kind.backward': 'Error terms δ',
+  'practice.kind.gradient': 'Gradients',
+  'practice.kind.update': 'Updates',
+  'practice.fading': 'Fading',
+  'practice.fading.none': 'Off: hide every chosen step',
+  'practice.fading.lastFirst': 'Worked examples, last steps hidden first',
+  'practice.fading.firstFirst': 'Worked examples, first steps hidden first',
+  'practice.fadingHelp':
+    'With fading, each phase starts with solved steps, and more are hidden each iteration (a third, two thirds, all).',
+  'practice.classMode': 'Class mode',
+  'practice.classModeHelp': 'For a projector: each result stays covered until you press R (or Reveal).',
+  'practice.yourAnswer': 'Your answer',
+  'practice.asked': 'Predict {symbol} before it is shown.',
+  'practice.check': 'Check',
+  'practice.showAnswer': 'Show answer',
+  'practice.reveal': 'Reveal (R)',
+  'practice.covered': 'Covered: predict {symbol} on paper, then reveal it.',
+  'practice.right': 'Right: {symbol} = {value}.',
+  'practice.wrong': 'Not quite: {answer} is not {symbol}.',
+  'practice.tooFew': 'Type at least three significant digits (for example 0.761).',
+  'practice.notANumber': 'That is not a number: type a decimal such as 0.761 or −1.2e−3.',
+  'practice.oneMore': 'One more try, or show the answer.',
+  'practice.noTries': 'Two tries used: show the answer and go on.',
+  'practice.shown': 'Shown: {symbol} = {value}.',
+  'practice.tolerance': 'At least three significant digits; within one unit of your last digit is right.',
+  'practice.hint.noFPrime':
+    'Hint: it looks as if f′(z) was left out. δ is the error arriving at the neuron times f′(z).',
+  'practice.hint.fPrimeAtA':
+    'Hint: f′ is taken at z, not at a. With the a-form, put a in it: σ′(z) = a(1 − a), tanh′(z) = 1 − a².',
+  'practice.hint.lossFactor':
+    'Hint: check the factor 2. The derivative of (t − a)² is −2(t − a); only with E = ½Σ(t − a)² does the ½ cancel it. Which loss does this lesson use?',
+  'practice.hint.updateSign':
+    'Hint: check the sign. Gradient descent moves against the gradient: w ← w − η·∂E/∂w.',
+  'practice.hint.noEta': 'Hint: the learning rate η multiplies the gradient in the update.',
+  'practice.hint.updatedWeights':
+    'Hint: use the weights as they were before the update: every gradient of this step is taken with the old weights.',
+  'practice.hint.noSum':
+    'Hint: a hidden neuron feeds every neuron of the next layer. Sum w·δ over all of them, then multiply by f′(z).',
+  'practice.hint.wrongActivation':
+    'Hint: that is what {activation} gives; this layer’s activation is {own}. Use its formula.',
+  'practice.hint.digitSlip':
+    'Almost: the digits are right, but two are swapped or the minus sign is missing.',
+  'practice.hint.generic':
+    'Hint: go back over the rule and the numbers this step reads (listed below, each linked to the step that made it).',
+  'practice.score': 'Right at the first try:',
+  'practice.scorePhase': '{phase} {first}/{total}',
+  'practice.scoreNone': 'No step of the chosen kinds here.',
+  'practice.report': 'Practice report',
+  'practice.report.first': 'Right at the first try ({count})',
+  'practice.report.hinted': 'Right after a hint ({count})',
+  'practice.report.shown': 'Shown ({count})',
+  'practice.report.open': 'Not answered yet ({count})',
+  'practice.report.step': 'Step {index}: {symbol}',
+  'practice.restart': 'Start this iteration’s practice again',
+  'practice.code': 'Completion code',
+  'practice.codeHelp': 'Give this code to your teacher.',
+  'practice.codeWaiting': 'Answer or show every hidden step to get your completion code.',
+  'practice.exerciseOn': 'Exercise from your teacher',
+  'practice.makeExercise': 'Make an exercise link',
+  'practice.exerciseHelp':
+    'The link opens this lesson, at this detail, straight into practice with the settings above.',
+  'practice.exerciseLink': 'Exercise link',
+  'practice.copy': 'Copy link',
+  'practice.copied': 'Exercise link copied.',
+  'practice.checkCode': 'Check a completion code',
+  'practice.checkCodeHelp': 'Open the exercise link first: a code is checked against the exercise on screen.',
+  'practice.codeLabel': 'Completion code',
+  'practice.verify': 'Verify',
+  'practice.codeValid':
+    'Valid for this exercise: {first} right at the first try, {hinted} after a hint, {shown} shown.',
+  'practice.codeInvalid': 'This code does not belong to the exercise on screen, or it was mistyped.',
+  'practice.close': 'Close',
+} as const;
