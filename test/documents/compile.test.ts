@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { derivationOf, latexDocument } from '../../src/documents';
-import { traceLesson } from '../../src/engine';
-import { translate, type Locale } from '../../src/i18n';
+import { textIn, traceLesson } from '../../src/engine';
+import { translate, type Locale, type Translator } from '../../src/i18n';
 import { PRESETS } from '../../src/lessons';
 import { buildTimeline, type Granularity } from '../../src/steps';
 
@@ -52,10 +52,10 @@ function exported(presetIndex: number, g: Granularity, locale: Locale): string {
   const r = traceLesson(preset.lesson);
   if (!r.ok) throw new Error('no trace');
   const tl = buildTimeline(preset.lesson, r.trace, g);
-  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const t: Translator = (key, params) => translate(locale, key, params);
   return latexDocument(derivationOf(preset.lesson, tl, 4), {
     locale,
-    title: preset.lesson.title?.[locale] ?? preset.lesson.title?.en ?? 'Lesson',
+    title: preset.lesson.title ? textIn(preset.lesson.title, locale) : 'Lesson',
     subtitle: t('documents.subtitle', { iteration: 1, detail: t(`granularity.${g}`) }),
     t,
     stepCount: tl.steps.length,
