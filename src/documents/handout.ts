@@ -7,7 +7,16 @@
  * figure may follow either from it (the slip carried on) or from its corrected value (a slip in copying out,
  * the work went on from the right number): both count as following.
  */
-import { ACTIVATIONS, LOSSES, batchOf, logSoftmax, traceLesson, trainsBiases, type Lesson } from '../engine';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  asValueId,
+  batchOf,
+  logSoftmax,
+  traceLesson,
+  trainsBiases,
+  type Lesson,
+} from '../engine';
 import {
   buildTimeline,
   outputDeltaForm,
@@ -15,6 +24,7 @@ import {
   scopeId,
   valueIndices,
   valueKind,
+  vid,
   type ValueId,
 } from '../steps';
 
@@ -37,7 +47,7 @@ export interface HandoutCheck {
   /** Every figure given, in the order of the step's timeline. */
   figures: FigureCheck[];
   /** Ids given that are not quantities of this step, and figures that are not numbers. */
-  unknown: ValueId[];
+  unknown: string[];
   unreadable: ValueId[];
 }
 
@@ -73,73 +83,73 @@ function recompute(lesson: Lesson, id: ValueId, get: Get): number {
   const L = lesson.layers.length - 1;
   const size = (l: number) => lesson.layers[l].size;
   const act = (l: number) => lesson.layers[l].activation ?? 'identity';
-  const input = (l: number, k: number) => get(at(l === 1 ? `x:${k}` : `a:${l - 1}:${k}`));
-  const vector = (prefix: string, l: number) =>
-    Array.from({ length: size(l) }, (_, j) => get(at(`${prefix}:${l}:${j}`)));
-  const targets = () => Array.from({ length: size(L) }, (_, j) => get(at(`t:${j}`)));
+  const input = (l: number, k: number) => get(at(vid.input(l, k)));
+  const vector = (of: (l: number, j: number) => ValueId, l: number) =>
+    Array.from({ length: size(l) }, (_, j) => get(at(of(l, j))));
+  const targets = () => Array.from({ length: size(L) }, (_, j) => get(at(vid.t(j))));
   const m = batchOf(lesson)?.length ?? 1;
   const mean = (plain: ValueId) => {
     let s = 0;
     for (let i = 0; i < m; i++) s += get(scopeId(plain, i));
     return s / m;
   };
-  const update = (param: ValueId, grad: ValueId) => get(param) - get('eta') * get(grad);
+  const update = (param: ValueId, grad: ValueId) => get(param) - get(vid.eta) * get(grad);
   switch (kind) {
     case 'z': {
-      let s = lesson.useBias ? get(`b:${p}:${q}`) : 0;
-      for (let k = 0; k < size(p - 1); k++) s += get(`w:${p}:${q}:${k}`) * input(p, k);
+      let s = lesson.useBias ? get(vid.b(p, q)) : 0;
+      for (let k = 0; k < size(p - 1); k++) s += get(vid.w(p, q, k)) * input(p, k);
       return s;
     }
     case 'a':
       return act(p) === 'softmax'
-        ? Math.exp(logSoftmax(vector('z', p), q))
-        : ACTIVATIONS[act(p)].f(get(at(`z:${p}:${q}`)));
+        ? Math.exp(logSoftmax(vector(vid.z, p), q))
+        : ACTIVATIONS[act(p)].f(get(at(vid.z(p, q))));
     case 'fp': {
       // as the formula writes it: from the activation where the rule reads a (σ: a(1 − a), tanh: 1 − a²)
       const name = act(p);
-      const a = () => get(at(`a:${p}:${q}`));
+      const a = () => get(at(vid.a(p, q)));
       if (name === 'sigmoid') return a() * (1 - a());
       if (name === 'tanh') return 1 - a() ** 2;
-      return ACTIVATIONS[name].fPrime(get(at(`z:${p}:${q}`)), Number.NaN);
+      return ACTIVATIONS[name].fPrime(get(at(vid.z(p, q))), Number.NaN);
     }
     case 'e':
-      return LOSSES[lesson.loss].terms(vector('a', L), targets(), vector('z', L), act(L))[p];
+      return LOSSES[lesson.loss].terms(vector(vid.a, L), targets(), vector(vid.z, L), act(L))[p];
     case 'E': {
-      if (x === undefined && m > 1) return mean('E');
+      if (x === undefined && m > 1) return mean(vid.E);
       let s = 0;
-      for (let j = 0; j < size(L); j++) s += get(at(`e:${j}`));
+      for (let j = 0; j < size(L); j++) s += get(at(vid.e(j)));
       return s;
     }
     case 'dA': {
-      if (p === L) return LOSSES[lesson.loss].grad(vector('a', L), targets(), vector('z', L), act(L))[q];
+      if (p === L) return LOSSES[lesson.loss].grad(vector(vid.a, L), targets(), vector(vid.z, L), act(L))[q];
       let s = 0;
-      for (let i = 0; i < size(p + 1); i++) s += get(`w:${p + 1}:${i}:${q}`) * get(at(`d:${p + 1}:${i}`));
+      for (let i = 0; i < size(p + 1); i++) s += get(vid.w(p + 1, i, q)) * get(at(vid.d(p + 1, i)));
       return s;
     }
     case 'd': {
       const form = p === L ? outputDeltaForm(act(L), lesson.loss) : 'chain';
-      const a = () => get(at(`a:${p}:${q}`));
-      const t = () => get(at(`t:${q}`));
+      const a = () => get(at(vid.a(p, q)));
+      const t = () => get(at(vid.t(q)));
       if (form === 'aMinusT') return a() - t();
       if (form === 'tTimesAMinusOne') return t() * (a() - 1);
       if (form === 'jacobian') {
         // softmax: δ_j = Σ_i ∂E/∂a_i · a_i(δ_ij − a_j) = a_j (∂E/∂a_j − Σ_i ∂E/∂a_i a_i)
         let s = 0;
-        for (let i = 0; i < size(p); i++) s += get(at(`dA:${p}:${i}`)) * get(at(`a:${p}:${i}`));
-        return a() * (get(at(`dA:${p}:${q}`)) - s);
+        for (let i = 0; i < size(p); i++) s += get(at(vid.dA(p, i))) * get(at(vid.a(p, i)));
+        return a() * (get(at(vid.dA(p, q))) - s);
       }
-      return get(at(`dA:${p}:${q}`)) * get(at(`fp:${p}:${q}`));
+      return get(at(vid.dA(p, q))) * get(at(vid.fp(p, q)));
     }
     case 'dW':
       if (x === undefined && m > 1) return mean(id);
-      return get(at(`d:${p}:${q}`)) * input(p, r);
+      return get(at(vid.d(p, q))) * input(p, r);
     case 'db':
       if (x === undefined && m > 1) return mean(id);
-      return get(at(`d:${p}:${q}`));
+      return get(at(vid.d(p, q)));
     case 'w+':
-      return update(`w:${p}:${q}:${r}`, `dW:${p}:${q}:${r}`);
+      return update(vid.w(p, q, r), vid.dW(p, q, r));
     case 'b+':
-      return trainsBiases(lesson) ? update(`b:${p}:${q}`, `db:${p}:${q}`) : get(`b:${p}:${q}`);
+      return trainsBiases(lesson) ? update(vid.b(p, q), vid.db(p, q)) : get(vid.b(p, q));
     default:
       return get(id);
   }
@@ -191,13 +201,17 @@ function orderOf(steps: readonly { writes: ValueId[] }[]): ValueId[] {
 }
 
 /** Checks a teacher's figures (value id → the figure as typed) against the lesson's step; null if it has none. */
-export function checkHandout(lesson: Lesson, typed: Record<ValueId, string>): HandoutCheck | null {
+export function checkHandout(lesson: Lesson, typed: Record<string, string>): HandoutCheck | null {
   const r = traceLesson(lesson);
   if (!r.ok) return null;
   const truth = buildTimeline(lesson, r.trace, 'neuron');
   const order = orderOf(truth.steps);
   const known = new Set(order);
-  const unknown = Object.keys(typed).filter((id) => !known.has(id) && typed[id].trim() !== '');
+  const isKnown = (key: string) => {
+    const id = asValueId(key);
+    return id !== null && known.has(id);
+  };
+  const unknown = Object.keys(typed).filter((key) => !isKnown(key) && typed[key].trim() !== '');
   const unreadable: ValueId[] = [];
   // yours: every figure as given; corrected: a figure wrong on its own replaced by what it should have been
   // given the others; exact: the true values, spread as the figures' rounding spreads them

@@ -1,6 +1,33 @@
 /** The engine's one public surface: tests, the UI and scripts import only this module. */
 export { parseLesson, LIMITS, DEFAULT_CONVENTIONS } from './lessonFormat';
 export { textIn } from './text';
+export {
+  vid,
+  gid,
+  parseValueId,
+  parseNodeId,
+  parseEdgeId,
+  asValueId,
+  asNodeId,
+  asEdgeId,
+  asGraphId,
+  isEdgeId,
+  isNodeId,
+  valueKind,
+  valueIndices,
+  sampleOf,
+  unscoped,
+  scopeId,
+  valueOfEdge,
+  type ValueId,
+  type NodeId,
+  type EdgeId,
+  type GraphId,
+  type ValueKind,
+  type ValueParts,
+  type NodeParts,
+  type EdgeParts,
+} from './ids';
 export { parseCsv, type CsvData, type CsvProblem, type CsvResult } from './csv';
 export {
   PROBLEM_CODES,

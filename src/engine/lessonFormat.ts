@@ -1,5 +1,6 @@
 import { ACTIVATION_NAMES } from './activations';
 import { parseCsv } from './csv';
+import { parseValueId } from './ids';
 import { LIMITS } from './limits';
 import { isValidPair, LOSS_NAMES } from './losses';
 import {
@@ -336,14 +337,18 @@ function readConventions(r: Reader, v: unknown): Conventions | undefined {
   return out;
 }
 
-const VALUE_ID = /^(x|t|z|a|fp|e|dA|d|db|b|b\+):\d+(:\d+)?$|^(w|dW|w\+):\d+:\d+:\d+$|^E$/;
+/** A published figure names one value of one sample's step: any value id but η, without a sample. */
+function isPublishable(id: string): boolean {
+  const parts = parseValueId(id);
+  return parts !== null && parts.sample === undefined && parts.kind !== 'eta';
+}
 
 function readPublished(r: Reader, v: unknown): Record<string, string> | undefined {
   const o = r.object(v, 'published');
   if (!o) return undefined;
   const out: Record<string, string> = {};
   for (const [id, text] of Object.entries(o)) {
-    if (!VALUE_ID.test(id)) r.fail(`published.${id}`, 'notValueId', { id });
+    if (!isPublishable(id)) r.fail(`published.${id}`, 'notValueId', { id });
     else if (typeof text !== 'string' || !Number.isFinite(Number(text)) || text.trim() === '') {
       r.fail(`published.${id}`, 'notNumberText', foundOf(text));
     } else out[id] = text;

@@ -50,7 +50,7 @@ export type LayerKind = Extract<
 const matmul = (a: string, b: string): string => `${a} ${b}`;
 const ONES = '\\mathbf{1}';
 
-const vectorOf = (w: Writer, symbol: string, n: number, id: (j: number) => string, o?: 'column' | 'row') =>
+const vectorOf = (w: Writer, symbol: string, n: number, id: (j: number) => ValueId, o?: 'column' | 'row') =>
   w.vector(symbol, () => range(n).map((j) => w.v(id(j))), o);
 
 /** z^l = W^l a^{l−1} + b^l (row: x W + b), then a^l = f(z^l). */

@@ -1,3 +1,4 @@
+import type { ValueId } from '../steps';
 import { formatNumber } from './format';
 import { matrix } from './tex';
 
@@ -16,14 +17,14 @@ const MAX_COLS = 8;
  * the current step are boxed (so the highlight does not rely on colour), and large matrices are cut with ⋮ / ⋯.
  */
 export function matrixTex(
-  ids: string[][],
-  values: Record<string, number>,
-  shown: Record<string, number>,
-  current: ReadonlySet<string>,
+  ids: ValueId[][],
+  values: Record<ValueId, number>,
+  shown: Record<ValueId, number>,
+  current: ReadonlySet<ValueId>,
   digits: number,
 ): string {
   const rows = ids.length > MAX_ROWS ? [...ids.slice(0, MAX_ROWS - 1), null, ids[ids.length - 1]] : ids;
-  const cut = (row: string[]) =>
+  const cut = (row: ValueId[]) =>
     row.length > MAX_COLS ? [...row.slice(0, MAX_COLS - 1), null, row[row.length - 1]] : row;
   const cells = rows.map((row) =>
     row === null

@@ -5,7 +5,7 @@
  * A softmax output adds the Jacobian ∂a^L_o/∂z^L_i, so paths run through every output o.
  */
 import type { Lesson, Trace } from '../engine';
-import { collectValues, gid, isSoftmax, range, vid, type EdgeId, type NodeId } from '../steps';
+import { collectValues, gid, isSoftmax, range, vid, type EdgeId, type NodeId, type ValueId } from '../steps';
 import { makeContext, type FormulaContext } from './context';
 import { formatNumber } from './format';
 import type { FormulaOptions } from './formula';
@@ -27,7 +27,7 @@ export interface WeightRef {
   from: number;
 }
 
-const valueFactor = (c: FormulaContext, id: string): PathFactor => ({
+const valueFactor = (c: FormulaContext, id: ValueId): PathFactor => ({
   id,
   symbol: c.symbol(id),
   shown: c.shown(id),

@@ -12,6 +12,7 @@ import {
   type StepKind,
   valueIndices,
   valueKind,
+  type ValueId,
 } from '../steps';
 import type { FormulaMessageKey } from './messages';
 import type { Notation } from './notation';
@@ -28,7 +29,7 @@ type Sentence = (
 /** Where the step's neuron sits, named as the reader's tables name it: "hidden neuron 2", "output neuron 1". */
 const where = (s: NetShape, st: Step) => ({ place: placeOf(s.L + 1, st.layer, st.neurons[0]) });
 /** The text symbol, in the lesson's notation, of a value the step writes (`z:1:0` → `X_hidden,1`). */
-const symbolOf = (n: Notation, id: string) => texToText(SYMBOLS[valueKind(id)](n, valueIndices(id)));
+const symbolOf = (n: Notation, id: ValueId) => texToText(SYMBOLS[valueKind(id)](n, valueIndices(id)));
 /** The quantity a step computes: its place and its symbol (the first value it writes). */
 const neuron = (s: NetShape, st: Step, n: Notation) => ({
   ...where(s, st),

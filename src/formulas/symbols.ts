@@ -4,15 +4,15 @@
  * field labels, accessible names, messages). The text is read off the TeX, so the two cannot drift apart.
  */
 import type { Lesson } from '../engine';
-import { valueIndices, valueKind } from '../steps';
+import { valueIndices, valueKind, type ValueId, type ValueKind } from '../steps';
 import { notationFor, type Notation } from './notation';
 import { SUPERSCRIPT } from './plain';
 import { partial, renewed } from './tex';
 
 type SymbolRule = (n: Notation, i: number[]) => string;
 
-/** TeX symbol of each value kind (ids in steps/types.ts). */
-export const SYMBOLS: Record<string, SymbolRule> = {
+/** TeX symbol of each value kind (ids in engine/ids.ts). */
+export const SYMBOLS: Record<ValueKind, SymbolRule> = {
   x: (n, [k]) => n.x(k),
   t: (n, [j]) => n.t(j),
   w: (n, [l, j, k]) => n.w(l, j, k),
@@ -46,20 +46,20 @@ function notationOf(lesson: Pick<Lesson, 'layers' | 'conventions'>): Notation {
 }
 
 /** The TeX symbol of a value id in the lesson's notation; throws on an id of no known kind. */
-export function symbolTex(lesson: Pick<Lesson, 'layers' | 'conventions'>, id: string): string {
+export function symbolTex(lesson: Pick<Lesson, 'layers' | 'conventions'>, id: ValueId): string {
   const rule = SYMBOLS[valueKind(id)];
   if (!rule) throw new Error(`no symbol for value id ${id}`);
   return rule(notationOf(lesson), valueIndices(id));
 }
 
 /** A value's symbol as TeX and as text: `w:2:0:1` in lesson 004 → `w'_{2,1}` and `w′₂,₁`. */
-export function valueSymbol(lesson: Pick<Lesson, 'layers' | 'conventions'>, id: string): ValueSymbol {
+export function valueSymbol(lesson: Pick<Lesson, 'layers' | 'conventions'>, id: ValueId): ValueSymbol {
   const tex = symbolTex(lesson, id);
   return { tex, text: texToText(tex) };
 }
 
 /** The text symbol of a value id (see valueSymbol). */
-export const symbolText = (lesson: Pick<Lesson, 'layers' | 'conventions'>, id: string): string =>
+export const symbolText = (lesson: Pick<Lesson, 'layers' | 'conventions'>, id: ValueId): string =>
   valueSymbol(lesson, id).text;
 
 const COMMANDS: Record<string, string> = {

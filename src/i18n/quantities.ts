@@ -1,23 +1,23 @@
-import type { Lesson, NonFiniteCondition, QuantityName } from '../engine';
+import { vid, type Lesson, type NonFiniteCondition, type QuantityName, type ValueId } from '../engine';
 import { placeOf } from '../formulas/narration';
 import { symbolText } from '../formulas/symbols';
 import type { Params } from './keys';
 
 /** The value id of each quantity a non-finite condition can name (updated weights by the weight's own id). */
-const VALUE_ID: Record<QuantityName, (c: NonFiniteCondition) => string> = {
-  input: (c) => `x:${c.neuron}`,
-  target: (c) => `t:${c.neuron}`,
-  z: (c) => `z:${c.layer}:${c.neuron}`,
-  a: (c) => `a:${c.layer}:${c.neuron}`,
-  loss: () => 'E',
-  lossTerm: (c) => `e:${c.neuron}`,
-  dLoss: (c) => `dA:${c.layer}:${c.neuron}`,
-  dA: (c) => `dA:${c.layer}:${c.neuron}`,
-  delta: (c) => `d:${c.layer}:${c.neuron}`,
-  dW: (c) => `dW:${c.layer}:${c.neuron}:${c.from ?? 0}`,
-  db: (c) => `db:${c.layer}:${c.neuron}`,
-  weight: (c) => `w:${c.layer}:${c.neuron}:${c.from ?? 0}`,
-  bias: (c) => `b:${c.layer}:${c.neuron}`,
+const VALUE_ID: Record<QuantityName, (c: NonFiniteCondition) => ValueId> = {
+  input: (c) => vid.x(c.neuron),
+  target: (c) => vid.t(c.neuron),
+  z: (c) => vid.z(c.layer, c.neuron),
+  a: (c) => vid.a(c.layer, c.neuron),
+  loss: () => vid.E,
+  lossTerm: (c) => vid.e(c.neuron),
+  dLoss: (c) => vid.dA(c.layer, c.neuron),
+  dA: (c) => vid.dA(c.layer, c.neuron),
+  delta: (c) => vid.d(c.layer, c.neuron),
+  dW: (c) => vid.dW(c.layer, c.neuron, c.from ?? 0),
+  db: (c) => vid.db(c.layer, c.neuron),
+  weight: (c) => vid.w(c.layer, c.neuron, c.from ?? 0),
+  bias: (c) => vid.b(c.layer, c.neuron),
 };
 
 /**
@@ -39,12 +39,12 @@ export function nonFiniteParams(
 }
 
 /** Lesson-file paths of the values a student edits, with the value id each names. */
-const VALUE_PATHS: [RegExp, (m: number[]) => string][] = [
-  [/^weights\[(\d+)\]\[(\d+)\]\[(\d+)\]$/, ([l, j, k]) => `w:${l + 1}:${j}:${k}`],
-  [/^biases\[(\d+)\]\[(\d+)\]$/, ([l, j]) => `b:${l + 1}:${j}`],
-  [/^sample\.input\[(\d+)\]$/, ([k]) => `x:${k}`],
-  [/^sample\.target\[(\d+)\]$/, ([j]) => `t:${j}`],
-  [/^learningRate$/, () => 'eta'],
+const VALUE_PATHS: [RegExp, (m: number[]) => ValueId][] = [
+  [/^weights\[(\d+)\]\[(\d+)\]\[(\d+)\]$/, ([l, j, k]) => vid.w(l + 1, j, k)],
+  [/^biases\[(\d+)\]\[(\d+)\]$/, ([l, j]) => vid.b(l + 1, j)],
+  [/^sample\.input\[(\d+)\]$/, ([k]) => vid.x(k)],
+  [/^sample\.target\[(\d+)\]$/, ([j]) => vid.t(j)],
+  [/^learningRate$/, () => vid.eta],
 ];
 
 /**

@@ -40,4 +40,3 @@ export {
   type EdgeStyle,
 } from './style';
 export { edgesAlong, pathsGeometry } from './paths';
-export { nodeId, biasNodeId, edgeId, biasEdgeId, parseNodeId, parseEdgeId } from './ids';

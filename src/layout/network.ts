@@ -1,6 +1,5 @@
 import { line } from 'd3-shape';
-import type { EdgeId, NodeId } from '../steps/types';
-import { biasEdgeId, biasNodeId, edgeId, nodeId } from './ids';
+import { gid, type EdgeId, type GraphId, type NodeId } from '../engine';
 import { placeLabels, rectAround, type Point, type Rect } from './labels';
 
 /** Nets with at most this many edges in a layer pair try to show every weight label of that pair. */
@@ -121,8 +120,9 @@ export interface NetworkLayout {
   targets: TargetGeom[];
   /** Where the word "targets" is written (left end and middle), above the first target. */
   targetHeading: Point | null;
-  nodeById: Record<NodeId, NodeGeom>;
-  edgeById: Record<EdgeId, EdgeGeom>;
+  /** Nodes and edges by id; any graph id may be asked (an edge's id finds no node). */
+  nodeById: Record<GraphId, NodeGeom>;
+  edgeById: Record<GraphId, EdgeGeom>;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -238,7 +238,7 @@ export function layoutNetwork(
       const r = bias ? biasRadius : radius;
       const cy = round(y + top + r);
       nodes.push({
-        id: bias ? biasNodeId(l + 1) : nodeId(l, i),
+        id: bias ? gid.biasNode(l + 1) : gid.node(l, i),
         layer: bias ? l + 1 : l,
         index: bias ? -1 : i,
         bias,
@@ -255,7 +255,7 @@ export function layoutNetwork(
   const gap = Math.max(1, radius * 0.08);
   const connect = (id: EdgeId, l: number, j: number, k: number, source: NodeId): EdgeGeom => {
     const s = nodeById[source];
-    const t = nodeById[nodeId(l, j)];
+    const t = nodeById[gid.node(l, j)];
     const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
     const ux = (t.x - s.x) / len;
     const uy = (t.y - s.y) / len;
@@ -289,8 +289,9 @@ export function layoutNetwork(
   const edges: EdgeGeom[] = [];
   for (let l = 1; l <= last; l++)
     for (let j = 0; j < sizes[l]; j++) {
-      for (let k = 0; k < sizes[l - 1]; k++) edges.push(connect(edgeId(l, j, k), l, j, k, nodeId(l - 1, k)));
-      if (useBias) edges.push(connect(biasEdgeId(l, j), l, j, -1, biasNodeId(l)));
+      for (let k = 0; k < sizes[l - 1]; k++)
+        edges.push(connect(gid.edge(l, j, k), l, j, k, gid.node(l - 1, k)));
+      if (useBias) edges.push(connect(gid.biasEdge(l, j), l, j, -1, gid.biasNode(l)));
     }
 
   const symbolHalf = symbolAbove(detail) ? textWidth(symbolChars, fontSize) / 2 : 0;

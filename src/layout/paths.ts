@@ -1,6 +1,5 @@
 import { line } from 'd3-shape';
-import type { EdgeId, NodeId } from '../steps/types';
-import { biasEdgeId, edgeId, parseNodeId } from './ids';
+import { gid, parseNodeId, type EdgeId, type NodeId } from '../engine';
 import type { NetworkLayout } from './network';
 
 /** The edges joining consecutive nodes of a path (e.g. n:0:1 → n:1:0 → n:2:1 gives e:1:0:1, e:2:1:0). */
@@ -10,7 +9,7 @@ export function edgesAlong(nodes: NodeId[]): EdgeId[] {
     const a = parseNodeId(nodes[i - 1]);
     const b = parseNodeId(nodes[i]);
     if (!a || !b || b.bias || b.layer !== (a.bias ? a.layer : a.layer + 1)) continue;
-    out.push(a.bias ? biasEdgeId(b.layer, b.index) : edgeId(b.layer, b.index, a.index));
+    out.push(a.bias ? gid.biasEdge(b.layer, b.index) : gid.edge(b.layer, b.index, a.index));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * hint can name the likely one. Pure: it reads the timeline's exact values and the lesson, nothing else.
  */
 import { ACTIVATIONS, type ActivationName, type Lesson } from '../engine';
-import { scopeId } from '../steps';
+import { scopeId, valueIndices, valueKind, vid } from '../steps';
 import type { Step, Timeline, ValueId } from '../steps/types';
 import { agrees, judge, readAnswer, type Verdict } from './answer';
 
@@ -51,10 +51,9 @@ export interface Hint {
 
 /** The value a step asks for: its first δ, else its first activation a, else the first value it writes. */
 export function questionOf(step: Step): ValueId {
-  const plain = (id: ValueId) => id.split('@')[0].split(':')[0];
   return (
-    step.writes.find((id) => plain(id) === 'd') ??
-    step.writes.find((id) => plain(id) === 'a') ??
+    step.writes.find((id) => valueKind(id) === 'd') ??
+    step.writes.find((id) => valueKind(id) === 'a') ??
     step.writes[0]
   );
 }
@@ -86,9 +85,8 @@ const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.a
 export function mistakesOf(lesson: Lesson, tl: Timeline, step: Step): Mistake[] {
   const asked = questionOf(step);
   const right = tl.values[asked];
-  const [plainId] = asked.split('@');
-  const [kind, ...rest] = plainId.split(':');
-  const [l, j, k] = rest.map(Number);
+  const kind = valueKind(asked);
+  const [l, j, k] = valueIndices(asked);
   const own = (id: ValueId) => (step.sample === undefined ? id : scopeId(id, step.sample));
   const v = (id: ValueId): number => tl.values[own(id)] ?? tl.values[id];
   const L = lesson.layers.length - 1;
@@ -102,8 +100,8 @@ export function mistakesOf(lesson: Lesson, tl: Timeline, step: Step): Mistake[] 
   /** f′ variants at neuron (l, j): taken at a, and the a-form fed with z; other activations' derivatives. */
   const fPrimeVariants = (layer: number, n: number) => {
     const name = actName(layer);
-    const z = v(`z:${layer}:${n}`);
-    const a = v(`a:${layer}:${n}`);
+    const z = v(vid.z(layer, n));
+    const a = v(vid.a(layer, n));
     const act = ACTIVATIONS[name];
     const atA: number[] = [];
     if (!act.vectorValued) {
@@ -123,7 +121,7 @@ export function mistakesOf(lesson: Lesson, tl: Timeline, step: Step): Mistake[] 
   };
 
   if (kind === 'a' && !ACTIVATIONS[actName(l)].vectorValued) {
-    const z = v(`z:${l}:${j}`);
+    const z = v(vid.z(l, j));
     for (const o of CONFUSED)
       if (o !== actName(l)) add({ kind: 'wrongActivation', value: ACTIVATIONS[o].f(z), activation: o });
   } else if (kind === 'fp') {
@@ -137,10 +135,10 @@ export function mistakesOf(lesson: Lesson, tl: Timeline, step: Step): Mistake[] 
     const f = lossFactorOf(lesson);
     if (f !== null) add({ kind: 'lossFactor', value: right * f });
   } else if (kind === 'd' && !ACTIVATIONS[actName(l)].vectorValued) {
-    const fp = v(`fp:${l}:${j}`);
+    const fp = v(vid.fp(l, j));
     const { atA, others } = fPrimeVariants(l, j);
     // the error arriving at the neuron: ∂E/∂a at the output, Σ_i w^{l+1}_ij δ^{l+1}_i in a hidden layer
-    const incoming = v(`dA:${l}:${j}`);
+    const incoming = v(vid.dA(l, j));
     add({ kind: 'noFPrime', value: incoming });
     atA.forEach((f) => add({ kind: 'fPrimeAtA', value: incoming * f }));
     others.forEach(({ value, activation }) =>
@@ -154,17 +152,17 @@ export function mistakesOf(lesson: Lesson, tl: Timeline, step: Step): Mistake[] 
       let withUpdated = 0;
       const terms: number[] = [];
       for (let i = 0; i < next; i++) {
-        const d = v(`d:${l + 1}:${i}`);
-        withUpdated += v(`w+:${l + 1}:${i}:${j}`) * d;
-        terms.push(v(`w:${l + 1}:${i}:${j}`) * d);
+        const d = v(vid.d(l + 1, i));
+        withUpdated += v(vid.wNew(l + 1, i, j)) * d;
+        terms.push(v(vid.w(l + 1, i, j)) * d);
       }
       add({ kind: 'updatedWeights', value: withUpdated * fp });
       if (next > 1) terms.forEach((term) => add({ kind: 'noSum', value: term * fp }));
     }
   } else if (kind === 'w+' || kind === 'b+') {
-    const param = kind === 'w+' ? v(`w:${l}:${j}:${k}`) : v(`b:${l}:${j}`);
-    const grad = kind === 'w+' ? v(`dW:${l}:${j}:${k}`) : v(`db:${l}:${j}`);
-    const eta = v('eta');
+    const param = kind === 'w+' ? v(vid.w(l, j, k)) : v(vid.b(l, j));
+    const grad = kind === 'w+' ? v(vid.dW(l, j, k)) : v(vid.db(l, j));
+    const eta = v(vid.eta);
     add({ kind: 'updateSign', value: param + eta * grad });
     add({ kind: 'noEta', value: param - grad });
   }
@@ -214,7 +212,7 @@ export function classify(lesson: Lesson, tl: Timeline, step: Step, typed: string
   if (answer !== null) {
     const m = mistakesOf(lesson, tl, step).find((x) => agrees(answer, x.value));
     if (m?.activation) {
-      const layer = Number(questionOf(step).split('@')[0].split(':')[1]);
+      const [layer] = valueIndices(questionOf(step));
       return { kind: m.kind, activation: m.activation, own: lesson.layers[layer]?.activation ?? 'identity' };
     }
     if (m) return { kind: m.kind };

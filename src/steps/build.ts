@@ -1,6 +1,7 @@
 /** The ordered lesson timeline for a traced step at one granularity. */
 import type { Lesson, Trace } from '../engine';
-import { dictionary, range, scopeId } from './ids';
+import { scopeId } from '../engine';
+import { dictionary, range } from './collections';
 import { RULES } from './rules';
 import { isSoftmax, shapeOf, type NetShape } from './shape';
 import type { Granularity, Step, StepKind, Timeline, ValueId } from './types';

@@ -1,5 +1,6 @@
 /** What a step lights up on the graph: nodes `n:l:j`, bias nodes `bn:l`, edges `e:l:j:k`, bias edges `eb:l:j`. */
-import { gid, range } from './ids';
+import { gid } from '../engine';
+import { range } from './collections';
 import type { NetShape } from './shape';
 import type { EdgeId, NodeId } from './types';
 

@@ -2,7 +2,8 @@
 export { buildTimeline } from './build';
 export { findCoveringStep, phaseRange, progressInPhase } from './navigation';
 export { collectValues } from './values';
-export { vid, gid, valueKind, valueIndices, range, scopeId, sampleOf } from './ids';
+export { vid, gid, valueKind, valueIndices, scopeId, sampleOf, unscoped, parseValueId } from '../engine';
+export { range } from './collections';
 export {
   shapeOf,
   isSoftmax,

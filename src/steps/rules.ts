@@ -3,7 +3,8 @@
  * writes, and what it lights up on the graph. `l` is the layer, `j` the neuron, `k` the incoming neuron (-1 for a
  * bias); layer kinds ignore j and k.
  */
-import { range, scopeId, vid } from './ids';
+import { scopeId, vid } from '../engine';
+import { range } from './collections';
 import {
   isSoftmax,
   outputDeltaForm,

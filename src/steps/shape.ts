@@ -1,7 +1,8 @@
 /** What the timeline needs to know of a lesson: sizes, activations f_l, the loss and the vector style. */
 import { ACTIVATIONS, LOSSES, trainsBiases } from '../engine';
 import type { ActivationName, Lesson, LossName, VectorStyle } from '../engine';
-import { range, vid } from './ids';
+import { vid } from '../engine';
+import { range } from './collections';
 import type { ValueId } from './types';
 
 export interface NetShape {

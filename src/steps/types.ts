@@ -1,21 +1,17 @@
 /**
- * The lesson timeline as data. Ids, one scheme everywhere (l = layer, j = neuron, k = incoming neuron):
- *   values  `x:k` input, `t:j` target, `w:l:j:k` weight, `b:l:j` bias, `eta` learning rate η, `z:l:j`, `a:l:j`
- *           (a:0:k = x:k is not used; the input is `x:k`), `fp:l:j` f′(z), `e:j` loss term, `E` loss,
- *           `dA:l:j` ∂E/∂a, `d:l:j` δ, `dW:l:j:k`, `db:l:j`, `w+:l:j:k` and `b+:l:j` updated weight and bias
- *   graph   nodes `n:l:j` (layer 0 = inputs), bias nodes `bn:l` (feeding layer l), edges `e:l:j:k` (into
- *           neuron j of layer l from neuron k of layer l − 1), bias edges `eb:l:j`
+ * The lesson timeline as data. Values, nodes and edges are named by the typed ids of src/engine/ids.ts (l = layer,
+ * j = neuron, k = incoming neuron): `w:l:j:k`, `z:l:j`, …; nodes `n:l:j`, edges `e:l:j:k`, …
  */
+import type { EdgeId, GraphId, NodeId, ValueId, ValueKind } from '../engine';
+
+export type { EdgeId, GraphId, NodeId, ValueId, ValueKind };
+
 export type Phase = 'forward' | 'loss' | 'backward' | 'gradient' | 'update';
 export const PHASES: readonly Phase[] = ['forward', 'loss', 'backward', 'gradient', 'update'];
 
 /** neuron (default): one quantity per neuron; layer: one step per layer per phase in matrix form; weight: as
  * neuron plus one step per single weight's gradient and update. */
 export type Granularity = 'neuron' | 'layer' | 'weight';
-
-export type ValueId = string;
-export type NodeId = string;
-export type EdgeId = string;
 
 export type StepKind =
   // neuron and weight granularity

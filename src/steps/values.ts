@@ -1,6 +1,7 @@
 /** Every number of one traced step by value id: the lesson's givens and the trace's quantities, unrounded. */
 import { trainsBiases, type Lesson, type Sample, type Trace } from '../engine';
-import { dictionary, scopeId, vid } from './ids';
+import { scopeId, vid } from '../engine';
+import { dictionary } from './collections';
 import type { ValueId } from './types';
 
 /**

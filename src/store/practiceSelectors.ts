@@ -6,7 +6,8 @@ import type { MessageRef } from '../formulas/types';
 import { lessonFingerprint } from '../practice/code';
 import type { StepRecord } from '../practice/session';
 import { hiddenSteps, scoreByPhase, type PhaseScore } from '../practice/session';
-import type { Timeline } from '../steps/types';
+import { scopeId } from '../steps';
+import type { Timeline, ValueId } from '../steps/types';
 import { timelineOf } from './derived';
 import { selectIteration, type LessonState } from './state';
 
@@ -70,9 +71,9 @@ export function selectPracticeScore(s: LessonState): PhaseScore[] {
   return out;
 }
 
-const coveredCache = new WeakMap<boolean[], WeakMap<object, Set<string>>>();
+const coveredCache = new WeakMap<boolean[], WeakMap<object, Set<ValueId>>>();
 /** The value ids written by covered steps (the graph and every other view keep them hidden). */
-export function selectCoveredIds(s: LessonState): Set<string> | null {
+export function selectCoveredIds(s: LessonState): Set<ValueId> | null {
   const tl = timelineOf(s.lesson, s.granularity);
   const hidden = selectHiddenSteps(s);
   if (!tl || hidden.length === 0) return null;
@@ -90,24 +91,26 @@ export function selectCoveredIds(s: LessonState): Set<string> | null {
   return ids;
 }
 
-const maskCache = new WeakMap<object, WeakMap<Set<string>, Record<string, number>>>();
+const maskCache = new WeakMap<object, WeakMap<Set<ValueId>, Record<ValueId, number>>>();
 /**
  * The shown values with the covered ones taken out: a read-only view over `shown` (no copy), the same object
  * for the same view and covered set. `shown` reads plain ids on a sample's step; a covered id is scoped or plain.
  */
 export function maskCovered(
-  shown: Record<string, number>,
-  covered: Set<string> | null,
+  shown: Record<ValueId, number>,
+  covered: Set<ValueId> | null,
   sample: number | undefined,
-): Record<string, number> {
+): Record<ValueId, number> {
   if (!covered || covered.size === 0) return shown;
   let byCovered = maskCache.get(shown);
   if (!byCovered) maskCache.set(shown, (byCovered = new WeakMap()));
   let view = byCovered.get(covered);
   if (!view) {
-    const hides = (id: string | symbol) =>
-      typeof id === 'string' && (covered.has(id) || (sample !== undefined && covered.has(`${id}@${sample}`)));
-    view = new Proxy(Object.create(null) as Record<string, number>, {
+    // a property key asked of the view is a value id (or names nothing)
+    const hides = (key: string | symbol) =>
+      typeof key === 'string' &&
+      (covered.has(key as ValueId) || (sample !== undefined && covered.has(scopeId(key as ValueId, sample))));
+    view = new Proxy(Object.create(null) as Record<ValueId, number>, {
       get: (_t, id) => (hides(id) ? undefined : Reflect.get(shown, id)),
       has: (_t, id) => !hides(id) && Reflect.has(shown, id),
       ownKeys: () => Reflect.ownKeys(shown).filter((id) => !hides(id)),

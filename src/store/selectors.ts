@@ -1,5 +1,5 @@
 import type { Formula } from '../formulas/types';
-import { progressInPhase, sampleOf, scopeId } from '../steps';
+import { parseValueId, progressInPhase, scopeId, vid, type ValueId } from '../steps';
 import type { Phase, Step, Timeline } from '../steps/types';
 import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry, ParameterRef } from '../engine';
@@ -75,8 +75,8 @@ export function selectProgress(s: LessonState): { phase: Phase; position: number
  * For every value id: the index of the step that writes it (givens such as x, t, w, b have none). Kept per
  * steps array, which every timeline of the same network shares (after Next iteration too).
  */
-const writtenAtCache = new WeakMap<readonly Step[], Map<string, number>>();
-function writtenAt(tl: Timeline): Map<string, number> {
+const writtenAtCache = new WeakMap<readonly Step[], Map<ValueId, number>>();
+function writtenAt(tl: Timeline): Map<ValueId, number> {
   let m = writtenAtCache.get(tl.steps);
   if (!m) {
     m = new Map();
@@ -96,12 +96,12 @@ const CHANGES_MAX = 2000;
  * between their cursors. Null when the views are of different timelines (or not views at all) or when more
  * than a couple of thousand ids changed: then anything may differ.
  */
-export function shownChanges(a: object, b: object): string[] | null {
+export function shownChanges(a: object, b: object): ValueId[] | null {
   const x = viewOf.get(a);
   const y = viewOf.get(b);
   // in a mini-batch the same ids show another sample's values from one step to the next
   if (!x || !y || x.tl !== y.tl || x.tl.batchSize > 1) return null;
-  const out: string[] = [];
+  const out: ValueId[] = [];
   for (let i = Math.min(x.cursor, y.cursor) + 1; i <= Math.max(x.cursor, y.cursor); i++) {
     out.push(...x.tl.steps[i].writes);
     if (out.length > CHANGES_MAX) return null;
@@ -110,10 +110,10 @@ export function shownChanges(a: object, b: object): string[] | null {
 }
 
 /** The values shown when there is no timeline: none (one object, so it keeps its identity). */
-const NO_VALUES: Record<string, number> = Object.freeze(Object.create(null) as Record<string, number>);
+const NO_VALUES: Record<ValueId, number> = Object.freeze(Object.create(null) as Record<ValueId, number>);
 
 /** The last few views per timeline, so stepping back and forth reuses them without keeping every step's. */
-const shownCache = new WeakMap<Timeline, Map<number, Record<string, number>>>();
+const shownCache = new WeakMap<Timeline, Map<number, Record<ValueId, number>>>();
 const SHOWN_KEPT = 4;
 
 /**
@@ -121,7 +121,7 @@ const SHOWN_KEPT = 4;
  * by the steps up to and including the current one — nothing later (no spoilers). A read-only view over the
  * timeline's values (no copy per step): `shown[id]` and `id in shown` answer from the step that writes `id`.
  */
-function cursorValues(s: LessonState): Record<string, number> {
+function cursorValues(s: LessonState): Record<ValueId, number> {
   const tl = selectTimeline(s);
   if (!tl) return NO_VALUES;
   let byCursor = shownCache.get(tl);
@@ -135,10 +135,11 @@ function cursorValues(s: LessonState): Record<string, number> {
   const cursor = s.cursor;
   // on a step of one sample's pass (a mini-batch), the plain ids (z:1:0) show that sample's values
   const x = tl.steps[cursor]?.sample;
-  const own = (id: string) => (x === undefined ? id : scopeId(id, x));
-  const visible = (id: string | symbol): id is string =>
-    typeof id === 'string' && own(id) in tl.values && (at.get(own(id)) ?? -1) <= cursor;
-  const view = new Proxy(Object.create(null) as Record<string, number>, {
+  const own = (id: ValueId) => (x === undefined ? id : scopeId(id, x));
+  // a property key asked of the view is an id of the timeline's values or of nothing
+  const visible = (id: string | symbol): id is ValueId =>
+    typeof id === 'string' && own(id as ValueId) in tl.values && (at.get(own(id as ValueId)) ?? -1) <= cursor;
+  const view = new Proxy(Object.create(null) as Record<ValueId, number>, {
     get: (_t, id) => (visible(id) ? tl.values[own(id)] : undefined),
     has: (_t, id) => visible(id),
     ownKeys: () => Object.keys(tl.values).filter(visible),
@@ -154,7 +155,7 @@ function cursorValues(s: LessonState): Record<string, number> {
 }
 
 /** The values on screen (see cursorValues), without the results practice keeps covered (no spoilers either). */
-export function selectShownValues(s: LessonState): Record<string, number> {
+export function selectShownValues(s: LessonState): Record<ValueId, number> {
   return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
 }
 
@@ -173,7 +174,7 @@ export function selectLossSeries(s: LessonState): (number | undefined)[] {
   return lossSeriesMemo(
     s.lossHistory,
     s.lesson,
-    tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has('E'),
+    tl !== null && (writtenAt(tl).get(vid.E) ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has(vid.E),
   );
 }
 
@@ -181,11 +182,12 @@ export function selectLossSeries(s: LessonState): (number | undefined)[] {
 export const CHECKS_SHOWN = 6;
 
 /** The parameter a gradient id (`dW:l:j:k` or `db:l:j`) is the gradient of, or null for any other id. */
-function parameterOf(id: string): ParameterRef | null {
-  if (sampleOf(id) !== undefined) return null; // one sample's gradient in a mini-batch: the check is of the mean
-  const [kind, l, j, k] = id.split(':');
-  if (kind === 'dW') return { layer: Number(l), neuron: Number(j), from: Number(k) };
-  if (kind === 'db') return { layer: Number(l), neuron: Number(j), from: -1 };
+function parameterOf(id: ValueId): ParameterRef | null {
+  const v = parseValueId(id);
+  if (!v || v.sample !== undefined) return null; // one sample's gradient in a mini-batch: the check is of the mean
+  const [l, j, k] = v.indices;
+  if (v.kind === 'dW') return { layer: l, neuron: j, from: k };
+  if (v.kind === 'db') return { layer: l, neuron: j, from: -1 };
   return null;
 }
 

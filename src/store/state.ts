@@ -1,4 +1,4 @@
-import type { Lesson } from '../engine';
+import type { EdgeId, Lesson, ValueId } from '../engine';
 import { DEFAULT_PRACTICE, type PracticeState } from '../practice/progress';
 import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
@@ -74,7 +74,7 @@ export interface LessonState {
   /** Cursors to return to after following "where did this come from". */
   jumpStack: number[];
   /** The edge whose chain rule is open, e.g. `e:1:0:2`. */
-  selectedEdge: string | null;
+  selectedEdge: EdgeId | null;
   matrixView: boolean;
   /** Whether a long "where the numbers come from" list is open (short ones always are). */
   longSourcesOpen: boolean;
@@ -83,7 +83,7 @@ export interface LessonState {
   presenting: boolean;
   blanked: boolean;
   /** The value the student was on when the granularity last changed, so a round trip returns to it. */
-  focus: string | null;
+  focus: ValueId | null;
   /** Earlier states for undo (most recent last) and undone ones for redo. */
   past: Snapshot[];
   future: Snapshot[];

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Lesson } from '../engine';
+import type { EdgeId, Lesson } from '../engine';
 import type { Locale } from '../i18n/translate';
 import { findCoveringStep } from '../steps';
 import { PHASES, type Granularity } from '../steps/types';
@@ -69,7 +69,7 @@ export interface LessonActions extends PracticeActions {
   runNoticeAction(): void;
   setLocale(locale: Locale): void;
   setDigits(digits: number): void;
-  selectEdge(edge: string | null): void;
+  selectEdge(edge: EdgeId | null): void;
   toggleMatrixView(): void;
   setLongSourcesOpen(open: boolean): void;
   setTheme(theme: Theme): void;

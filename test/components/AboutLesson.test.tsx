@@ -6,6 +6,7 @@ import { PhaseScrubber } from '../../src/components/controls/PhaseScrubber';
 import { GraphPanel } from '../../src/components/graph/GraphPanel';
 import { fixedBiases, lesson003, lesson004 } from '../../src/lessons';
 import { initialState, lessonStore, selectLossSeries, selectShownValues } from '../../src/store';
+import { vId } from '../support/ids';
 
 const samples = lesson003.dataset?.kind === 'inline' ? lesson003.dataset.samples : [];
 
@@ -54,8 +55,8 @@ describe('the graph in a mini-batch', () => {
     const x = samples[1].input;
     const [w0, w1] = lesson003.weights[0][0];
     const shown = selectShownValues(lessonStore.getState());
-    expect(shown['x:0']).toBe(x[0]);
-    expect(shown['z:1:0']).toBeCloseTo(w0 * x[0] + w1 * x[1] + lesson003.biases[0][0], 14);
+    expect(shown[vId('x:0')]).toBe(x[0]);
+    expect(shown[vId('z:1:0')]).toBeCloseTo(w0 * x[0] + w1 * x[1] + lesson003.biases[0][0], 14);
     expect('z:1:1' in shown).toBe(false);
     act(() => lessonStore.getState().goTo('gradient/mean/2/0'));
     expect(screen.queryByTestId('graph-sample')).toBeNull();

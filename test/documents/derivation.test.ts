@@ -12,6 +12,7 @@ import { translate, type Locale } from '../../src/i18n';
 import { PRESETS } from '../../src/lessons';
 import { lesson004 } from '../../src/lessons/lesson004';
 import { buildTimeline, type Granularity } from '../../src/steps';
+import { vId } from '../support/ids';
 
 const GRANULARITIES: Granularity[] = ['neuron', 'layer', 'weight'];
 
@@ -122,7 +123,7 @@ describe('the derivation as a document', () => {
     const doc = markdownDocument(derivationOf(lesson004, tl, 4), head('en', tl.steps.length));
     const z3 = 0.8 * 0.9 + 0.1 * 0.1 + 0.9 * 0.8; // the lesson's weights into hidden 3 times its inputs
     expect(z3).toBeCloseTo(1.45, 12);
-    const step = tl.steps.find((s) => s.writes.includes('z:1:2'))!;
+    const step = tl.steps.find((s) => s.writes.includes(vId('z:1:2')))!;
     const section = doc.split('\n## ')[step.index + 1];
     expect(section).toMatch(/Result: \$[^$]*= 1\.45\$/);
     expect(section).toContain('0.8 \\cdot 0.9');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { batchLossAt, batchOf, lossAt, traceLesson, type Lesson } from '../../src/engine';
+import { batchLossAt, batchOf, lossAt, traceLesson, type Lesson, type ValueId } from '../../src/engine';
 import { formatNumber, parseFormatted } from '../../src/formulas';
 import { PRESETS } from '../../src/lessons';
 import { buildTimeline, type Granularity, type Timeline } from '../../src/steps';
@@ -116,8 +116,8 @@ async function panelAt(page: Page, id: string, key?: string): Promise<PanelText>
 }
 
 /** The gradient ids among `ids` by layer, neuron, then incoming neuron, each neuron's bias after its weights. */
-function parameterOrder(ids: readonly string[]): string[] {
-  const key = (id: string) => {
+function parameterOrder(ids: readonly ValueId[]): ValueId[] {
+  const key = (id: ValueId) => {
     const [kind, l, j, k] = id.split(':');
     return [Number(l), Number(j), kind === 'db' ? Infinity : Number(k)];
   };

@@ -5,6 +5,7 @@ import { formulaFor } from '../../src/formulas';
 import { buildTimeline, findCoveringStep } from '../../src/steps';
 import { lessonArb } from '../support/arbitraries';
 import { lesson004 } from '../support/lesson004';
+import { vId } from '../support/ids';
 
 const CONVENTIONS: Conventions[] = (['standard', 'matrix004', 'paths001'] as const).flatMap((symbols) =>
   (['minusEta', 'plusAlpha'] as const).flatMap((update) =>
@@ -148,7 +149,7 @@ describe('findCoveringStep falls back to the phase and layer', () => {
     const tl = buildTimeline(lesson, traced(lesson), 'neuron');
     const other = fc.sample(lessonArb('sigmoid', 'halfSse'), { numRuns: 1, seed: 3 })[0];
     const otherTl = buildTimeline(other, traced(other), 'neuron');
-    const foreign = { ...otherTl.steps[0], writes: ['z:9:9'] };
+    const foreign = { ...otherTl.steps[0], writes: [vId('z:9:9')] };
     expect(tl.steps[findCoveringStep(tl, foreign)].id).toBe('forward/z/1/0');
     const gradient = { ...foreign, phase: 'gradient' as const, layer: 1 };
     expect(tl.steps[findCoveringStep(tl, gradient)].id).toBe('gradient/neuron/1/0');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vId } from '../support/ids';
 import { createRng, initialise, traceStep, type Lesson } from '../../src/engine';
 import { formulaFor } from '../../src/formulas';
 import { MATRIX_MAX } from '../../src/formulas/tex';
@@ -45,7 +46,7 @@ describe('a step of many equations', () => {
       // every weight's gradient (or its update) is an operand or a result, cut or not
       const ids = new Set([...f.operands, ...f.results].map((o) => o.id));
       for (let k = 0; k < 20; k++)
-        expect(ids.has(kind === 'neuronGradients' ? `dW:1:1:${k}` : `w+:1:1:${k}`)).toBe(true);
+        expect(ids.has(vId(kind === 'neuronGradients' ? `dW:1:1:${k}` : `w+:1:1:${k}`))).toBe(true);
       // the number shown for the last weight's result is the engine's (the 11th item is the bias's)
       const last = f.results[20];
       expect(last.value).toBe(

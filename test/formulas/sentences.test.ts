@@ -6,6 +6,7 @@ import { formatPlain } from '../../src/formulas/plain';
 import { translate, type Locale } from '../../src/i18n';
 import { fixedBiases, lesson001, lesson002, lesson003, lesson004 } from '../../src/lessons';
 import { buildTimeline, type Granularity } from '../../src/steps';
+import { vId } from '../support/ids';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -18,7 +19,7 @@ function timeline(lesson: Lesson, g: Granularity = 'neuron') {
 /** The step sentence and the narration of the step writing `id`, in `locale`. */
 function read(lesson: Lesson, id: string, locale: Locale = 'en', g: Granularity = 'neuron', digits = 4) {
   const tl = timeline(lesson, g);
-  const step = tl.steps.find((s) => s.writes.includes(id))!;
+  const step = tl.steps.find((s) => s.writes.includes(vId(id)))!;
   expect(step, id).toBeDefined();
   const f = formulaFor(step, tl, lesson, { digits });
   const n = narrationOf(lesson, step.phase, f.results, digits);

@@ -17,6 +17,8 @@ import { translate, type MessageKey, type Params } from '../../src/i18n';
 import { layoutNetwork } from '../../src/layout';
 import { PRESETS } from '../../src/lessons';
 import { buildTimeline } from '../../src/steps';
+import { eId, vId } from '../support/ids';
+import type { EdgeId, ValueId } from '../../src/engine';
 
 const en = (key: MessageKey, params?: Params) => translate('en', key, params);
 const zh = (key: MessageKey, params?: Params) => translate('zh-CN', key, params);
@@ -65,7 +67,7 @@ describe('a value’s symbol follows the lesson’s notation', () => {
     ['lesson002', 'w:3:0:1', 'w^{3}_{12}', 'w³₁₂'],
     ['lesson002', 'd:2:0', '\\delta^{2}_{1}', 'δ²₁'],
   ])('%s %s: %s, %s', (id, value, tex, text) => {
-    expect(valueSymbol(preset(id), value)).toEqual({ tex, text });
+    expect(valueSymbol(preset(id), vId(value))).toEqual({ tex, text });
   });
 });
 
@@ -82,13 +84,13 @@ describe('the letters marking z, a and δ inside a neuron', () => {
 
 /** Every weight and bias of a lesson, with its edge id, value id and edit target. */
 function edgesOf(lesson: Lesson) {
-  const out: { edge: string; value: string; target: EditTarget }[] = [];
+  const out: { edge: EdgeId; value: ValueId; target: EditTarget }[] = [];
   lesson.weights.forEach((m, i) =>
     m.forEach((row, j) =>
       row.forEach((_, k) =>
         out.push({
-          edge: `e:${i + 1}:${j}:${k}`,
-          value: `w:${i + 1}:${j}:${k}`,
+          edge: eId(`e:${i + 1}:${j}:${k}`),
+          value: vId(`w:${i + 1}:${j}:${k}`),
           target: { kind: 'weight', layer: i + 1, neuron: j, from: k },
         }),
       ),
@@ -98,8 +100,8 @@ function edgesOf(lesson: Lesson) {
     lesson.biases.forEach((row, i) =>
       row.forEach((_, j) =>
         out.push({
-          edge: `eb:${i + 1}:${j}`,
-          value: `b:${i + 1}:${j}`,
+          edge: eId(`eb:${i + 1}:${j}`),
+          value: vId(`b:${i + 1}:${j}`),
           target: { kind: 'bias', layer: i + 1, neuron: j },
         }),
       ),
@@ -160,7 +162,7 @@ describe.each(PRESETS.map((p) => [p.id, p.lesson] as const))(
     it('every neuron and input: graph label, spoken name, tooltip and formula', () => {
       sizes.forEach((n, l) => {
         for (let j = 0; j < n; j++) {
-          const own = l === 0 ? `x:${j}` : `a:${l}:${j}`;
+          const own = vId(l === 0 ? `x:${j}` : `a:${l}:${j}`);
           const { text } = valueSymbol(lesson, own);
           expect(nodeSymbol(lesson, l, j)).toBe(text);
           const name = nodeName(en, lesson, l, j);
@@ -168,7 +170,7 @@ describe.each(PRESETS.map((p) => [p.id, p.lesson] as const))(
           expect(name).toBe(`${kind} ${text}`);
           const rows = nodeRows(lesson, l, j, shown, format);
           const aria = nodeAria(name, rows, en);
-          const ids = l === 0 ? [`x:${j}`] : [`z:${l}:${j}`, `a:${l}:${j}`, `d:${l}:${j}`];
+          const ids = (l === 0 ? [`x:${j}`] : [`z:${l}:${j}`, `a:${l}:${j}`, `d:${l}:${j}`]).map(vId);
           for (const id of ids) {
             const s = valueSymbol(lesson, id);
             expect(rows.map((row) => row.label)).toContain(s.text);
@@ -183,8 +185,8 @@ describe.each(PRESETS.map((p) => [p.id, p.lesson] as const))(
           }
           if (l === L) {
             const target: EditTarget = { kind: 'target', index: j };
-            expect(symbolOf(lesson, target)).toBe(valueSymbol(lesson, `t:${j}`).text);
-            expect(rows.map((row) => row.label)).toContain(valueSymbol(lesson, `t:${j}`).text);
+            expect(symbolOf(lesson, target)).toBe(valueSymbol(lesson, vId(`t:${j}`)).text);
+            expect(rows.map((row) => row.label)).toContain(valueSymbol(lesson, vId(`t:${j}`)).text);
           }
         }
       });

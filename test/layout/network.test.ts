@@ -10,6 +10,7 @@ import {
   type Box,
   type NetworkLayout,
 } from '../../src/layout';
+import { nId } from '../support/ids';
 
 const box = { width: 800, height: 480 };
 const CASES: [string, number[], boolean][] = [
@@ -32,8 +33,8 @@ describe.each(CASES)('layoutNetwork %s', (_, sizes, useBias) => {
     expect(layout.nodes).toHaveLength(neurons + biases);
     expect(layout.edges).toHaveLength(weights + (useBias ? sizes.slice(1).reduce((s, n) => s + n, 0) : 0));
     expect(Object.keys(layout.nodeById)).toHaveLength(layout.nodes.length);
-    expect(layout.nodeById['n:0:0']).toMatchObject({ layer: 0, index: 0, bias: false });
-    if (useBias) expect(layout.nodeById['bn:1']).toMatchObject({ layer: 1, index: -1, bias: true });
+    expect(layout.nodeById[nId('n:0:0')]).toMatchObject({ layer: 0, index: 0, bias: false });
+    if (useBias) expect(layout.nodeById[nId('bn:1')]).toMatchObject({ layer: 1, index: -1, bias: true });
   });
 
   it('keeps every circle inside the box', () => {

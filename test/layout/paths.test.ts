@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { edgesAlong, layoutNetwork, parseEdgeId, parseNodeId, pathsGeometry } from '../../src/layout';
+import { parseEdgeId, parseNodeId } from '../../src/engine';
+import { edgesAlong, layoutNetwork, pathsGeometry } from '../../src/layout';
+import { nId } from '../support/ids';
 
 describe('paths', () => {
   it('names the edges along a path of nodes, bias edges included', () => {
-    expect(edgesAlong(['n:0:1', 'n:1:0', 'n:2:1'])).toEqual(['e:1:0:1', 'e:2:1:0']);
-    expect(edgesAlong(['bn:2', 'n:2:0'])).toEqual(['eb:2:0']);
-    expect(edgesAlong(['n:0:0', 'n:2:0'])).toEqual([]);
+    expect(edgesAlong(['n:0:1', 'n:1:0', 'n:2:1'].map(nId))).toEqual(['e:1:0:1', 'e:2:1:0']);
+    expect(edgesAlong(['bn:2', 'n:2:0'].map(nId))).toEqual(['eb:2:0']);
+    expect(edgesAlong(['n:0:0', 'n:2:0'].map(nId))).toEqual([]);
   });
 
   it('gives each path its edges and one polyline through the node centres', () => {
     const layout = layoutNetwork([3, 3, 2], false, { width: 800, height: 480 });
-    const [p] = pathsGeometry(layout, [['n:0:0', 'n:1:2', 'n:2:1']]);
+    const [p] = pathsGeometry(layout, [['n:0:0', 'n:1:2', 'n:2:1'].map(nId)]);
     expect(p.edges).toEqual(['e:1:2:0', 'e:2:1:2']);
-    const a = layout.nodeById['n:0:0'];
+    const a = layout.nodeById[nId('n:0:0')];
     expect(p.d.startsWith(`M${a.x},${a.y}L`)).toBe(true);
     expect(p.d.split('L')).toHaveLength(3);
   });

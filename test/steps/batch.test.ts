@@ -11,6 +11,7 @@ import {
   type Timeline,
 } from '../../src/steps';
 import { lessonArb } from '../support/arbitraries';
+import { vId } from '../support/ids';
 
 const GRANULARITIES: Granularity[] = ['neuron', 'layer', 'weight'];
 const GIVEN = new Set(['x', 't', 'w', 'b', 'eta']);
@@ -86,15 +87,18 @@ describe("lesson 003's timeline: each sample's pass, then the mean, then one upd
       return r.trace;
     });
     per.forEach((t, x) => {
-      expect(tl.values[scopeId('E', x)]).toBe(t.loss);
-      expect(tl.values[scopeId('x:0', x)]).toBe(samples[x].input[0]);
-      expect(tl.values[scopeId('z:2:1', x)]).toBe(t.layers[2].z[1]);
-      expect(tl.values[scopeId('dW:1:2:1', x)]).toBe(t.layers[1].dW[2][1]);
+      expect(tl.values[scopeId(vId('E'), x)]).toBe(t.loss);
+      expect(tl.values[scopeId(vId('x:0'), x)]).toBe(samples[x].input[0]);
+      expect(tl.values[scopeId(vId('z:2:1'), x)]).toBe(t.layers[2].z[1]);
+      expect(tl.values[scopeId(vId('dW:1:2:1'), x)]).toBe(t.layers[1].dW[2][1]);
     });
-    expect(tl.values['E']).toBeCloseTo((per[0].loss + per[1].loss + per[2].loss) / 3, 15);
+    expect(tl.values[vId('E')]).toBeCloseTo((per[0].loss + per[1].loss + per[2].loss) / 3, 15);
     const mean = (per[0].layers[1].dW[2][1] + per[1].layers[1].dW[2][1] + per[2].layers[1].dW[2][1]) / 3;
-    expect(tl.values['dW:1:2:1']).toBeCloseTo(mean, 15);
-    expect(tl.values['w+:1:2:1']).toBeCloseTo(lesson003.weights[0][2][1] - lesson003.learningRate * mean, 15);
+    expect(tl.values[vId('dW:1:2:1')]).toBeCloseTo(mean, 15);
+    expect(tl.values[vId('w+:1:2:1')]).toBeCloseTo(
+      lesson003.weights[0][2][1] - lesson003.learningRate * mean,
+      15,
+    );
     // the plain per-sample ids are not the first sample's in disguise
     expect('z:1:0' in tl.values).toBe(false);
   });

@@ -9,6 +9,7 @@ import {
 } from '../../src/steps';
 import { lesson004 } from '../support/lesson004';
 import { isGiven, traceValue } from '../support/traceValue';
+import { vId } from '../support/ids';
 
 const lesson = lesson004();
 const r = traceStep(lesson);
@@ -101,7 +102,7 @@ describe('lesson 004 timeline (3-3-2, sigmoid, E = Σ(t − O)², no biases)', (
     // 3 x, 2 t, η, 15 weights ×3 (w, ∂E/∂w, w_new), 5 neurons × (z, a, f′, ∂E/∂a, δ), 2 e, E
     expect(Object.keys(tl.values).length).toBe(3 + 2 + 1 + 15 * 3 + 5 * 5 + 2 + 1);
     // hand-worked: X_hidden = (1.16, 0.42, 1.45) (the lesson printed 0.62 for the third)
-    expect(tl.values['z:1:2']).toBeCloseTo(0.8 * 0.9 + 0.1 * 0.1 + 0.9 * 0.8, 14);
+    expect(tl.values[vId('z:1:2')]).toBeCloseTo(0.8 * 0.9 + 0.1 * 0.1 + 0.9 * 0.8, 14);
   });
 
   it('reads, writes and sources of typical steps', () => {
@@ -125,7 +126,7 @@ describe('lesson 004 timeline (3-3-2, sigmoid, E = Σ(t − O)², no biases)', (
       'w:2:1:2',
       'dW:2:1:2',
     ]);
-    expect(step('update/neuron/2/1').sources['dW:2:1:0']).toBe('gradient/neuron/2/1');
+    expect(step('update/neuron/2/1').sources[vId('dW:2:1:0')]).toBe('gradient/neuron/2/1');
   });
 
   it('highlights: incoming edges forward, the error travelling back on backward steps', () => {

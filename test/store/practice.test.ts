@@ -10,6 +10,7 @@ import {
   selectTimeline,
 } from '../../src/store';
 import { decodeLink, encodeLink } from '../../src/store/persist/link';
+import { vId } from '../support/ids';
 
 // lesson 004's first hidden neuron by hand: z = Σ_k w_1k x_k, a = σ(z)
 const w = lesson004.weights[0][0];
@@ -27,7 +28,7 @@ describe('practice in the store', () => {
     expect(selectCovered(s())).toBe(true);
     // the covered result is in no view: the graph's shown values leave z out
     expect('z:1:0' in selectShownValues(s())).toBe(false);
-    expect(selectShownValues(s())['x:0']).toBe(lesson004.sample.input[0]);
+    expect(selectShownValues(s())[vId('x:0')]).toBe(lesson004.sample.input[0]);
 
     expect(s().submitAnswer('1.1')?.verdict).toBe('tooFew'); // not a try
     expect(selectStepRecord(s())).toBeUndefined();
@@ -42,7 +43,7 @@ describe('practice in the store', () => {
     expect(s().submitAnswer(z11.toPrecision(4))?.verdict).toBe('right');
     expect(s().cursor).toBe(1);
     expect(selectStepRecord(s(), 0)).toMatchObject({ outcome: 'hinted' });
-    expect(selectShownValues(s())['z:1:0']).toBeCloseTo(z11, 12);
+    expect(selectShownValues(s())[vId('z:1:0')]).toBeCloseTo(z11, 12);
     expect('a:1:0' in selectShownValues(s())).toBe(false);
 
     expect(s().submitAnswer(a11.toPrecision(5))?.verdict).toBe('right');
@@ -70,7 +71,7 @@ describe('practice in the store', () => {
     const store = fresh();
     const s = store.getState;
     const tl = selectTimeline(s())!;
-    s().goTo(tl.steps.findIndex((x) => x.writes.includes('E')));
+    s().goTo(tl.steps.findIndex((x) => x.writes.includes(vId('E'))));
     expect(selectLossSeries(s())).toHaveLength(1);
     s().setPracticeOn(true);
     expect(selectLossSeries(s())).toHaveLength(0);

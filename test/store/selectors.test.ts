@@ -11,6 +11,7 @@ import {
   selectStepCount,
   selectTimeline,
 } from '../../src/store/selectors';
+import { eId } from '../support/ids';
 
 const state = (lesson: Lesson, patch: Partial<LessonState> = {}): LessonState => ({
   ...initialState(lesson),
@@ -65,7 +66,7 @@ describe('every selector', () => {
     ]),
     [
       'lesson 004 by layer, an edge selected',
-      state(preset004, { granularity: 'layer', cursor: 5, selectedEdge: 'e:2:0:0' }),
+      state(preset004, { granularity: 'layer', cursor: 5, selectedEdge: eId('e:2:0:0') }),
     ],
     ['a lesson with no timeline', state(overflowing)],
   ];

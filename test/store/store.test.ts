@@ -9,6 +9,7 @@ import {
   selectIteration,
 } from '../../src/store';
 import { lesson004 } from '../support/lesson004';
+import { vId } from '../support/ids';
 
 const fresh = () => createLessonStore({ lesson: lesson004() });
 
@@ -60,7 +61,7 @@ describe('lesson store', () => {
     const s = store.getState;
     // the δ of hidden neuron 2 (layer 1, neuron index 1)
     const tl = selectTimeline(s())!;
-    const id = tl.steps.findIndex((st) => st.writes.includes('d:1:1'));
+    const id = tl.steps.findIndex((st) => st.writes.includes(vId('d:1:1')));
     s().goTo(id);
     s().setGranularity('layer');
     expect(selectStep(s())!.writes).toContain('d:1:1');
@@ -75,11 +76,11 @@ describe('lesson store', () => {
     const s = store.getState;
     s().goTo(7);
     const before = selectStep(s())!.id;
-    const z1Before = selectTimeline(s())!.values['z:1:0'];
+    const z1Before = selectTimeline(s())!.values[vId('z:1:0')];
     expect(s().edit({ kind: 'weight', layer: 1, neuron: 0, from: 0, value: 0.5 })).toBe(true);
     expect(selectStep(s())!.id).toBe(before);
     // z¹₁ = 0.5·0.9 + 0.3·0.1 + 0.4·0.8 = 0.45 + 0.03 + 0.32 = 0.80
-    expect(selectTimeline(s())!.values['z:1:0']).toBeCloseTo(0.8, 14);
+    expect(selectTimeline(s())!.values[vId('z:1:0')]).toBeCloseTo(0.8, 14);
     expect(z1Before).toBeCloseTo(1.16, 14);
     expect(s().lesson.weights[0][0][0]).toBe(0.5);
   });
@@ -123,7 +124,7 @@ describe('lesson store', () => {
     const s = store.getState;
     const losses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      losses.push(selectTimeline(s())!.values.E);
+      losses.push(selectTimeline(s())!.values[vId('E')]);
       s().last();
       s().nextIteration();
     }
@@ -138,15 +139,15 @@ describe('lesson store', () => {
     const store = fresh();
     const s = store.getState;
     // the first step computes z¹₁; its activation, the loss and every later value stay hidden
-    expect(selectShownValues(s())['w:1:0:0']).toBe(0.9);
-    expect(selectShownValues(s())['x:0']).toBe(0.9);
-    expect(selectShownValues(s())['z:1:0']).toBeCloseTo(1.16, 14);
+    expect(selectShownValues(s())[vId('w:1:0:0')]).toBe(0.9);
+    expect(selectShownValues(s())[vId('x:0')]).toBe(0.9);
+    expect(selectShownValues(s())[vId('z:1:0')]).toBeCloseTo(1.16, 14);
     expect(selectShownValues(s())).not.toHaveProperty('a:1:0');
     expect(selectShownValues(s())).not.toHaveProperty('E');
     expect(selectShownValues(s())).not.toHaveProperty('d:2:0');
     const tl = selectTimeline(s())!;
-    s().goTo(tl.steps.findIndex((st) => st.writes.includes('a:1:0')));
-    expect(selectShownValues(s())['a:1:0']).toBeCloseTo(1 / (1 + Math.exp(-1.16)), 14);
+    s().goTo(tl.steps.findIndex((st) => st.writes.includes(vId('a:1:0'))));
+    expect(selectShownValues(s())[vId('a:1:0')]).toBeCloseTo(1 / (1 + Math.exp(-1.16)), 14);
     expect(selectShownValues(s())).not.toHaveProperty('z:1:1');
   });
 

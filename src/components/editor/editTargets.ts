@@ -1,4 +1,12 @@
-import type { Lesson } from '../../engine';
+import {
+  parseEdgeId,
+  parseNodeId,
+  vid,
+  type EdgeId,
+  type Lesson,
+  type NodeId,
+  type ValueId,
+} from '../../engine';
 import { symbolText } from '../../formulas/symbols';
 import type { LessonEdit } from '../../store/edits';
 
@@ -11,18 +19,18 @@ export type EditTarget =
   | { kind: 'learningRate' };
 
 /** The value id a target stands for: `w:l:j:k`, `b:l:j`, `x:k`, `t:j`, `eta`. */
-export function valueIdOf(target: EditTarget): string {
+export function valueIdOf(target: EditTarget): ValueId {
   switch (target.kind) {
     case 'weight':
-      return `w:${target.layer}:${target.neuron}:${target.from}`;
+      return vid.w(target.layer, target.neuron, target.from);
     case 'bias':
-      return `b:${target.layer}:${target.neuron}`;
+      return vid.b(target.layer, target.neuron);
     case 'input':
-      return `x:${target.index}`;
+      return vid.x(target.index);
     case 'target':
-      return `t:${target.index}`;
+      return vid.t(target.index);
     case 'learningRate':
-      return 'eta';
+      return vid.eta;
   }
 }
 
@@ -55,21 +63,19 @@ export function editOf(target: EditTarget, value: number): LessonEdit {
 }
 
 /** The value an edge stands for: `e:l:j:k` → weight w^l_jk, `eb:l:j` → bias b^l_j; null for anything else. */
-export function targetOfEdge(edgeId: string): EditTarget | null {
-  const [kind, ...rest] = edgeId.split(':');
-  const n = rest.map(Number);
-  if (n.some((x) => !Number.isInteger(x) || x < 0)) return null;
-  if (kind === 'e' && n.length === 3) return { kind: 'weight', layer: n[0], neuron: n[1], from: n[2] };
-  if (kind === 'eb' && n.length === 2) return { kind: 'bias', layer: n[0], neuron: n[1] };
-  return null;
+export function targetOfEdge(edgeId: EdgeId): EditTarget | null {
+  const e = parseEdgeId(edgeId);
+  if (!e) return null;
+  return e.from < 0
+    ? { kind: 'bias', layer: e.layer, neuron: e.to }
+    : { kind: 'weight', layer: e.layer, neuron: e.to, from: e.from };
 }
 
 /** The value a node stands for: an input node `n:0:k` → x_k, an output node `n:L:j` → target t_j; else null. */
-export function targetOfNode(lesson: Lesson, nodeId: string): EditTarget | null {
-  const [kind, l, j] = nodeId.split(':');
-  const layer = Number(l);
-  const index = Number(j);
-  if (kind !== 'n' || !Number.isInteger(layer) || !Number.isInteger(index)) return null;
+export function targetOfNode(lesson: Lesson, nodeId: NodeId): EditTarget | null {
+  const node = parseNodeId(nodeId);
+  if (!node || node.bias) return null;
+  const { layer, index } = node;
   if (layer === 0 && index < lesson.sample.input.length) return { kind: 'input', index };
   if (layer === lesson.layers.length - 1 && index < lesson.sample.target.length)
     return { kind: 'target', index };
@@ -77,7 +83,7 @@ export function targetOfNode(lesson: Lesson, nodeId: string): EditTarget | null 
 }
 
 /** Whether an edge id names a weight or bias the lesson still has (after a change of architecture). */
-export function edgeExists(lesson: Lesson, edgeId: string): boolean {
+export function edgeExists(lesson: Lesson, edgeId: EdgeId): boolean {
   const target = targetOfEdge(edgeId);
   return target !== null && valueOf(lesson, target) !== undefined;
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { vid, type ValueId } from '../../engine';
 import { notationFor } from '../../formulas/notation';
 import { matrixTex } from '../../formulas/matrixView';
 import { partial } from '../../formulas/tex';
@@ -8,7 +9,7 @@ import { MatrixEditGrid } from '../editor/MatrixEditGrid';
 import { Tex } from '../Tex';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const column = (ids: string[]) => ids.map((id) => [id]);
+const column = (ids: ValueId[]) => ids.map((id) => [id]);
 
 /**
  * The current layer as matrices: W, the incoming activations, z, a, δ and ∂E/∂W, in the lesson's notation,
@@ -28,18 +29,18 @@ export function MatrixView() {
     const n = notationFor(lesson);
     const sizes = lesson.layers.map((s) => s.size);
     const current = new Set([...step.writes, ...step.reads]);
-    const prevIds = range(sizes[l - 1]).map((k) => (l === 1 ? `x:${k}` : `a:${l - 1}:${k}`));
-    const here = (kind: string) => range(sizes[l]).map((j) => `${kind}:${l}:${j}`);
-    const grid = (kind: string) =>
-      range(sizes[l]).map((j) => range(sizes[l - 1]).map((k) => `${kind}:${l}:${j}:${k}`));
-    const m = (ids: string[][]) => matrixTex(ids, timeline.values, shown, current, digits);
+    const prevIds = range(sizes[l - 1]).map((k) => vid.input(l, k));
+    const here = (of: (l: number, j: number) => ValueId) => range(sizes[l]).map((j) => of(l, j));
+    const grid = (of: (l: number, j: number, k: number) => ValueId) =>
+      range(sizes[l]).map((j) => range(sizes[l - 1]).map((k) => of(l, j, k)));
+    const m = (ids: ValueId[][]) => matrixTex(ids, timeline.values, shown, current, digits);
     const panels = [
-      { name: n.W(l), tex: m(grid('w')) },
+      { name: n.W(l), tex: m(grid(vid.w)) },
       { name: l === 1 ? n.X : n.A(l - 1), tex: m(column(prevIds)) },
-      { name: n.Z(l), tex: m(column(here('z'))) },
-      { name: n.A(l), tex: m(column(here('a'))) },
-      { name: n.Delta(l), tex: m(column(here('d'))) },
-      { name: partial(n.E, n.W(l)), tex: m(grid('dW')) },
+      { name: n.Z(l), tex: m(column(here(vid.z))) },
+      { name: n.A(l), tex: m(column(here(vid.a))) },
+      { name: n.Delta(l), tex: m(column(here(vid.d))) },
+      { name: partial(n.E, n.W(l)), tex: m(grid(vid.dW)) },
     ];
     return { layer: l, panels, weightName: n.W(l), inputName: n.X };
   }, [lesson, digits, step, timeline, shown]);

@@ -3,7 +3,7 @@ import { pathSumFormula, type WeightRef } from '../../formulas';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
-import { vid } from '../../steps';
+import { parseEdgeId, vid, type EdgeId, type NodeId } from '../../engine';
 import { selectShownValues, selectTimeline, selectTrace, useLessonStore } from '../../store';
 import { gradientCheckOf } from '../../store/derived';
 import { symbolOf, targetOfEdge } from '../editor/editTargets';
@@ -12,24 +12,18 @@ import { useFitFormulas } from '../formula/useFitFormulas';
 import { Tex } from '../Tex';
 
 /** Reads `e:l:j:k` (weight into neuron j of layer l from neuron k) or `eb:l:j` (bias) as a weight reference. */
-export function weightOfEdge(edgeId: string): WeightRef | null {
-  const parts = edgeId.split(':');
-  const nums = parts.slice(1).map(Number);
-  if (parts[0] === 'e' && nums.length === 3) return { layer: nums[0], to: nums[1], from: nums[2] };
-  if (parts[0] === 'eb' && nums.length === 2) return { layer: nums[0], to: nums[1], from: -1 };
-  return null;
-}
+export const weightOfEdge = (edgeId: EdgeId): WeightRef | null => parseEdgeId(edgeId);
 
 const CYCLE_MS = 1800;
 
 interface ChainRulePanelProps {
-  edgeId: string;
+  edgeId: EdgeId;
   onClose: () => void;
-  onHighlightPath: (path: { nodes: string[]; edges: string[] } | null) => void;
+  onHighlightPath: (path: { nodes: NodeId[]; edges: EdgeId[] } | null) => void;
 }
 
 /** The value id of a weight's (or bias's) gradient ∂E/∂w: its numbers are shown once a step has computed it. */
-const gradientId = (w: WeightRef) => (w.from < 0 ? vid.db(w.layer, w.to) : vid.dW(w.layer, w.to, w.from));
+const gradientId = (w: WeightRef) => vid.grad(w.layer, w.to, w.from);
 
 /**
  * The chain rule of one weight: ∂E/∂w as the sum over every path from the weight to the loss, with numbers,
@@ -46,11 +40,11 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   const digits = useLessonStore((s) => s.digits);
   const traceResult = useLessonStore(selectTrace);
   const weight = weightOfEdge(edgeId);
-  const gradId = weight ? gradientId(weight) : '';
-  const reached = useLessonStore((s) => gradId in selectShownValues(s));
+  const gradId = weight ? gradientId(weight) : null;
+  const reached = useLessonStore((s) => gradId !== null && gradId in selectShownValues(s));
   // the step that computes ∂E/∂w (1-based), named while its numbers are still to come
   const computedAt = useLessonStore((s) => {
-    if (reached) return 0;
+    if (reached || gradId === null) return 0;
     const i = selectTimeline(s)?.steps.findIndex((st) => st.writes.includes(gradId)) ?? -1;
     return i + 1;
   });

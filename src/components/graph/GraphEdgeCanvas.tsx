@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useLessonStore } from '../../store';
 import type { EdgeView } from './views';
+import type { EdgeId } from '../../engine';
 
 /**
  * Nets with more edges than this draw the edges beneath on a canvas instead of as SVG elements (a 10 × 64 net
@@ -25,8 +26,8 @@ export function fitBox(
  * The edge nearest the point (drawing coordinates) within `reach` of its line, or null: the distance from the
  * point to each segment, the nearest first (ties go to the first edge).
  */
-export function pickEdge(views: readonly EdgeView[], x: number, y: number, reach: number): string | null {
-  let best: string | null = null;
+export function pickEdge(views: readonly EdgeView[], x: number, y: number, reach: number): EdgeId | null {
+  let best: EdgeId | null = null;
   let bestD = Infinity;
   for (const v of views) {
     const { x1, y1, x2, y2 } = v.geom;
@@ -111,8 +112,8 @@ export function GraphEdgeCanvas({
   y?: number;
   width: number;
   height: number;
-  onActive: (id: string | null) => void;
-  onChoose: (id: string) => void;
+  onActive: (id: EdgeId | null) => void;
+  onChoose: (id: EdgeId) => void;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const theme = useLessonStore((s) => s.theme);

@@ -9,6 +9,7 @@ import { ChainRulePanel, NodeValuePanel } from '../lazyPanels';
 import { usePresenterGraphBox } from '../present/usePresenterGraphBox';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
+import type { EdgeId, GraphId, NodeId } from '../../engine';
 
 /**
  * The network graph wired to the store: a selected weight opens its chain rule (with its value to edit), a
@@ -26,15 +27,15 @@ export function GraphPanel() {
   // in a mini-batch step, whose forward and backward pass the graph shows
   const sample = useLessonStore((s) => selectStep(s)?.sample);
   const batchSize = useLessonStore((s) => selectTimeline(s)?.batchSize ?? 1);
-  const [pathHighlight, setPathHighlight] = useState<{ nodes: string[]; edges: string[] } | null>(null);
-  const [selectedNode, setSelectedNode] = useState<string | null>(null);
+  const [pathHighlight, setPathHighlight] = useState<{ nodes: NodeId[]; edges: EdgeId[] } | null>(null);
+  const [selectedNode, setSelectedNode] = useState<NodeId | null>(null);
   // a change of architecture can take the selected weight or node away
   const edge = selectedEdge && edgeExists(lesson, selectedEdge) ? selectedEdge : null;
   const nodeTarget = selectedNode ? targetOfNode(lesson, selectedNode) : null;
   const panelRef = useRef<HTMLElement>(null);
   const presenterBox = usePresenterGraphBox(); // large type when presenting
   /** Focus back on the graph element whose panel closed (keyboard users continue from there). */
-  const refocus = (id: string | null) => {
+  const refocus = (id: GraphId | null) => {
     if (id) panelRef.current?.querySelector<SVGElement>(`[data-id="${id}"]`)?.focus();
   };
 

@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import type { Lesson } from '../../engine';
+import { asGraphId, isEdgeId, parseNodeId, vid } from '../../engine';
+import type { EdgeId, GraphId, Lesson, NodeId } from '../../engine';
 import type { Highlight } from '../../steps/types';
 import {
   layoutNetwork,
@@ -39,10 +40,10 @@ export interface NetworkGraphProps {
   /** The current step's nodes and edges; the rest is dimmed. */
   highlight: Highlight | null;
   /** A path of nodes and edges drawn strongly (the chain-rule view). */
-  pathHighlight?: { nodes: string[]; edges: string[] } | null;
-  selectedEdge?: string | null;
-  onSelectEdge?: (edgeId: string) => void;
-  onSelectNode?: (nodeId: string) => void;
+  pathHighlight?: { nodes: NodeId[]; edges: EdgeId[] } | null;
+  selectedEdge?: EdgeId | null;
+  onSelectEdge?: (edgeId: EdgeId) => void;
+  onSelectNode?: (nodeId: NodeId) => void;
   format: (x: number) => string;
   t: Translate;
   /** Size of the drawing's coordinate box where the container cannot be measured (else its size in px). */
@@ -75,10 +76,10 @@ const charsOf = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0
  * The graph's keyboard order (one tab stop; ↑/↓ move through it): the inputs, then each neuron followed by
  * the weights (and bias) leading into it. `neurons` holds the positions of the neurons.
  */
-function focusOrder(layout: NetworkLayout): { ids: string[]; neurons: number[] } {
-  const ids: string[] = [];
+function focusOrder(layout: NetworkLayout): { ids: GraphId[]; neurons: number[] } {
+  const ids: GraphId[] = [];
   const neurons: number[] = [];
-  const into = new Map<string, string[]>();
+  const into = new Map<NodeId, EdgeId[]>();
   for (const e of layout.edges) {
     const list = into.get(e.target);
     if (list) list.push(e.id);
@@ -96,11 +97,11 @@ function focusOrder(layout: NetworkLayout): { ids: string[]; neurons: number[] }
 export function NetworkGraph(props: NetworkGraphProps) {
   const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
   const { reducedMotion = false } = props;
-  const [active, setActive] = useState<string | null>(null);
-  const [rover, setRover] = useState<string | null>(null);
+  const [active, setActive] = useState<GraphId | null>(null);
+  const [rover, setRover] = useState<GraphId | null>(null);
   const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
   const rootRef = useRef<HTMLDivElement>(null);
-  const pressed = useRef<string | null>(null);
+  const pressed = useRef<GraphId | null>(null);
   const zoom = useGraphZoom(props.width ?? 800, props.height ?? 480);
   const { width, height } = zoom.box;
 
@@ -132,9 +133,9 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const targetTexts = useMemo(() => {
     const last = layers.length - 1;
     return Array.from({ length: layers[last].size }, (_, j) => {
-      const symbol = symbolText({ layers, conventions }, `t:${j}`);
+      const symbol = symbolText({ layers, conventions }, vid.t(j));
       // a mini-batch's mean step has no one target
-      return `t:${j}` in shown ? `${symbol} = ${format(shown[`t:${j}`])}` : symbol;
+      return vid.t(j) in shown ? `${symbol} = ${format(shown[vid.t(j)])}` : symbol;
     });
   }, [layers, conventions, shown, format]);
   const targetChars = Math.max(...[t('graph.targets'), ...targetTexts].map(charsOf));
@@ -223,7 +224,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const callout = props.stepCallout ? stepCalloutId(layout, highlight) : null;
   const tooltip = active ? describeActive(active) : callout ? describeActive(callout) : null;
 
-  function describeActive(id: string) {
+  function describeActive(id: GraphId) {
     const e = layout.edgeById[id];
     if (e) {
       const half = layout.labelSize.width / 2;
@@ -250,17 +251,17 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const idOf = (ev: SyntheticEvent) => {
     // an element, a label (data-for) or an edge drawn again on top (data-copy-of) stands for its element
     const el = (ev.target as Element).closest?.('[data-id],[data-for],[data-copy-of]');
-    return el
-      ? (el.getAttribute('data-id') ?? el.getAttribute('data-for') ?? el.getAttribute('data-copy-of'))
-      : null;
+    const id =
+      el && (el.getAttribute('data-id') ?? el.getAttribute('data-for') ?? el.getAttribute('data-copy-of'));
+    return id ? asGraphId(id) : null;
   };
-  const choose = (id: string) => {
-    if (id.startsWith('e')) props.onSelectEdge?.(id);
-    else if (id.startsWith('n:')) props.onSelectNode?.(id);
+  const choose = (id: GraphId) => {
+    if (isEdgeId(id)) props.onSelectEdge?.(id);
+    else if (parseNodeId(id)?.bias === false) props.onSelectNode?.(id);
   };
   /** ↑/↓ move to the previous/next item of the graph (Shift: neuron to neuron); Enter or Space chooses. */
   const onKeyDown = (ev: KeyboardEvent) => {
-    const id = (ev.target as Element).getAttribute('data-id');
+    const id = asGraphId((ev.target as Element).getAttribute('data-id') ?? '');
     if (!id) return;
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;

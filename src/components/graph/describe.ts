@@ -1,4 +1,4 @@
-import type { Lesson } from '../../engine';
+import { vid, type Lesson, type ValueId } from '../../engine';
 import { symbolText } from '../../formulas/symbols';
 import type { Translator } from '../../i18n/keys';
 import type { EdgeGeom } from '../../layout';
@@ -6,7 +6,7 @@ import type { EdgeGeom } from '../../layout';
 /** The translator the graph is given: t('graph.input', { symbol: 'x₁' }). */
 export type Translate = Translator;
 /** The values shown so far by value id (`z:1:0`, `w:1:0:0`, …). */
-export type Shown = Record<string, number>;
+export type Shown = Record<ValueId, number>;
 
 /** One line of a tooltip: a symbol and its formatted value, null while not computed yet. */
 export interface Row {
@@ -19,7 +19,7 @@ export type Named = Pick<Lesson, 'layers' | 'conventions'>;
 
 /** The symbol drawn on a node, in the lesson's notation: x₁ for input k = 0, a¹₁ (O_hidden,1 …) for a neuron. */
 export const nodeSymbol = (lesson: Named, layer: number, index: number): string =>
-  symbolText(lesson, layer === 0 ? `x:${index}` : `a:${layer}:${index}`);
+  symbolText(lesson, layer === 0 ? vid.x(index) : vid.a(layer, index));
 
 /** The node's name inside a sentence: "input x₁", "hidden neuron a¹₂", "output neuron O_output,1". */
 export function nodeName(t: Translate, lesson: Named, layer: number, index: number): string {
@@ -41,9 +41,9 @@ const INDEX_MARKS = /(_[^/\s]*|[₀-₉₍₎₊₋,⁰-⁹⁽⁾⁺⁻¹²³])+
 export const withoutIndices = (text: string): string => text.replace(INDEX_MARKS, '') || text;
 
 export const lettersOf = (lesson: Named, layer: number, index: number): Letters => ({
-  z: withoutIndices(symbolText(lesson, `z:${layer}:${index}`)),
-  a: withoutIndices(symbolText(lesson, `a:${layer}:${index}`)),
-  delta: withoutIndices(symbolText(lesson, `d:${layer}:${index}`)),
+  z: withoutIndices(symbolText(lesson, vid.z(layer, index))),
+  a: withoutIndices(symbolText(lesson, vid.a(layer, index))),
+  delta: withoutIndices(symbolText(lesson, vid.d(layer, index))),
 });
 
 /** A name or sentence with its first letter in upper case (no change to Chinese). */
@@ -51,14 +51,12 @@ export const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.
 
 /** Value ids an edge shows: the weight (or bias), its gradient and its updated value. */
 export function edgeValueIds(e: Pick<EdgeGeom, 'layer' | 'to' | 'from'>): {
-  w: string;
-  grad: string;
-  next: string;
+  w: ValueId;
+  grad: ValueId;
+  next: ValueId;
 } {
   const { layer: l, to: j, from: k } = e;
-  return k < 0
-    ? { w: `b:${l}:${j}`, grad: `db:${l}:${j}`, next: `b+:${l}:${j}` }
-    : { w: `w:${l}:${j}:${k}`, grad: `dW:${l}:${j}:${k}`, next: `w+:${l}:${j}:${k}` };
+  return { w: vid.param(l, j, k), grad: vid.grad(l, j, k), next: vid.paramNew(l, j, k) };
 }
 
 /** An edge's weight (or bias): as shown, else from the lesson. */
@@ -67,7 +65,7 @@ export function weightOf(lesson: Lesson, shown: Shown, e: Pick<EdgeGeom, 'layer'
   return shown[edgeValueIds(e).w] ?? given;
 }
 
-const pick = (shown: Shown, id: string, format: (x: number) => string) =>
+const pick = (shown: Shown, id: ValueId, format: (x: number) => string) =>
   id in shown ? format(shown[id]) : null;
 
 /** Tooltip rows of a neuron, each labelled with its symbol: x for inputs; z, a, δ (blank until shown) and, once
@@ -79,20 +77,20 @@ export function nodeRows(
   shown: Shown,
   format: (x: number) => string,
 ): Row[] {
-  const row = (id: string, optional = false) => ({
+  const row = (id: ValueId, optional = false) => ({
     label: symbolText(lesson, id),
     value: pick(shown, id, format),
     optional,
   });
-  if (layer === 0) return [row(`x:${index}`)].map(({ label, value }) => ({ label, value }));
-  const at = `${layer}:${index}`;
+  if (layer === 0) return [row(vid.x(index))].map(({ label, value }) => ({ label, value }));
+  const [l, j] = [layer, index];
   const rows = [
-    row(`z:${at}`),
-    row(`a:${at}`),
-    row(`fp:${at}`, true),
-    ...(layer === lesson.layers.length - 1 ? [row(`t:${index}`, true), row(`e:${index}`, true)] : []),
-    row(`dA:${at}`, true),
-    row(`d:${at}`),
+    row(vid.z(l, j)),
+    row(vid.a(l, j)),
+    row(vid.fp(l, j), true),
+    ...(l === lesson.layers.length - 1 ? [row(vid.t(j), true), row(vid.e(j), true)] : []),
+    row(vid.dA(l, j), true),
+    row(vid.d(l, j)),
   ];
   return rows.filter((r) => !r.optional || r.value !== null).map(({ label, value }) => ({ label, value }));
 }

@@ -1,4 +1,4 @@
-import type { Lesson } from '../../engine';
+import { vid, type GraphId, type Lesson, type NodeId, type EdgeId, type ValueId } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
 import type { Highlight } from '../../steps/types';
 import { shownChanges } from '../../store';
@@ -10,19 +10,19 @@ export type Mark = 'highlighted' | 'dimmed' | 'plain';
 
 /** What is lit: the current step's node and edge ids, the chain-rule path's, and the selected edge. */
 export interface Marks {
-  lit: ReadonlySet<string>;
-  path: ReadonlySet<string>;
-  selected: string | null;
+  lit: ReadonlySet<GraphId>;
+  path: ReadonlySet<GraphId>;
+  selected: EdgeId | null;
 }
 
-const NONE: readonly string[] = [];
+const NONE: readonly GraphId[] = [];
 const NO_EDGES: readonly number[] = [];
 
 /** The marks of a step's highlight, a chain-rule path and a selected edge (any of them may be absent). */
 export function marksOf(
   highlight: Highlight | null,
-  pathHighlight: { nodes: string[]; edges: string[] } | null | undefined,
-  selected: string | null | undefined,
+  pathHighlight: { nodes: NodeId[]; edges: EdgeId[] } | null | undefined,
+  selected: EdgeId | null | undefined,
 ): Marks {
   return {
     lit: new Set([...(highlight?.nodes ?? NONE), ...(highlight?.edges ?? NONE)]),
@@ -32,7 +32,7 @@ export function marksOf(
 }
 
 /** An element's mark: once anything is lit the rest is dimmed, except the selected edge and the path. */
-export function markOf(m: Marks, id: string): Mark {
+export function markOf(m: Marks, id: GraphId): Mark {
   if (m.lit.has(id)) return 'highlighted';
   const focus = m.lit.size > 0 || m.path.size > 0;
   return focus && !m.path.has(id) && id !== m.selected ? 'dimmed' : 'plain';
@@ -75,11 +75,11 @@ export interface NodeView {
 }
 
 /** Value ids a neuron's tooltip and spoken name read (its x, z, a, f′(z), t, e, ∂E/∂a, δ). */
-function nodeValueIds(n: NodeGeom, last: number): string[] {
-  const at = `${n.layer}:${n.index}`;
-  if (n.layer === 0) return [`x:${n.index}`];
-  const out = n.layer === last ? [`t:${n.index}`, `e:${n.index}`] : [];
-  return [`z:${at}`, `a:${at}`, `fp:${at}`, `dA:${at}`, `d:${at}`, ...out];
+function nodeValueIds(n: NodeGeom, last: number): ValueId[] {
+  const { layer: l, index: j } = n;
+  if (l === 0) return [vid.x(j)];
+  const out = l === last ? [vid.t(j), vid.e(j)] : [];
+  return [vid.z(l, j), vid.a(l, j), vid.fp(l, j), vid.dA(l, j), vid.d(l, j), ...out];
 }
 
 /**
@@ -94,15 +94,15 @@ function nodeValueIds(n: NodeGeom, last: number): string[] {
 export class GraphViews {
   /** Edges grouped by the neuron they lead into (`e:l:j:*` and `eb:l:j`), in layout order. */
   private readonly groups: EdgeGeom[][];
-  private readonly edgeIds: Array<{ w: string; grad: string; next: string }>;
+  private readonly edgeIds: Array<{ w: ValueId; grad: ValueId; next: ValueId }>;
   private readonly given: number[];
   private edgeViews: EdgeView[] = [];
   private groupViews: EdgeView[][] = [];
-  private readonly neurons: Array<{ geom: NodeGeom; ids: string[] }>;
+  private readonly neurons: Array<{ geom: NodeGeom; ids: ValueId[] }>;
   private nodeViews: Array<{ values: Array<number | undefined>; view: NodeView }> = [];
   /** Edge index by edge id, edges by the value ids they read, each edge's group and each group's first edge. */
-  private readonly edgeIndex = new Map<string, number>();
-  private readonly byValue = new Map<string, number[]>();
+  private readonly edgeIndex = new Map<GraphId, number>();
+  private readonly byValue = new Map<ValueId, number[]>();
   private readonly groupOf: number[] = [];
   private readonly groupStart: number[] = [];
   /** The inputs of the last call of edges(). */
@@ -177,7 +177,7 @@ export class GraphViews {
   }
 
   /** The view of one edge as of the last call of edges() (undefined for an unknown id or before it). */
-  edgeView(id: string): EdgeView | undefined {
+  edgeView(id: GraphId): EdgeView | undefined {
     const i = this.edgeIndex.get(id);
     return i === undefined ? undefined : this.edgeViews[i];
   }
@@ -252,7 +252,7 @@ export class GraphViews {
       )
         return old.view;
       const same = old && values.every((v, k) => v === old.values[k]);
-      const value = (id: string) => (id in shown ? this.format(shown[id]) : null);
+      const value = (id: ValueId) => (id in shown ? this.format(shown[id]) : null);
       const { layer: l, index: j } = geom;
       const view: NodeView = same
         ? { ...old.view, mark, onPath }
@@ -260,10 +260,10 @@ export class GraphViews {
             geom,
             symbol: nodeSymbol(this.lesson, l, j),
             letters: lettersOf(this.lesson, l, j),
-            x: l === 0 ? value(`x:${j}`) : undefined,
-            z: value(`z:${l}:${j}`),
-            a: value(`a:${l}:${j}`),
-            delta: value(`d:${l}:${j}`),
+            x: l === 0 ? value(vid.x(j)) : undefined,
+            z: value(vid.z(l, j)),
+            a: value(vid.a(l, j)),
+            delta: value(vid.d(l, j)),
             aria: nodeAria(
               nodeName(this.t, this.lesson, l, j),
               nodeRows(this.lesson, l, j, shown, this.format),

@@ -1,3 +1,4 @@
+import type { GraphId } from '../../engine';
 import type { NetworkLayout, NodeDetail } from '../../layout';
 import type { Highlight } from '../../steps/types';
 
@@ -13,7 +14,7 @@ export const showsValues = (detail: NodeDetail): boolean => detail === 'full' ||
  * single such element, has none: its formula holds the numbers. Hovering or focusing another element shows
  * that one's values instead, as always.
  */
-export function stepCalloutId(layout: NetworkLayout, highlight: Highlight | null): string | null {
+export function stepCalloutId(layout: NetworkLayout, highlight: Highlight | null): GraphId | null {
   if (!highlight || showsValues(layout.detail)) return null;
   const edges = highlight.edges.filter((id) => layout.edgeById[id]);
   if (edges.length === 1) return edges[0];

@@ -7,6 +7,7 @@ import { traceStep } from '../../../src/engine';
 import { formatNumber } from '../../../src/formulas';
 import { lesson004 } from '../../../src/lessons';
 import { initialState, lessonStore, selectTimeline } from '../../../src/store';
+import { vId } from '../../support/ids';
 
 const trace = (() => {
   const r = traceStep(lesson004);
@@ -36,7 +37,7 @@ describe('FormulaPanel', () => {
   it('follows the cursor to every step, always with the engine’s numbers', () => {
     render(<FormulaPanel />);
     const tl = selectTimeline(lessonStore.getState())!;
-    const hidden2Delta = tl.steps.findIndex((s) => s.writes.includes('d:1:1'));
+    const hidden2Delta = tl.steps.findIndex((s) => s.writes.includes(vId('d:1:1')));
     act(() => lessonStore.getState().goTo(hidden2Delta));
     expect(texOf('formula-result')).toContain(formatNumber(trace.layers[1].delta[1], 4));
     const lastUpdate = tl.steps.length - 1;
@@ -61,9 +62,9 @@ describe('FormulaPanel', () => {
     const tl = selectTimeline(lessonStore.getState())!;
     act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.phase === 'gradient')));
     expect(currentPage().getAllByText(/Gradient check: backprop/).length).toBeGreaterThan(0);
-    act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.writes.includes('z:1:2'))));
+    act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.writes.includes(vId('z:1:2')))));
     expect(screen.getByRole('note').textContent).toMatch(/prints 0\.62; the computed value is 1\.45/);
-    act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.writes.includes('z:1:0'))));
+    act(() => lessonStore.getState().goTo(tl.steps.findIndex((s) => s.writes.includes(vId('z:1:0')))));
     expect(screen.queryByRole('note')).toBeNull();
   });
 

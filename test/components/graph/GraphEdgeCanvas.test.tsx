@@ -6,6 +6,7 @@ import type { EdgeView } from '../../../src/components/graph/views';
 import { NetworkGraph } from '../../../src/components/graph/NetworkGraph';
 import { en } from '../../../src/i18n/en';
 import { lesson004 } from '../../support/lesson004';
+import { eId, nId } from '../../support/ids';
 
 const t = (key: string, params: Record<string, unknown> = {}) =>
   ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
@@ -73,12 +74,12 @@ describe('the canvas of a large net’s edges', () => {
       sample: { input: Array<number>(64).fill(0.5), target: Array<number>(64).fill(0) },
     };
     const shown = Object.create(null) as Record<string, number>;
-    const lit = ['e:2:5:0', 'e:2:5:1', 'e:2:5:63'];
+    const lit = ['e:2:5:0', 'e:2:5:1', 'e:2:5:63'].map(eId);
     const { container } = render(
       <NetworkGraph
         lesson={lesson}
         shown={shown}
-        highlight={{ nodes: ['n:2:5'], edges: lit, backward: false }}
+        highlight={{ nodes: [nId('n:2:5')], edges: lit, backward: false }}
         format={String}
         t={t}
       />,

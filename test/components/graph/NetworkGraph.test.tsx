@@ -13,6 +13,7 @@ import { en } from '../../../src/i18n/en';
 afterEach(cleanup);
 
 import { lesson004 as lesson004Fixture } from '../../support/lesson004';
+import { eId, nId, vId } from '../../support/ids';
 
 /** A small real English translator, so accessible names read as users hear them. */
 const t = (key: string, params: Record<string, unknown> = {}) =>
@@ -80,14 +81,14 @@ describe('NetworkGraph', () => {
   it('keeps z blank until it is shown, then shows it', () => {
     const { el, rerenderWith } = draw();
     expect(el('n:1:0').textContent).not.toContain(format(Z110));
-    rerenderWith({ shown: { ...givens(lesson004()), 'z:1:0': Z110 } });
+    rerenderWith({ shown: { ...givens(lesson004()), [vId('z:1:0')]: Z110 } });
     expect(el('n:1:0').textContent).toContain('1.16');
     expect(el('n:1:0').textContent).not.toContain('δ');
   });
 
   it('shows δ in a badge and the updated weight beside the old one once shown', () => {
     const { el, container } = draw({
-      shown: { ...givens(lesson004()), 'd:2:0': -0.0213, 'w+:2:0:1': 0.6534 },
+      shown: { ...givens(lesson004()), [vId('d:2:0')]: -0.0213, [vId('w+:2:0:1')]: 0.6534 },
     });
     expect(el('n:2:0').querySelector('.graph-node__delta')!.textContent).toBe('δ -0.02');
     expect(container.querySelector('[data-for="e:2:0:1"]')!.textContent).toBe('0.70→ 0.65');
@@ -95,7 +96,11 @@ describe('NetworkGraph', () => {
   });
 
   it('marks the step’s nodes and edges and dims the rest', () => {
-    const highlight = { nodes: ['n:1:0'], edges: ['e:1:0:0', 'e:1:0:1', 'e:1:0:2'], backward: false };
+    const highlight = {
+      nodes: ['n:1:0'].map(nId),
+      edges: ['e:1:0:0', 'e:1:0:1', 'e:1:0:2'].map(eId),
+      backward: false,
+    };
     const { el, container } = draw({ highlight });
     const lit = [...container.querySelectorAll('[data-highlighted]')].map((e) => e.getAttribute('data-id'));
     expect(lit.sort()).toEqual(['e:1:0:0', 'e:1:0:1', 'e:1:0:2', 'n:1:0']);
@@ -116,7 +121,7 @@ describe('NetworkGraph', () => {
   });
 
   it('animates the error flowing back along backward edges, unless motion is reduced', () => {
-    const highlight = { nodes: ['n:1:1'], edges: ['e:2:0:1', 'e:2:1:1'], backward: true };
+    const highlight = { nodes: ['n:1:1'].map(nId), edges: ['e:2:0:1', 'e:2:1:1'].map(eId), backward: true };
     const { container, rerenderWith } = draw({ highlight });
     expect(container.querySelectorAll('.graph-flow')).toHaveLength(2);
     expect(container.querySelectorAll('.graph-flow--animated')).toHaveLength(2);
@@ -126,15 +131,18 @@ describe('NetworkGraph', () => {
   });
 
   it('keeps the selected edge bright while a step dims the rest', () => {
-    const highlight = { nodes: ['n:1:0'], edges: ['e:1:0:0'], backward: false };
-    const { el, container } = draw({ highlight, selectedEdge: 'e:2:1:2' });
+    const highlight = { nodes: ['n:1:0'].map(nId), edges: ['e:1:0:0'].map(eId), backward: false };
+    const { el, container } = draw({ highlight, selectedEdge: eId('e:2:1:2') });
     expect(el('e:2:1:2').hasAttribute('data-dimmed')).toBe(false);
     expect(el('e:2:1:2').hasAttribute('data-highlighted')).toBe(false);
     expect(container.querySelector('[data-for="e:2:1:2"]')!.classList.contains('is-dimmed')).toBe(false);
   });
 
   it('draws a chain-rule path strongly', () => {
-    const pathHighlight = { nodes: ['n:0:0', 'n:1:0', 'n:2:1'], edges: ['e:1:0:0', 'e:2:1:0'] };
+    const pathHighlight = {
+      nodes: ['n:0:0', 'n:1:0', 'n:2:1'].map(nId),
+      edges: ['e:1:0:0', 'e:2:1:0'].map(eId),
+    };
     const { el } = draw({ pathHighlight });
     expect(el('e:2:1:0').getAttribute('data-path')).toBe('true');
     const copy = document.querySelector('[data-copy-of="e:2:1:0"]')!;
@@ -146,7 +154,7 @@ describe('NetworkGraph', () => {
   it('selects an edge with Enter, Space or a click, and a neuron with Enter', () => {
     const onSelectEdge = vi.fn();
     const onSelectNode = vi.fn();
-    const { el } = draw({ onSelectEdge, onSelectNode, selectedEdge: 'e:2:0:0' });
+    const { el } = draw({ onSelectEdge, onSelectNode, selectedEdge: eId('e:2:0:0') });
     fireEvent.keyDown(el('e:1:0:0'), { key: 'Enter' });
     expect(onSelectEdge).toHaveBeenLastCalledWith('e:1:0:0');
     fireEvent.keyDown(el('e:1:1:2'), { key: ' ' });
@@ -215,7 +223,7 @@ describe('NetworkGraph', () => {
   });
 
   it('shows a tooltip with all values on focus and hover, blank ones marked not computed yet', () => {
-    const { el, container } = draw({ shown: { ...givens(lesson004()), 'z:1:0': Z110 } });
+    const { el, container } = draw({ shown: { ...givens(lesson004()), [vId('z:1:0')]: Z110 } });
     fireEvent.focus(el('n:1:0'));
     const tip = () => container.querySelector('.graph-tooltip')?.textContent ?? '';
     expect(tip()).toContain('Hidden neuron Ohidden,1');

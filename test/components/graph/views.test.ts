@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphViews, markOf, marksOf } from '../../../src/components/graph/views';
 import { layoutNetwork, weightWidthScale } from '../../../src/layout';
 import { en } from '../../../src/i18n/en';
+import { eId, nId, vId } from '../../support/ids';
 
 const t = (key: string, params: Record<string, unknown> = {}) =>
   ((en as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (m, k: string) =>
@@ -54,7 +55,7 @@ describe('GraphViews', () => {
     const views = setup();
     const before = views.edges(givens, none);
     const nodesBefore = views.nodes(givens, none);
-    const shown = { ...givens, 'w+:2:1:0': 0.5, 'z:1:2': 1.5 };
+    const shown = { ...givens, [vId('w+:2:1:0')]: 0.5, [vId('z:1:2')]: 1.5 };
     const after = views.edges(shown, none);
     after.forEach((g, i) => (i === 4 ? expect(g).not.toBe(before[i]) : expect(g).toBe(before[i])));
     expect(after[4][0]).not.toBe(before[4][0]);
@@ -71,7 +72,7 @@ describe('GraphViews', () => {
   it('marks the step’s edges and dims the rest; moving the step renews only the groups involved', () => {
     const views = setup();
     const step1 = marksOf(
-      { nodes: ['n:1:0'], edges: ['e:1:0:0', 'e:1:0:1', 'e:1:0:2'], backward: false },
+      { nodes: ['n:1:0'].map(nId), edges: ['e:1:0:0', 'e:1:0:1', 'e:1:0:2'].map(eId), backward: false },
       null,
       null,
     );
@@ -84,7 +85,7 @@ describe('GraphViews', () => {
         .every((v) => v.mark === 'dimmed'),
     ).toBe(true);
     const step2 = marksOf(
-      { nodes: ['n:1:1'], edges: ['e:1:1:0', 'e:1:1:1', 'e:1:1:2'], backward: false },
+      { nodes: ['n:1:1'].map(nId), edges: ['e:1:1:0', 'e:1:1:1', 'e:1:1:2'].map(eId), backward: false },
       null,
       null,
     );
@@ -97,15 +98,15 @@ describe('GraphViews', () => {
 
   it('keeps the selected edge and the chain-rule path bright while a step dims the rest', () => {
     const m = marksOf(
-      { nodes: ['n:1:0'], edges: ['e:1:0:0'], backward: false },
-      { nodes: ['n:0:0', 'n:1:1'], edges: ['e:1:1:0'] },
-      'e:2:1:2',
+      { nodes: ['n:1:0'].map(nId), edges: ['e:1:0:0'].map(eId), backward: false },
+      { nodes: ['n:0:0', 'n:1:1'].map(nId), edges: ['e:1:1:0'].map(eId) },
+      eId('e:2:1:2'),
     );
-    expect(markOf(m, 'e:1:0:0')).toBe('highlighted');
-    expect(markOf(m, 'e:1:1:0')).toBe('plain');
-    expect(markOf(m, 'e:2:1:2')).toBe('plain');
-    expect(markOf(m, 'e:2:0:0')).toBe('dimmed');
-    expect(markOf(marksOf(null, null, 'e:2:1:2'), 'e:2:0:0')).toBe('plain');
+    expect(markOf(m, eId('e:1:0:0'))).toBe('highlighted');
+    expect(markOf(m, eId('e:1:1:0'))).toBe('plain');
+    expect(markOf(m, eId('e:2:1:2'))).toBe('plain');
+    expect(markOf(m, eId('e:2:0:0'))).toBe('dimmed');
+    expect(markOf(marksOf(null, null, eId('e:2:1:2')), eId('e:2:0:0'))).toBe('plain');
   });
 });
 
