@@ -47,16 +47,18 @@ export function selectStepRecord(s: LessonState, index = s.cursor): StepRecord |
   return step ? selectPracticeRecords(s)[step.id] : undefined;
 }
 
-let scoreMemo: { tl: Timeline | null; hidden: boolean[]; records: object; out: PhaseScore[] } | null = null;
+const NO_SCORE: PhaseScore[] = Object.freeze([]) as unknown as PhaseScore[];
+const scoreCache = new WeakMap<boolean[], WeakMap<object, PhaseScore[]>>();
 /** The score per phase of the lesson on screen (the same array while nothing it counts changes). */
 export function selectPracticeScore(s: LessonState): PhaseScore[] {
   const tl = timelineOf(s.lesson, s.granularity);
-  const hidden = selectHiddenSteps(s);
+  const hidden = selectHiddenSteps(s); // one array per timeline and settings
+  if (!tl || hidden.length === 0) return NO_SCORE;
   const records = selectPracticeRecords(s);
-  if (scoreMemo && scoreMemo.tl === tl && scoreMemo.hidden === hidden && scoreMemo.records === records)
-    return scoreMemo.out;
-  const out = tl && hidden.length ? scoreByPhase(tl, hidden, records) : [];
-  scoreMemo = { tl, hidden, records, out };
+  let byRecords = scoreCache.get(hidden);
+  if (!byRecords) scoreCache.set(hidden, (byRecords = new WeakMap()));
+  let out = byRecords.get(records);
+  if (!out) byRecords.set(records, (out = scoreByPhase(tl, hidden, records)));
   return out;
 }
 

@@ -6,21 +6,6 @@ import type { GradientCheckEntry, ParameterRef } from '../engine';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
 import type { LessonState } from './store';
 
-/**
- * Remembers the last result for the last inputs (compared by identity), so a selector that builds a new
- * array or object returns the same one until its inputs change (React re-renders only on real changes).
- */
-function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let last: R;
-  return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) return last;
-    lastArgs = args;
-    last = fn(...args);
-    return last;
-  };
-}
-
 /** One empty list, so "nothing" keeps its identity between calls. */
 const NONE: never[] = [];
 
@@ -63,11 +48,16 @@ function perStep<R>(fn: (s: LessonState, step: Step, tl: Timeline) => R, none: R
 
 export const selectHighlight = (s: LessonState) => selectStep(s)?.highlight ?? null;
 
-const progressMemo = memoLast((tl: Timeline | null, cursor: number) =>
-  tl && tl.steps.length > 0 ? progressInPhase(tl, cursor) : null,
-);
+/** Progress per timeline and cursor (one object each, whichever state asks). */
+const progressCache = new WeakMap<Timeline, Map<number, { phase: Phase; position: number; count: number }>>();
 export function selectProgress(s: LessonState): { phase: Phase; position: number; count: number } | null {
-  return progressMemo(selectTimeline(s), s.cursor);
+  const tl = selectTimeline(s);
+  if (!tl || tl.steps.length === 0) return null;
+  let byCursor = progressCache.get(tl);
+  if (!byCursor) progressCache.set(tl, (byCursor = new Map()));
+  let p = byCursor.get(s.cursor);
+  if (!p) byCursor.set(s.cursor, (p = progressInPhase(tl, s.cursor)));
+  return p;
 }
 
 /** For every value id: the index of the step that writes it (givens such as x, t, w, b have none). */
@@ -154,19 +144,21 @@ export function selectShownValues(s: LessonState): Record<string, number> {
   return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
 }
 
-const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'], reached: boolean) => {
-  const r = traceOf(lesson);
-  return r.ok && reached ? [...history, r.trace.batch?.loss ?? r.trace.loss] : history;
-});
+/** The series with this iteration's loss added, per loss history and lesson (one array each). */
+const lossSeriesCache = new WeakMap<number[], WeakMap<LessonState['lesson'], number[]>>();
 /** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
 export function selectLossSeries(s: LessonState): number[] {
   // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
   const tl = selectTimeline(s);
-  return lossSeriesMemo(
-    s.lossHistory,
-    s.lesson,
-    tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has('E'),
-  );
+  const r = traceOf(s.lesson);
+  const reached =
+    tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has('E');
+  if (!r.ok || !reached) return s.lossHistory;
+  let byLesson = lossSeriesCache.get(s.lossHistory);
+  if (!byLesson) lossSeriesCache.set(s.lossHistory, (byLesson = new WeakMap()));
+  let series = byLesson.get(s.lesson);
+  if (!series) byLesson.set(s.lesson, (series = [...s.lossHistory, r.trace.batch?.loss ?? r.trace.loss]));
+  return series;
 }
 
 /** Gradient checks shown on a step's page: the first few gradients it writes (a layer's may write thousands). */
