@@ -12,9 +12,17 @@ import type { LessonState } from './state';
 const NO_RECORDS: Record<string, StepRecord> = Object.freeze(Object.create(null));
 const NOTHING: boolean[] = Object.freeze([]) as unknown as boolean[];
 
+/** Each lesson's fingerprint, hashed once per lesson object: every practice selector asks for it on every call. */
+const fingerprints = new WeakMap<LessonState['lesson'], string>();
+function fingerprintOf(lesson: LessonState['lesson']): string {
+  let f = fingerprints.get(lesson);
+  if (f === undefined) fingerprints.set(lesson, (f = lessonFingerprint(lesson)));
+  return f;
+}
+
 /** The lesson (with its numbers) and detail level a set of records belongs to. */
 export const practiceKey = (s: Pick<LessonState, 'lesson' | 'granularity'>): string =>
-  `${lessonFingerprint(s.lesson)}/${s.granularity}`;
+  `${fingerprintOf(s.lesson)}/${s.granularity}`;
 
 /** The student's records for the lesson on screen (none when they belong to another lesson or detail). */
 export const selectPracticeRecords = (s: LessonState): Record<string, StepRecord> =>
