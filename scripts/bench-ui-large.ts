@@ -117,8 +117,9 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return Math.round((usedSize / 2 ** 20) * 10) / 10;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
-function summary(xs: number[]): { p50: number; p95: number; max: number } {
+export const round2 = (x: number) => Math.round(x * 100) / 100;
+/** p50, p95 and max of a sample (nearest rank), rounded to 0.01. */
+export function summary(xs: number[]): { p50: number; p95: number; max: number } {
   const sorted = [...xs].sort((a, b) => a - b);
   const at = (q: number) =>
     sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];

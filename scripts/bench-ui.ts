@@ -36,7 +36,7 @@ import { createRng, initialise, type Lesson } from '../src/engine';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 // The page's window.backpropApp (declared with the app's entry point).
 import type {} from '../src/main';
-import { benchLarge, LARGE_SIZES, printLarge, type LargeBenchFigure } from './bench-ui-large';
+import { benchLarge, LARGE_SIZES, printLarge, summary, type LargeBenchFigure } from './bench-ui-large';
 import {
   mainThreadBreakdown,
   STEP_MARK,
@@ -238,15 +238,6 @@ const TIME_STEPS = `async (count, warmUp, prefix, pace) => {
 async function timeSteps(page: Page, count: number, warmUp: number, pace: Pace): Promise<number[]> {
   const args = [count, warmUp, STEP_MARK, pace].map((a) => JSON.stringify(a)).join(', ');
   return page.evaluate(`(${TIME_STEPS})(${args})`) as Promise<number[]>;
-}
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
-/** p50, p95 and max of a sample (nearest rank), rounded to 0.01. */
-function summary(xs: number[]): { p50: number; p95: number; max: number } {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { p50: round2(at(0.5)), p95: round2(at(0.95)), max: round2(sorted[sorted.length - 1]) };
 }
 
 /** Runs the step-latency benchmark; one row per network. */

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../i18n';
 import { LessonPickerDialog } from './lazyPanels';
 import { ToolIcon } from './files/ToolIcon';
@@ -7,25 +7,14 @@ import { ToolIcon } from './files/ToolIcon';
 export function LessonPicker() {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
-  };
 
   return (
     <>
-      <button
-        ref={trigger}
-        type="button"
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-        title={t('picker.open')}
-      >
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)} title={t('picker.open')}>
         <ToolIcon name="lessons" />
         <span>{t('picker.open')}</span>
       </button>
-      {open && <LessonPickerDialog onClose={close} />}
+      {open && <LessonPickerDialog onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -37,19 +37,11 @@ export interface ValueSymbol {
   text: string;
 }
 
-/** The lesson's notation, kept per lesson object (symbols are asked for many values of the same lesson). */
-const notations = new WeakMap<Pick<Lesson, 'layers' | 'conventions'>, Notation>();
-function notationOf(lesson: Pick<Lesson, 'layers' | 'conventions'>): Notation {
-  let n = notations.get(lesson);
-  if (!n) notations.set(lesson, (n = notationFor(lesson as Lesson)));
-  return n;
-}
-
 /** The TeX symbol of a value id in the lesson's notation; throws on an id of no known kind. */
 export function symbolTex(lesson: Pick<Lesson, 'layers' | 'conventions'>, id: ValueId): string {
   const rule = SYMBOLS[valueKind(id)];
   if (!rule) throw new Error(`no symbol for value id ${id}`);
-  return rule(notationOf(lesson), valueIndices(id));
+  return rule(notationFor(lesson as Lesson), valueIndices(id));
 }
 
 /** A value's symbol as TeX and as text: `w:2:0:1` in lesson 004 → `w'_{2,1}` and `w′₂,₁`. */

@@ -29,21 +29,11 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-const fingerprints = new WeakMap<Lesson, string>();
-
-/**
- * The lesson's fingerprint (its JSON hashed twice over, 16 hex digits), memoised on the lesson object: which
- * lesson a student's saved records belong to.
- */
+/** The lesson's fingerprint: its JSON hashed twice over, 16 hex digits (the store keeps one per lesson object). */
 export function lessonFingerprint(lesson: Lesson): string {
-  let f = fingerprints.get(lesson);
-  if (f === undefined) {
-    const text = JSON.stringify(lesson);
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    f = hex(fnv1a(text)) + hex(fnv1a(text, 0x9747b28c));
-    fingerprints.set(lesson, f);
-  }
-  return f;
+  const text = JSON.stringify(lesson);
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return hex(fnv1a(text)) + hex(fnv1a(text, 0x9747b28c));
 }
 
 /** Significant digits of each answer in the hash: far more than anyone types, few enough that two browsers whose

@@ -54,20 +54,13 @@ export const isSoftmax = (s: NetShape, l: number): boolean => ACTIVATIONS[s.acts
 export const SLOT = { z: '\uE000', a: '\uE001', t: '\uE002', n: '\uE003' } as const;
 export type SlotName = keyof typeof SLOT;
 
-const orderCache = new Map<string, SlotName[]>();
-
 /** The slots a template uses, in order of first appearance. */
 export function slotOrder(template: string): SlotName[] {
-  let order = orderCache.get(template);
-  if (!order) {
-    const found = (Object.keys(SLOT) as SlotName[])
-      .map((name) => [name, template.indexOf(SLOT[name])] as const)
-      .filter(([, at]) => at >= 0)
-      .sort((p, q) => p[1] - q[1]);
-    order = found.map(([name]) => name);
-    orderCache.set(template, order);
-  }
-  return order;
+  return (Object.keys(SLOT) as SlotName[])
+    .map((name) => [name, template.indexOf(SLOT[name])] as const)
+    .filter(([, at]) => at >= 0)
+    .sort((p, q) => p[1] - q[1])
+    .map(([name]) => name);
 }
 
 /** TeX templates of f′ (z, a slots), the loss term e_j (t, a, n) and ∂E/∂a (t, a, n). */

@@ -14,9 +14,17 @@ import { selectIteration, type LessonState } from './state';
 const NO_RECORDS: Record<string, StepRecord> = Object.freeze(Object.create(null));
 const NOTHING: boolean[] = Object.freeze([]) as unknown as boolean[];
 
+/** Each lesson's fingerprint, hashed once per lesson object: every practice selector asks for it on every call. */
+const fingerprints = new WeakMap<LessonState['lesson'], string>();
+function fingerprintOf(lesson: LessonState['lesson']): string {
+  let f = fingerprints.get(lesson);
+  if (f === undefined) fingerprints.set(lesson, (f = lessonFingerprint(lesson)));
+  return f;
+}
+
 /** The lesson (with its numbers) and detail level a set of records belongs to. */
 export const practiceKey = (s: Pick<LessonState, 'lesson' | 'granularity'>): string =>
-  `${lessonFingerprint(s.lesson)}/${s.granularity}`;
+  `${fingerprintOf(s.lesson)}/${s.granularity}`;
 
 /** Where feedback given now belongs: the lesson and detail, and the step at the cursor. */
 export const feedbackPlace = (s: LessonState): string => `${practiceKey(s)}#${s.cursor}`;
@@ -58,16 +66,18 @@ export function selectStepRecord(s: LessonState, index = s.cursor): StepRecord |
   return step ? selectPracticeRecords(s)[step.id] : undefined;
 }
 
-let scoreMemo: { tl: Timeline | null; hidden: boolean[]; records: object; out: PhaseScore[] } | null = null;
+const NO_SCORE: PhaseScore[] = Object.freeze([]) as unknown as PhaseScore[];
+const scoreCache = new WeakMap<boolean[], WeakMap<object, PhaseScore[]>>();
 /** The score per phase of the lesson on screen (the same array while nothing it counts changes). */
 export function selectPracticeScore(s: LessonState): PhaseScore[] {
   const tl = timelineOf(s.lesson, s.granularity);
-  const hidden = selectHiddenSteps(s);
+  const hidden = selectHiddenSteps(s); // one array per timeline and settings
+  if (!tl || hidden.length === 0) return NO_SCORE;
   const records = selectPracticeRecords(s);
-  if (scoreMemo && scoreMemo.tl === tl && scoreMemo.hidden === hidden && scoreMemo.records === records)
-    return scoreMemo.out;
-  const out = tl && hidden.length ? scoreByPhase(tl, hidden, records) : [];
-  scoreMemo = { tl, hidden, records, out };
+  let byRecords = scoreCache.get(hidden);
+  if (!byRecords) scoreCache.set(hidden, (byRecords = new WeakMap()));
+  let out = byRecords.get(records);
+  if (!out) byRecords.set(records, (out = scoreByPhase(tl, hidden, records)));
   return out;
 }
 

@@ -6,21 +6,6 @@ import type { GradientCheckEntry, ParameterRef } from '../engine';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
 import { selectIteration, type LessonState } from './state';
 
-/**
- * Remembers the last result for the last inputs (compared by identity), so a selector that builds a new
- * array or object returns the same one until its inputs change (React re-renders only on real changes).
- */
-function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let last: R;
-  return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs![i])) return last;
-    lastArgs = args;
-    last = fn(...args);
-    return last;
-  };
-}
-
 /** One empty list, so "nothing" keeps its identity between calls. */
 const NONE: never[] = [];
 
@@ -64,11 +49,16 @@ function perStep<R>(fn: (s: LessonState, step: Step, tl: Timeline) => R, none: R
 
 export const selectHighlight = (s: LessonState) => selectStep(s)?.highlight ?? null;
 
-const progressMemo = memoLast((tl: Timeline | null, cursor: number) =>
-  tl && tl.steps.length > 0 ? progressInPhase(tl, cursor) : null,
-);
+/** Progress per timeline and cursor (one object each, whichever state asks). */
+const progressCache = new WeakMap<Timeline, Map<number, { phase: Phase; position: number; count: number }>>();
 export function selectProgress(s: LessonState): { phase: Phase; position: number; count: number } | null {
-  return progressMemo(selectTimeline(s), s.cursor);
+  const tl = selectTimeline(s);
+  if (!tl || tl.steps.length === 0) return null;
+  let byCursor = progressCache.get(tl);
+  if (!byCursor) progressCache.set(tl, (byCursor = new Map()));
+  let p = byCursor.get(s.cursor);
+  if (!p) byCursor.set(s.cursor, (p = progressInPhase(tl, s.cursor)));
+  return p;
 }
 
 /**
@@ -159,23 +149,23 @@ export function selectShownValues(s: LessonState): Record<ValueId, number> {
   return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
 }
 
-const lossSeriesMemo = memoLast(
-  (history: LessonState['lossHistory'], lesson: LessonState['lesson'], reached: boolean) => {
-    const r = traceOf(lesson);
-    // an iteration whose loss is not known (before a share link opened the lesson) is a gap in the chart
-    const known = history.map((e) => e ?? undefined);
-    return r.ok && reached ? [...known, r.trace.batch?.loss ?? r.trace.loss] : known;
-  },
-);
+/** The series with this iteration's loss added, per loss history and lesson (one array each). */
+type Series = (number | undefined)[];
+const lossSeriesCache = new WeakMap<LessonState['lossHistory'], { known: Series; byLesson: WeakMap<LessonState['lesson'], Series> }>();
 /** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
 export function selectLossSeries(s: LessonState): (number | undefined)[] {
   // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
   const tl = selectTimeline(s);
-  return lossSeriesMemo(
-    s.lossHistory,
-    s.lesson,
-    tl !== null && (writtenAt(tl).get(vid.E) ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has(vid.E),
-  );
+  const r = traceOf(s.lesson);
+  const reached =
+    tl !== null && (writtenAt(tl).get(vid.E) ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has(vid.E);
+  let entry = lossSeriesCache.get(s.lossHistory);
+  // an iteration whose loss is not known (before a share link opened the lesson) is a gap in the chart
+  if (!entry) lossSeriesCache.set(s.lossHistory, (entry = { known: s.lossHistory.map((e) => e ?? undefined), byLesson: new WeakMap() }));
+  if (!r.ok || !reached) return entry.known;
+  let series = entry.byLesson.get(s.lesson);
+  if (!series) entry.byLesson.set(s.lesson, (series = [...entry.known, r.trace.batch?.loss ?? r.trace.loss]));
+  return series;
 }
 
 /** Gradient checks shown on a step's page: the first few gradients it writes (a layer's may write thousands). */

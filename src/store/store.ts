@@ -22,17 +22,7 @@ import {
 } from './state';
 import { trainingActions, type TrainingActions } from './training';
 
-export {
-  HISTORY_LIMIT,
-  initialState,
-  SPEED_RANGE,
-  type LessonState,
-  type Notice,
-  type NoticeAction,
-  type Snapshot,
-  type Theme,
-  type Work,
-};
+export * from './state';
 
 export interface LessonActions extends PracticeActions {
   next(): void;

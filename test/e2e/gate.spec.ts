@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Lesson } from '../../src/engine';
 import { lesson001 } from '../../src/lessons';
 import { decodeLink, encodeLink, parseLessonFile, serialiseLesson } from '../../src/store/persist';
+import { overflowLesson } from '../support/lessons';
 import { openApp, position, watchErrors } from './helpers';
 
 const SHOTS = 'test-results/screenshots';
@@ -10,21 +11,8 @@ const TITLE_004 = 'A 3-3-2 network in matrix form';
 const TITLE_001 = 'One hidden layer: the chain rule by hand';
 const SAVED_KEY = 'backprop-lessons/autosave';
 
-/** One sigmoid neuron with cross-entropy, weight 1000, input 1, target 0: within the format, but σ(1000) rounds
- * to 1 and E = −ln(1 − a) is infinite. */
-const overflow: Lesson = {
-  format: 'backprop-lesson',
-  version: 1,
-  title: { en: 'Overflow', 'zh-CN': '溢出' },
-  layers: [{ size: 1 }, { size: 1, activation: 'sigmoid' }],
-  loss: 'bce',
-  learningRate: 0.1,
-  useBias: false,
-  weights: [[[1000]]],
-  biases: [[0]],
-  sample: { input: [1], target: [0] },
-  conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-};
+/** The gate's overflowing lesson (σ(1000) rounds to 1, E = −ln 0), with a title to find it by. */
+const overflow: Lesson = { ...overflowLesson, title: { en: 'Overflow', 'zh-CN': '溢出' } };
 
 const iterationText = (page: Page) => page.getByTestId('iteration').textContent();
 const iterationNumber = async (page: Page) =>

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, initialise, train, type Lesson } from '../../src/engine';
-import { datasetSplit, irisSamples, irisSplit } from '../../src/data';
+import { train } from '../../src/engine';
+import { datasetSplit, irisSplit } from '../../src/data';
 import { TrainingSession } from '../../src/engine/training';
-
-function irisLesson(seed: number): Lesson {
-  const sizes = [4, 5, 3];
-  const { weights, biases } = initialise(sizes, { kind: 'uniform01' }, createRng(seed), true);
-  const [sample] = irisSamples();
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: [{ size: 4 }, { size: 5, activation: 'sigmoid' }, { size: 3, activation: 'sigmoid' }],
-    loss: 'halfSse',
-    learningRate: 0.2,
-    useBias: true,
-    weights,
-    biases,
-    sample,
-    seed,
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
-}
+import { irisLesson } from '../support/iris';
 
 describe("lesson 002's Iris project (4-5-3, sigmoid, uniform [0, 1), η = 0.2, 300 epochs, SGD, 130/20)", () => {
   it('reaches at least 90% validation accuracy for at least 9 of 10 seeds', () => {

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, parseLesson } from '../../src/engine';
 import { lesson004 } from '../support/lesson004';
-
-const base = () => JSON.parse(JSON.stringify(lesson004()));
+import { baseLesson as base, LESSON_PARTS } from './problemCases';
 
 /** Applies `mutate` to a copy of lesson 004 and expects parseLesson to refuse it. */
 function problemsOf(mutate: (o: any) => unknown): { path: string; message: string }[] {
@@ -163,19 +162,8 @@ describe('parseLesson', () => {
   });
 
   it('never throws on a lesson with a random part replaced', () => {
-    const paths = [
-      'layers',
-      'weights',
-      'biases',
-      'sample',
-      'loss',
-      'learningRate',
-      'conventions',
-      'dataset',
-      'title',
-    ];
     fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.jsonValue(), (key, v) => {
+      fc.property(fc.constantFrom(...LESSON_PARTS), fc.jsonValue(), (key, v) => {
         const o = base();
         o[key] = v;
         const r = parseLesson(o);

@@ -12,6 +12,20 @@ export interface ProblemCase {
 
 export const baseLesson = (): any => JSON.parse(JSON.stringify(lesson004()));
 
+/** The parts of a lesson file the fuzz tests replace with any JSON value. */
+export const LESSON_PARTS = [
+  'layers',
+  'weights',
+  'biases',
+  'sample',
+  'loss',
+  'learningRate',
+  'conventions',
+  'dataset',
+  'title',
+  'published',
+];
+
 const c = (
   name: string,
   mutate: (o: any) => unknown,

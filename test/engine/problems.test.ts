@@ -9,7 +9,7 @@ import {
   problemMessage,
   type LessonProblem,
 } from '../../src/engine';
-import { baseLesson, CODE_CASES, KIND_CASES, type ProblemCase } from './problemCases';
+import { baseLesson, CODE_CASES, KIND_CASES, LESSON_PARTS, type ProblemCase } from './problemCases';
 
 function problemsOf(k: ProblemCase): LessonProblem[] {
   const o = baseLesson();
@@ -42,19 +42,8 @@ describe('problem codes', () => {
   });
 
   it('every problem of any input has a code, and its message is the English formatter’s', () => {
-    const keys = [
-      'layers',
-      'weights',
-      'biases',
-      'sample',
-      'loss',
-      'learningRate',
-      'dataset',
-      'title',
-      'published',
-    ];
     fc.assert(
-      fc.property(fc.constantFrom(...keys), fc.jsonValue(), (key, v) => {
+      fc.property(fc.constantFrom(...LESSON_PARTS), fc.jsonValue(), (key, v) => {
         const o = baseLesson();
         o[key] = v;
         const r = parseLesson(o);

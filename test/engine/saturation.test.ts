@@ -6,14 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileNet, compileStep, sgdStep } from '../../src/engine/training';
-import {
-  ACTIVATIONS,
-  LOSSES,
-  traceStep,
-  type ActivationName,
-  type Lesson,
-  type LossName,
-} from '../../src/engine';
+import { ACTIVATIONS, LOSSES, traceStep, type ActivationName, type LossName } from '../../src/engine';
+import { lessonOf, outputLesson } from '../support/lessons';
 
 /** |actual − expected| ≤ rel·|expected| (and exact 0 only for 0). */
 function expectRel(actual: number, expected: number, rel = 1e-13): void {
@@ -74,18 +68,7 @@ describe('derivatives at saturation, from z', () => {
 
 /** terms, ∂E/∂a and δ of the engine for one output layer. */
 function output(act: ActivationName, loss: LossName, z: number[], t: number[]) {
-  const lesson: Lesson = {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: [{ size: 1 }, { size: z.length, activation: act }],
-    loss,
-    learningRate: 0.1,
-    useBias: true,
-    weights: [z.map(() => [0])],
-    biases: [z],
-    sample: { input: [1], target: t },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
+  const lesson = outputLesson(act, loss, z, t);
   const r = traceStep(lesson);
   if (!r.ok) throw new Error(`trace failed: ${JSON.stringify(r)}`);
   const out = r.trace.layers[1];
@@ -170,9 +153,7 @@ describe('losses and output δ at saturation', () => {
 });
 
 describe('a saturated hidden layer', () => {
-  const lesson: Lesson = {
-    format: 'backprop-lesson',
-    version: 1,
+  const lesson = lessonOf({
     layers: [{ size: 1 }, { size: 2, activation: 'sigmoid' }, { size: 1, activation: 'tanh' }],
     loss: 'halfSse',
     learningRate: 0.5,
@@ -180,8 +161,7 @@ describe('a saturated hidden layer', () => {
     weights: [[[40], [-40]], [[0.5, 0.25]]],
     biases: [[0, 0], [0]],
     sample: { input: [1], target: [0] },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
+  });
 
   it('hidden δ = ∂E/∂a · σ′(z) with σ′(±40) = e^{−40}, not 0', () => {
     const r = traceStep(lesson);

@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, initialise, LIMITS, traceStep, type Lesson, type Sample } from '../../src/engine';
 import { TrainingSession, train } from '../../src/engine/training';
 import { irisSplit, xorSamples } from '../../src/data';
-
-function irisLesson(seed: number): Lesson {
-  const { weights, biases } = initialise([4, 5, 3], { kind: 'uniform01' }, createRng(seed), true);
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: [{ size: 4 }, { size: 5, activation: 'sigmoid' }, { size: 3, activation: 'sigmoid' }],
-    loss: 'halfSse',
-    learningRate: 0.2,
-    useBias: true,
-    weights,
-    biases,
-    sample: { input: [0, 0, 0, 0], target: [1, 0, 0] },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
-}
+import { irisLesson } from '../support/iris';
 
 /** A 1-1-1 identity network (regression), for divergence. */
 function lineLesson(eta: number): Lesson {

@@ -4,25 +4,10 @@
  * from e^{−40} = 4.2483542552915889×10⁻¹⁸ by hand (σ(−40) = e^{−40}/(1 + e^{−40}) to every digit shown).
  */
 import { describe, expect, it } from 'vitest';
-import { traceStep, type ActivationName, type Lesson, type LossName } from '../../src/engine';
+import { traceStep, type Lesson } from '../../src/engine';
 import { formulaFor, parseFormatted, type Formula } from '../../src/formulas';
 import { buildTimeline, type Granularity } from '../../src/steps';
-
-/** A lesson whose output layer has the weighted sums z (input 1, weights 0, biases z). */
-function outputLesson(act: ActivationName, loss: LossName, z: number[], t: number[]): Lesson {
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: [{ size: 1 }, { size: z.length, activation: act }],
-    loss,
-    learningRate: 0.1,
-    useBias: true,
-    weights: [z.map(() => [0])],
-    biases: [z],
-    sample: { input: [1], target: t },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
-}
+import { outputLesson } from '../support/lessons';
 
 /** A 1-2-1 lesson whose hidden sigmoids saturate (z = 40 and −40) under a tanh output. */
 const hiddenLesson: Lesson = {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseLesson, type Lesson } from '../../src/engine';
 import { lesson001, lesson002, lesson004, PRESETS } from '../../src/lessons';
-import { createLessonStore, selectIteration } from '../../src/store';
+import { createLessonStore, selectIteration, type Work } from '../../src/store';
 import { gateLesson } from '../../src/store/gate';
 import { parseLessonFile, serialiseLesson } from '../../src/store/persist';
+import { overflowLesson, replacedWorkNotice } from '../support/lessons';
 
 /**
  * Lesson 001's network worked independently of the engine: 2 inputs, 3 tanh hidden neurons, one linear output,
@@ -54,22 +55,8 @@ describe('the gate', () => {
   it('refuses a lesson past the format’s limits and one whose step is not finite, saying which', () => {
     const big = { ...lesson001, weights: [lesson001.weights[0], [[2e6, 0, 0]]] };
     expect(gateLesson(big)).toMatchObject({ ok: false, refusal: { kind: 'format' } });
-    // one sigmoid neuron with cross-entropy, weight 1000, input 1, target 0: σ(1000) rounds to 1 and
-    // E = −ln(1 − a) = −ln 0 is infinite
-    const overflow: Lesson = {
-      format: 'backprop-lesson',
-      version: 1,
-      layers: [{ size: 1 }, { size: 1, activation: 'sigmoid' }],
-      loss: 'bce',
-      learningRate: 0.1,
-      useBias: false,
-      weights: [[[1000]]],
-      biases: [[0]],
-      sample: { input: [1], target: [0] },
-      conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-    };
-    expect(parseLesson(overflow).ok).toBe(true); // the format alone lets it through
-    expect(gateLesson(overflow)).toMatchObject({ ok: false, refusal: { kind: 'nonFinite' } });
+    expect(parseLesson(overflowLesson).ok).toBe(true); // the format alone lets it through
+    expect(gateLesson(overflowLesson)).toMatchObject({ ok: false, refusal: { kind: 'nonFinite' } });
   });
 
   it('keeps the source’s printed figures only on the untouched built-in lesson', () => {
@@ -181,28 +168,16 @@ describe('undo, redo and reset carry the lesson’s origin', () => {
     const store = createLessonStore({ lesson: lesson001 });
     const s = store.getState;
     const trained = { ...lesson002, learningRate: 0.3 };
-    s().setNotice({
-      key: 'link.replacedWork',
-      action: {
-        kind: 'restoreWork',
-        work: {
-          lesson: trained,
-          origin: lesson002,
-          granularity: 'layer',
-          cursor: 2,
-          lossHistory: [0.3, 0.2, 0.1],
-        },
-      },
-    });
-    s().runNoticeAction();
-    expect(s()).toMatchObject({
+    const work: Work = {
       lesson: trained,
       origin: lesson002,
       granularity: 'layer',
       cursor: 2,
       lossHistory: [0.3, 0.2, 0.1],
-      notice: null,
-    });
+    };
+    s().setNotice(replacedWorkNotice(work));
+    s().runNoticeAction();
+    expect(s()).toMatchObject({ ...work, notice: null });
     expect(selectIteration(s())).toBe(4);
     s().undo();
     expect(s().lesson).toBe(lesson001);

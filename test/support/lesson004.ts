@@ -1,30 +1,19 @@
 import type { Lesson } from '../../src/engine';
+import { lesson004 as preset } from '../../src/lessons';
 
-/** An independent copy of lesson 004 (kept apart from src/lessons so a slip in the preset is caught): its 3-3-2 network as a lesson file (inputs, weights and targets from the lesson; no biases). */
+/**
+ * Lesson 004's 3-3-2 network as a plain lesson file: the preset's givens (inputs, weights, targets; no biases)
+ * without its title, notes, printed figures or detail level. A fresh copy each call, which a test may change.
+ * The tests that use it check every computed figure against values worked independently of the preset.
+ */
 export function lesson004(): Lesson {
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: [{ size: 3 }, { size: 3, activation: 'sigmoid' }, { size: 2, activation: 'sigmoid' }],
-    loss: 'sse',
-    learningRate: 0.5,
-    useBias: false,
-    weights: [
-      [
-        [0.9, 0.3, 0.4],
-        [0.2, 0.8, 0.2],
-        [0.8, 0.1, 0.9],
-      ],
-      [
-        [0.3, 0.7, 0.5],
-        [0.6, 0.5, 0.2],
-      ],
-    ],
-    biases: [
-      [0, 0, 0],
-      [0, 0],
-    ],
-    sample: { input: [0.9, 0.1, 0.8], target: [0.01, 0.99] },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'matrix004' },
-  };
+  const {
+    title: _title,
+    notes: _notes,
+    published: _published,
+    conventions,
+    ...network
+  } = structuredClone(preset);
+  const { detail: _detail, ...rest } = conventions;
+  return { ...network, conventions: rest };
 }

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, initialise, type EpochStats, type Lesson } from '../../src/engine';
+import { type EpochStats, type Lesson } from '../../src/engine';
 import { train } from '../../src/engine/training';
 import { irisSplit } from '../../src/data';
 import type { PageToWorker, TrainSettings, WorkerToPage } from '../../src/training/protocol';
 import { BACKGROUND_MS, FRAME_MS, Trainer, type TrainerHost } from '../../src/training/trainer';
-
-function irisLesson(seed: number): Lesson {
-  const { weights, biases } = initialise([4, 5, 3], { kind: 'uniform01' }, createRng(seed), true);
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: [{ size: 4 }, { size: 5, activation: 'sigmoid' }, { size: 3, activation: 'sigmoid' }],
-    loss: 'halfSse',
-    learningRate: 0.2,
-    useBias: true,
-    weights,
-    biases,
-    sample: { input: [0, 0, 0, 0], target: [1, 0, 0] },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
-}
+import { irisLesson } from '../support/iris';
 
 /** A virtual clock (1 ms per reading) and a task queue run in time order. */
 class FakeHost implements TrainerHost {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import './ExportButton.css';
+import '../toolButton.css';
 
 /** The export menu and the views it opens load on first use, outside the first screen's bundle. */
 const ExportDialog = lazy(() => import('./ExportDialog'));
@@ -31,7 +31,7 @@ export function ExportButton() {
       <button
         ref={trigger}
         type="button"
-        className="documents-open"
+        className="tool-button documents-open"
         aria-haspopup="dialog"
         onClick={() => setView('menu')}
       >

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { derivationOf, latexDocument, markdownDocument } from '../../documents';
 import { useT, type MessageKey } from '../../i18n';
 import { lessonStore } from '../../store';
+import { Dialog } from '../Dialog';
 import type { DocumentView } from './ExportButton';
 import { downloadBlob, graphImage, pngOf } from './graphImage';
 import { documentSource } from './source';
@@ -19,22 +20,7 @@ type Action =
 /** The export menu: the graph as SVG or PNG, the derivation as LaTeX or Markdown, worksheets, the handout check. */
 export default function ExportDialog({ onClose, onOpen }: Props) {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (typeof d.showModal === 'function' && !d.open) d.showModal();
-    else d.setAttribute('open', '');
-    d.querySelector<HTMLButtonElement>('.documents-actions button')?.focus();
-  }, []);
-
-  const closeDialog = () => {
-    const d = dialog.current;
-    if (d?.open && typeof d.close === 'function') d.close();
-  };
 
   /** Saves a text or picture made from the lesson on screen; returns the file name. */
   const save = async (make: () => Promise<{ blob: Blob; name: string } | null>) => {
@@ -46,79 +32,43 @@ export default function ExportDialog({ onClose, onOpen }: Props) {
   const source = () => documentSource(lessonStore.getState());
   const text = (type: string, content: string) => new Blob([content], { type: `${type};charset=utf-8` });
 
+  /** The graph on screen as a picture, named after the step. */
+  const picture = (ext: 'svg' | 'png') => () =>
+    save(async () => {
+      const s = source();
+      const image = graphImage();
+      if (!s || !image) return null;
+      const blob = ext === 'svg' ? new Blob([image.svg], { type: 'image/svg+xml' }) : await pngOf(image, 2);
+      return { blob, name: `${s.base}-step-${s.cursor + 1}.${ext}` };
+    });
+  /** The derivation of the step on screen or of the whole iteration, as LaTeX or Markdown. */
+  const derivation = (format: 'latex' | 'markdown', scope: 'step' | 'iteration') => () =>
+    save(async () => {
+      const s = source();
+      if (!s) return null;
+      const steps = derivationOf(s.lesson, s.timeline, s.digits, scope === 'step' ? [s.cursor] : undefined);
+      const [type, write, ext] =
+        format === 'latex'
+          ? (['application/x-tex', latexDocument, 'tex'] as const)
+          : (['text/markdown', markdownDocument, 'md'] as const);
+      const part = scope === 'step' ? `step-${s.cursor + 1}` : `iteration-${s.iteration}`;
+      return { blob: text(type, write(steps, s.head)), name: `${s.base}-${part}.${ext}` };
+    });
+
   const groups: { key: MessageKey; actions: Action[] }[] = [
     {
       key: 'documents.graphGroup',
       actions: [
-        {
-          key: 'documents.svg',
-          run: () =>
-            save(async () => {
-              const s = source();
-              const image = graphImage();
-              return s && image
-                ? {
-                    blob: new Blob([image.svg], { type: 'image/svg+xml' }),
-                    name: `${s.base}-step-${s.cursor + 1}.svg`,
-                  }
-                : null;
-            }),
-        },
-        {
-          key: 'documents.png',
-          run: () =>
-            save(async () => {
-              const s = source();
-              const image = graphImage();
-              return s && image
-                ? { blob: await pngOf(image, 2), name: `${s.base}-step-${s.cursor + 1}.png` }
-                : null;
-            }),
-        },
+        { key: 'documents.svg', run: picture('svg') },
+        { key: 'documents.png', run: picture('png') },
       ],
     },
     {
       key: 'documents.textGroup',
       actions: [
-        {
-          key: 'documents.stepLatex',
-          run: () =>
-            save(async () => {
-              const s = source();
-              if (!s) return null;
-              const steps = derivationOf(s.lesson, s.timeline, s.digits, [s.cursor]);
-              return {
-                blob: text('application/x-tex', latexDocument(steps, s.head)),
-                name: `${s.base}-step-${s.cursor + 1}.tex`,
-              };
-            }),
-        },
-        {
-          key: 'documents.iterationLatex',
-          run: () =>
-            save(async () => {
-              const s = source();
-              if (!s) return null;
-              const steps = derivationOf(s.lesson, s.timeline, s.digits);
-              return {
-                blob: text('application/x-tex', latexDocument(steps, s.head)),
-                name: `${s.base}-iteration-${s.iteration}.tex`,
-              };
-            }),
-        },
-        {
-          key: 'documents.iterationMarkdown',
-          run: () =>
-            save(async () => {
-              const s = source();
-              if (!s) return null;
-              const steps = derivationOf(s.lesson, s.timeline, s.digits);
-              return {
-                blob: text('text/markdown', markdownDocument(steps, s.head)),
-                name: `${s.base}-iteration-${s.iteration}.md`,
-              };
-            }),
-        },
+        { key: 'documents.stepLatex', run: derivation('latex', 'step') },
+        { key: 'documents.iterationLatex', run: derivation('latex', 'iteration') },
+        { key: 'documents.iterationMarkdown', run: derivation('markdown', 'iteration') },
       ],
     },
     {
@@ -133,7 +83,6 @@ export default function ExportDialog({ onClose, onOpen }: Props) {
 
   const press = async (a: Action) => {
     if ('view' in a) {
-      closeDialog();
       onOpen(a.view);
       return;
     }
@@ -148,38 +97,13 @@ export default function ExportDialog({ onClose, onOpen }: Props) {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="lesson-picker documents-menu"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        closeDialog();
-        onClose();
-      }}
-      onClick={(e) => {
-        const r = dialog.current?.getBoundingClientRect();
-        const outside =
-          r && (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom);
-        if (e.target === dialog.current && outside) {
-          closeDialog();
-          onClose();
-        }
-      }}
+    <Dialog
+      title={t('documents.title')}
+      closeLabel={t('documents.close')}
+      onClose={onClose}
+      className="documents-menu"
+      initialFocus={['.documents-actions button']}
     >
-      <div className="lesson-picker-head">
-        <h2 id={titleId}>{t('documents.title')}</h2>
-        <button
-          type="button"
-          onClick={() => {
-            closeDialog();
-            onClose();
-          }}
-          aria-label={t('documents.close')}
-        >
-          ×
-        </button>
-      </div>
       <div className="documents-actions">
         {groups.map((g) => (
           <section key={g.key} aria-label={t(g.key)}>
@@ -200,6 +124,6 @@ export default function ExportDialog({ onClose, onOpen }: Props) {
       <p className="documents-status" role="status">
         {status}
       </p>
-    </dialog>
+    </Dialog>
   );
 }

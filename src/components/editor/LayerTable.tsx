@@ -57,7 +57,7 @@ export function LayerTable({ lesson, reshape, setActivation, report }: LayerTabl
             <th scope="col">{t('network.neurons')}</th>
             <th scope="col">{t('network.activation')}</th>
             <th scope="col">
-              <span className="visually-hidden">{t('network.actions')}</span>
+              <span className="sr-only">{t('network.actions')}</span>
             </th>
           </tr>
         </thead>

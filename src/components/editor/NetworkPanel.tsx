@@ -4,6 +4,7 @@ import type { MessageRef } from '../../formulas/types';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
 import type { LessonEdit } from '../../store/edits';
+import { CloseButton } from '../CloseButton';
 import { LayerTable } from './LayerTable';
 import { applyLessonEdit, LessonValueField } from './LessonValueField';
 import { ReinitForm, useInitChoice } from './ReinitForm';
@@ -59,14 +60,7 @@ export function NetworkPanelBody({ id, onClose }: { id?: string; onClose: () => 
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           {t('network.title')}
         </h2>
-        <button
-          type="button"
-          className="network-panel__close"
-          onClick={onClose}
-          aria-label={t('network.close')}
-        >
-          ×
-        </button>
+        <CloseButton className="network-panel__close" onClick={onClose} label={t('network.close')} />
       </header>
       <p className="network-panel__message" role="alert">
         {message && `⚠ ${t(message.key, message.params)}`}

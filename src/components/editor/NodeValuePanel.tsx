@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
+import { CloseButton } from '../CloseButton';
 import { symbolOf, labelKeyOf, type EditTarget } from './editTargets';
 import { LessonValueField } from './LessonValueField';
 
@@ -24,14 +25,7 @@ export function NodeValuePanel({ target, onClose }: NodeValuePanelProps) {
       }}
     >
       <LessonValueField target={target} />
-      <button
-        type="button"
-        className="value-panel__close"
-        onClick={onClose}
-        aria-label={t('editor.closeValue')}
-      >
-        ×
-      </button>
+      <CloseButton className="value-panel__close" onClick={onClose} label={t('editor.closeValue')} />
       <p className="value-panel__hint">{t('editor.hint')}</p>
     </aside>
   );

@@ -74,7 +74,7 @@ export function NumberField({
   const classes = ['value-field', compact && 'value-field--compact', error && 'has-error', className];
   return (
     <span className={classes.filter(Boolean).join(' ')}>
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'value-field__label'}>
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'value-field__label'}>
         {label}
       </label>
       <input

@@ -50,7 +50,7 @@ export function FileControls() {
         <input
           type="file"
           accept=".json,application/json"
-          className="visually-hidden"
+          className="sr-only"
           aria-label={t('files.open')}
           onChange={(e) => {
             const file = e.target.files?.[0];

@@ -4,6 +4,7 @@ import { useLessonStore } from '../../store';
 import { LessonPicker } from '../LessonPicker';
 import { FileControls } from './FileControls';
 import { ToolIcon } from './ToolIcon';
+import '../toolButton.css';
 import './files.css';
 
 /** The header's lesson tools: pick a preset, undo / redo / reset, save, open and share. */

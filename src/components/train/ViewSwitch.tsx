@@ -12,7 +12,7 @@ export function ViewSwitch() {
   return (
     <nav aria-label={t('view.label')}>
       <fieldset className="view-switch">
-        <legend className="visually-hidden">{t('view.label')}</legend>
+        <legend className="sr-only">{t('view.label')}</legend>
         {VIEWS.map((v) => (
           <label key={v} className={v === view ? 'current' : undefined}>
             <input type="radio" name="view" value={v} checked={v === view} onChange={() => setView(v)} />

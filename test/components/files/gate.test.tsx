@@ -5,24 +5,10 @@ import { FileControls } from '../../../src/components/files/FileControls';
 import { FileMessages } from '../../../src/components/files/FileMessages';
 import { FileOpenerProvider } from '../../../src/components/files/fileOpener';
 import { Notice } from '../../../src/components/Notice';
-import type { Lesson } from '../../../src/engine';
 import { lesson001, lesson004 } from '../../../src/lessons';
 import { initialState, lessonStore, selectIteration } from '../../../src/store';
 import { serialiseLesson } from '../../../src/store/persist';
-
-/** One sigmoid neuron with cross-entropy, weight 1000, input 1, target 0: σ(1000) rounds to 1, E = −ln 0. */
-const overflow: Lesson = {
-  format: 'backprop-lesson',
-  version: 1,
-  layers: [{ size: 1 }, { size: 1, activation: 'sigmoid' }],
-  loss: 'bce',
-  learningRate: 0.1,
-  useBias: false,
-  weights: [[[1000]]],
-  biases: [[0]],
-  sample: { input: [1], target: [0] },
-  conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-};
+import { overflowLesson as overflow } from '../../support/lessons';
 
 beforeEach(() => lessonStore.setState(initialState()));
 afterEach(cleanup);
