@@ -29,6 +29,7 @@ export function showsPrerendered(s: LessonState): boolean {
     s.origin === DEFAULT_LESSON &&
     s.granularity === (DEFAULT_LESSON.conventions.detail ?? 'neuron') &&
     s.cursor === 0 &&
+    s.iteration === 1 &&
     s.lossHistory.length === 0 &&
     s.locale === 'en' &&
     s.theme === d.theme &&

@@ -63,6 +63,7 @@ const saved = (s: Partial<SavedState>) =>
     locale: 'en',
     theme: 'light',
     digits: 4,
+    iteration: 1,
     lossHistory: [],
     ...s,
   });

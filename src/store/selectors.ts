@@ -4,14 +4,13 @@ import type { Phase, Step, Timeline } from '../steps/types';
 import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry, ParameterRef } from '../engine';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
-import { selectIteration, type LessonState } from './state';
+import type { LessonState } from './store';
 
 /** One empty list, so "nothing" keeps its identity between calls. */
 const NONE: never[] = [];
 
 /** Selectors: everything the UI shows that can be derived from the stored state. */
 export const selectTrace = (s: LessonState) => traceOf(s.lesson);
-export { selectIteration } from './state';
 export const selectTimeline = (s: LessonState): Timeline | null => timelineOf(s.lesson, s.granularity);
 /** The step at `index` (the cursor's by default). */
 export const selectStep = (s: LessonState, index = s.cursor): Step | null =>
@@ -150,21 +149,19 @@ export function selectShownValues(s: LessonState): Record<ValueId, number> {
 }
 
 /** The series with this iteration's loss added, per loss history and lesson (one array each). */
-type Series = (number | undefined)[];
-const lossSeriesCache = new WeakMap<LessonState['lossHistory'], { known: Series; byLesson: WeakMap<LessonState['lesson'], Series> }>();
+const lossSeriesCache = new WeakMap<number[], WeakMap<LessonState['lesson'], number[]>>();
 /** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
-export function selectLossSeries(s: LessonState): (number | undefined)[] {
+export function selectLossSeries(s: LessonState): number[] {
   // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
   const tl = selectTimeline(s);
   const r = traceOf(s.lesson);
   const reached =
     tl !== null && (writtenAt(tl).get(vid.E) ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has(vid.E);
-  let entry = lossSeriesCache.get(s.lossHistory);
-  // an iteration whose loss is not known (before a share link opened the lesson) is a gap in the chart
-  if (!entry) lossSeriesCache.set(s.lossHistory, (entry = { known: s.lossHistory.map((e) => e ?? undefined), byLesson: new WeakMap() }));
-  if (!r.ok || !reached) return entry.known;
-  let series = entry.byLesson.get(s.lesson);
-  if (!series) entry.byLesson.set(s.lesson, (series = [...entry.known, r.trace.batch?.loss ?? r.trace.loss]));
+  if (!r.ok || !reached) return s.lossHistory;
+  let byLesson = lossSeriesCache.get(s.lossHistory);
+  if (!byLesson) lossSeriesCache.set(s.lossHistory, (byLesson = new WeakMap()));
+  let series = byLesson.get(s.lesson);
+  if (!series) byLesson.set(s.lesson, (series = [...s.lossHistory, r.trace.batch?.loss ?? r.trace.loss]));
   return series;
 }
 
@@ -225,7 +222,7 @@ const errataAtFirstIteration = perStep<Erratum[]>((s, step, tl) => {
   return errata.length ? errata : NONE;
 }, NONE);
 export const selectErrata = (s: LessonState, index = s.cursor): Erratum[] =>
-  selectIteration(s) === 1 ? errataAtFirstIteration(s, index) : NONE;
+  s.iteration === 1 ? errataAtFirstIteration(s, index) : NONE;
 
 /** Whether `computed`, rounded to as many decimals as `printed` shows, differs from it. */
 export function differsAtPrintedPrecision(printed: string, computed: number): boolean {

@@ -15,24 +15,9 @@ export type Theme = 'light' | 'dark' | 'projector';
 export interface Snapshot {
   lesson: Lesson;
   origin: Lesson;
-  lossHistory: LossHistory;
+  iteration: number;
+  lossHistory: number[];
 }
-
-/**
- * Loss E of each earlier iteration, null where it is not known (the iterations before a share link opened the
- * lesson at its iteration); the iteration shown is its length + 1 (selectIteration).
- */
-export type LossHistory = (number | null)[];
-
-/** The training iteration shown (1 = the lesson's own weights): one more than the iterations taken before it. */
-export const selectIteration = (s: Pick<Snapshot, 'lossHistory'>): number => s.lossHistory.length + 1;
-
-/** The most earlier iterations a lesson is opened with whose losses are not known (more would only fill memory). */
-export const MAX_UNKNOWN_LOSSES = 10_000;
-
-/** The history of a lesson opened at `iteration` without its earlier losses (1: none; at most MAX_UNKNOWN_LOSSES). */
-export const unknownHistory = (iteration: number): LossHistory =>
-  new Array<null>(Math.min(MAX_UNKNOWN_LOSSES, Math.max(0, Math.floor(iteration) - 1))).fill(null);
 
 /** Work the student had on screen, restorable exactly (the autosave a share link replaced). */
 export interface Work extends Snapshot {
@@ -67,8 +52,10 @@ export interface LessonState {
   locale: Locale;
   /** Significant digits numbers are shown with. */
   digits: number;
-  /** Loss E of each earlier iteration (see LossHistory); the current one's is the trace's. */
-  lossHistory: LossHistory;
+  /** Training iteration shown (1 = the lesson's own weights). */
+  iteration: number;
+  /** Loss E of each earlier iteration; the current one's is the trace's. */
+  lossHistory: number[];
   /** A message for the user (a refused edit, a broken link, a stopped iteration), or null. */
   notice: Notice | null;
   /** Cursors to return to after following "where did this come from". */
@@ -107,6 +94,7 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     speed: 2,
     locale: 'en',
     digits: 4,
+    iteration: 1,
     lossHistory: [],
     notice: null,
     jumpStack: [],

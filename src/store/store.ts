@@ -18,7 +18,6 @@ import {
   type Snapshot,
   type Theme,
   type Work,
-  unknownHistory,
 } from './state';
 import { trainingActions, type TrainingActions } from './training';
 
@@ -84,6 +83,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
     const snapshot = (): Snapshot => ({
       lesson: get().lesson,
       origin: get().origin,
+      iteration: get().iteration,
       lossHistory: get().lossHistory,
     });
     /** Records the current state for undo before a change; a new change clears redo. */
@@ -172,8 +172,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         return true;
       },
       nextIteration: () => {
-        const { lesson, lossHistory } = get();
-        const iteration = lossHistory.length + 1;
+        const { lesson, lossHistory, iteration } = get();
         const r = traceOf(lesson);
         if (!r.ok) return false;
         const gated = gateLesson({
@@ -201,6 +200,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         set({
           lesson: gated.lesson,
           lossHistory: [...lossHistory, r.trace.batch?.loss ?? r.trace.loss],
+          iteration: iteration + 1,
           cursor: 0,
           jumpStack: [],
           notice: null,
@@ -230,7 +230,8 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
           origin: lesson,
           granularity,
           cursor: clamp(at.cursor ?? 0, 0, n - 1),
-          lossHistory: unknownHistory(at.iteration ?? 1),
+          iteration: at.iteration ?? 1,
+          lossHistory: [],
           jumpStack: [],
           selectedEdge: null,
           playing: false,
@@ -246,6 +247,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         set({
           lesson: lesson.lesson,
           origin: origin.lesson,
+          iteration: work.iteration,
           lossHistory: work.lossHistory,
           granularity: work.granularity,
           cursor: clamp(work.cursor, 0, n - 1),
@@ -291,7 +293,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         if (origin === lesson) return;
         if (!passes({ lesson: origin, origin })) return;
         remember();
-        restore({ lesson: origin, origin, lossHistory: [] });
+        restore({ lesson: origin, origin, iteration: 1, lossHistory: [] });
       },
     };
   });

@@ -6,7 +6,6 @@ import {
   selectStep,
   selectStepCount,
   selectTimeline,
-  selectIteration,
 } from '../../src/store';
 import { lesson004 } from '../support/lesson004';
 import { vId } from '../support/ids';
@@ -128,7 +127,7 @@ describe('lesson store', () => {
       s().last();
       s().nextIteration();
     }
-    expect(selectIteration(s())).toBe(6);
+    expect(s().iteration).toBe(6);
     expect(s().cursor).toBe(0);
     expect(s().lossHistory).toEqual(losses);
     for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeLessThan(losses[i - 1]);
@@ -187,9 +186,9 @@ describe('undo, redo and reset', () => {
     s().edit({ kind: 'weight', layer: 1, neuron: 0, from: 0, value: 0.5 });
     s().edit({ kind: 'learningRate', value: 0.25 });
     s().nextIteration();
-    expect(selectIteration(s())).toBe(2);
+    expect(s().iteration).toBe(2);
     s().undo();
-    expect(selectIteration(s())).toBe(1);
+    expect(s().iteration).toBe(1);
     expect(s().lesson.learningRate).toBe(0.25);
     s().undo();
     expect(s().lesson.learningRate).toBe(0.5);
@@ -221,8 +220,8 @@ describe('undo, redo and reset', () => {
     s().nextIteration();
     s().resetLesson();
     expect(s().lesson).toBe(original);
-    expect(selectIteration(s())).toBe(1);
+    expect(s().iteration).toBe(1);
     s().undo();
-    expect(selectIteration(s())).toBe(2);
+    expect(s().iteration).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
-import { selectIteration, selectLossSeries, useLessonStore } from '../../store';
+import { selectLossSeries, useLessonStore } from '../../store';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { LineChart, type LineSeries } from '../train/LineChart';
 
@@ -8,14 +8,14 @@ import { LineChart, type LineSeries } from '../train/LineChart';
 export function IterationControl() {
   const t = useT();
   const fmt = useFormatNumber();
-  const iteration = useLessonStore(selectIteration);
+  const iteration = useLessonStore((s) => s.iteration);
   const series = useLessonStore(selectLossSeries);
   const nextIteration = useLessonStore((s) => s.nextIteration);
   const lines: LineSeries[] = useMemo(() => [{ key: 'loss', label: 'E =', values: series }], [series]);
   const current = series[series.length - 1];
   const summary = t('controls.lossSummary', {
     n: iteration,
-    loss: series.length === iteration && current !== undefined ? fmt(current) : '?',
+    loss: series.length === iteration ? fmt(current) : '?',
   });
 
   return (

@@ -4,7 +4,7 @@ import { textIn, type Lesson } from '../../engine';
 import { translate, type Translator } from '../../i18n';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectIteration, selectTimeline, useLessonStore, type LessonState } from '../../store';
+import { selectTimeline, useLessonStore, type LessonState } from '../../store';
 import { lessonFileName } from '../../store/persist';
 import type { Timeline } from '../../steps';
 
@@ -21,7 +21,7 @@ export interface DocumentSource {
 
 /** The current lesson as a document source, or null when its step cannot be computed. */
 export function documentSource(
-  s: Pick<LessonState, 'lesson' | 'cursor' | 'digits' | 'lossHistory' | 'locale' | 'granularity'> & {
+  s: Pick<LessonState, 'lesson' | 'cursor' | 'digits' | 'iteration' | 'locale' | 'granularity'> & {
     timeline?: Timeline | null;
   },
 ): DocumentSource | null {
@@ -33,13 +33,13 @@ export function documentSource(
     timeline,
     cursor: s.cursor,
     digits: s.digits,
-    iteration: selectIteration(s),
+    iteration: s.iteration,
     base: lessonFileName(s.lesson).replace(/\.json$/, ''),
     head: {
       locale: s.locale,
       title: s.lesson.title ? textIn(s.lesson.title, s.locale) : t('documents.untitled'),
       subtitle: t('documents.subtitle', {
-        iteration: selectIteration(s),
+        iteration: s.iteration,
         detail: t(`granularity.${s.granularity}`),
       }),
       t,
@@ -56,7 +56,7 @@ export function useDocumentSource(): DocumentSource | null {
       timeline: selectTimeline(s),
       cursor: s.cursor,
       digits: s.digits,
-      lossHistory: s.lossHistory,
+      iteration: s.iteration,
       locale: s.locale,
       granularity: s.granularity,
     })),

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import { lessonStore, selectIteration } from '../../store';
+import { lessonStore } from '../../store';
 import { encodeLinkAsync } from '../../store/persist';
 import { compressOffThread } from '../../store/persist/linkCompressor';
 import { downloadLesson, shareUrl } from './download';
@@ -20,10 +20,9 @@ export function FileControls() {
   }, [fallback]);
 
   const copyLink = async () => {
-    const s = lessonStore.getState();
-    const { lesson, granularity, cursor } = s;
+    const { lesson, granularity, cursor, iteration } = lessonStore.getState();
     // a large lesson's link is compressed off the page's thread (at once when the address bar has it already)
-    const hash = await encodeLinkAsync({ lesson, granularity, cursor, iteration: selectIteration(s) }, compressOffThread);
+    const hash = await encodeLinkAsync({ lesson, granularity, cursor, iteration }, compressOffThread);
     window.history.replaceState(window.history.state, '', hash); // no reload, no hashchange
     const url = shareUrl(hash);
     try {

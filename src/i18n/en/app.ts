@@ -24,6 +24,7 @@ export const app = {
   'controls.next': 'Next step',
   'controls.last': 'Last step',
   'controls.nextIteration': 'Next iteration',
+  'controls.epochAt': 'Epoch {epoch} (to iteration {n})',
   'controls.speed': 'Speed',
   'controls.speedValue': '{speed} steps/s',
   'controls.scrubber': 'Timeline',

@@ -78,4 +78,8 @@ export const train = {
     'The CSV file {name} was not read: it has {count} problems, listed below. The data set is unchanged.',
   'train.csvRefused#one':
     'The CSV file {name} was not read: it has a problem, below. The data set is unchanged.',
+  'train.rateMark': 'η = {eta}',
+  'train.rateChanged': 'Learning rate changed to {eta} after epoch {epoch}',
+  'train.rateMarks': 'Learning-rate changes',
+  'train.iterationAt': 'Step-view iteration {n} (after epoch {epoch})',
 } as const;

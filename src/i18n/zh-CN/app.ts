@@ -27,6 +27,7 @@ export const app = {
   'controls.next': '下一步',
   'controls.last': '最后一步',
   'controls.nextIteration': '下一轮迭代',
+  'controls.epochAt': '第 {epoch} 轮（到第 {n} 次迭代）',
   'controls.speed': '速度',
   'controls.speedValue': '每秒 {speed} 步',
   'controls.scrubber': '时间线',

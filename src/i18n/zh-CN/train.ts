@@ -76,4 +76,8 @@ export const train = {
   'train.datasetCsv': 'CSV 文件（本课的）',
   'train.datasetCsvFile': '打开 CSV 文件…',
   'train.csvRefused': 'CSV 文件 {name} 未被读取：它有 {count} 处问题，见下方。数据集没有改变。',
+  'train.rateMark': 'η = {eta}',
+  'train.rateChanged': '第 {epoch} 轮之后学习率改为 {eta}',
+  'train.rateMarks': '学习率的改变',
+  'train.iterationAt': '逐步视图的第 {n} 次迭代（第 {epoch} 轮之后）',
 } as const satisfies MessageTable<MessagesOf<keyof typeof en>>;

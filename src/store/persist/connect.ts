@@ -1,7 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LessonState, LessonStore, Work } from '../store';
 import { holdsWork } from '../gate';
-import { selectIteration } from '../selectors';
 import { sameLesson } from './lessonFile';
 import { decodeLink, encodeLink, isLessonLink, linkIsReady, prepareLink } from './link';
 import {
@@ -59,9 +58,10 @@ const SAVED_FIELDS = [
   'locale',
   'theme',
   'digits',
+  'iteration',
   'lossHistory',
 ] as const;
-const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'lossHistory'] as const;
+const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'iteration'] as const;
 
 const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
   keys.some((k) => a[k] !== b[k]);
@@ -170,6 +170,7 @@ export function connectPersistence(
       locale: s.locale,
       theme: s.theme,
       digits: s.digits,
+      iteration: s.iteration,
       lossHistory: s.lossHistory,
     };
     try {
@@ -225,7 +226,7 @@ export function connectPersistence(
       lesson: s.lesson,
       granularity: s.granularity,
       cursor: s.cursor,
-      iteration: selectIteration(s),
+      iteration: s.iteration,
     });
     // A link too long to rewrite at every step (a large lesson's) leaves the address bar: a reload opens the
     // autosave, and "copy link" still makes it.
@@ -254,6 +255,7 @@ export function connectPersistence(
     const work: Work = {
       lesson: s.lesson,
       origin: s.origin,
+      iteration: s.iteration,
       lossHistory: s.lossHistory,
       granularity: s.granularity,
       cursor: s.cursor,
@@ -265,7 +267,7 @@ export function connectPersistence(
       iteration: link.iteration,
     });
     if (!opened.ok) return;
-    const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, selectIteration(work));
+    const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, work.iteration);
     store
       .getState()
       .setNotice(

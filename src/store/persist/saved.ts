@@ -3,7 +3,7 @@ import type { MessageRef } from '../../formulas/types';
 import { LOCALES, type Locale } from '../../i18n/translate';
 import type { Granularity } from '../../steps/types';
 import { gateLesson, refusalMessage } from '../gate';
-import { unknownHistory, type LossHistory, type Theme } from '../state';
+import type { Theme } from '../state';
 import { sameLesson } from './lessonFile';
 import { GRANULARITIES } from './link';
 
@@ -27,8 +27,10 @@ export interface SavedState {
   theme: Theme;
   /** Significant digits numbers are shown with (2–10). */
   digits: number;
-  /** Loss E of each earlier iteration, null where not known; the iteration shown is its length + 1. */
-  lossHistory: LossHistory;
+  /** Training iteration shown (1 = the lesson's own weights). */
+  iteration: number;
+  /** Loss E of each earlier iteration. */
+  lossHistory: number[];
 }
 
 /**
@@ -176,13 +178,11 @@ export function parseSaved(text: string): ParsedSaved {
   const digits = pick('digits', isInt(o.digits, 2, 10) ? o.digits : undefined, 4);
   const cursor = pick('cursor', isInt(o.cursor, 0, 1e7) ? o.cursor : undefined, 0);
   const { iteration, lossHistory } = o;
-  // autosaves written before the iteration was derived also hold it: the iterations it counts beyond the
-  // history (a lesson a share link opened at its iteration) are losses not known
   const goodTraining =
+    isInt(iteration, 1, 1e9) &&
     Array.isArray(lossHistory) &&
     lossHistory.length <= 1e6 &&
-    lossHistory.every((x) => x === null || (typeof x === 'number' && Number.isFinite(x))) &&
-    (iteration === undefined || isInt(iteration, lossHistory.length + 1, 1e9));
+    lossHistory.every((x) => typeof x === 'number' && Number.isFinite(x));
   if (trained && !goodTraining) dropped.push('iteration');
   const keepTraining = trained && goodTraining;
   if (!notice && dropped.length > 0) notice = { key: 'saved.settingsDropped' };
@@ -196,9 +196,8 @@ export function parseSaved(text: string): ParsedSaved {
       locale,
       theme,
       digits,
-      lossHistory: keepTraining
-        ? [...unknownHistory(((iteration as number | undefined) ?? 0) - lossHistory.length), ...lossHistory]
-        : [],
+      iteration: keepTraining ? (iteration as number) : 1,
+      lossHistory: keepTraining ? (lossHistory as number[]) : [],
     },
     dropped,
     ...(notice ? { notice } : {}),

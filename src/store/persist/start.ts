@@ -3,7 +3,7 @@ import { pickLocale } from '../../i18n/translate';
 import { DEFAULT_LESSON } from '../../lessons';
 import { timelineOf } from '../derived';
 import { holdsWork } from '../gate';
-import { selectIteration, unknownHistory, type LessonState, type Notice, type Work } from '../state';
+import type { LessonState, Notice, Work } from '../state';
 import { sameLesson } from './lessonFile';
 import { decodeLink, isLessonLink } from './link';
 import { parseSaved, savedLocale } from './saved';
@@ -23,7 +23,7 @@ export interface StartInput {
 /** The state the app opens in, and a message when a link or the autosave could not be used (or was set aside). */
 export type StartState = Pick<
   LessonState,
-  'lesson' | 'origin' | 'granularity' | 'cursor' | 'lossHistory' | 'locale' | 'notice'
+  'lesson' | 'origin' | 'granularity' | 'cursor' | 'iteration' | 'lossHistory' | 'locale' | 'notice'
 > &
   Partial<Pick<LessonState, 'theme' | 'digits' | 'past'>>;
 
@@ -60,7 +60,8 @@ export function chooseStart(
   const fresh = (lesson: Lesson, iteration = 1) => ({
     lesson,
     origin: lesson,
-    lossHistory: unknownHistory(iteration),
+    iteration,
+    lossHistory: [] as number[],
   });
   const start = (
     base: ReturnType<typeof fresh>,
@@ -86,6 +87,7 @@ export function chooseStart(
       const base = {
         lesson: good.lesson,
         origin: good.origin,
+        iteration: good.iteration,
         lossHistory: good.lossHistory,
       };
       return start(base, link.granularity, link.cursor, link.message ?? savedNotice);
@@ -97,10 +99,11 @@ export function chooseStart(
       link.message ?? null,
     );
     // an untouched built-in lesson is not work to go back to: the lesson picker has it
-    if (!good || !holdsWork(good.lesson, selectIteration(good))) return opened;
+    if (!good || !holdsWork(good.lesson, good.iteration)) return opened;
     const work: Work = {
       lesson: good.lesson,
       origin: good.origin,
+      iteration: good.iteration,
       lossHistory: good.lossHistory,
       granularity: good.granularity,
       cursor: good.cursor,
@@ -112,6 +115,7 @@ export function chooseStart(
         {
           lesson: work.lesson,
           origin: work.origin,
+          iteration: work.iteration,
           lossHistory: work.lossHistory,
         },
       ],

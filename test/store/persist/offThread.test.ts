@@ -107,6 +107,7 @@ describe('the autosave written from kept lesson texts', () => {
     locale: 'zh-CN',
     theme: 'dark',
     digits: 6,
+    iteration: 2,
     lossHistory: [0.25],
   });
   it('is the JSON of the plain object, with or without the origin, however often it is written', () => {

@@ -19,7 +19,8 @@ const savedArb: fc.Arbitrary<SavedState> = fc
     locale: fc.constantFrom('en' as const, 'zh-CN' as const),
     theme: fc.constantFrom('light' as const, 'dark' as const, 'projector' as const),
     digits: fc.integer({ min: 2, max: 10 }),
-    lossHistory: fc.array(fc.option(fc.double({ min: 0, max: 10, noNaN: true })), { maxLength: 49 }),
+    iteration: fc.integer({ min: 1, max: 50 }),
+    lossHistory: fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { maxLength: 49 }),
   })
   .map((s) => ({ ...s, origin: s.origin ?? s.lesson }));
 
@@ -31,6 +32,7 @@ const base = (): SavedState => ({
   locale: 'zh-CN',
   theme: 'dark',
   digits: 6,
+  iteration: 3,
   lossHistory: [0.5, 0.4],
 });
 
@@ -90,8 +92,8 @@ describe('autosave', () => {
       [{ theme: 'neon' }, 'theme', { theme: 'light' }],
       [{ cursor: -1 }, 'cursor', { cursor: 0 }],
       [{ digits: 40 }, 'digits', { digits: 4 }],
-      [{ iteration: 0 } as never, 'iteration', { lossHistory: [] }],
-      [{ lossHistory: [1, 'x'] } as never, 'iteration', { lossHistory: [] }],
+      [{ iteration: 0 }, 'iteration', { iteration: 1, lossHistory: [] }],
+      [{ lossHistory: [1, null] }, 'iteration', { iteration: 1, lossHistory: [] }],
       [{ origin: 42 }, 'origin', { origin: good.lesson }],
     ];
     for (const [change, name, reset] of cases) {
@@ -126,7 +128,7 @@ describe('autosave', () => {
     const withOrigin = parseSaved(JSON.stringify({ ...good, lesson: overflow, origin: good.lesson }));
     expect(withOrigin).toMatchObject({
       ok: true,
-      saved: { lesson: PRESETS[1].lesson, lossHistory: [], theme: 'dark', digits: 6 },
+      saved: { lesson: PRESETS[1].lesson, iteration: 1, lossHistory: [], theme: 'dark', digits: 6 },
       notice: { key: 'saved.lessonNonFinite' },
     });
     const alone = parseSaved(JSON.stringify({ ...good, lesson: overflow }));

@@ -11,6 +11,7 @@ const saved = (over: Partial<SavedState> = {}): string =>
     locale: 'zh-CN',
     theme: 'dark',
     digits: 5,
+    iteration: 1,
     lossHistory: [],
     ...over,
   });
@@ -53,7 +54,7 @@ describe('where the app starts', () => {
       origin: lesson001,
       granularity: 'weight',
       cursor: 6,
-      lossHistory: [],
+      iteration: 1,
       locale: 'zh-CN',
       theme: 'dark',
     });
@@ -63,12 +64,13 @@ describe('where the app starts', () => {
     const trained = { ...lesson001, learningRate: 0.25 };
     const s = chooseStart({
       hash: encodeLink({ lesson: trained, granularity: 'neuron', cursor: 2 }),
-      savedText: saved({ lesson: trained, origin: lesson001, lossHistory: [0.3, 0.2] }),
+      savedText: saved({ lesson: trained, origin: lesson001, iteration: 3, lossHistory: [0.3, 0.2] }),
       languages: ['en'],
     });
     expect(s).toMatchObject({
       lesson: trained,
       origin: lesson001,
+      iteration: 3,
       lossHistory: [0.3, 0.2],
       cursor: 2,
     });
@@ -105,9 +107,9 @@ describe('where the app starts', () => {
 
   it('a link to other work than the saved one opens with a way back to the saved work, exactly', () => {
     const trained = { ...lesson002, learningRate: 0.25 };
-    const text = saved({ lesson: trained, lossHistory: [0.3, 0.2] });
+    const text = saved({ lesson: trained, iteration: 3, lossHistory: [0.3, 0.2] });
     const s = chooseStart({ hash: link001, savedText: text, languages: ['en'] });
-    expect(s).toMatchObject({ lesson: lesson001, granularity: 'weight', cursor: 6, lossHistory: [] });
+    expect(s).toMatchObject({ lesson: lesson001, granularity: 'weight', cursor: 6, iteration: 1 });
     expect(s.notice).toEqual({
       key: 'link.replacedWork',
       action: {
@@ -117,11 +119,12 @@ describe('where the app starts', () => {
           origin: lesson002,
           granularity: 'layer',
           cursor: 4,
+          iteration: 3,
           lossHistory: [0.3, 0.2],
         },
       },
     });
-    expect(s.past).toEqual([{ lesson: trained, origin: lesson002, lossHistory: [0.3, 0.2] }]);
+    expect(s.past).toEqual([{ lesson: trained, origin: lesson002, iteration: 3, lossHistory: [0.3, 0.2] }]);
   });
 
   it('a link carries the iteration; an older link without it opens at iteration 1', () => {
@@ -131,12 +134,11 @@ describe('where the app starts', () => {
     expect(chooseStart({ hash: withIt, savedText: null, languages: [] })).toMatchObject({
       lesson: trained,
       cursor: 2,
-      // the six iterations before it are losses not known: the iteration shown is 7
-      lossHistory: [null, null, null, null, null, null],
+      iteration: 7,
     });
     const old = withIt.replace(/&i=7$/, '');
     expect(chooseStart({ hash: old, savedText: null, languages: [] })).toMatchObject({
-      lossHistory: [],
+      iteration: 1,
       notice: null,
     });
   });
