@@ -473,6 +473,11 @@ export const en = {
     'The CSV file {name} was not read: it has {count} problems, listed below. The data set is unchanged.',
   'train.csvRefused#one':
     'The CSV file {name} was not read: it has a problem, below. The data set is unchanged.',
+  'train.rateMark': 'η = {eta}',
+  'train.rateChanged': 'Learning rate changed to {eta} after epoch {epoch}',
+  'train.rateMarks': 'Learning-rate changes',
+  'train.iterationAt': 'Step-view iteration {n} (after epoch {epoch})',
+  'controls.epochAt': 'Epoch {epoch} (to iteration {n})',
   // The gate: stopped iterations, refused links, files and autosaves, and the ways back.
   'iteration.tooLarge':
     'Iteration {n} was not taken: the weights would grow past ±10⁶, the lesson format’s limit. The learning rate η = {eta} is too large for this network; try {suggestion}.',

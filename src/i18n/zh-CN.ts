@@ -442,6 +442,11 @@ export const zhCN: Record<Exclude<keyof typeof en, `${string}#${string}`>, strin
   'train.datasetCsv': 'CSV 文件（本课的）',
   'train.datasetCsvFile': '打开 CSV 文件…',
   'train.csvRefused': 'CSV 文件 {name} 未被读取：它有 {count} 处问题，见下方。数据集没有改变。',
+  'train.rateMark': 'η = {eta}',
+  'train.rateChanged': '第 {epoch} 轮之后学习率改为 {eta}',
+  'train.rateMarks': '学习率的改变',
+  'train.iterationAt': '逐步视图的第 {n} 次迭代（第 {epoch} 轮之后）',
+  'controls.epochAt': '第 {epoch} 轮（到第 {n} 次迭代）',
   // 把关：未执行的迭代、被拒绝的链接、文件和自动保存，以及返回的办法。
   'iteration.tooLarge':
     '第 {n} 轮迭代未执行：权重将超出 ±10⁶（课程文件格式的上限）。学习率 η = {eta} 对这个网络来说太大了，可以试试 {suggestion}。',

@@ -54,8 +54,19 @@ export function decimate(values: ArrayLike<number | undefined>, buckets: number)
 
 export interface ChartSeries {
   key: string;
-  /** values[i] is the value at x = i + 1 (epoch or iteration); undefined where there is none. */
+  /** values[i] is the value at x = i + 1 (epoch or iteration), or at xs[i]; undefined where there is none. */
   values: ArrayLike<number | undefined>;
+  /** The x of each value, in increasing order (default i + 1). */
+  xs?: ArrayLike<number>;
+}
+
+/** A mark across the plot at one x (e.g. where η changed), with its label. */
+export interface ChartMark {
+  x: number;
+  /** Short, drawn on the chart (e.g. "η = 0.1"). */
+  label: string;
+  /** In words, for assistive technology (e.g. "Learning rate changed to 0.1 after epoch 12"). */
+  description: string;
 }
 
 export interface ChartBox {
@@ -79,6 +90,8 @@ export interface ChartGeometry {
   paths: { key: string; d: string; last: { x: number; y: number } | null; drawn: number }[];
   /** Count of x positions (the longest series). */
   count: number;
+  /** The x of index i (of the longest series). */
+  xOf: (i: number) => number;
 }
 
 /**
@@ -93,8 +106,13 @@ export function lineChart(
 ): ChartGeometry {
   const { width, height, margin } = box;
   const count = Math.max(0, ...series.map((s) => s.values.length));
+  const longest = series.find((s) => s.values.length === count);
+  const xs = longest?.xs;
+  const xOf = xs ? (i: number) => xs[i] : (i: number) => i + 1;
+  const x0 = count > 0 ? Math.min(1, xOf(0)) : 1;
+  const x1 = count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2;
   const x = scaleLinear()
-    .domain([1, Math.max(2, count)])
+    .domain([x0, x1])
     .range([margin.left, width - margin.right]);
   const plotWidth = Math.max(1, width - margin.left - margin.right);
   // up to 4 points per bucket of 3 px: every peak and dip a pixel column can show, no more
@@ -121,26 +139,41 @@ export function lineChart(
     .filter((v) => Number.isInteger(v))
     .map((value) => ({ value, at: x(value) }));
   const yTicks = y.ticks(options.yTicks ?? 5).map((value) => ({ value, at: y(value) }));
-  const path = line<ChartPoint>()
-    .x((p) => x(p.i + 1))
-    .y((p) => y(p.v))
-    .digits(1);
   const paths = series.map((s, n) => {
     const ps = points[n];
+    const sx = s.xs;
+    const at = sx ? (p: ChartPoint) => x(sx[p.i]) : (p: ChartPoint) => x(p.i + 1);
+    const path = line<ChartPoint>()
+      .x(at)
+      .y((p) => y(p.v))
+      .digits(1);
     const lastPoint = ps[ps.length - 1];
     return {
       key: s.key,
       d: ps.length > 0 ? (path(ps) ?? '') : '',
-      last: lastPoint ? { x: x(lastPoint.i + 1), y: y(lastPoint.v) } : null,
+      last: lastPoint ? { x: at(lastPoint), y: y(lastPoint.v) } : null,
       drawn: ps.length,
     };
   });
-  return { x, y, xTicks, yTicks, paths, count };
+  return { x, y, xTicks, yTicks, paths, count, xOf };
 }
 
-/** The index (x − 1) nearest to a horizontal position, within 0 … count − 1; null for an empty chart. */
-export function indexAt(geometry: Pick<ChartGeometry, 'x' | 'count'>, px: number): number | null {
-  if (geometry.count === 0) return null;
-  const i = Math.round(geometry.x.invert(px)) - 1;
-  return Math.min(geometry.count - 1, Math.max(0, i));
+/** The index whose x is nearest to a horizontal position, within 0 … count − 1; null for an empty chart. */
+export function indexAt(
+  geometry: Pick<ChartGeometry, 'x' | 'count'> & Partial<Pick<ChartGeometry, 'xOf'>>,
+  px: number,
+): number | null {
+  const { count, xOf } = geometry;
+  if (count === 0) return null;
+  const v = geometry.x.invert(px);
+  if (!xOf) return Math.min(count - 1, Math.max(0, Math.round(v) - 1));
+  // the xs increase: the first at or past v, or the one before it if nearer
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xOf(mid) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && v - xOf(lo - 1) < xOf(lo) - v ? lo - 1 : lo;
 }

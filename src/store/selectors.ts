@@ -5,6 +5,7 @@ import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry, ParameterRef } from '../engine';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
 import type { LessonState } from './store';
+import type { LossRecord } from './training';
 
 /**
  * Remembers the last result for the last inputs (compared by identity), so a selector that builds a new
@@ -154,19 +155,71 @@ export function selectShownValues(s: LessonState): Record<string, number> {
   return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
 }
 
-const lossSeriesMemo = memoLast((history: number[], lesson: LessonState['lesson'], reached: boolean) => {
-  const r = traceOf(lesson);
-  return r.ok && reached ? [...history, r.trace.batch?.loss ?? r.trace.loss] : history;
-});
-/** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
-export function selectLossSeries(s: LessonState): number[] {
+/**
+ * The one loss history (see store/training.ts): the run's epochs and the iterations handed to it, then the step
+ * view's iterations since (each with the update count when it ended and the lesson's η).
+ */
+const recordsMemo = memoLast(
+  (history: LossRecord[], tail: number[], iteration: number, epoch: number, eta: number): LossRecord[] =>
+    tail.length === 0
+      ? history
+      : history.concat(
+          tail.map((loss, j) => ({
+            epoch,
+            trainLoss: loss,
+            trainAccuracy: NaN,
+            learningRate: eta,
+            steps: iteration - tail.length + j,
+            iteration: true as const,
+          })),
+        ),
+);
+export function selectLossRecords(s: LessonState): LossRecord[] {
+  return recordsMemo(
+    s.training.history,
+    s.lossHistory,
+    s.iteration,
+    s.training.snapshot?.epoch ?? 0,
+    s.lesson.learningRate,
+  );
+}
+
+/** The step view's loss chart: each record's loss at its update count, then this iteration's once reached. */
+export interface LossChart {
+  values: number[];
+  /** The update count (iteration) of each value. */
+  xs: number[];
+  /** The records behind the values (the current iteration's, when reached, is not one). */
+  records: LossRecord[];
+  /** Whether this iteration's loss E is reached (and shown). */
+  reached: boolean;
+}
+const lossChartMemo = memoLast(
+  (records: LossRecord[], lesson: LessonState['lesson'], iteration: number, reached: boolean): LossChart => {
+    const r = traceOf(lesson);
+    const now = r.ok && reached;
+    const values = records.map((h) => h.trainLoss);
+    const xs = records.map((h) => h.steps ?? 0);
+    if (now) {
+      values.push(r.trace.batch?.loss ?? r.trace.loss);
+      xs.push(iteration);
+    }
+    return { values, xs, records, reached: now };
+  },
+);
+export function selectLossChart(s: LessonState): LossChart {
   // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
   const tl = selectTimeline(s);
-  return lossSeriesMemo(
-    s.lossHistory,
+  return lossChartMemo(
+    selectLossRecords(s),
     s.lesson,
+    s.iteration,
     tl !== null && (writtenAt(tl).get('E') ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has('E'),
   );
+}
+/** Loss per iteration for the sparkline: earlier records, then this iteration's once its loss step is reached. */
+export function selectLossSeries(s: LessonState): number[] {
+  return selectLossChart(s).values;
 }
 
 /** Gradient checks shown on a step's page: the first few gradients it writes (a layer's may write thousands). */

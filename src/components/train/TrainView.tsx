@@ -4,7 +4,7 @@ import type { EpochStats } from '../../engine';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useT } from '../../i18n';
 import { lowerRate } from '../../store/gate';
-import { useLessonStore } from '../../store';
+import { selectLossRecords, useLessonStore, type LossRecord } from '../../store';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DatasetPicker } from './DatasetPicker';
 import { DecisionMap } from './DecisionMap';
@@ -12,11 +12,21 @@ import { LineChart, type LineSeries } from './LineChart';
 import { SamplePanel } from './SamplePanel';
 import { TrainControls } from './TrainControls';
 import { TrainGraph } from './TrainGraph';
-import { classNamesOf, classOf, confusion, isClassification, predictor, withDataset } from './trainData';
+import {
+  classNamesOf,
+  classOf,
+  confusion,
+  epochXs,
+  isClassification,
+  predictor,
+  rateChanges,
+  withDataset,
+} from './trainData';
 import { useTrainer } from './useTrainer';
 import './train.css';
 
-const pick = (history: EpochStats[], key: keyof EpochStats) => history.map((h) => h[key]);
+const pick = (history: LossRecord[], key: keyof EpochStats) =>
+  history.map((h) => h[key] as number | undefined);
 const ACCURACY_DOMAIN: [number, number] = [0, 1];
 /** An accuracy as a percentage with at most one decimal. */
 const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
@@ -32,7 +42,7 @@ export default function TrainView() {
   const { lesson, history, snapshot, stop, settings, running } = useLessonStore(
     useShallow((s) => ({
       lesson: s.lesson,
-      history: s.training.history,
+      history: selectLossRecords(s),
       snapshot: s.training.snapshot,
       stop: s.training.stop,
       settings: s.training.settings,
@@ -53,32 +63,61 @@ export default function TrainView() {
     [fitting, weights, biases, lesson.layers, lesson.loss, lesson.useBias],
   );
 
+  // one x per record on the epoch axis (the step view's iterations between epochs), η's changes marked
+  const xs = useMemo(() => epochXs(history), [history]);
+  const marks = useMemo(
+    () =>
+      rateChanges(history, xs).map((c) => ({
+        x: c.x,
+        label: t('train.rateMark', { eta: c.eta }),
+        description: t('train.rateChanged', { eta: c.eta, epoch: Math.floor(c.x) }),
+      })),
+    [history, xs, t],
+  );
   const lossSeries: LineSeries[] = useMemo(
     () => [
-      { key: 'trainLoss', label: t('train.trainingLoss'), values: pick(history, 'trainLoss') },
+      { key: 'trainLoss', label: t('train.trainingLoss'), values: pick(history, 'trainLoss'), xs },
       {
         key: 'validationLoss',
         label: t('train.validationLoss'),
         values: pick(history, 'validationLoss'),
+        xs,
         dashed: true,
       },
     ],
-    [history, t],
+    [history, xs, t],
   );
   const accuracySeries: LineSeries[] = useMemo(
     () => [
-      { key: 'trainAccuracy', label: t('train.trainingAccuracy'), values: pick(history, 'trainAccuracy') },
+      {
+        key: 'trainAccuracy',
+        label: t('train.trainingAccuracy'),
+        values: pick(history, 'trainAccuracy'),
+        xs,
+      },
       {
         key: 'validationAccuracy',
         label: t('train.validationAccuracy'),
         values: pick(history, 'validationAccuracy'),
+        xs,
         dashed: true,
       },
     ],
+    [history, xs, t],
+  );
+  const formatEpoch = useCallback(
+    (x: number, i: number) => {
+      const h = history[i];
+      return h?.iteration
+        ? t('train.iterationAt', { n: h.steps ?? 0, epoch: h.epoch })
+        : t('train.epochN', { n: x });
+    },
     [history, t],
   );
-  const formatEpoch = useCallback((n: number) => t('train.epochN', { n }), [t]);
-  const last = history[history.length - 1];
+  const last = useMemo(() => {
+    for (let i = history.length - 1; i >= 0; i--) if (!history[i].iteration) return history[i];
+    return undefined;
+  }, [history]);
   const epoch = snapshot?.epoch ?? 0;
 
   const classes = split.train[0]?.target.length ?? 1;
@@ -161,6 +200,8 @@ export default function TrainView() {
           yLabel={t('train.loss')}
           formatY={fmt}
           formatX={formatEpoch}
+          marks={marks}
+          marksLabel={t('train.rateMarks')}
         />
         <LineChart
           title={t('train.accuracyChart')}
@@ -170,6 +211,8 @@ export default function TrainView() {
           formatY={percent}
           formatX={formatEpoch}
           yDomain={ACCURACY_DOMAIN}
+          marks={marks}
+          marksLabel={t('train.rateMarks')}
         />
       </div>
       <div className="train-learned">

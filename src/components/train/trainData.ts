@@ -176,3 +176,41 @@ export function decisionGrid(
   }
   return values;
 }
+
+/**
+ * Where each record of the loss history sits on the Train view's epoch axis: an epoch at its number, the step
+ * view's iterations handed to the run after epoch e spread evenly between e and e + 1 (each is one update, not
+ * an epoch).
+ */
+export function epochXs(records: readonly { epoch: number; iteration?: true }[]): number[] {
+  const xs = new Array<number>(records.length);
+  for (let i = 0; i < records.length;) {
+    if (!records[i].iteration) {
+      xs[i] = records[i].epoch;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < records.length && records[j].iteration && records[j].epoch === records[i].epoch) j++;
+    for (let k = i; k < j; k++) xs[k] = records[i].epoch + (k - i + 1) / (j - i + 1);
+    i = j;
+  }
+  return xs;
+}
+
+/**
+ * Where η changed, from the history's records (each keeps the η it ended with): the x of the last record before
+ * each change (the change took effect after it) and the new value.
+ */
+export function rateChanges(
+  records: readonly { learningRate?: number }[],
+  xs: readonly number[],
+): { x: number; eta: number }[] {
+  const out: { x: number; eta: number }[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const a = records[i - 1].learningRate;
+    const b = records[i].learningRate;
+    if (a !== undefined && b !== undefined && a !== b) out.push({ x: xs[i - 1], eta: b });
+  }
+  return out;
+}

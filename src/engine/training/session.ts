@@ -23,6 +23,8 @@ export interface SessionOptions {
   shuffle?: boolean;
   /** Generate the SGD step as straight-line code where possible (default true; false = the loop version). */
   codegen?: boolean;
+  /** Weight updates already behind the network's weights (the step count starts there, and again on reset). */
+  steps?: number;
 }
 
 /** When a run stops by itself: after a number of completed epochs, or once an epoch's training loss is below a value. */
@@ -147,6 +149,7 @@ export class TrainingSession {
   private batchCorrect = 0;
   private historyList: EpochStats[] = [];
   private changeList: SettingChange[] = [];
+  private readonly baseSteps: number;
 
   constructor(
     network: SessionNetwork,
@@ -167,6 +170,7 @@ export class TrainingSession {
     this.useCodegen = options.codegen !== false;
     this.eta = options.learningRate ?? network.learningRate;
     this.batchSetting = this.clampBatch(options.batchSize ?? 1);
+    this.baseSteps = options.steps ?? 0;
     this.reset();
   }
 
@@ -179,7 +183,7 @@ export class TrainingSession {
     this.compiled = this.useCodegen ? compileStep(this.net, this.hits) : null;
     this.rng = createRng(this.seed);
     this.epoch = 0;
-    this.steps = 0;
+    this.steps = this.baseSteps;
     this.historyList = [];
     this.changeList = [];
     this.startEpoch();
@@ -215,6 +219,19 @@ export class TrainingSession {
     this.batchSetting = size;
     if (this.position === this.batchStart) this.batchSize = size;
     this.changeList.push({ epoch: this.epoch, position: this.position, batchSize: size });
+  }
+
+  /**
+   * Takes weights and biases made elsewhere (the step view's iterations on the same network) and the count of
+   * updates behind them; where training stands in its epoch, and its history, stay.
+   */
+  adopt(weights: number[][][], biases: number[][], steps: number): void {
+    const { net } = this;
+    net.W.forEach((w, l) => w.set(weights[l].flat()));
+    net.b.forEach((b, l) => {
+      if (biases[l]) b.set(biases[l]);
+    });
+    this.steps = steps;
   }
 
   snapshot(): SessionSnapshot {
@@ -292,6 +309,7 @@ export class TrainingSession {
     }
     stats.learningRate = this.eta;
     stats.batchSize = this.batchSetting;
+    stats.steps = this.steps;
     this.historyList.push(stats);
     this.startEpoch();
     return stats;
