@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useT } from '../../i18n';
-import { selectLossChart, useLessonStore } from '../../store';
+import { selectLossChart, useLessonStore, type LossChart } from '../../store';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { LineChart, type LineSeries } from '../train/LineChart';
 
@@ -10,7 +10,12 @@ export function IterationControl() {
   const fmt = useFormatNumber();
   const iteration = useLessonStore((s) => s.iteration);
   // the one loss history (the Train view's epochs too, at the iteration each ended on), then this iteration's
-  const chart = useLessonStore(selectLossChart);
+  // hidden behind the Train view it keeps what it last showed (the history grows every frame while training)
+  const shown = useRef<LossChart | null>(null);
+  const chart = useLessonStore((s) =>
+    s.view === 'train' && shown.current ? shown.current : selectLossChart(s),
+  );
+  shown.current = chart;
   const nextIteration = useLessonStore((s) => s.nextIteration);
   const lines: LineSeries[] = useMemo(
     () => [{ key: 'loss', label: 'E =', values: chart.values, xs: chart.xs }],

@@ -204,7 +204,7 @@ export function epochXs(records: readonly { epoch: number; iteration?: true }[])
  */
 export function rateChanges(
   records: readonly { learningRate?: number }[],
-  xs: readonly number[],
+  xs: ArrayLike<number>,
 ): { x: number; eta: number }[] {
   const out: { x: number; eta: number }[] = [];
   for (let i = 1; i < records.length; i++) {
@@ -213,4 +213,77 @@ export function rateChanges(
     if (a !== undefined && b !== undefined && a !== b) out.push({ x: xs[i - 1], eta: b });
   }
   return out;
+}
+
+/** The loss history as columns for the charts: x on the epoch axis and the four figures (NaN where none). */
+export interface HistoryColumns {
+  /** The records the first `n` entries of each column hold. */
+  records: readonly HistoryRecordLike[];
+  n: number;
+  xs: Float64Array;
+  trainLoss: Float64Array;
+  validationLoss: Float64Array;
+  trainAccuracy: Float64Array;
+  validationAccuracy: Float64Array;
+}
+
+interface HistoryRecordLike {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  validationLoss?: number;
+  validationAccuracy?: number;
+  iteration?: true;
+}
+
+/**
+ * The history's columns, built on `prev` when the records only grew since (the usual case while training: only
+ * the new records are read, into arrays grown by doubling), else anew. Entries past `n` belong to no record.
+ */
+export function historyColumns(
+  records: readonly HistoryRecordLike[],
+  prev: HistoryColumns | null,
+): HistoryColumns {
+  const n = records.length;
+  const grew =
+    prev !== null &&
+    n >= prev.n &&
+    (prev.n === 0 || records[prev.n - 1] === prev.records[prev.n - 1]) &&
+    !(prev.n > 0 && records[prev.n - 1].iteration);
+  let from = grew ? prev.n : 0;
+  let cols: HistoryColumns;
+  if (grew && prev.xs.length >= n) cols = { ...prev, records, n };
+  else {
+    const capacity = Math.max(64, 2 ** Math.ceil(Math.log2(Math.max(1, n))));
+    const grow = (a: Float64Array | undefined) => {
+      const b = new Float64Array(capacity);
+      if (a && grew) b.set(a.subarray(0, prev.n));
+      return b;
+    };
+    cols = {
+      records,
+      n,
+      xs: grow(prev?.xs),
+      trainLoss: grow(prev?.trainLoss),
+      validationLoss: grow(prev?.validationLoss),
+      trainAccuracy: grow(prev?.trainAccuracy),
+      validationAccuracy: grow(prev?.validationAccuracy),
+    };
+  }
+  let spread = false;
+  for (let i = from; i < n; i++) {
+    const h = records[i];
+    if (h.iteration) spread = true;
+    cols.xs[i] = h.epoch;
+    cols.trainLoss[i] = h.trainLoss;
+    cols.validationLoss[i] = h.validationLoss ?? NaN;
+    cols.trainAccuracy[i] = h.trainAccuracy;
+    cols.validationAccuracy[i] = h.validationAccuracy ?? NaN;
+  }
+  // iterations between epochs: their x depends on how many share the gap
+  if (spread) {
+    from = 0;
+    cols.xs.set(epochXs(records));
+  }
+  return cols;
 }

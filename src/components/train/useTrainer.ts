@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { lessonStore, lessonTrainSettings, useLessonStore } from '../../store';
 import { createTrainClient, perFrame, type TrainClient, type WorkerLike } from '../../training/client';
 import type { PageToWorker, TrainSplit } from '../../training/protocol';
@@ -60,5 +60,6 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
     if (handed) client.current?.post({ type: 'adopt', ...handed });
   }, [view, ready]);
 
-  return { split, fitting, post: (m) => client.current?.post(m) };
+  const post = useCallback((m: PageToWorker) => client.current?.post(m), []);
+  return { split, fitting, post };
 }

@@ -150,6 +150,8 @@ export class TrainingSession {
   private historyList: EpochStats[] = [];
   private changeList: SettingChange[] = [];
   private readonly baseSteps: number;
+  /** The fast path's checkpoint, reused segment after segment (no allocation per segment). */
+  private scratch: Checkpoint | null = null;
 
   constructor(
     network: SessionNetwork,
@@ -181,6 +183,7 @@ export class TrainingSession {
     const acts = layers.map((l) => l.activation ?? 'identity') as ActivationName[];
     this.net = compileNet(sizes, acts, loss, useBias, weights, biases, conventions?.fixedBiases);
     this.compiled = this.useCodegen ? compileStep(this.net, this.hits) : null;
+    this.scratch = null;
     this.rng = createRng(this.seed);
     this.epoch = 0;
     this.steps = this.baseSteps;
@@ -317,7 +320,7 @@ export class TrainingSession {
 
   /** `count` samples within the current epoch on the fast path; replayed carefully if they went bad. */
   private segment(count: number): { done: number; failure: TrainingFailure | null } {
-    const cp = this.checkpoint();
+    const cp = (this.scratch = this.checkpoint(this.scratch));
     const ok = this.fast(count);
     if (ok && parameterProblem(this.net) === null) return { done: count, failure: null };
     this.restore(cp);
@@ -449,13 +452,16 @@ export class TrainingSession {
     return failure;
   }
 
-  private checkpoint(): Checkpoint {
+  /** Where training stands, into `into`'s arrays when given (same network), else new ones. */
+  private checkpoint(into: Checkpoint | null = null): Checkpoint {
     const { net } = this;
+    const copy = (src: Float64Array[], dst: Float64Array[] | undefined) =>
+      dst ? src.map((a, l) => (dst[l].set(a), dst[l])) : src.map((a) => a.slice());
     return {
-      W: net.W.map((w) => w.slice()),
-      b: net.b.map((b) => b.slice()),
-      gW: net.gW.map((g) => g.slice()),
-      gb: net.gb.map((g) => g.slice()),
+      W: copy(net.W, into?.W),
+      b: copy(net.b, into?.b),
+      gW: copy(net.gW, into?.gW),
+      gb: copy(net.gb, into?.gb),
       position: this.position,
       batchStart: this.batchStart,
       batchSize: this.batchSize,
