@@ -52,12 +52,101 @@ export function decimate(values: ArrayLike<number | undefined>, buckets: number)
   return out;
 }
 
+/** Column summaries of a growing series: per complete bucket of `size` values, its first, lowest, highest and last. */
+interface GrowingDecimation {
+  buckets: number;
+  size: number;
+  /** Values summarised so far (a multiple of size). */
+  done: number;
+  /** Four indices per complete bucket (first, lo, hi, last; -1 for a bucket without a value). */
+  marks: number[];
+}
+const growing = new WeakMap<ArrayBufferLike, GrowingDecimation>();
+
+/** first, lo, hi, last of values[start … end), or -1s when none is finite. */
+function summarise(values: Float64Array, start: number, end: number, out: number[]): void {
+  let first = -1;
+  let last = -1;
+  let lo = -1;
+  let hi = -1;
+  for (let i = start; i < end; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (first === -1) first = i;
+    last = i;
+    if (lo === -1 || v < values[lo]) lo = i;
+    if (hi === -1 || v > values[hi]) hi = i;
+  }
+  out.push(first, lo, hi, last);
+}
+
+/**
+ * `decimate` for a series that only grows (a view at the start of a buffer whose first values never change):
+ * buckets of a power-of-two size, complete ones summarised once and kept with the buffer, merged in pairs as the
+ * series doubles; only new values and the last, partial bucket are read. Same guarantees: every column's extremes,
+ * the last point, at most 4 points a bucket.
+ */
+export function decimateGrowing(values: Float64Array, buckets: number): ChartPoint[] {
+  const n = values.length;
+  if (n <= 4 * buckets) return decimate(values, buckets);
+  let size = 1;
+  while (n / size > buckets) size *= 2;
+  let c = growing.get(values.buffer);
+  if (!c || c.buckets !== buckets || c.done > n || c.size > size) {
+    c = { buckets, size, done: 0, marks: [] };
+    growing.set(values.buffer, c);
+  }
+  while (c.size < size) {
+    // two buckets into one: first of the first, the extremes of both, last of the second
+    const merged: number[] = [];
+    const m = c.marks;
+    const pairs = Math.floor(m.length / 8);
+    for (let p = 0; p < pairs; p++) {
+      const a = m.slice(8 * p, 8 * p + 4);
+      const b = m.slice(8 * p + 4, 8 * p + 8);
+      const pick = (x: number, y: number, lower: boolean) =>
+        x === -1 ? y : y === -1 ? x : (lower ? values[y] < values[x] : values[y] > values[x]) ? y : x;
+      merged.push(
+        a[0] !== -1 ? a[0] : b[0],
+        pick(a[1], b[1], true),
+        pick(a[2], b[2], false),
+        b[3] !== -1 ? b[3] : a[3],
+      );
+    }
+    c.size *= 2;
+    c.marks = merged;
+    c.done = pairs * c.size;
+  }
+  const complete = Math.floor(n / size) * size;
+  for (let start = c.done; start < complete; start += size) summarise(values, start, start + size, c.marks);
+  c.done = complete;
+  const tail: number[] = [];
+  if (complete < n) summarise(values, complete, n, tail);
+  const out: ChartPoint[] = [];
+  const emit = (m: number[]) => {
+    for (let k = 0; k < m.length; k += 4) {
+      if (m[k] === -1) continue;
+      const idx = [m[k], m[k + 1], m[k + 2], m[k + 3]].sort((x, y) => x - y);
+      for (let j = 0; j < 4; j++)
+        if (j === 0 || idx[j] !== idx[j - 1]) out.push({ i: idx[j], v: values[idx[j]] });
+    }
+  };
+  emit(c.marks);
+  emit(tail);
+  return out;
+}
+
 export interface ChartSeries {
   key: string;
   /** values[i] is the value at x = i + 1 (epoch or iteration), or at xs[i]; undefined where there is none. */
   values: ArrayLike<number | undefined>;
   /** The x of each value, in increasing order (default i + 1). */
   xs?: ArrayLike<number>;
+  /**
+   * The values are a Float64Array view at the start of a buffer that is only ever appended to (its first values
+   * never change): decimated incrementally (decimateGrowing).
+   */
+  growing?: boolean;
 }
 
 /** A mark across the plot at one x (e.g. where η changed), with its label. */
@@ -116,7 +205,12 @@ export function lineChart(
     .range([margin.left, width - margin.right]);
   const plotWidth = Math.max(1, width - margin.left - margin.right);
   // up to 4 points per bucket of 3 px: every peak and dip a pixel column can show, no more
-  const points = series.map((s) => decimate(s.values, Math.max(8, Math.ceil(plotWidth / 3))));
+  const buckets = Math.max(8, Math.ceil(plotWidth / 3));
+  const points = series.map((s) =>
+    s.growing && s.values instanceof Float64Array
+      ? decimateGrowing(s.values, buckets)
+      : decimate(s.values, buckets),
+  );
   let domain = options.yDomain;
   if (!domain) {
     let lo = Infinity;

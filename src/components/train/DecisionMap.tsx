@@ -15,6 +15,8 @@ interface Props {
 /** Cells across and down the map. */
 export const GRID = 48;
 const SIZE = 240;
+/** Least time between two drawings of the map (its forward passes are the Train view's dearest per frame). */
+const MAP_MS = 100;
 
 /** Colours of class 0 and class 1 (the graph's negative and positive colours), as RGB. */
 const CLASS_RGB: [number, number, number][] = [
@@ -37,7 +39,38 @@ export function DecisionMap({ predict, train, validation, onPick, picked, label 
     py: ((box.y[1] - y) / (box.y[1] - box.y[0])) * SIZE,
   });
 
+  // while training the map is drawn at most every MAP_MS (the last state always: a trailing draw)
+  const lastDraw = useRef(-Infinity);
+  const trailing = useRef<{ timer: ReturnType<typeof setTimeout> | null; paint: () => void }>({
+    timer: null,
+    paint: () => {},
+  });
   useEffect(() => {
+    const t = trailing.current;
+    return () => {
+      if (t.timer !== null) clearTimeout(t.timer);
+    };
+  }, []);
+
+  useEffect(() => {
+    const paint = () => draw();
+    const t = trailing.current;
+    t.paint = paint;
+    const wait = lastDraw.current + MAP_MS - performance.now();
+    if (wait <= 0) {
+      lastDraw.current = performance.now();
+      paint();
+    } else
+      t.timer ??= setTimeout(() => {
+        t.timer = null;
+        lastDraw.current = performance.now();
+        t.paint();
+      }, wait);
+    // toPx reads only box
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [predict, box, train, validation, picked]);
+
+  function draw() {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const values = decisionGrid(predict, box, GRID, GRID);
@@ -86,9 +119,7 @@ export function DecisionMap({ predict, train, validation, onPick, picked, label 
       dots.current = { key, canvas: layer };
     }
     ctx.drawImage(dots.current.canvas, 0, 0);
-    // toPx reads only box
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [predict, box, train, validation, picked]);
+  }
 
   return (
     <canvas

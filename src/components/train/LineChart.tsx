@@ -18,6 +18,8 @@ export interface LineSeries {
   values: ArrayLike<number | undefined>;
   /** The x of each value, increasing (default: i + 1). */
   xs?: ArrayLike<number>;
+  /** A Float64Array view of a buffer only ever appended to: decimated incrementally (layout/chart.ts). */
+  growing?: boolean;
   /** Drawn dashed (the non-colour cue between two series). */
   dashed?: boolean;
 }

@@ -3,7 +3,7 @@ import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useT } from '../../i18n';
 import { selectLossRecords, useLessonStore } from '../../store';
 import { LineChart, type LineSeries } from './LineChart';
-import { historyColumns, rateChanges, type HistoryColumns } from './trainData';
+import { historyColumns, type HistoryColumns } from './trainData';
 
 const ACCURACY_DOMAIN: [number, number] = [0, 1];
 /** An accuracy as a percentage with at most one decimal. */
@@ -35,6 +35,7 @@ export const TrainCharts = memo(function TrainCharts() {
       label: labels[key],
       values: cols[key].subarray(0, cols.n),
       xs,
+      growing: true,
       ...(dashed ? { dashed } : {}),
     });
     return {
@@ -42,14 +43,23 @@ export const TrainCharts = memo(function TrainCharts() {
       accuracySeries: [col('trainAccuracy'), col('validationAccuracy', true)],
     };
   }, [cols, labels]);
+  // η's changes: after the last record with the old value (kept up to date as the history grows)
+  const changes = cols.rateChanges;
+  const xs = cols.xs;
   const marks = useMemo(
     () =>
-      rateChanges(history, cols.xs).map((c) => ({
-        x: c.x,
-        label: t('train.rateMark', { eta: c.eta }),
-        description: t('train.rateChanged', { eta: c.eta, epoch: Math.floor(c.x) }),
-      })),
-    [history, cols, t],
+      changes.map((i) => {
+        const eta = history[i].learningRate ?? NaN;
+        const x = xs[i - 1];
+        return {
+          x,
+          label: t('train.rateMark', { eta }),
+          description: t('train.rateChanged', { eta, epoch: Math.floor(x) }),
+        };
+      }),
+    // history changes every frame; the marks only with the changes (and the x of their records)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [changes, t],
   );
   const formatEpoch = useCallback(
     (x: number, i: number) => {

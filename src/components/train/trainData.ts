@@ -225,9 +225,12 @@ export interface HistoryColumns {
   validationLoss: Float64Array;
   trainAccuracy: Float64Array;
   validationAccuracy: Float64Array;
+  /** Indices of the records whose η differs from the one before (a new array only when one is added). */
+  rateChanges: readonly number[];
 }
 
 interface HistoryRecordLike {
+  learningRate?: number;
   epoch: number;
   trainLoss: number;
   trainAccuracy: number;
@@ -250,7 +253,7 @@ export function historyColumns(
     n >= prev.n &&
     (prev.n === 0 || records[prev.n - 1] === prev.records[prev.n - 1]) &&
     !(prev.n > 0 && records[prev.n - 1].iteration);
-  let from = grew ? prev.n : 0;
+  const from = grew ? prev.n : 0;
   let cols: HistoryColumns;
   if (grew && prev.xs.length >= n) cols = { ...prev, records, n };
   else {
@@ -268,8 +271,16 @@ export function historyColumns(
       validationLoss: grow(prev?.validationLoss),
       trainAccuracy: grow(prev?.trainAccuracy),
       validationAccuracy: grow(prev?.validationAccuracy),
+      rateChanges: grew ? prev.rateChanges : [],
     };
   }
+  const added: number[] = [];
+  for (let i = Math.max(1, from); i < n; i++) {
+    const a = records[i - 1].learningRate;
+    const b = records[i].learningRate;
+    if (a !== undefined && b !== undefined && a !== b) added.push(i);
+  }
+  if (added.length > 0) cols.rateChanges = cols.rateChanges.concat(added);
   let spread = false;
   for (let i = from; i < n; i++) {
     const h = records[i];
@@ -282,8 +293,9 @@ export function historyColumns(
   }
   // iterations between epochs: their x depends on how many share the gap
   if (spread) {
-    from = 0;
     cols.xs.set(epochXs(records));
+    // the marks' x may have moved with them
+    cols.rateChanges = [...cols.rateChanges];
   }
   return cols;
 }
