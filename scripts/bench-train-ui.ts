@@ -10,6 +10,7 @@
  * (--profile prints the functions with most self time; read it with an unminified build in --dist); `npm run bench` prints it
  * beside the other figures. Needs Debian's Chromium (CHROMIUM_PATH); never downloads a browser.
  */
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -213,9 +214,18 @@ export function printTrainUi(rows: TrainUiRow[]): string {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => '| ' + cells.map((s, i) => s.padEnd(widths[i])).join(' | ') + ' |';
-  return [line(head), '|' + widths.map((n) => '-'.repeat(n + 2)).join('|') + '|', ...body.map(line)].join(
-    '\n',
-  );
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ');
+  return [
+    line(head),
+    '|' + widths.map((n) => '-'.repeat(n + 2)).join('|') + '|',
+    ...body.map(line),
+    '',
+    `Machine load while measured (1, 5, 15 min): ${load}. main ms/frame is the renderer main thread’s own CPU`,
+    'time (a trace’s thread time) over the frames drawn; fps and frame intervals are wall-clock, so a loaded',
+    'machine lowers them whatever the page does.',
+  ].join('\n');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -52,10 +52,110 @@ export function decimate(values: ArrayLike<number | undefined>, buckets: number)
   return out;
 }
 
+/** Column summaries of a growing series: per complete bucket of `size` values, its first, lowest, highest and last. */
+interface GrowingDecimation {
+  buckets: number;
+  size: number;
+  /** Values summarised so far (a multiple of size). */
+  done: number;
+  /** Four indices per complete bucket (first, lo, hi, last; -1 for a bucket without a value). */
+  marks: number[];
+}
+const growing = new WeakMap<ArrayBufferLike, GrowingDecimation>();
+
+/** first, lo, hi, last of values[start … end), or -1s when none is finite. */
+function summarise(values: Float64Array, start: number, end: number, out: number[]): void {
+  let first = -1;
+  let last = -1;
+  let lo = -1;
+  let hi = -1;
+  for (let i = start; i < end; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (first === -1) first = i;
+    last = i;
+    if (lo === -1 || v < values[lo]) lo = i;
+    if (hi === -1 || v > values[hi]) hi = i;
+  }
+  out.push(first, lo, hi, last);
+}
+
+/**
+ * `decimate` for a series that only grows (a view at the start of a buffer whose first values never change):
+ * buckets of a power-of-two size, complete ones summarised once and kept with the buffer, merged in pairs as the
+ * series doubles; only new values and the last, partial bucket are read. Same guarantees: every column's extremes,
+ * the last point, at most 4 points a bucket.
+ */
+export function decimateGrowing(values: Float64Array, buckets: number): ChartPoint[] {
+  const n = values.length;
+  if (n <= 4 * buckets) return decimate(values, buckets);
+  let size = 1;
+  while (n / size > buckets) size *= 2;
+  let c = growing.get(values.buffer);
+  if (!c || c.buckets !== buckets || c.done > n || c.size > size) {
+    c = { buckets, size, done: 0, marks: [] };
+    growing.set(values.buffer, c);
+  }
+  while (c.size < size) {
+    // two buckets into one: first of the first, the extremes of both, last of the second
+    const merged: number[] = [];
+    const m = c.marks;
+    const pairs = Math.floor(m.length / 8);
+    for (let p = 0; p < pairs; p++) {
+      const a = m.slice(8 * p, 8 * p + 4);
+      const b = m.slice(8 * p + 4, 8 * p + 8);
+      const pick = (x: number, y: number, lower: boolean) =>
+        x === -1 ? y : y === -1 ? x : (lower ? values[y] < values[x] : values[y] > values[x]) ? y : x;
+      merged.push(
+        a[0] !== -1 ? a[0] : b[0],
+        pick(a[1], b[1], true),
+        pick(a[2], b[2], false),
+        b[3] !== -1 ? b[3] : a[3],
+      );
+    }
+    c.size *= 2;
+    c.marks = merged;
+    c.done = pairs * c.size;
+  }
+  const complete = Math.floor(n / size) * size;
+  for (let start = c.done; start < complete; start += size) summarise(values, start, start + size, c.marks);
+  c.done = complete;
+  const tail: number[] = [];
+  if (complete < n) summarise(values, complete, n, tail);
+  const out: ChartPoint[] = [];
+  const emit = (m: number[]) => {
+    for (let k = 0; k < m.length; k += 4) {
+      if (m[k] === -1) continue;
+      const idx = [m[k], m[k + 1], m[k + 2], m[k + 3]].sort((x, y) => x - y);
+      for (let j = 0; j < 4; j++)
+        if (j === 0 || idx[j] !== idx[j - 1]) out.push({ i: idx[j], v: values[idx[j]] });
+    }
+  };
+  emit(c.marks);
+  emit(tail);
+  return out;
+}
+
 export interface ChartSeries {
   key: string;
-  /** values[i] is the value at x = i + 1 (epoch or iteration); undefined where there is none. */
+  /** values[i] is the value at x = i + 1 (epoch or iteration), or at xs[i]; undefined where there is none. */
   values: ArrayLike<number | undefined>;
+  /** The x of each value, in increasing order (default i + 1). */
+  xs?: ArrayLike<number>;
+  /**
+   * The values are a Float64Array view at the start of a buffer that is only ever appended to (its first values
+   * never change): decimated incrementally (decimateGrowing).
+   */
+  growing?: boolean;
+}
+
+/** A mark across the plot at one x (e.g. where η changed), with its label. */
+export interface ChartMark {
+  x: number;
+  /** Short, drawn on the chart (e.g. "η = 0.1"). */
+  label: string;
+  /** In words, for assistive technology (e.g. "Learning rate changed to 0.1 after epoch 12"). */
+  description: string;
 }
 
 export interface ChartBox {
@@ -79,6 +179,8 @@ export interface ChartGeometry {
   paths: { key: string; d: string; last: { x: number; y: number } | null; drawn: number }[];
   /** Count of x positions (the longest series). */
   count: number;
+  /** The x of index i (of the longest series). */
+  xOf: (i: number) => number;
 }
 
 /**
@@ -93,12 +195,22 @@ export function lineChart(
 ): ChartGeometry {
   const { width, height, margin } = box;
   const count = Math.max(0, ...series.map((s) => s.values.length));
+  const longest = series.find((s) => s.values.length === count);
+  const xs = longest?.xs;
+  const xOf = xs ? (i: number) => xs[i] : (i: number) => i + 1;
+  const x0 = count > 0 ? Math.min(1, xOf(0)) : 1;
+  const x1 = count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2;
   const x = scaleLinear()
-    .domain([1, Math.max(2, count)])
+    .domain([x0, x1])
     .range([margin.left, width - margin.right]);
   const plotWidth = Math.max(1, width - margin.left - margin.right);
   // up to 4 points per bucket of 3 px: every peak and dip a pixel column can show, no more
-  const points = series.map((s) => decimate(s.values, Math.max(8, Math.ceil(plotWidth / 3))));
+  const buckets = Math.max(8, Math.ceil(plotWidth / 3));
+  const points = series.map((s) =>
+    s.growing && s.values instanceof Float64Array
+      ? decimateGrowing(s.values, buckets)
+      : decimate(s.values, buckets),
+  );
   let domain = options.yDomain;
   if (!domain) {
     let lo = Infinity;
@@ -121,26 +233,41 @@ export function lineChart(
     .filter((v) => Number.isInteger(v))
     .map((value) => ({ value, at: x(value) }));
   const yTicks = y.ticks(options.yTicks ?? 5).map((value) => ({ value, at: y(value) }));
-  const path = line<ChartPoint>()
-    .x((p) => x(p.i + 1))
-    .y((p) => y(p.v))
-    .digits(1);
   const paths = series.map((s, n) => {
     const ps = points[n];
+    const sx = s.xs;
+    const at = sx ? (p: ChartPoint) => x(sx[p.i]) : (p: ChartPoint) => x(p.i + 1);
+    const path = line<ChartPoint>()
+      .x(at)
+      .y((p) => y(p.v))
+      .digits(1);
     const lastPoint = ps[ps.length - 1];
     return {
       key: s.key,
       d: ps.length > 0 ? (path(ps) ?? '') : '',
-      last: lastPoint ? { x: x(lastPoint.i + 1), y: y(lastPoint.v) } : null,
+      last: lastPoint ? { x: at(lastPoint), y: y(lastPoint.v) } : null,
       drawn: ps.length,
     };
   });
-  return { x, y, xTicks, yTicks, paths, count };
+  return { x, y, xTicks, yTicks, paths, count, xOf };
 }
 
-/** The index (x − 1) nearest to a horizontal position, within 0 … count − 1; null for an empty chart. */
-export function indexAt(geometry: Pick<ChartGeometry, 'x' | 'count'>, px: number): number | null {
-  if (geometry.count === 0) return null;
-  const i = Math.round(geometry.x.invert(px)) - 1;
-  return Math.min(geometry.count - 1, Math.max(0, i));
+/** The index whose x is nearest to a horizontal position, within 0 … count − 1; null for an empty chart. */
+export function indexAt(
+  geometry: Pick<ChartGeometry, 'x' | 'count'> & Partial<Pick<ChartGeometry, 'xOf'>>,
+  px: number,
+): number | null {
+  const { count, xOf } = geometry;
+  if (count === 0) return null;
+  const v = geometry.x.invert(px);
+  if (!xOf) return Math.min(count - 1, Math.max(0, Math.round(v) - 1));
+  // the xs increase: the first at or past v, or the one before it if nearer
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xOf(mid) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && v - xOf(lo - 1) < xOf(lo) - v ? lo - 1 : lo;
 }

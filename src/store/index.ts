@@ -14,5 +14,11 @@ export {
 export { gateLesson, type GateResult, type Refusal } from './gate';
 export * from './selectors';
 export { applyEdit, type LessonEdit, type EditResult } from './edits';
-export { lessonTrainSettings, type View, type TrainingState, type TrainStop } from './training';
+export {
+  lessonTrainSettings,
+  type View,
+  type TrainingState,
+  type TrainStop,
+  type LossRecord,
+} from './training';
 export * from './practiceSelectors';

@@ -5,6 +5,42 @@ import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry, ParameterRef } from '../engine';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
 import type { LessonState } from './store';
+import type { LossRecord } from './training';
+
+/** A trie of arguments: objects keyed weakly, other values strongly (beneath the objects before them). */
+interface ArgNode {
+  weak: WeakMap<object, ArgNode>;
+  strong: Map<unknown, ArgNode>;
+  done: boolean;
+  value?: unknown;
+}
+const argNode = (): ArgNode => ({ weak: new WeakMap(), strong: new Map(), done: false });
+
+/**
+ * Remembers fn's result per list of arguments (compared by identity), so every state that asks with the same
+ * inputs gets the same object, whichever state asked in between.
+ */
+function memoArgs<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const root = argNode();
+  return (...args: A) => {
+    let node = root;
+    for (const a of args) {
+      const byRef = (typeof a === 'object' && a !== null) || typeof a === 'function';
+      let next = byRef ? node.weak.get(a as object) : node.strong.get(a);
+      if (!next) {
+        next = argNode();
+        if (byRef) node.weak.set(a as object, next);
+        else node.strong.set(a, next);
+      }
+      node = next;
+    }
+    if (!node.done) {
+      node.value = fn(...args);
+      node.done = true;
+    }
+    return node.value as R;
+  };
+}
 
 /** One empty list, so "nothing" keeps its identity between calls. */
 const NONE: never[] = [];
@@ -148,21 +184,71 @@ export function selectShownValues(s: LessonState): Record<ValueId, number> {
   return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
 }
 
-/** The series with this iteration's loss added, per loss history and lesson (one array each). */
-const lossSeriesCache = new WeakMap<number[], WeakMap<LessonState['lesson'], number[]>>();
-/** Loss per iteration for the sparkline: earlier iterations, then this one's once its loss step is reached. */
-export function selectLossSeries(s: LessonState): number[] {
+/**
+ * The one loss history (see store/training.ts): the run's epochs and the iterations handed to it, then the step
+ * view's iterations since (each with the update count when it ended and the lesson's η).
+ */
+const recordsMemo = memoArgs(
+  (history: LossRecord[], tail: number[], iteration: number, epoch: number, eta: number): LossRecord[] =>
+    tail.length === 0
+      ? history
+      : history.concat(
+          tail.map((loss, j) => ({
+            epoch,
+            trainLoss: loss,
+            trainAccuracy: NaN,
+            learningRate: eta,
+            steps: iteration - tail.length + j,
+            iteration: true as const,
+          })),
+        ),
+);
+export function selectLossRecords(s: LessonState): LossRecord[] {
+  return recordsMemo(
+    s.training.history,
+    s.lossHistory,
+    s.iteration,
+    s.training.snapshot?.epoch ?? 0,
+    s.lesson.learningRate,
+  );
+}
+
+/** The step view's loss chart: each record's loss at its update count, then this iteration's once reached. */
+export interface LossChart {
+  values: number[];
+  /** The update count (iteration) of each value. */
+  xs: number[];
+  /** The records behind the values (the current iteration's, when reached, is not one). */
+  records: LossRecord[];
+  /** Whether this iteration's loss E is reached (and shown). */
+  reached: boolean;
+}
+const lossChartMemo = memoArgs(
+  (records: LossRecord[], lesson: LessonState['lesson'], iteration: number, reached: boolean): LossChart => {
+    const r = traceOf(lesson);
+    const now = r.ok && reached;
+    const values = records.map((h) => h.trainLoss);
+    const xs = records.map((h) => h.steps ?? 0);
+    if (now) {
+      values.push(r.trace.batch?.loss ?? r.trace.loss);
+      xs.push(iteration);
+    }
+    return { values, xs, records, reached: now };
+  },
+);
+export function selectLossChart(s: LessonState): LossChart {
   // reached once the step's own loss E is written (in a mini-batch: the batch loss, after every sample's)
   const tl = selectTimeline(s);
-  const r = traceOf(s.lesson);
-  const reached =
-    tl !== null && (writtenAt(tl).get(vid.E) ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has(vid.E);
-  if (!r.ok || !reached) return s.lossHistory;
-  let byLesson = lossSeriesCache.get(s.lossHistory);
-  if (!byLesson) lossSeriesCache.set(s.lossHistory, (byLesson = new WeakMap()));
-  let series = byLesson.get(s.lesson);
-  if (!series) byLesson.set(s.lesson, (series = [...s.lossHistory, r.trace.batch?.loss ?? r.trace.loss]));
-  return series;
+  return lossChartMemo(
+    selectLossRecords(s),
+    s.lesson,
+    s.iteration,
+    tl !== null && (writtenAt(tl).get(vid.E) ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has(vid.E),
+  );
+}
+/** Loss per iteration for the sparkline: earlier records, then this iteration's once its loss step is reached. */
+export function selectLossSeries(s: LessonState): number[] {
+  return selectLossChart(s).values;
 }
 
 /** Gradient checks shown on a step's page: the first few gradients it writes (a layer's may write thousands). */

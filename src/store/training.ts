@@ -4,6 +4,15 @@ import { gateLesson } from './gate';
 import type { LessonState } from './state';
 
 // The Train view's slice of the one store: the run as the worker last reported it, and its settings.
+//
+// One loss history. The lesson's training is one sequence of weight updates, whichever view makes them: the Train
+// view's run (epochs of the data set) or the step view's Next iteration (one update on the step's own sample or
+// batch). The store records each update's loss once: the run's epochs and the iterations already handed to the
+// run are in `training.history`; the step view's iterations since the last hand-over are `lossHistory` (the
+// history's tail). Every figure is a selector over the two (selectLossRecords and those built on it). The views
+// hand the weights over when the student switches: the step view takes the run's weights when the run has moved
+// (its iteration becomes the run's update count + 1, the tail starts empty), and the run takes the step view's
+// weights when it has taken iterations (the tail moves into the history, the update count goes on from there).
 
 /** Which view of the lesson is on screen: one step quantity by quantity, or training over a data set. */
 export type View = 'step' | 'train';
@@ -20,9 +29,18 @@ export interface PickedSample {
   index: number;
 }
 
+/**
+ * A record of the one loss history: a completed epoch of the run, or (`iteration`) one Next iteration of the step
+ * view handed to the run (its trainLoss the step's loss E, no accuracy). `steps`: updates made when it ended.
+ */
+export type LossRecord = EpochStats & { iteration?: true };
+
 export interface TrainingState {
-  /** Loss and accuracy of every completed epoch since Reset training, in order (never decimated). */
-  history: EpochStats[];
+  /**
+   * Every completed epoch since Reset training and every step-view iteration handed to the run, in order (never
+   * decimated).
+   */
+  history: LossRecord[];
   /** The run as last reported (weights, epoch, position, next sample); null before the worker has answered. */
   snapshot: TrainSnapshot | null;
   running: boolean;
@@ -51,6 +69,11 @@ export interface TrainingActions {
   openSampleStep(sample: Sample): boolean;
   /** Replaces the lesson (another data set, the network fitted to it) undoably, if the gate accepts it. */
   adoptLesson(candidate: Lesson): boolean;
+  /**
+   * Hands the step view's iterations to the run: moves them (lossHistory) into the history and returns the weights
+   * and update count the run must go on from; null when there is nothing to hand over (no run, or no iteration).
+   */
+  handToRun(): { weights: number[][][]; biases: number[][]; steps: number } | null;
 }
 
 export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
@@ -90,8 +113,41 @@ type Get = () => LessonState;
 /** The slice's actions; `remember` records the state for undo before the lesson changes. */
 export function trainingActions(set: Set, get: Get, remember: () => void): TrainingActions {
   const update = (patch: Partial<TrainingState>) => set({ training: { ...get().training, ...patch } });
+  /**
+   * The step view takes the run's weights (undoably, through the gate) when the run has moved since the lesson
+   * last had them, or when a sample's step is opened (`sample`: the lesson's sample becomes it, batch size 1). The
+   * iteration becomes the run's update count + 1 and the tail of the history starts empty.
+   */
+  const takeRun = (sample: Sample | null): boolean => {
+    const { lesson, training, iteration } = get();
+    const snap = training.snapshot;
+    if (sample === null && (!snap || snap.steps === iteration - 1)) return false;
+    const gated = gateLesson({
+      ...lesson,
+      weights: snap?.weights ?? lesson.weights,
+      biases: snap?.biases ?? lesson.biases,
+      learningRate: training.settings.learningRate,
+      ...(sample ? { sample, batchSize: 1 } : {}),
+    });
+    if (!gated.ok) return false;
+    remember();
+    set({
+      lesson: gated.lesson,
+      ...(snap ? { iteration: snap.steps + 1, lossHistory: [] } : {}),
+      view: 'step',
+      cursor: 0,
+      jumpStack: [],
+      selectedEdge: null,
+      playing: false,
+      notice: null,
+    });
+    return true;
+  };
   return {
-    setView: (view) => set({ view, playing: false }),
+    setView: (view) => {
+      set({ view, playing: false });
+      if (view === 'step') takeRun(null);
+    },
     receiveTraining: (m) => {
       const tr = get().training;
       const history = m.epochs.length > 0 ? tr.history.concat(m.epochs) : tr.history;
@@ -137,29 +193,30 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
       set({ lesson: gated.lesson, cursor: 0, jumpStack: [], selectedEdge: null, playing: false });
       return true;
     },
-    openSampleStep: (sample) => {
-      const { lesson, training } = get();
+    openSampleStep: (sample) => takeRun(sample),
+    handToRun: () => {
+      const { training, lossHistory, iteration, lesson } = get();
       const snap = training.snapshot;
-      const gated = gateLesson({
-        ...lesson,
-        weights: snap?.weights ?? lesson.weights,
-        biases: snap?.biases ?? lesson.biases,
-        learningRate: training.settings.learningRate,
-        sample,
-        batchSize: 1,
-      });
-      if (!gated.ok) return false;
-      remember();
+      if (!snap || lossHistory.length === 0) return null;
+      const first = iteration - lossHistory.length;
+      const moved: LossRecord[] = lossHistory.map((loss, j) => ({
+        epoch: snap.epoch,
+        trainLoss: loss,
+        trainAccuracy: NaN,
+        learningRate: lesson.learningRate,
+        steps: first + j,
+        iteration: true,
+      }));
+      const steps = iteration - 1;
       set({
-        lesson: gated.lesson,
-        view: 'step',
-        cursor: 0,
-        jumpStack: [],
-        selectedEdge: null,
-        playing: false,
-        notice: null,
+        lossHistory: [],
+        training: {
+          ...training,
+          history: training.history.concat(moved),
+          snapshot: { ...snap, steps, weights: lesson.weights, biases: lesson.biases },
+        },
       });
-      return true;
+      return { weights: lesson.weights, biases: lesson.biases, steps };
     },
   };
 }

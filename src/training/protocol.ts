@@ -47,7 +47,8 @@ export interface TrainSnapshot {
 }
 
 export type PageToWorker =
-  | { type: 'load'; network: TrainNetwork; split: TrainSplit; settings: TrainSettings }
+  /** `steps`: weight updates already behind the network's weights (the run counts on from there; default 0). */
+  | { type: 'load'; network: TrainNetwork; split: TrainSplit; settings: TrainSettings; steps?: number }
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'oneEpoch' }
@@ -55,6 +56,11 @@ export type PageToWorker =
   | { type: 'settings'; settings: Partial<TrainSettings> }
   /** Back to the weights given at load, epoch 0, empty history. */
   | { type: 'reset' }
+  /**
+   * The step view took iterations on the run's weights: go on from these weights, with `steps` updates behind
+   * them; the epoch, the position in it and the history stay. Pauses a run first.
+   */
+  | { type: 'adopt'; weights: number[][][]; biases: number[][]; steps: number }
   /** The page is hidden: the worker goes on at a reduced rate (or resumes full rate when false). */
   | { type: 'background'; hidden: boolean };
 

@@ -99,6 +99,12 @@ export class Trainer {
         this.pending = [];
         this.postProgress();
         return;
+      case 'adopt':
+        if (!this.session) return;
+        if (this.running) this.stop('paused');
+        this.session.adopt(message.weights, message.biases, message.steps);
+        this.postProgress();
+        return;
       case 'background':
         this.hidden = message.hidden;
         return;
@@ -106,8 +112,9 @@ export class Trainer {
   }
 
   private newSession(): TrainingSession {
-    const { network, split } = this.loaded!;
+    const { network, split, steps } = this.loaded!;
     return new TrainingSession(network, split, {
+      steps,
       batchSize: this.settings.batchSize,
       learningRate: this.settings.learningRate,
       seed: this.settings.seed,

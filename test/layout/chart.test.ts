@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimate, indexAt, lineChart } from '../../src/layout/chart';
+import { decimate, decimateGrowing, indexAt, lineChart } from '../../src/layout/chart';
 
 const BOX = { width: 400, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 50 } };
 
@@ -26,6 +26,43 @@ describe('decimate', () => {
     expect(kept[0]).toEqual({ i: 0, v: 0 });
     // in order, no index twice
     for (let k = 1; k < kept.length; k++) expect(kept[k].i).toBeGreaterThan(kept[k - 1].i);
+  });
+});
+
+describe('decimateGrowing', () => {
+  it('grown bit by bit in one buffer, keeps the extremes and the last point, as a fresh pass does', () => {
+    const all = Array.from({ length: 10001 }, (_, i) => Math.sin(i / 50));
+    all[5000] = 40;
+    all[7777] = -40;
+    all[3] = NaN;
+    const buffer = new Float64Array(16384);
+    let kept: { i: number; v: number }[] = [];
+    // as the Train view grows its columns: some values each frame, the view over the start of one buffer
+    for (let n = 0; n < all.length;) {
+      const next = Math.min(all.length, n + 1 + ((n * 7) % 97));
+      for (let i = n; i < next; i++) buffer[i] = all[i];
+      n = next;
+      kept = decimateGrowing(buffer.subarray(0, n), 100);
+      const last = n - 1;
+      expect(kept.at(-1)).toEqual({ i: last, v: all[last] });
+      expect(kept.length).toBeLessThanOrEqual(4 * 100 + 1);
+    }
+    expect(kept).toContainEqual({ i: 5000, v: 40 });
+    expect(kept).toContainEqual({ i: 7777, v: -40 });
+    for (let k = 1; k < kept.length; k++) expect(kept[k].i).toBeGreaterThan(kept[k - 1].i);
+    // the same values decimated at once, in a buffer of their own, give the same points
+    expect(decimateGrowing(Float64Array.from(all), 100)).toEqual(kept);
+    // and every column's lowest and highest are among them: check against a plain scan per 128-value bucket
+    for (let start = 0; start + 128 <= all.length; start += 128) {
+      const slice = all
+        .slice(start, start + 128)
+        .map((v, j) => ({ i: start + j, v }))
+        .filter((p) => Number.isFinite(p.v));
+      const lo = slice.reduce((a, b) => (b.v < a.v ? b : a));
+      const hi = slice.reduce((a, b) => (b.v > a.v ? b : a));
+      expect(kept).toContainEqual(lo);
+      expect(kept).toContainEqual(hi);
+    }
   });
 });
 

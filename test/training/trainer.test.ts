@@ -71,7 +71,9 @@ describe('training worker protocol', () => {
     const end = host.last();
     expect(end).toMatchObject({ type: 'stopped', reason: 'done', snapshot: { epoch: 300, running: false } });
     const ref = train(lesson, split, { epochs: 300, seed: 5 });
-    expect(host.epochs()).toEqual(ref.history.map((h) => ({ ...h, learningRate: 0.2, batchSize: 1 })));
+    expect(host.epochs()).toEqual(
+      ref.history.map((h, i) => ({ ...h, learningRate: 0.2, batchSize: 1, steps: 130 * (i + 1) })),
+    );
     expect(end.snapshot.weights).toEqual(ref.weights);
     expect(end.snapshot.steps).toBe(39_000);
     // progress at most once a frame, never per step
@@ -199,5 +201,37 @@ describe('training worker protocol', () => {
     host.delays = [];
     host.run(5);
     expect(host.delays.every((d) => d === 0)).toBe(true);
+  });
+
+  it('counts updates on from the lesson’s, and takes the step view’s weights where the run stands', () => {
+    const host = new FakeHost();
+    const trainer = new Trainer(host);
+    const split = irisSplit(2);
+    const lesson = irisLesson(2);
+    trainer.handle({ type: 'load', network: lesson, split, settings: settings(), steps: 10 });
+    expect(host.last().snapshot.steps).toBe(10);
+    trainer.handle({ type: 'oneEpoch' });
+    expect(host.last().epochs).toMatchObject([{ epoch: 1, steps: 140 }]);
+    trainer.handle({ type: 'oneSample' });
+    const before = host.last().snapshot;
+    // weights made elsewhere (here: the lesson's own, doubled), with 500 updates behind them
+    const weights = lesson.weights.map((m) => m.map((row) => row.map((w) => 2 * w)));
+    const biases = lesson.biases.map((v) => v.map((b) => b + 1));
+    trainer.handle({ type: 'adopt', weights, biases, steps: 500 });
+    const after = host.last().snapshot;
+    expect(after).toMatchObject({
+      epoch: 1,
+      position: before.position,
+      nextSample: before.nextSample,
+      steps: 500,
+    });
+    expect(after.weights).toEqual(weights);
+    expect(after.biases).toEqual(biases);
+    // the rest of the epoch: the other 129 samples, 129 more updates
+    trainer.handle({ type: 'oneEpoch' });
+    expect(host.last().epochs).toMatchObject([{ epoch: 2, steps: 629 }]);
+    // reset: the load's weights and update count
+    trainer.handle({ type: 'reset' });
+    expect(host.last().snapshot).toMatchObject({ epoch: 0, steps: 10, weights: lesson.weights });
   });
 });

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useT } from '../../i18n';
-import { selectLossSeries, useLessonStore } from '../../store';
+import { selectLossChart, useLessonStore, type LossChart } from '../../store';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { LineChart, type LineSeries } from '../train/LineChart';
 
@@ -9,14 +9,27 @@ export function IterationControl() {
   const t = useT();
   const fmt = useFormatNumber();
   const iteration = useLessonStore((s) => s.iteration);
-  const series = useLessonStore(selectLossSeries);
+  // the one loss history (the Train view's epochs too, at the iteration each ended on), then this iteration's
+  // hidden behind the Train view it keeps what it last showed (the history grows every frame while training)
+  const shown = useRef<LossChart | null>(null);
+  const chart = useLessonStore((s) =>
+    s.view === 'train' && shown.current ? shown.current : selectLossChart(s),
+  );
+  shown.current = chart;
   const nextIteration = useLessonStore((s) => s.nextIteration);
-  const lines: LineSeries[] = useMemo(() => [{ key: 'loss', label: 'E =', values: series }], [series]);
-  const current = series[series.length - 1];
+  const lines: LineSeries[] = useMemo(
+    () => [{ key: 'loss', label: 'E =', values: chart.values, xs: chart.xs }],
+    [chart],
+  );
+  const current = chart.values[chart.values.length - 1];
   const summary = t('controls.lossSummary', {
     n: iteration,
-    loss: series.length === iteration ? fmt(current) : '?',
+    loss: chart.reached ? fmt(current) : '?',
   });
+  const formatX = (n: number, i: number) => {
+    const h = chart.records[i];
+    return h && !h.iteration ? t('controls.epochAt', { epoch: h.epoch, n }) : t('controls.iterationN', { n });
+  };
 
   return (
     <div className="iteration">
@@ -31,7 +44,7 @@ export function IterationControl() {
           xLabel=""
           yLabel="E"
           formatY={fmt}
-          formatX={(n) => t('controls.iterationN', { n })}
+          formatX={formatX}
         />
         <p data-testid="iteration">{summary}</p>
       </div>

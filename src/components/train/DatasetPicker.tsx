@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { DEFAULT_NOISE } from '../../data';
 import { parseCsv, type CsvProblem, type DatasetSpec } from '../../engine';
 import { useT } from '../../i18n';
@@ -14,7 +14,7 @@ const GENERATED = new Set(['gaussians', 'circle', 'spiral']);
  * every problem's line and column, when malformed), or the lesson's own samples. A change fits the network's input
  * and output layers to the data and passes the gate (undoable).
  */
-export function DatasetPicker() {
+export const DatasetPicker = memo(function DatasetPicker() {
   const t = useT();
   const lesson = useLessonStore((s) => s.lesson);
   const adoptLesson = useLessonStore((s) => s.adoptLesson);
@@ -118,4 +118,4 @@ export function DatasetPicker() {
       )}
     </div>
   );
-}
+});

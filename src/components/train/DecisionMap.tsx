@@ -15,6 +15,8 @@ interface Props {
 /** Cells across and down the map. */
 export const GRID = 48;
 const SIZE = 240;
+/** Least time between two drawings of the map (its forward passes are the Train view's dearest per frame). */
+const MAP_MS = 100;
 
 /** Colours of class 0 and class 1 (the graph's negative and positive colours), as RGB. */
 const CLASS_RGB: [number, number, number][] = [
@@ -29,13 +31,46 @@ const CLASS_RGB: [number, number, number][] = [
 export function DecisionMap({ predict, train, validation, onPick, picked, label }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const cells = useRef<HTMLCanvasElement | null>(null);
+  /** The points, drawn once per data set and pick onto their own canvas, then copied over the map each frame. */
+  const dots = useRef<{ key: unknown[]; canvas: HTMLCanvasElement } | null>(null);
   const box = useMemo(() => extentOf([...train, ...validation]), [train, validation]);
   const toPx = (x: number, y: number) => ({
     px: ((x - box.x[0]) / (box.x[1] - box.x[0])) * SIZE,
     py: ((box.y[1] - y) / (box.y[1] - box.y[0])) * SIZE,
   });
 
+  // while training the map is drawn at most every MAP_MS (the last state always: a trailing draw)
+  const lastDraw = useRef(-Infinity);
+  const trailing = useRef<{ timer: ReturnType<typeof setTimeout> | null; paint: () => void }>({
+    timer: null,
+    paint: () => {},
+  });
   useEffect(() => {
+    const t = trailing.current;
+    return () => {
+      if (t.timer !== null) clearTimeout(t.timer);
+    };
+  }, []);
+
+  useEffect(() => {
+    const paint = () => draw();
+    const t = trailing.current;
+    t.paint = paint;
+    const wait = lastDraw.current + MAP_MS - performance.now();
+    if (wait <= 0) {
+      lastDraw.current = performance.now();
+      paint();
+    } else
+      t.timer ??= setTimeout(() => {
+        t.timer = null;
+        lastDraw.current = performance.now();
+        t.paint();
+      }, wait);
+    // toPx reads only box
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [predict, box, train, validation, picked]);
+
+  function draw() {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const values = decisionGrid(predict, box, GRID, GRID);
@@ -58,24 +93,33 @@ export function DecisionMap({ predict, train, validation, onPick, picked, label 
     small.getContext('2d')?.putImageData(image, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(small, 0, 0, SIZE, SIZE);
-    const draw = (s: Sample, square: boolean, highlight: boolean) => {
-      const { px, py } = toPx(s.input[0], s.input[1]);
-      const [r, g, b] = CLASS_RGB[classOf(s.target)];
-      ctx.fillStyle = `rgb(${r},${g},${b})`;
-      ctx.strokeStyle = highlight ? '#000' : '#fff';
-      ctx.lineWidth = highlight ? 2.5 : 1;
-      ctx.beginPath();
-      if (square) ctx.rect(px - 3.5, py - 3.5, 7, 7);
-      else ctx.arc(px, py, highlight ? 6 : 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-    };
-    validation.forEach((s) => draw(s, true, false));
-    train.forEach((s, i) => draw(s, false, i === picked));
-    if (picked !== null && train[picked]) draw(train[picked], false, true);
-    // toPx reads only box
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [predict, box, train, validation, picked]);
+    const key = [box, train, validation, picked];
+    if (!dots.current || dots.current.key.some((k, i) => k !== key[i])) {
+      const layer = dots.current?.canvas ?? document.createElement('canvas');
+      layer.width = SIZE;
+      layer.height = SIZE;
+      const dc = layer.getContext('2d');
+      if (dc) {
+        const draw = (s: Sample, square: boolean, highlight: boolean) => {
+          const { px, py } = toPx(s.input[0], s.input[1]);
+          const [r, g, b] = CLASS_RGB[classOf(s.target)];
+          dc.fillStyle = `rgb(${r},${g},${b})`;
+          dc.strokeStyle = highlight ? '#000' : '#fff';
+          dc.lineWidth = highlight ? 2.5 : 1;
+          dc.beginPath();
+          if (square) dc.rect(px - 3.5, py - 3.5, 7, 7);
+          else dc.arc(px, py, highlight ? 6 : 3.5, 0, 2 * Math.PI);
+          dc.fill();
+          dc.stroke();
+        };
+        validation.forEach((s) => draw(s, true, false));
+        train.forEach((s, i) => draw(s, false, i === picked));
+        if (picked !== null && train[picked]) draw(train[picked], false, true);
+      }
+      dots.current = { key, canvas: layer };
+    }
+    ctx.drawImage(dots.current.canvas, 0, 0);
+  }
 
   return (
     <canvas

@@ -8,7 +8,7 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
-import { indexAt, lineChart, type ChartBox } from '../../layout/chart';
+import { indexAt, lineChart, type ChartBox, type ChartMark } from '../../layout/chart';
 import './line-chart.css';
 
 export interface LineSeries {
@@ -16,6 +16,10 @@ export interface LineSeries {
   label: string;
   /** values[i] is the value at x = i + 1; undefined where there is none. */
   values: ArrayLike<number | undefined>;
+  /** The x of each value, increasing (default: i + 1). */
+  xs?: ArrayLike<number>;
+  /** A Float64Array view of a buffer only ever appended to: decimated incrementally (layout/chart.ts). */
+  growing?: boolean;
   /** Drawn dashed (the non-colour cue between two series). */
   dashed?: boolean;
 }
@@ -28,9 +32,15 @@ export interface LineChartProps {
   yLabel: string;
   /** Tick labels and read-out values. */
   formatY: (v: number) => string;
-  /** The read-out's line for position x: e.g. "Epoch 12". */
-  formatX: (x: number) => string;
+  /** The read-out's line for position x (the value at `index`): e.g. "Epoch 12". */
+  formatX: (x: number, index: number) => string;
   yDomain?: [number, number];
+  /**
+   * Marks across the plot (e.g. where η changed), each labelled on the chart; `marksLabel` names them for
+   * assistive technology in a list beside the chart.
+   */
+  marks?: readonly ChartMark[];
+  marksLabel?: string;
   /** A small chart without axis titles or legend (the step view's loss per iteration). */
   compact?: boolean;
   className?: string;
@@ -45,7 +55,7 @@ const COMPACT: ChartBox = { width: 200, height: 52, margin: { top: 5, right: 6, 
  * values at one x in a read-out (in the step view, where ← and → step the lesson, ↑ and ↓ move it).
  */
 export const LineChart = memo(function LineChart(props: LineChartProps) {
-  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false } = props;
+  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false, marks } = props;
   // the full chart takes its figure's width (so its type stays at its size on a phone); the compact one is fixed
   const figure = useRef<HTMLElement>(null);
   const measured = useWidth(figure, !compact);
@@ -60,13 +70,13 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   const [at, setAt] = useState<number | null>(null);
   const index = at === null ? null : Math.min(at, geometry.count - 1);
   const shown = index !== null && index >= 0 ? index : null;
-  const { x, y, xTicks, yTicks, paths, count } = geometry;
+  const { x, y, xTicks, yTicks, paths, count, xOf } = geometry;
   const { width, height, margin } = box;
   const readout =
     shown === null
       ? null
       : [
-          formatX(shown + 1),
+          formatX(xOf(shown), shown),
           ...series.map((s) => {
             const v = s.values[shown];
             return `${s.label} ${v === undefined || !Number.isFinite(v) ? '—' : formatY(v)}`;
@@ -164,13 +174,21 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
             {p.last && <circle className="last" cx={p.last.x} cy={p.last.y} r={2.5} />}
           </g>
         ))}
+        {marks?.map((m, n) => (
+          <g key={`${m.x}:${n}`} className="chart-mark" data-testid="chart-mark">
+            <line x1={x(m.x)} x2={x(m.x)} y1={margin.top} y2={height - margin.bottom} />
+            <text x={x(m.x) + 3} y={margin.top + 9 + (n % 3) * 11}>
+              {m.label}
+            </text>
+          </g>
+        ))}
         {shown !== null && (
           <g className="readout-mark">
-            <line x1={x(shown + 1)} x2={x(shown + 1)} y1={margin.top} y2={height - margin.bottom} />
+            <line x1={x(xOf(shown))} x2={x(xOf(shown))} y1={margin.top} y2={height - margin.bottom} />
             {series.map((s, n) => {
               const v = s.values[shown];
               return v === undefined || !Number.isFinite(v) ? null : (
-                <circle key={s.key} className={`series-${n}`} cx={x(shown + 1)} cy={y(v)} r={3.5} />
+                <circle key={s.key} className={`series-${n}`} cx={x(xOf(shown))} cy={y(v)} r={3.5} />
               );
             })}
           </g>
@@ -185,6 +203,13 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
               </svg>
               {s.label}
             </li>
+          ))}
+        </ul>
+      )}
+      {marks && marks.length > 0 && (
+        <ul className="visually-hidden" aria-label={props.marksLabel}>
+          {marks.map((m, n) => (
+            <li key={`${m.x}:${n}`}>{m.description}</li>
           ))}
         </ul>
       )}

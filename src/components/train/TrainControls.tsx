@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes } from 'react';
+import { memo, useState, type InputHTMLAttributes } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** Start / Pause, One epoch, One sample, Reset training, and the run's settings. */
-export function TrainControls({ post, trainCount, ready }: Props) {
+export const TrainControls = memo(function TrainControls({ post, trainCount, ready }: Props) {
   const t = useT();
   const { running, settings, setTrainSettings, resetTraining } = useLessonStore(
     useShallow((s) => ({
@@ -158,7 +158,7 @@ export function TrainControls({ post, trainCount, ready }: Props) {
       </div>
     </div>
   );
-}
+});
 
 interface NumberInputProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,

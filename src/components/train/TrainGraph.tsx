@@ -1,48 +1,77 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { maxAbsWeight, signOf, weightWidthScale } from '../../layout/style';
+import { lessonStore, type LessonState } from '../../store';
 
 interface Props {
   sizes: number[];
-  weights: number[][][];
-  label: string;
+  /** The graph's accessible name after a number of epochs. */
+  label: (epoch: number) => string;
 }
 
 const W = 320;
 const H = 200;
 const R = 9;
 
-/** The network with the run's current weights: edge width by |w|, colour and dash by sign. */
-export const TrainGraph = memo(function TrainGraph({ sizes, weights, label }: Props) {
+/** The weights the graph shows: the run's, else the lesson's. */
+const weightsOf = (s: LessonState) => s.training.snapshot?.weights ?? s.lesson.weights;
+
+/**
+ * The network with the run's current weights: edge width by |w|, colour and dash by sign. React draws the
+ * network's shape once; the weights (every frame while training) are written straight onto the edges, so no
+ * edge is rendered again.
+ */
+export const TrainGraph = memo(function TrainGraph({ sizes, label }: Props) {
+  const svg = useRef<SVGSVGElement>(null);
   const maxN = Math.max(...sizes);
   const gap = Math.min(36, (H - 2 * R - 8) / Math.max(1, maxN - 1));
   const pos = (l: number, j: number) => ({
     x: 24 + (l / Math.max(1, sizes.length - 1)) * (W - 48),
     y: H / 2 + (j - (sizes[l] - 1) / 2) * gap,
   });
-  const width = weightWidthScale(maxAbsWeight(weights), R * 2);
-  return (
-    <svg className="train-graph" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      {weights.map((layer, l) =>
-        layer.map((row, j) =>
-          row.map((w, k) => {
-            const a = pos(l, k);
-            const b = pos(l + 1, j);
+
+  useLayoutEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const edges = el.querySelectorAll<SVGLineElement>('line.train-edge');
+    let shown: number[][][] | null = null;
+    let epoch = -1;
+    const draw = (s: LessonState) => {
+      const weights = weightsOf(s);
+      const e = s.training.snapshot?.epoch ?? 0;
+      if (e !== epoch) {
+        epoch = e;
+        el.setAttribute('aria-label', label(e));
+      }
+      if (weights === shown) return;
+      shown = weights;
+      const width = weightWidthScale(maxAbsWeight(weights), R * 2);
+      let i = 0;
+      for (const layer of weights)
+        for (const row of layer)
+          for (const w of row) {
+            const line = edges[i++];
+            if (!line) return;
             const sign = signOf(w);
             const px = width(w);
-            return (
-              <line
-                key={`${l}:${j}:${k}`}
-                className={`train-edge train-edge--${sign}`}
-                x1={a.x}
-                y1={a.y}
-                x2={b.x}
-                y2={b.y}
-                strokeWidth={px}
-                strokeDasharray={
-                  sign === 'neg' ? `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}` : undefined
-                }
-              />
-            );
+            line.setAttribute('class', `train-edge train-edge--${sign}`);
+            line.setAttribute('stroke-width', String(px));
+            if (sign === 'neg')
+              line.setAttribute('stroke-dasharray', `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}`);
+            else line.removeAttribute('stroke-dasharray');
+          }
+    };
+    draw(lessonStore.getState());
+    return lessonStore.subscribe(draw);
+  }, [sizes, label]);
+
+  return (
+    <svg ref={svg} className="train-graph" viewBox={`0 0 ${W} ${H}`} role="img">
+      {sizes.slice(1).map((n, l) =>
+        Array.from({ length: n }, (_, j) =>
+          Array.from({ length: sizes[l] }, (_, k) => {
+            const a = pos(l, k);
+            const b = pos(l + 1, j);
+            return <line key={`${l}:${j}:${k}`} className="train-edge" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />;
           }),
         ),
       )}

@@ -1,14 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { EpochStats } from '../../engine';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useT } from '../../i18n';
 import { lowerRate } from '../../store/gate';
-import { useLessonStore } from '../../store';
+import { useLessonStore, type LossRecord } from '../../store';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DatasetPicker } from './DatasetPicker';
 import { DecisionMap } from './DecisionMap';
-import { LineChart, type LineSeries } from './LineChart';
+import { percent, TrainCharts } from './TrainCharts';
 import { SamplePanel } from './SamplePanel';
 import { TrainControls } from './TrainControls';
 import { TrainGraph } from './TrainGraph';
@@ -16,10 +15,11 @@ import { classNamesOf, classOf, confusion, isClassification, predictor, withData
 import { useTrainer } from './useTrainer';
 import './train.css';
 
-const pick = (history: EpochStats[], key: keyof EpochStats) => history.map((h) => h[key]);
-const ACCURACY_DOMAIN: [number, number] = [0, 1];
-/** An accuracy as a percentage with at most one decimal. */
-const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
+/** The last completed epoch of the history (the step view's iterations have no accuracy). */
+function lastEpoch(history: readonly LossRecord[]): LossRecord | undefined {
+  for (let i = history.length - 1; i >= 0; i--) if (!history[i].iteration) return history[i];
+  return undefined;
+}
 
 /**
  * The Train view: trains the lesson's network over its data set in a worker, with the loss and accuracy per
@@ -29,10 +29,10 @@ export default function TrainView() {
   const t = useT();
   const fmt = useFormatNumber();
   const { split, fitting, post } = useTrainer();
-  const { lesson, history, snapshot, stop, settings, running } = useLessonStore(
+  const { lesson, last, snapshot, stop, settings, running } = useLessonStore(
     useShallow((s) => ({
       lesson: s.lesson,
-      history: s.training.history,
+      last: lastEpoch(s.training.history),
       snapshot: s.training.snapshot,
       stop: s.training.stop,
       settings: s.training.settings,
@@ -43,7 +43,9 @@ export default function TrainView() {
   const pickSample = useLessonStore((s) => s.pickSample);
   const setTrainSettings = useLessonStore((s) => s.setTrainSettings);
   const adoptLesson = useLessonStore((s) => s.adoptLesson);
-  const sizes = lesson.layers.map((l) => l.size);
+  const layers = lesson.layers;
+  const sizes = useMemo(() => layers.map((l) => l.size), [layers]);
+  const graphLabel = useCallback((n: number) => t('train.networkLabel', { n }), [t]);
   const weights = snapshot?.weights ?? lesson.weights;
   const biases = snapshot?.biases ?? lesson.biases;
   const predict = useMemo(
@@ -53,32 +55,6 @@ export default function TrainView() {
     [fitting, weights, biases, lesson.layers, lesson.loss, lesson.useBias],
   );
 
-  const lossSeries: LineSeries[] = useMemo(
-    () => [
-      { key: 'trainLoss', label: t('train.trainingLoss'), values: pick(history, 'trainLoss') },
-      {
-        key: 'validationLoss',
-        label: t('train.validationLoss'),
-        values: pick(history, 'validationLoss'),
-        dashed: true,
-      },
-    ],
-    [history, t],
-  );
-  const accuracySeries: LineSeries[] = useMemo(
-    () => [
-      { key: 'trainAccuracy', label: t('train.trainingAccuracy'), values: pick(history, 'trainAccuracy') },
-      {
-        key: 'validationAccuracy',
-        label: t('train.validationAccuracy'),
-        values: pick(history, 'validationAccuracy'),
-        dashed: true,
-      },
-    ],
-    [history, t],
-  );
-  const formatEpoch = useCallback((n: number) => t('train.epochN', { n }), [t]);
-  const last = history[history.length - 1];
   const epoch = snapshot?.epoch ?? 0;
 
   const classes = split.train[0]?.target.length ?? 1;
@@ -153,29 +129,11 @@ export default function TrainView() {
         </div>
       )}
       <TrainControls post={post} trainCount={split.train.length} ready={fitting} />
-      <div className="train-charts">
-        <LineChart
-          title={t('train.lossChart')}
-          series={lossSeries}
-          xLabel={t('train.epoch')}
-          yLabel={t('train.loss')}
-          formatY={fmt}
-          formatX={formatEpoch}
-        />
-        <LineChart
-          title={t('train.accuracyChart')}
-          series={accuracySeries}
-          xLabel={t('train.epoch')}
-          yLabel={t('train.accuracy')}
-          formatY={percent}
-          formatX={formatEpoch}
-          yDomain={ACCURACY_DOMAIN}
-        />
-      </div>
+      <TrainCharts />
       <div className="train-learned">
         <figure>
           <figcaption>{t('train.network')}</figcaption>
-          <TrainGraph sizes={sizes} weights={weights} label={t('train.networkLabel', { n: epoch })} />
+          <TrainGraph sizes={sizes} label={graphLabel} />
         </figure>
         {twoD && predict && (
           <figure>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { lessonStore, lessonTrainSettings, useLessonStore } from '../../store';
 import { createTrainClient, perFrame, type TrainClient, type WorkerLike } from '../../training/client';
 import type { PageToWorker, TrainSplit } from '../../training/protocol';
@@ -41,8 +41,25 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
     const settings = lessonTrainSettings(s.lesson);
     s.resetTraining(settings);
     if (!fits(s.lesson, split)) return;
-    client.current?.post({ type: 'load', network: networkOf(s.lesson), split, settings });
+    // the run counts its updates on from the lesson's (iteration 1 = none yet)
+    client.current?.post({
+      type: 'load',
+      network: networkOf(s.lesson),
+      split,
+      settings,
+      steps: s.iteration - 1,
+    });
   }, [key, origin, split]);
 
-  return { split, fitting, post: (m) => client.current?.post(m) };
+  // one loss history: shown again, the run takes the step view's iterations made since it last had the weights
+  const view = useLessonStore((s) => s.view);
+  const ready = useLessonStore((s) => s.training.snapshot !== null);
+  useEffect(() => {
+    if (view !== 'train' || !ready) return;
+    const handed = lessonStore.getState().handToRun();
+    if (handed) client.current?.post({ type: 'adopt', ...handed });
+  }, [view, ready]);
+
+  const post = useCallback((m: PageToWorker) => client.current?.post(m), []);
+  return { split, fitting, post };
 }

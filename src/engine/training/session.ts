@@ -23,6 +23,8 @@ export interface SessionOptions {
   shuffle?: boolean;
   /** Generate the SGD step as straight-line code where possible (default true; false = the loop version). */
   codegen?: boolean;
+  /** Weight updates already behind the network's weights (the step count starts there, and again on reset). */
+  steps?: number;
 }
 
 /** When a run stops by itself: after a number of completed epochs, or once an epoch's training loss is below a value. */
@@ -147,6 +149,9 @@ export class TrainingSession {
   private batchCorrect = 0;
   private historyList: EpochStats[] = [];
   private changeList: SettingChange[] = [];
+  private readonly baseSteps: number;
+  /** The fast path's checkpoint, reused segment after segment (no allocation per segment). */
+  private scratch: Checkpoint | null = null;
 
   constructor(
     network: SessionNetwork,
@@ -167,6 +172,7 @@ export class TrainingSession {
     this.useCodegen = options.codegen !== false;
     this.eta = options.learningRate ?? network.learningRate;
     this.batchSetting = this.clampBatch(options.batchSize ?? 1);
+    this.baseSteps = options.steps ?? 0;
     this.reset();
   }
 
@@ -177,9 +183,10 @@ export class TrainingSession {
     const acts = layers.map((l) => l.activation ?? 'identity') as ActivationName[];
     this.net = compileNet(sizes, acts, loss, useBias, weights, biases, conventions?.fixedBiases);
     this.compiled = this.useCodegen ? compileStep(this.net, this.hits) : null;
+    this.scratch = null;
     this.rng = createRng(this.seed);
     this.epoch = 0;
-    this.steps = 0;
+    this.steps = this.baseSteps;
     this.historyList = [];
     this.changeList = [];
     this.startEpoch();
@@ -215,6 +222,19 @@ export class TrainingSession {
     this.batchSetting = size;
     if (this.position === this.batchStart) this.batchSize = size;
     this.changeList.push({ epoch: this.epoch, position: this.position, batchSize: size });
+  }
+
+  /**
+   * Takes weights and biases made elsewhere (the step view's iterations on the same network) and the count of
+   * updates behind them; where training stands in its epoch, and its history, stay.
+   */
+  adopt(weights: number[][][], biases: number[][], steps: number): void {
+    const { net } = this;
+    net.W.forEach((w, l) => w.set(weights[l].flat()));
+    net.b.forEach((b, l) => {
+      if (biases[l]) b.set(biases[l]);
+    });
+    this.steps = steps;
   }
 
   snapshot(): SessionSnapshot {
@@ -292,6 +312,7 @@ export class TrainingSession {
     }
     stats.learningRate = this.eta;
     stats.batchSize = this.batchSetting;
+    stats.steps = this.steps;
     this.historyList.push(stats);
     this.startEpoch();
     return stats;
@@ -299,7 +320,7 @@ export class TrainingSession {
 
   /** `count` samples within the current epoch on the fast path; replayed carefully if they went bad. */
   private segment(count: number): { done: number; failure: TrainingFailure | null } {
-    const cp = this.checkpoint();
+    const cp = (this.scratch = this.checkpoint(this.scratch));
     const ok = this.fast(count);
     if (ok && parameterProblem(this.net) === null) return { done: count, failure: null };
     this.restore(cp);
@@ -431,13 +452,16 @@ export class TrainingSession {
     return failure;
   }
 
-  private checkpoint(): Checkpoint {
+  /** Where training stands, into `into`'s arrays when given (same network), else new ones. */
+  private checkpoint(into: Checkpoint | null = null): Checkpoint {
     const { net } = this;
+    const copy = (src: Float64Array[], dst: Float64Array[] | undefined) =>
+      dst ? src.map((a, l) => (dst[l].set(a), dst[l])) : src.map((a) => a.slice());
     return {
-      W: net.W.map((w) => w.slice()),
-      b: net.b.map((b) => b.slice()),
-      gW: net.gW.map((g) => g.slice()),
-      gb: net.gb.map((g) => g.slice()),
+      W: copy(net.W, into?.W),
+      b: copy(net.b, into?.b),
+      gW: copy(net.gW, into?.gW),
+      gb: copy(net.gb, into?.gb),
       position: this.position,
       batchStart: this.batchStart,
       batchSize: this.batchSize,

@@ -43,6 +43,8 @@ export interface EpochStats {
   /** η and batch size in effect when the epoch ended (set by a TrainingSession, where they can change). */
   learningRate?: number;
   batchSize?: number;
+  /** Weight updates made when the epoch ended, counted from the lesson's first weights (set by a TrainingSession). */
+  steps?: number;
 }
 
 export interface TrainResult {

@@ -98,3 +98,38 @@ describe('LineChart', () => {
     expect(screen.getByTestId('chart-readout').textContent).toBe('\u00a0');
   });
 });
+
+describe('LineChart with x per value and marks', () => {
+  it('places each value at its x, reads out by x, and names its marks in a list', () => {
+    const series: LineSeries[] = [{ key: 'loss', label: 'Loss', values: [1, 0.5, 0.25], xs: [1, 1.5, 3] }];
+    render(
+      <LineChart
+        title="Loss per epoch"
+        series={series}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(x, i) => `x ${x} (value ${i})`}
+        yDomain={[0, 1]}
+        marks={[{ x: 2, label: 'η = 0.1', description: 'Learning rate changed to 0.1 after epoch 2' }]}
+        marksLabel="Learning-rate changes"
+      />,
+    );
+    // x runs over 1 … 3: value 1 (x = 1.5) is a quarter of the way, the mark (x = 2) half way
+    const d = document.querySelector('.series-0 path')!.getAttribute('d')!;
+    const xs = [...d.matchAll(/[ML]([\d.]+),/g)].map((m) => Number(m[1]));
+    const at = (x: number) => LEFT + ((x - 1) / 2) * (RIGHT - LEFT);
+    expect(xs).toHaveLength(3);
+    xs.forEach((v, i) => expect(v).toBeCloseTo(at([1, 1.5, 3][i]), 0));
+    const mark = screen.getByTestId('chart-mark');
+    expect(Number(mark.querySelector('line')!.getAttribute('x1'))).toBeCloseTo(at(2), 6);
+    expect(mark.textContent).toBe('η = 0.1');
+    const list = screen.getByRole('list', { name: 'Learning-rate changes' });
+    expect(list.textContent).toBe('Learning rate changed to 0.1 after epoch 2');
+    const svg = screen.getByRole('img', { name: 'Loss per epoch' });
+    fireEvent.focus(svg);
+    expect(screen.getByTestId('chart-readout').textContent).toBe('x 3 (value 2) · Loss 0.25');
+    fireEvent.keyDown(svg, { key: 'ArrowLeft' });
+    expect(screen.getByTestId('chart-readout').textContent).toBe('x 1.5 (value 1) · Loss 0.5');
+  });
+});

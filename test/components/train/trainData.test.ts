@@ -3,7 +3,9 @@ import {
   classOf,
   confusion,
   decisionGrid,
+  epochXs,
   predictor,
+  rateChanges,
   splitOf,
   withDataset,
 } from '../../../src/components/train/trainData';
@@ -115,5 +117,36 @@ describe('the split and the data set', () => {
     expect(s.validation).toHaveLength(40);
     // a lesson without a data set trains on its one sample
     expect(splitOf(lesson001)).toEqual({ train: [lesson001.sample], validation: [] });
+  });
+});
+
+describe('the loss history on the epoch axis', () => {
+  it('puts epochs at their number and the step view’s iterations evenly between two epochs', () => {
+    const records = [
+      { epoch: 1 },
+      { epoch: 2 },
+      { epoch: 2, iteration: true as const },
+      { epoch: 2, iteration: true as const },
+      { epoch: 2, iteration: true as const },
+      { epoch: 3 },
+      { epoch: 3, iteration: true as const },
+    ];
+    expect(epochXs(records)).toEqual([1, 2, 2.25, 2.5, 2.75, 3, 3.5]);
+    expect(epochXs([])).toEqual([]);
+  });
+
+  it('marks each change of η after the last record that had the old value', () => {
+    const records = [
+      { learningRate: 0.2 },
+      { learningRate: 0.2 },
+      { learningRate: 0.05 },
+      { learningRate: 0.05 },
+      { learningRate: 0.4 },
+    ];
+    expect(rateChanges(records, [1, 2, 3, 4, 5])).toEqual([
+      { x: 2, eta: 0.05 },
+      { x: 4, eta: 0.4 },
+    ]);
+    expect(rateChanges([{ learningRate: 0.2 }, {}], [1, 2])).toEqual([]);
   });
 });
