@@ -16,3 +16,6 @@ export * from './selectors';
 export { applyEdit, type LessonEdit, type EditResult } from './edits';
 export { lessonTrainSettings, type View, type TrainingState, type TrainStop } from './training';
 export * from './practiceSelectors';
+export { timelineOf, formulaOf, gradientCheckOf } from './derived';
+export { refusalMessage, lowerRate } from './gate';
+export { hintMessage } from './practice';

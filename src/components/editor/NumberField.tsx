@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
 import { formatForInput, parseNumberInput, type ParseOptions } from './parseNumberInput';
 

@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
-import { notationFor } from '../../formulas/notation';
-import { matrixTex } from '../../formulas/matrixView';
-import { partial } from '../../formulas/tex';
+import { matrixTex, notationFor, partial } from '../../formulas';
 import { useT } from '../../i18n';
 import { selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
 import { MatrixEditGrid } from '../editor/MatrixEditGrid';

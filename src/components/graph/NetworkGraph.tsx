@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { Lesson } from '../../engine';
-import type { Highlight } from '../../steps/types';
+import type { Highlight } from '../../steps';
 import {
   layoutNetwork,
   layoutObstacles,
@@ -10,7 +10,7 @@ import {
   weightWidthScale,
   type NetworkLayout,
 } from '../../layout';
-import { symbolText } from '../../formulas/symbols';
+import { symbolText } from '../../formulas';
 import {
   capitalised,
   edgeRows,

@@ -1,5 +1,5 @@
 import type { Lesson } from '../../engine';
-import { symbolText } from '../../formulas/symbols';
+import { symbolText } from '../../formulas';
 import type { EdgeGeom } from '../../layout';
 
 /** The translator the graph is given: t('graph.input', { symbol: 'x₁' }). */

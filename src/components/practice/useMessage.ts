@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
 
 /**

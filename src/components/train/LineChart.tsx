@@ -8,7 +8,7 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
-import { indexAt, lineChart, type ChartBox } from '../../layout/chart';
+import { indexAt, lineChart, type ChartBox } from '../../layout';
 import './line-chart.css';
 
 export interface LineSeries {

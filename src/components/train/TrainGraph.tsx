@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { maxAbsWeight, signOf, weightWidthScale } from '../../layout/style';
+import { maxAbsWeight, signOf, weightWidthScale } from '../../layout';
 
 interface Props {
   sizes: number[];
