@@ -6,6 +6,7 @@ import { useLessonStore, type LessonEdit } from '../../store';
 import { LayerTable } from './LayerTable';
 import { applyLessonEdit, LessonValueField } from './LessonValueField';
 import { ReinitForm, useInitChoice } from './ReinitForm';
+import './network-panel.css';
 
 /**
  * Architecture and settings: layers and their sizes and activations, loss, biases, learning rate, and new

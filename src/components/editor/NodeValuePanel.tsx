@@ -2,6 +2,7 @@ import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
 import { symbolOf, labelKeyOf, type EditTarget } from './editTargets';
 import { LessonValueField } from './LessonValueField';
+import './value-panel.css';
 
 interface NodeValuePanelProps {
   /** The input x_k or target t_j of the node that was selected. */

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
 import { MatrixEditGrid } from '../editor/MatrixEditGrid';
 import { Tex } from '../Tex';
+import './matrix-view.css';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const column = (ids: string[]) => ids.map((id) => [id]);

@@ -33,7 +33,7 @@ function setScale(tex: HTMLElement, scale: number): void {
 
 /**
  * Shrinks a display formula whose widest unbreakable piece is wider than its row. A long formula breaks after
- * its = and + signs (app.css lets KaTeX's pieces wrap), so only a piece that cannot break, such as a matrix or
+ * its = and + signs (formula.css lets KaTeX's pieces wrap), so only a piece that cannot break, such as a matrix or
  * a bracketed sum, can be too wide: the formula is then scaled down until that piece fits. The result is
  * measured again after each change: glyph widths do not scale exactly with the type size, and a changed
  * formula may bring up (or take away) a scrollbar that changes the room its row has.

@@ -9,6 +9,7 @@ import { symbolOf, targetOfEdge } from '../editor/editTargets';
 import { LessonValueField } from '../editor/LessonValueField';
 import { useFitFormulas } from '../formula/useFitFormulas';
 import { Tex } from '../Tex';
+import './chain-rule.css';
 
 /** Reads `e:l:j:k` (weight into neuron j of layer l from neuron k) or `eb:l:j` (bias) as a weight reference. */
 export function weightOfEdge(edgeId: string): WeightRef | null {

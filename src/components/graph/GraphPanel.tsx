@@ -9,6 +9,7 @@ import { ChainRulePanel, NodeValuePanel } from '../lazyPanels';
 import { usePresenterGraphBox } from '../present/usePresenterGraphBox';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
+import './graph-panel.css';
 
 /**
  * The network graph wired to the store: a selected weight opens its chain rule (with its value to edit), a
