@@ -16,7 +16,8 @@ import { Notice } from './Notice';
 import { ViewSwitch } from './train/ViewSwitch';
 import { Narration } from './present/Narration';
 import { PresenterOverlay, usePresenterScreen } from './present/presenter';
-import '../styles/app.css';
+import '../styles/base.css';
+import './app.css';
 
 /** The Train view, loaded when first opened (its own chunk). */
 const TrainView = lazy(() => import('./train/TrainView'));

@@ -7,6 +7,7 @@ import { EditNetworkButton } from './editor/NetworkPanelContext';
 import { DigitsControl } from './controls/DigitsControl';
 import { AboutLesson } from './AboutLesson';
 import { PresentButton } from './present/presenter';
+import './header.css';
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };

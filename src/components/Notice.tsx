@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { useLessonStore } from '../store';
+import './notice.css';
 
 /**
  * A dismissible message: a refused edit, a broken link, a file that could not be read, a stopped iteration;

@@ -1,6 +1,7 @@
 import 'katex/dist/katex.min.css';
 import { memo, useSyncExternalStore } from 'react';
 import { loadedKatex, loadKatex, onKatexLoaded } from './texEngine';
+import './tex.css';
 
 interface TexProps {
   /** The TeX source. */

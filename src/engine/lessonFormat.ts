@@ -1,25 +1,16 @@
 import { ACTIVATION_NAMES } from './activations';
-import { parseCsv } from './csv';
 import { parseValueId } from './ids';
 import { LIMITS } from './limits';
+import { Reader } from './lessonReader';
+import { readDataset, readSample } from './lessonSamples';
 import { isValidPair, LOSS_NAMES } from './losses';
-import {
-  foundOf,
-  problemOf,
-  ROOT_PATH,
-  type ListKind,
-  type ProblemCode,
-  type ProblemParamMap,
-} from './problems';
+import { foundOf, ROOT_PATH } from './problems';
 import type {
   ActivationName,
-  BuiltinDatasetName,
   Conventions,
   DatasetSpec,
   Detail,
   Lesson,
-  LessonProblem,
-  LocalText,
   LossName,
   ParseResult,
   Sample,
@@ -32,71 +23,6 @@ export const DEFAULT_CONVENTIONS: Conventions = {
   vectors: 'column',
   symbols: 'standard',
 };
-const BUILTIN_DATASETS: BuiltinDatasetName[] = ['iris', 'xor', 'gaussians', 'circle', 'spiral'];
-
-/** Collects problems while reading an untrusted value; every reader returns undefined on failure. */
-class Reader {
-  problems: LessonProblem[] = [];
-  /** Records a problem by code and parameters; its English message comes from the same two. */
-  fail<C extends ProblemCode>(path: string, code: C, params: ProblemParamMap[C]): undefined {
-    this.problems.push(problemOf(path, code, params));
-    return undefined;
-  }
-  object(v: unknown, path: string): Record<string, unknown> | undefined {
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
-    return this.fail(path, 'notObject', foundOf(v));
-  }
-  /** A list of min to max items; `what` (and `layer`) say what the items are. */
-  array(
-    v: unknown,
-    path: string,
-    min: number,
-    max: number,
-    what: ListKind,
-    layer?: number,
-  ): unknown[] | undefined {
-    if (!Array.isArray(v)) return this.fail(path, 'notList', foundOf(v));
-    if (v.length < min || v.length > max) {
-      const list = layer === undefined ? { what, count: v.length } : { what, layer, count: v.length };
-      return min === max
-        ? this.fail(path, 'wrongCount', { ...list, expected: min })
-        : this.fail(path, 'countOutOfRange', { ...list, min, max });
-    }
-    return v;
-  }
-  number(v: unknown, path: string): number | undefined {
-    if (typeof v !== 'number') return this.fail(path, 'notNumber', foundOf(v));
-    if (!Number.isFinite(v)) return this.fail(path, 'notFinite', { value: v });
-    if (Math.abs(v) > LIMITS.maxMagnitude)
-      return this.fail(path, 'tooLarge', { value: v, max: LIMITS.maxMagnitude });
-    return v;
-  }
-  integer(v: unknown, path: string, min: number, max: number): number | undefined {
-    if (typeof v !== 'number' || !Number.isInteger(v)) return this.fail(path, 'notInteger', foundOf(v));
-    if (v < min || v > max) return this.fail(path, 'outOfRange', { value: v, min, max });
-    return v;
-  }
-  oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T | undefined {
-    if (typeof v === 'string' && (options as readonly string[]).includes(v)) return v as T;
-    return this.fail(path, 'notOneOf', { ...foundOf(v), options: options.join(', ') });
-  }
-  vector(v: unknown, path: string, length: number, what: ListKind, layer?: number): number[] | undefined {
-    const arr = this.array(v, path, length, length, what, layer);
-    if (!arr) return undefined;
-    const out = arr.map((x, i) => this.number(x, `${path}[${i}]`));
-    return out.every((x) => x !== undefined) ? (out as number[]) : undefined;
-  }
-  text(v: unknown, path: string): LocalText | undefined {
-    const o = this.object(v, path);
-    if (!o) return undefined;
-    const en = typeof o.en === 'string' ? o.en : this.fail(`${path}.en`, 'notText', foundOf(o.en));
-    const zh =
-      typeof o['zh-CN'] === 'string'
-        ? o['zh-CN']
-        : this.fail(`${path}.zh-CN`, 'notText', foundOf(o['zh-CN']));
-    return en !== undefined && zh !== undefined ? { en, 'zh-CN': zh } : undefined;
-  }
-}
 
 /**
  * Reads an untrusted value (a parsed JSON file or link) as a `backprop-lesson` version 1. Returns the typed
@@ -212,103 +138,6 @@ function readBiases(r: Reader, v: unknown, sizes: number[]): number[][] | undefi
   if (!list) return undefined;
   const out = list.map((b, l) => r.vector(b, `biases[${l}]`, sizes[l + 1], 'biases', l + 1));
   return out.every((x) => x) ? (out as number[][]) : undefined;
-}
-
-function readSample(
-  r: Reader,
-  v: unknown,
-  path: string,
-  sizes: number[],
-  loss: LossName | undefined,
-  outAct: ActivationName | undefined,
-): Sample | undefined {
-  const o = r.object(v, path);
-  if (!o) return undefined;
-  const input = r.vector(o.input, `${path}.input`, sizes[0], 'inputs');
-  const target = r.vector(o.target, `${path}.target`, sizes[sizes.length - 1], 'targets');
-  if (target && (loss === 'bce' || loss === 'cce')) {
-    target.forEach((t, j) => {
-      if (t < 0 || t > 1) r.fail(`${path}.target[${j}]`, 'targetOutside01', { value: t });
-    });
-    const sum = target.reduce((s, t) => s + t, 0);
-    if (loss === 'cce' && outAct === 'softmax' && Math.abs(sum - 1) > 1e-9) {
-      r.fail(`${path}.target`, 'targetSum', { sum });
-    }
-  }
-  return input && target ? { input, target } : undefined;
-}
-
-function readDataset(
-  r: Reader,
-  v: unknown,
-  sizes: number[],
-  loss: LossName | undefined,
-  outAct: ActivationName | undefined,
-): DatasetSpec | undefined {
-  const o = r.object(v, 'dataset');
-  if (!o) return undefined;
-  if (o.kind === 'builtin') {
-    const name = r.oneOf<BuiltinDatasetName>(o.name, 'dataset.name', BUILTIN_DATASETS);
-    const seed = o.seed === undefined ? undefined : r.integer(o.seed, 'dataset.seed', 0, 2 ** 32 - 1);
-    const noise = o.noise === undefined ? undefined : readNoise(r, o.noise);
-    if (!name || (o.noise !== undefined && noise === undefined)) return undefined;
-    const spec: DatasetSpec = { kind: 'builtin', name };
-    if (seed !== undefined) spec.seed = seed;
-    if (noise !== undefined) spec.noise = noise;
-    return spec;
-  }
-  if (o.kind === 'csv') return readCsvDataset(r, o, sizes, loss, outAct);
-  if (o.kind !== 'inline')
-    return r.fail('dataset.kind', 'notOneOf', { ...foundOf(o.kind), options: 'inline, builtin, csv' });
-  const list = r.array(o.samples, 'dataset.samples', 1, LIMITS.maxSamples, 'samples');
-  if (!list) return undefined;
-  const samples = list.map((s, i) => readSample(r, s, `dataset.samples[${i}]`, sizes, loss, outAct));
-  return samples.every((s) => s) ? { kind: 'inline', samples: samples as Sample[] } : undefined;
-}
-
-/** A built-in set's noise: a standard deviation in input units, 0 to LIMITS.maxNoise. */
-function readNoise(r: Reader, v: unknown): number | undefined {
-  if (typeof v !== 'number') return r.fail('dataset.noise', 'notNumber', foundOf(v));
-  if (!(v >= 0 && v <= LIMITS.maxNoise))
-    return r.fail('dataset.noise', 'outOfRange', { value: v, min: 0, max: LIMITS.maxNoise });
-  return v;
-}
-
-/** A CSV data set carried in the file: read whole or refused with every problem (line and column) in it. */
-function readCsvDataset(
-  r: Reader,
-  o: Record<string, unknown>,
-  sizes: number[],
-  loss: LossName | undefined,
-  outAct: ActivationName | undefined,
-): DatasetSpec | undefined {
-  const seed = o.seed === undefined ? undefined : r.integer(o.seed, 'dataset.seed', 0, 2 ** 32 - 1);
-  if (typeof o.text !== 'string') return r.fail('dataset.text', 'notText', foundOf(o.text));
-  const parsed = parseCsv(o.text);
-  if (!parsed.ok) {
-    for (const { message, code, params } of parsed.problems)
-      r.problems.push({ path: 'dataset.text', message, code, params });
-    return undefined;
-  }
-  const { samples, classes } = parsed.data;
-  const inputs = samples[0].input.length;
-  const targets = samples[0].target.length;
-  const before = r.problems.length;
-  if (inputs !== sizes[0])
-    r.fail('dataset.text', 'wrongCount', { what: 'inputs', count: inputs, expected: sizes[0] });
-  if (targets !== sizes[sizes.length - 1])
-    r.fail('dataset.text', 'wrongCount', {
-      what: 'targets',
-      count: targets,
-      expected: sizes[sizes.length - 1],
-    });
-  const bad = classes ? undefined : samples.find((s) => s.target[0] < 0 || s.target[0] > 1);
-  if (bad && (loss === 'bce' || loss === 'cce'))
-    r.fail('dataset.text', 'targetOutside01', { value: bad.target[0] });
-  if (!classes && loss === 'cce' && outAct === 'softmax' && samples.some((s) => s.target[0] !== 1))
-    r.fail('dataset.text', 'targetSum', { sum: samples.find((s) => s.target[0] !== 1)!.target[0] });
-  if (r.problems.length > before || (seed === undefined && o.seed !== undefined)) return undefined;
-  return seed === undefined ? { kind: 'csv', text: o.text } : { kind: 'csv', text: o.text, seed };
 }
 
 function readConventions(r: Reader, v: unknown): Conventions | undefined {

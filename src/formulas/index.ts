@@ -5,3 +5,8 @@ export { formatNumber, parseFormatted } from './format';
 export { formulaMessages, type FormulaMessageKey } from './messages';
 export { notationFor, type Notation } from './notation';
 export type * from './types';
+export { symbolText, texToText } from './symbols';
+export { formatPlain } from './plain';
+export { partial } from './tex';
+export { matrixTex } from './matrixView';
+export { narrationOf } from './narration';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { formatPlain } from '../formulas/plain';
+import { formatPlain } from '../formulas';
 import { useLessonStore } from '../store';
 
 /** Formats a number for display with the chosen significant digits (the formula layer's one formatter). */

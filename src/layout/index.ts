@@ -1,4 +1,5 @@
 /** Pure geometry of the network graph: positions, label anchors, stroke scales and colours. */
+export { lineChart, indexAt, type ChartBox } from './chart';
 export {
   layoutNetwork,
   symbolAbove,

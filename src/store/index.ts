@@ -22,3 +22,6 @@ export {
   type LossRecord,
 } from './training';
 export * from './practiceSelectors';
+export { timelineOf, formulaOf, gradientCheckOf } from './derived';
+export { refusalMessage, lowerRate } from './gate';
+export { hintMessage } from './practice';

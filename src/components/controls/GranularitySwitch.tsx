@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
-import type { Granularity } from '../../steps/types';
+import type { Granularity } from '../../steps';
 
 const OPTIONS: Granularity[] = ['neuron', 'layer', 'weight'];
 

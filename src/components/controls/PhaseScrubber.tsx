@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
 import { selectTimeline, useLessonStore } from '../../store';
-import type { Phase } from '../../steps/types';
+import type { Phase } from '../../steps';
 
 /** A range input over the steps, above coloured and labelled bands, one per phase. */
 export function PhaseScrubber() {

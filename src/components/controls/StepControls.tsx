@@ -6,6 +6,7 @@ import { IterationControl } from './IterationControl';
 import { GranularitySwitch } from './GranularitySwitch';
 import { ExportButton } from '../documents/ExportButton';
 import { Icon, type IconName } from './Icon';
+import './controls.css';
 
 interface TransportButton {
   icon: IconName;

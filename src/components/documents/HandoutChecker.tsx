@@ -1,12 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { checkHandout, type FigureCheck, type HandoutCheck } from '../../documents';
-import { formulaFor } from '../../formulas';
-import { texToText } from '../../formulas/symbols';
+import { formulaFor, texToText } from '../../formulas';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { textIn } from '../../engine';
 import { useT } from '../../i18n';
-import { useLessonStore } from '../../store';
-import { timelineOf } from '../../store/derived';
+import { timelineOf, useLessonStore } from '../../store';
 import { Tex } from '../Tex';
 import { DocumentShell } from './DocumentShell';
 

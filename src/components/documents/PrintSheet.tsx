@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { derivationOf } from '../../documents';
-import { formatNumber, notationFor } from '../../formulas';
+import { formatNumber, notationFor, texToText } from '../../formulas';
 import { useT, type MessageKey } from '../../i18n';
 import { layoutNetwork } from '../../layout';
-import { texToText } from '../../formulas/symbols';
 import { SymbolText } from '../graph/SymbolText';
 import { Tex } from '../Tex';
 import { DocumentShell } from './DocumentShell';

@@ -1,5 +1,5 @@
 import { ACTIVATION_NAMES, isValidPair, LIMITS, type ActivationName, type Lesson } from '../../engine';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
 import { NumberField } from './NumberField';
 

@@ -1,7 +1,6 @@
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
-import { lessonStore, useLessonStore } from '../../store';
-import type { LessonEdit } from '../../store/edits';
+import { lessonStore, useLessonStore, type LessonEdit } from '../../store';
 import { editOf, labelKeyOf, symbolOf, valueOf, type EditTarget } from './editTargets';
 import { NumberField } from './NumberField';
 

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
 import { Tex } from '../Tex';
 import { LessonValueField } from './LessonValueField';
+import './matrix-edit.css';
 
 /** Beyond this many cells a grid of fields helps no one: the graph's weights are edited one at a time instead. */
 const MAX_CELLS = 64;

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isValidPair, LOSS_NAMES, type ActivationName, type LossName } from '../../engine';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
-import { useLessonStore } from '../../store';
-import type { LessonEdit } from '../../store/edits';
+import { useLessonStore, type LessonEdit } from '../../store';
 import { CloseButton } from '../CloseButton';
 import { LayerTable } from './LayerTable';
 import { applyLessonEdit, LessonValueField } from './LessonValueField';
 import { ReinitForm, useInitChoice } from './ReinitForm';
+import './network-panel.css';
 
 /**
  * Architecture and settings: layers and their sizes and activations, loss, biases, learning rate, and new

@@ -10,6 +10,7 @@ import {
   type RefObject,
 } from 'react';
 import { useT } from '../../i18n';
+import './edit-network.css';
 
 /** Whether the "Network" panel is open: view state shared by its toggle (in the header) and the panel. */
 interface NetworkPanelState {

@@ -3,6 +3,7 @@ import { useLessonStore } from '../../store';
 import { CloseButton } from '../CloseButton';
 import { symbolOf, labelKeyOf, type EditTarget } from './editTargets';
 import { LessonValueField } from './LessonValueField';
+import './value-panel.css';
 
 interface NodeValuePanelProps {
   /** The input x_k or target t_j of the node that was selected. */

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
 import { formatForInput, parseNumberInput, type ParseOptions } from './parseNumberInput';
+import './fields.css';
 
 export interface NumberFieldProps {
   /** The visible label, e.g. "Weight w¹₁₁"; with `hideLabel` it only names the field for screen readers. */

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { INIT_KINDS, type InitScheme } from '../../engine';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
 import { parseNumberInput } from './parseNumberInput';
 

@@ -7,8 +7,8 @@ import {
   type NodeId,
   type ValueId,
 } from '../../engine';
-import { symbolText } from '../../formulas/symbols';
-import type { LessonEdit } from '../../store/edits';
+import { symbolText } from '../../formulas';
+import type { LessonEdit } from '../../store';
 
 /** A single number of the lesson a student can type over. Layers as in the engine: 1 … L; neurons from 0. */
 export type EditTarget =

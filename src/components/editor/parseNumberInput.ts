@@ -1,5 +1,5 @@
 import { LIMITS } from '../../engine';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 
 /** What a typed number must also be, beyond finite and within ±LIMITS.maxMagnitude. */
 export interface ParseOptions {

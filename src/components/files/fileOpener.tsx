@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { LessonProblem } from '../../engine';
-import type { MessageRef } from '../../formulas/types';
-import { lessonStore } from '../../store';
-import { refusalMessage } from '../../store/gate';
+import type { MessageRef } from '../../formulas';
+import { lessonStore, refusalMessage } from '../../store';
 import { parseLessonFile } from '../../store/persist';
 
 /** Files larger than this are refused before reading (a lesson at the format's size caps is under 2 MB). */

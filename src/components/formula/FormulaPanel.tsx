@@ -6,6 +6,7 @@ import { FormulaPage } from './FormulaPage';
 import { MatrixView } from '../lazyPanels';
 import { PracticeBar } from '../practice/PracticeBar';
 import { PracticeReport } from '../practice/PracticeReport';
+import './formula.css';
 
 /** Steps either side of the cursor whose pages are rendered ahead of time, hidden. */
 const AHEAD = 1;

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
 import { vid, type ValueId } from '../../engine';
-import { notationFor } from '../../formulas/notation';
-import { matrixTex } from '../../formulas/matrixView';
-import { partial } from '../../formulas/tex';
+import { matrixTex, notationFor, partial } from '../../formulas';
 import { useT } from '../../i18n';
 import { selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
 import { MatrixEditGrid } from '../editor/MatrixEditGrid';
 import { Tex } from '../Tex';
+import './matrix-view.css';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const column = (ids: ValueId[]) => ids.map((id) => [id]);

@@ -1,7 +1,7 @@
-import type { Operand } from '../../formulas/types';
+import type { Operand } from '../../formulas';
 import { useT } from '../../i18n';
 import { selectTimeline, useLessonStore } from '../../store';
-import type { Step } from '../../steps/types';
+import type { Step } from '../../steps';
 import { Tex } from '../Tex';
 import { plainSymbol } from './plainSymbol';
 import { useFormatNumber } from '../../hooks/useFormatNumber';

@@ -1,4 +1,4 @@
-import { texToText } from '../../formulas/symbols';
+import { texToText } from '../../formulas';
 
 /**
  * A TeX symbol as plain text for screen readers, the same text the graph and the fields use:

@@ -33,7 +33,7 @@ function setScale(tex: HTMLElement, scale: number): void {
 
 /**
  * The scale a display formula should have, or null when it has it already (or is not laid out), from its
- * layout alone (no change made). A long formula breaks after its = and + signs (app.css lets KaTeX's pieces
+ * layout alone (no change made). A long formula breaks after its = and + signs (formula.css lets KaTeX's pieces
  * wrap), so only a piece that cannot break, such as a matrix or a bracketed sum, can be too wide: the formula
  * is then scaled down until that piece fits.
  */

@@ -4,12 +4,12 @@ import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useReducedMotion } from '../../hooks/useReducedMotion';
 import { useT } from '../../i18n';
 import { parseEdgeId, vid, type EdgeId, type NodeId } from '../../engine';
-import { selectShownValues, selectTimeline, selectTrace, useLessonStore } from '../../store';
-import { gradientCheckOf } from '../../store/derived';
+import { gradientCheckOf, selectShownValues, selectTimeline, selectTrace, useLessonStore } from '../../store';
 import { symbolOf, targetOfEdge } from '../editor/editTargets';
 import { LessonValueField } from '../editor/LessonValueField';
 import { useFitFormulas } from '../formula/useFitFormulas';
 import { Tex } from '../Tex';
+import './chain-rule.css';
 
 /** Reads `e:l:j:k` (weight into neuron j of layer l from neuron k) or `eb:l:j` (bias) as a weight reference. */
 export const weightOfEdge = (edgeId: EdgeId): WeightRef | null => parseEdgeId(edgeId);

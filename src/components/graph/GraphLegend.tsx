@@ -1,6 +1,7 @@
 import { dashFor } from '../../layout';
 import type { Translate } from './describe';
 import './graph.css';
+import './legend.css';
 
 const Sample = ({ sign, width }: { sign: 'pos' | 'neg'; width: number }) => (
   <svg className="graph-legend__sample" viewBox="0 0 40 14" width="40" height="14" aria-hidden="true">

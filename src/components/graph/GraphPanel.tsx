@@ -10,6 +10,7 @@ import { usePresenterGraphBox } from '../present/usePresenterGraphBox';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
 import type { EdgeId, GraphId, NodeId } from '../../engine';
+import './graph-panel.css';
 
 /**
  * The network graph wired to the store: a selected weight opens its chain rule (with its value to edit), a

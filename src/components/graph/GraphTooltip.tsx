@@ -1,5 +1,6 @@
 import type { Row } from './describe';
 import { SymbolText } from './SymbolText';
+import './tooltip.css';
 
 interface TooltipProps {
   /** The hovered element's left and right sides and middle: the tooltip goes right of it, else left. */

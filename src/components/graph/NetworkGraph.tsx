@@ -1,31 +1,15 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { asGraphId, isEdgeId, parseNodeId, vid } from '../../engine';
+import { asGraphId, isEdgeId, parseNodeId } from '../../engine';
 import type { EdgeId, GraphId, Lesson, NodeId } from '../../engine';
-import type { Highlight } from '../../steps/types';
-import {
-  layoutNetwork,
-  layoutObstacles,
-  maxAbsWeight,
-  placeSomeLabels,
-  rectAround,
-  weightWidthScale,
-  type NetworkLayout,
-} from '../../layout';
-import { symbolText } from '../../formulas/symbols';
-import {
-  capitalised,
-  edgeRows,
-  edgeTitle,
-  labelChars,
-  nodeName,
-  nodeRows,
-  nodeSymbol,
-  weightOf,
-} from './describe';
+import type { Highlight } from '../../steps';
+import { maxAbsWeight, weightWidthScale } from '../../layout';
+import { capitalised, edgeRows, edgeTitle, nodeName, nodeRows, weightOf } from './describe';
 import type { Shown, Translate } from './describe';
+import { useEdgeLabels } from './edgeLabels';
 import { GraphEdgeCopy, GraphEdgeGroup, GraphLabel } from './GraphEdge';
 import { CANVAS_EDGES, GraphEdgeCanvas } from './GraphEdgeCanvas';
 import { GraphNode } from './GraphNode';
+import { focusOrder, useGraphLayout } from './graphLayout';
 import { GraphTooltip } from './GraphTooltip';
 import { SymbolText } from './SymbolText';
 import { GraphViews, markOf, marksOf } from './views';
@@ -64,35 +48,6 @@ export interface NetworkGraphProps {
  */
 export const LARGE_NET_EDGES = 1000;
 
-/** Graphs narrower than this (phones) draw text at 11 px at least; wider ones at 12 px. */
-const PHONE_WIDTH = 500;
-/** At most this many labels of a dense layer pair are placed at once (the lit edges, then the active one). */
-const MAX_DYNAMIC_LABELS = 40;
-
-/** Characters of a text in Latin-character widths (a CJK character is about 1.6 of them). */
-const charsOf = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 1.6 : 1), 0);
-
-/**
- * The graph's keyboard order (one tab stop; ↑/↓ move through it): the inputs, then each neuron followed by
- * the weights (and bias) leading into it. `neurons` holds the positions of the neurons.
- */
-function focusOrder(layout: NetworkLayout): { ids: GraphId[]; neurons: number[] } {
-  const ids: GraphId[] = [];
-  const neurons: number[] = [];
-  const into = new Map<NodeId, EdgeId[]>();
-  for (const e of layout.edges) {
-    const list = into.get(e.target);
-    if (list) list.push(e.id);
-    else into.set(e.target, [e.id]);
-  }
-  for (const n of layout.nodes) {
-    if (n.bias) continue;
-    neurons.push(ids.length);
-    ids.push(n.id, ...(into.get(n.id) ?? []));
-  }
-  return { ids, neurons };
-}
-
 /** The network: neurons, weights and the values shown so far; the current step highlighted. */
 export function NetworkGraph(props: NetworkGraphProps) {
   const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
@@ -103,51 +58,16 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const pressed = useRef<GraphId | null>(null);
   const zoom = useGraphZoom(props.width ?? 800, props.height ?? 480);
-  const { width, height } = zoom.box;
 
   const { useBias, weights, biases } = lesson;
-  const sizesKey = lesson.layers.map((l) => l.size).join(',');
-  const givens = useMemo(
-    () => [...weights, ...(useBias ? [biases] : [])].flat(2),
-    [weights, biases, useBias],
-  );
-  // a label holds w, and once known "→ w⁺" (as long as a typical value: −0.1234 at four digits)
-  const chars = useMemo(
-    () => Math.max(labelChars(givens, format), format(-0.123456789).length + 2),
-    [givens, format],
-  );
-  const minFont = props.minFont ?? (zoom.view.width < PHONE_WIDTH ? 11 : 12);
-  // Characters of the widest value inside a neuron (a small negative number is the longest), of the longest
-  // symbol (a spelled-out subscript counts at its size) and of the longest target text.
-  const valueChars = Math.max(format(-0.0123456789).length, format(-12.3456789).length);
-  const { layers, conventions } = lesson;
-  const symbolChars = useMemo(() => {
-    const named = { layers, conventions };
-    let most = 2;
-    sizesKey.split(',').forEach((size, l) => {
-      for (let j = 0; j < Math.min(Number(size), 4); j++)
-        most = Math.max(most, nodeSymbol(named, l, j).replace(/_/, '').length);
-    });
-    return most;
-  }, [sizesKey, layers, conventions]);
-  const targetTexts = useMemo(() => {
-    const last = layers.length - 1;
-    return Array.from({ length: layers[last].size }, (_, j) => {
-      const symbol = symbolText({ layers, conventions }, vid.t(j));
-      // a mini-batch's mean step has no one target
-      return vid.t(j) in shown ? `${symbol} = ${format(shown[vid.t(j)])}` : symbol;
-    });
-  }, [layers, conventions, shown, format]);
-  const targetChars = Math.max(...[t('graph.targets'), ...targetTexts].map(charsOf));
-  const layout = useMemo(
-    () =>
-      layoutNetwork(
-        sizesKey.split(',').map(Number),
-        useBias,
-        { width, height },
-        { labelChars: chars, minFont, valueChars, symbolChars, targetChars },
-      ),
-    [sizesKey, useBias, width, height, chars, minFont, valueChars, symbolChars, targetChars],
+  const { layout, targetTexts } = useGraphLayout(
+    lesson,
+    shown,
+    format,
+    t,
+    zoom.box,
+    zoom.view.width,
+    props.minFont,
   );
   const order = useMemo(() => focusOrder(layout), [layout]);
   // the one tab stop: the last item focused, else the first input
@@ -182,44 +102,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
     });
     return { edgeGroups: groups, copies: lifted };
   }, [views, shown, marks, active]);
-  // Labels with a place of their own are always shown; those of a dense layer pair only when lit, on the
-  // path, selected, hovered or focused, wherever they fit without overlapping anything.
-  const fixed = useMemo(() => {
-    const { width: w, height: h } = layout.labelSize;
-    const labelled = layout.edges.filter((e) => e.labelled);
-    return {
-      ids: labelled.map((e) => e.id),
-      obstacles: [...layoutObstacles(layout), ...labelled.map((e) => rectAround(e.label, w, h))],
-    };
-  }, [layout]);
-  const labels = useMemo(() => {
-    const out = fixed.ids.flatMap((id) => {
-      const v = views.edgeView(id);
-      return v ? [{ view: v, at: v.geom.label }] : [];
-    });
-    // first come, first placed: the edge under the pointer or focus, the selected one, the step's, the path's
-    const wanted = [...(active ? [active] : []), ...(marks.selected ? [marks.selected] : [])];
-    wanted.push(...marks.lit, ...marks.path);
-    const dynamic = [...new Set(wanted)]
-      .filter((id) => layout.edgeById[id] && !layout.edgeById[id].labelled)
-      .slice(0, MAX_DYNAMIC_LABELS);
-    if (dynamic.length === 0) return out;
-    const { width: w, height: h } = layout.labelSize;
-    const frame = { x0: 0, y0: 0, x1: layout.width, y1: layout.height };
-    const at = placeSomeLabels(
-      dynamic.map((id) => layout.edgeById[id]),
-      fixed.obstacles,
-      frame,
-      w,
-      h,
-    );
-    dynamic.forEach((id, i) => {
-      const v = views.edgeView(id);
-      if (v && at[i]) out.push({ view: v, at: at[i]! });
-    });
-    return out;
-    // edgeGroups: the views are read as of the last views.edges() call
-  }, [fixed, views, marks, active, layout, edgeGroups]); // eslint-disable-line react-hooks/exhaustive-deps
+  const labels = useEdgeLabels(layout, views, marks, active, edgeGroups);
 
   const callout = props.stepCallout ? stepCalloutId(layout, highlight) : null;
   const tooltip = active ? describeActive(active) : callout ? describeActive(callout) : null;

@@ -1,6 +1,6 @@
 import { vid, type Lesson, type ValueId } from '../../engine';
-import { symbolText } from '../../formulas/symbols';
-import type { Translator } from '../../i18n/keys';
+import { symbolText } from '../../formulas';
+import type { Translator } from '../../i18n';
 import type { EdgeGeom } from '../../layout';
 
 /** The translator the graph is given: t('graph.input', { symbol: 'x₁' }). */

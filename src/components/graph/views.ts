@@ -1,6 +1,6 @@
 import { vid, type GraphId, type Lesson, type NodeId, type EdgeId, type ValueId } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
-import type { Highlight } from '../../steps/types';
+import type { Highlight } from '../../steps';
 import { shownChanges } from '../../store';
 import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
 import type { Letters, Shown, Translate } from './describe';

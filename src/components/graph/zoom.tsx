@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useFirstScreenBox } from '../firstScreenBox';
 import type { Translate } from './describe';
+import './zoom.css';
 
 /** Zoom factors: each button press multiplies or divides by STEP, between 1 (the whole net) and MAX. */
 const STEP = 1.5;

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../i18n';
 import { exerciseId, verifyCode, type CodeCounts } from '../../practice/code';
 import { selectTimeline, useLessonStore } from '../../store';
-import { encodeLink } from '../../store/persist/link';
+import { encodeLink } from '../../store/persist';
 
 /**
  * The teacher's tools: a share link that opens this lesson straight into practice with the settings chosen,

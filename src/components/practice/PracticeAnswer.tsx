@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState, type FocusEvent } from 'react';
-import type { Formula } from '../../formulas/types';
+import type { Formula } from '../../formulas';
 import { useT } from '../../i18n';
 import { questionOf } from '../../practice/hints';
 import { MAX_TRIES } from '../../practice/session';
-import { hintMessage } from '../../store/practice';
-import { selectStep, selectStepRecord, useLessonStore } from '../../store';
+import { hintMessage, selectStep, selectStepRecord, useLessonStore } from '../../store';
 import { plainSymbol } from '../formula/plainSymbol';
 import { Tex } from '../Tex';
 import { useMessage } from './useMessage';

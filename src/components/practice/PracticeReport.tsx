@@ -10,7 +10,7 @@ import {
   selectTimeline,
   useLessonStore,
 } from '../../store';
-import { formulaOf } from '../../store/derived';
+import { formulaOf } from '../../store';
 import { plainSymbol } from '../formula/plainSymbol';
 
 /** Items listed per group at most (a big network at weight detail hides thousands of steps). */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { ActivationName } from '../../engine';
-import type { MessageRef } from '../../formulas/types';
+import type { MessageRef } from '../../formulas';
 import { useT } from '../../i18n';
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { narrationOf } from '../../formulas/narration';
+import { narrationOf } from '../../formulas';
 import { useT } from '../../i18n';
 import { selectFormula, selectStep, useLessonStore } from '../../store';
 

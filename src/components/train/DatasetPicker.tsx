@@ -1,8 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { DEFAULT_NOISE } from '../../data';
 import { parseCsv, type CsvProblem, type DatasetSpec } from '../../engine';
-import { useT } from '../../i18n';
-import { problemText } from '../../i18n/problems';
+import { problemText, useT } from '../../i18n';
 import { useLessonStore } from '../../store';
 import { BUILTIN_SETS, datasetSeed, withDataset } from './trainData';
 

@@ -8,7 +8,7 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
-import { indexAt, lineChart, type ChartBox, type ChartMark } from '../../layout/chart';
+import { indexAt, lineChart, type ChartBox, type ChartMark } from '../../layout';
 import './line-chart.css';
 
 export interface LineSeries {

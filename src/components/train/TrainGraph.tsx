@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import { maxAbsWeight, signOf, weightWidthScale } from '../../layout/style';
+import { maxAbsWeight, signOf, weightWidthScale } from '../../layout';
 import { lessonStore, type LessonState } from '../../store';
 
 interface Props {
