@@ -42,11 +42,15 @@ const layerAllows = {
   formulas: ['engine', 'steps'],
   layout: ['engine', 'steps'],
 };
+/** Type-only modules of another layer a pure layer may name in its types (the message keys are data to it). */
+const typeOnlyAllows = { formulas: ['i18n/keys'] };
 const DEPTHS = [1, 2, 3];
 const up = (depth) => `^(\\.\\./){${depth}}`;
 const filesAt = (folder, depth) => [`${folder}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`];
 
 function layerRules(layer, allowed) {
+  const typeOnly = typeOnlyAllows[layer] ?? [];
+  const skip = [...allowed.map((a) => `${a}(/|$)`), ...typeOnly.map((m) => `${m}$`)];
   return DEPTHS.map((depth) => ({
     files: filesAt(`src/${layer}`, depth),
     rules: {
@@ -56,8 +60,13 @@ function layerRules(layer, allowed) {
           ...impureImports,
           patterns: [
             ...impureImports.patterns,
+            ...typeOnly.map((m) => ({
+              regex: `${up(depth)}${m}$`,
+              allowTypeImports: true,
+              message: `The ${layer} layer names ${m} in its types only.`,
+            })),
             {
-              regex: allowed.length ? `${up(depth)}(?!(${allowed.join('|')})(/|$))` : up(depth),
+              regex: skip.length ? `${up(depth)}(?!(${skip.join('|')}))` : up(depth),
               message: allowed.length
                 ? `The ${layer} layer imports only ${allowed.join(', ')} from other layers.`
                 : `The ${layer} layer imports no other layer.`,

@@ -1,5 +1,13 @@
 /** Pure geometry of the network graph: positions, label anchors, stroke scales and colours. */
-export { lineChart, indexAt, type ChartBox } from './chart';
+export {
+  lineChart,
+  indexAt,
+  decimate,
+  decimateGrowing,
+  type ChartBox,
+  type ChartMark,
+  type ChartPoint,
+} from './chart';
 export {
   layoutNetwork,
   symbolAbove,

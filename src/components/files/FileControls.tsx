@@ -1,8 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { lessonStore } from '../../store';
-import { encodeLinkAsync } from '../../store/persist';
-import { compressOffThread } from '../../store/persist/linkCompressor';
+import { compressOffThread, encodeLinkAsync } from '../../store/persist';
 import { downloadLesson, shareUrl } from './download';
 import { useFileOpener } from './fileOpener';
 import { ToolIcon } from './ToolIcon';

@@ -1,6 +1,6 @@
 import type { GraphId } from '../../engine';
 import type { NetworkLayout, NodeDetail } from '../../layout';
-import type { Highlight } from '../../steps/types';
+import type { Highlight } from '../../steps';
 
 /** Whether neurons drawn at this detail show their values (z, a, δ) inside them. */
 export const showsValues = (detail: NodeDetail): boolean => detail === 'full' || detail === 'value';

@@ -18,3 +18,4 @@ export {
   type ParsedSaved,
 } from './saved';
 export { chooseStart, type StartInput, type StartState } from './start';
+export { compressOffThread } from './linkCompressor';
