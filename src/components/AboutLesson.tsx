@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { textIn, type LocalText } from '../engine';
 import { useT } from '../i18n';
 import { useLessonStore } from '../store';
@@ -22,10 +22,12 @@ export function AboutLesson() {
   const notes: LocalText | undefined = useLessonStore((s) => s.lesson.notes);
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
+  const button = useRef<HTMLButtonElement>(null);
 
   return (
     <>
       <button
+        ref={button}
         type="button"
         className="tool-button about-lesson-open"
         aria-haspopup="dialog"
@@ -40,6 +42,7 @@ export function AboutLesson() {
           title={t('about.title')}
           closeLabel={t('about.close')}
           onClose={close}
+          returnFocus={button}
           className="about-lesson"
         >
           {title && <h3>{textIn(title, locale)}</h3>}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { CloseButton } from './CloseButton';
 import './dialog.css';
 
@@ -17,6 +17,8 @@ interface DialogProps {
   className?: string;
   /** Selectors for what takes the focus on opening, tried in turn; the first button if none matches. */
   initialFocus?: string[];
+  /** What takes the focus back on closing (the button that opened it; a click does not focus a button everywhere). */
+  returnFocus?: RefObject<HTMLElement | null>;
   children: ReactNode;
 }
 
@@ -25,7 +27,8 @@ interface DialogProps {
  * and a click on the backdrop call onClose; Tab and Shift+Tab go round inside it; on closing, the focus goes back
  * to what had it before (the button that opened it).
  */
-export function Dialog({ title, closeLabel, onClose, className, initialFocus, children }: DialogProps) {
+export function Dialog(props: DialogProps) {
+  const { title, closeLabel, onClose, className, initialFocus, returnFocus, children } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -42,7 +45,8 @@ export function Dialog({ title, closeLabel, onClose, className, initialFocus, ch
       ?.focus();
     return () => {
       if (d.open && typeof d.close === 'function') d.close();
-      if (before?.isConnected) before.focus();
+      const back = returnFocus?.current ?? before;
+      if (back?.isConnected) back.focus();
     };
     // opened once, on mount
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { LessonPickerDialog } from './lazyPanels';
 import { ToolIcon } from './files/ToolIcon';
@@ -7,14 +7,21 @@ import { ToolIcon } from './files/ToolIcon';
 export function LessonPicker() {
   const t = useT();
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
 
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)} title={t('picker.open')}>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+        title={t('picker.open')}
+      >
         <ToolIcon name="lessons" />
         <span>{t('picker.open')}</span>
       </button>
-      {open && <LessonPickerDialog onClose={() => setOpen(false)} />}
+      {open && <LessonPickerDialog onClose={() => setOpen(false)} opener={button} />}
     </>
   );
 }

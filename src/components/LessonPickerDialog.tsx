@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { textIn } from '../engine';
 import { useT } from '../i18n';
 import { PRESETS, type Preset } from '../lessons';
@@ -6,7 +7,8 @@ import { sameLesson } from '../store/persist';
 import { Dialog } from './Dialog';
 
 /** The lesson picker's dialog: the presets with their one-line summaries (open while it is rendered). */
-export function LessonPickerDialog({ onClose }: { onClose: () => void }) {
+export function LessonPickerDialog(props: { onClose: () => void; opener?: RefObject<HTMLElement | null> }) {
+  const { onClose, opener } = props;
   const t = useT();
   const locale = useLessonStore((s) => s.locale);
   const origin = useLessonStore((s) => s.origin);
@@ -24,6 +26,7 @@ export function LessonPickerDialog({ onClose }: { onClose: () => void }) {
       title={t('picker.title')}
       closeLabel={t('picker.close')}
       onClose={onClose}
+      returnFocus={opener}
       className="lesson-picker"
       initialFocus={['.preset[aria-current="true"]', '.preset']}
     >
