@@ -35,7 +35,8 @@ export function Dialog(props: DialogProps) {
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const before =
+      returnFocus?.current ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     if (typeof d.showModal === 'function' && !d.open) d.showModal();
     else d.setAttribute('open', ''); // environments without <dialog> support
     const wanted = [...(initialFocus ?? []), 'button'];
@@ -45,8 +46,7 @@ export function Dialog(props: DialogProps) {
       ?.focus();
     return () => {
       if (d.open && typeof d.close === 'function') d.close();
-      const back = returnFocus?.current ?? before;
-      if (back?.isConnected) back.focus();
+      if (before?.isConnected) before.focus();
     };
     // opened once, on mount
     // eslint-disable-next-line react-hooks/exhaustive-deps
