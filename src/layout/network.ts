@@ -205,8 +205,9 @@ export function layoutNetwork(
     detail = d;
     radius = r;
     // larger text where there is room for it
-    const fs = clamp(r * 0.36, minFont, 20);
-    const vf = clamp(r * 0.3, minFont, 16);
+    // never under minFont, even where minFont is above the usual largest size (presenter mode at 1080)
+    const fs = clamp(r * 0.36, minFont, Math.max(20, minFont));
+    const vf = clamp(r * 0.3, minFont, Math.max(16, minFont));
     const r2 = radiusFor(d, fs, vf);
     if (fits(d, r2, fs, vf) && r2 >= r * 0.9) [radius, fontSize, valueFontSize] = [r2, fs, vf];
     break;
