@@ -35,8 +35,14 @@ export function nonFiniteParams(
     c.quantity === 'target' || c.quantity === 'lossTerm' ? lesson.layers.length - 1 : c.layer,
     c.neuron,
   );
-  return { value: String(c.value), quantity: { key: `quantity.${c.quantity}`, params: { symbol, place } } };
+  return {
+    value: valueText(c.value),
+    quantity: { key: `quantity.${c.quantity}`, params: { symbol, place } },
+  };
 }
+
+/** A value that left the doubles as a reader writes it: ∞ and −∞ (not JavaScript's `Infinity`), NaN. */
+const valueText = (v: number): string => (v === Infinity ? '∞' : v === -Infinity ? '−∞' : String(v));
 
 /** Lesson-file paths of the values a student edits, with the value id each names. */
 const VALUE_PATHS: [RegExp, (m: number[]) => ValueId][] = [

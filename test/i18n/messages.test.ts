@@ -81,33 +81,33 @@ describe('a non-finite quantity is named by its symbol and a plain description',
 
   it('in lesson 004’s notation, English and Chinese', () => {
     expect(say(lesson004, { quantity: 'dLoss', layer: 2, neuron: 0 })).toBe(
-      'That change makes ∂E/∂a of output neuron 1 (∂E/∂O_output,1) equal Infinity; it was not applied.',
+      'That change makes ∂E/∂a of output neuron 1 (∂E/∂O_output,1) equal ∞; it was not applied.',
     );
     expect(say(lesson004, { quantity: 'dLoss', layer: 2, neuron: 0 }, 'zh-CN')).toBe(
-      '此修改会使第 1 个输出神经元的损失导数 ∂E/∂O_output,1 变为 Infinity，未予应用。',
+      '此修改会使第 1 个输出神经元的损失导数 ∂E/∂O_output,1 变为 ∞，未予应用。',
     );
     expect(say(lesson004, { quantity: 'z', layer: 1, neuron: 2, value: NaN })).toBe(
       'That change makes the weighted sum X_hidden,3 of hidden neuron 3 equal NaN; it was not applied.',
     );
     expect(say(lesson004, { quantity: 'weight', layer: 2, neuron: 0, from: 1, value: -Infinity })).toBe(
-      'That change makes the updated weight w′₂,₁ equal -Infinity; it was not applied.',
+      'That change makes the updated weight w′₂,₁ equal −∞; it was not applied.',
     );
   });
 
   it('in lesson 001’s and lesson 002’s notations', () => {
     expect(say(lesson001, { quantity: 'delta', layer: 1, neuron: 1 })).toBe(
-      'That change makes the error term ∂E/∂h′₂ of hidden neuron 2 equal Infinity; it was not applied.',
+      'That change makes the error term ∂E/∂h′₂ of hidden neuron 2 equal ∞; it was not applied.',
     );
     // lesson 002 has two hidden layers: the place says which
     expect(say(lesson002, { quantity: 'a', layer: 2, neuron: 1 })).toBe(
-      'That change makes the activation a²₂ of neuron 2 of hidden layer 2 equal Infinity; it was not applied.',
+      'That change makes the activation a²₂ of neuron 2 of hidden layer 2 equal ∞; it was not applied.',
     );
     expect(say(lesson002, { quantity: 'db', layer: 1, neuron: 0 }, 'zh-CN')).toBe(
-      '此修改会使梯度 ∂E/∂b¹₁ 变为 Infinity，未予应用。',
+      '此修改会使梯度 ∂E/∂b¹₁ 变为 ∞，未予应用。',
     );
     expect(
       translate('en', 'error.nonFinite', nonFiniteParams(lesson002, condition({ quantity: 'loss' }))),
-    ).toBe('The step is not shown: the loss E became Infinity. Lower the learning rate or the weights.');
+    ).toBe('The step is not shown: the loss E became ∞. Lower the learning rate or the weights.');
   });
 
   it('a real edit that overflows ∂E/∂a says so without internal names', () => {
@@ -119,7 +119,7 @@ describe('a non-finite quantity is named by its symbol and a plain description',
     if (r.ok) throw new Error('expected a refusal');
     const text = translate('en', r.message.key, r.message.params);
     expect(text).toBe(
-      'That change makes ∂E/∂a of output neuron 1 (∂E/∂O_output,1) equal Infinity; it was not applied.',
+      'That change makes ∂E/∂a of output neuron 1 (∂E/∂O_output,1) equal ∞; it was not applied.',
     );
     expect(text).not.toMatch(/dLoss|of layer|neuron \d+ of layer/);
   });

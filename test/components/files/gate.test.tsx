@@ -25,7 +25,7 @@ describe('the gate on screen', () => {
     fireEvent.change(screen.getByLabelText('Open lesson file'), { target: { files: [file] } });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('“overflow.json” was not opened: its step cannot be computed');
-    expect(alert.textContent).toContain('Infinity');
+    expect(alert.textContent).toContain('∞');
     expect(lessonStore.getState().lesson).toBe(lesson004);
     expect(lessonStore.getState().past).toHaveLength(0);
   });
