@@ -60,11 +60,11 @@ export function App() {
           <StepControls />
         </main>
         {trainOpened && (
-          <div className="train-host" hidden={view !== 'train'}>
+          <main className="train-host" hidden={view !== 'train'}>
             <Suspense fallback={<p>{t('view.loading')}</p>}>
               <TrainView />
             </Suspense>
-          </div>
+          </main>
         )}
         <Narration />
         <PresenterOverlay />

@@ -95,7 +95,14 @@ export const Tex = memo(function Tex({ tex, block = false, label, className, lig
   if (!html) {
     void loadKatex();
     // a formula not yet typeset takes its place, named for screen readers
-    return <Tag className={`tex tex-pending ${className ?? ''}`} aria-label={label} aria-busy="true" />;
+    return (
+      <Tag
+        className={`tex tex-pending ${className ?? ''}`}
+        aria-label={label}
+        role={label ? 'img' : undefined}
+        aria-busy="true"
+      />
+    );
   }
   if (!html.ok) {
     return (
@@ -108,7 +115,7 @@ export const Tex = memo(function Tex({ tex, block = false, label, className, lig
     <Tag
       className={`tex ${className ?? ''}`}
       aria-label={label}
-      role={light && label ? 'img' : undefined}
+      role={label ? 'img' : undefined}
       dangerouslySetInnerHTML={{ __html: html.html }}
     />
   );

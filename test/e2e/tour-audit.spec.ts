@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatNumber } from '../../src/formulas';
 import { formatPlain } from '../../src/formulas/plain';
@@ -555,3 +556,78 @@ test('an edited weight is the same everywhere: graph, formula, narration, chain 
   await other.context().close();
   expect(errors).toEqual([]);
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 13, narration and accessibility: axe on the views a11y.spec.ts does not visit (practice, the Train view,
+// the export dialog), every violation counted, in English and in Chinese
+// ---------------------------------------------------------------------------------------------------------------
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations on the page as it is now, every impact level. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+for (const [locale, theme] of [
+  ['en', 'light'],
+  ['en', 'dark'],
+  ['zh-CN', 'projector'],
+] as const)
+  test(`axe finds no violation in practice, the export dialog and the Train view (${locale}, ${theme})`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const errors = watchErrors(page);
+    await openApp(page, '/#v1&preset=lesson004&g=neuron&s=1', null);
+    await page.locator('.header-tools select').first().selectOption(locale);
+    await page.locator('.header-tools select').last().selectOption(theme);
+    const found: string[] = [];
+    const check = async (view: string) =>
+      found.push(...(await axeViolations(page)).map((v) => `${view}: ${v}`));
+
+    // practice: the answer field, then a wrong answer with its hint
+    await page.getByRole('switch').first().click();
+    const answer = page.locator('.formula-page.is-current .practice-answer input[type="text"]');
+    await expect(answer).toBeVisible();
+    await check('practice, a covered step');
+    await answer.fill('123');
+    await answer.press('Enter');
+    await expect(page.getByTestId('practice-hint')).toBeVisible();
+    await check('practice, a hint');
+    await page.getByRole('switch').first().click();
+    await expect(answer).toHaveCount(0);
+
+    // the export dialog
+    await page.locator('.documents-open').click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await check('the export dialog');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // the Train view of the Iris lesson, before and after an epoch
+    await page.goto('/#v1&preset=iris');
+    await page.locator('input[name="view"][value="train"]').check();
+    await expect(page.getByTestId('train-epoch')).toBeVisible();
+    await check('the Train view');
+    await page.locator('.train-buttons button').nth(1).click(); // One epoch
+    await expect(page.getByTestId('train-epoch')).toContainText('1');
+    await check('the Train view after an epoch');
+    await page.screenshot({ path: `${SHOTS}/tour-train-${locale}-${theme}.png` });
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  });

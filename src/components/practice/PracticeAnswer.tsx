@@ -122,7 +122,7 @@ export function PracticeAnswer({
       }}
     >
       <p className="practice-asked" id={`${id}-asked`}>
-        <Tex tex={`${symbol} = \\;?`} label={plainSymbol(symbol)} />
+        <Tex tex={`${symbol} = \\;?`} label={`${plainSymbol(symbol)} = ?`} />
       </p>
       <label htmlFor={`${id}-input`}>{t('practice.yourAnswer')}</label>
       <input
