@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatNumber } from '../../src/formulas';
 import { formatPlain } from '../../src/formulas/plain';
-import { fixedBiases, lesson003 } from '../../src/lessons';
+import { fixedBiases, lesson003, PRESETS } from '../../src/lessons';
 import { openApp, position, texOf, watchErrors } from './helpers';
 
 // An audit of issues 9 and 13 as a student and a teacher would use the app: the parts no other browser test
@@ -631,3 +631,78 @@ for (const [locale, theme] of [
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 9, "About this lesson" for every lesson; obs. 10, links keep the iteration; issue 13, the loss chart
+// ---------------------------------------------------------------------------------------------------------------
+
+test('About this lesson shows every preset’s own notes, in English and in Chinese', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await openApp(page, '/', null);
+  for (const preset of PRESETS) {
+    const notes = preset.lesson.notes;
+    expect(notes, preset.id).toBeDefined();
+    for (const [locale, about] of [
+      ['en', 'About this lesson'],
+      ['zh-CN', '关于本课'],
+    ] as const) {
+      await page.goto('about:blank');
+      await page.goto(`/#v1&preset=${preset.id}&g=neuron&s=1`);
+      await page.locator('.header-tools select').first().selectOption(locale);
+      await page.getByRole('button', { name: about }).click();
+      const dialog = page.getByRole('dialog', { name: about });
+      // the first sentence of the notes in that language (each paragraph is shown as written)
+      const first = notes![locale].split(/(?<=[.。])/)[0].trim();
+      await expect(dialog, `${preset.id} ${locale}`).toContainText(first);
+      await page.keyboard.press('Escape');
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a link made after two iterations opens at iteration 3 with its loss; the loss chart plots each iteration’s E', async ({
+  page,
+  browser,
+}) => {
+  const errors = watchErrors(page);
+  const it1 = byHand(W1_004, W2_004, X_004, T_004, 0.5);
+  const it2 = byHand(it1.W1new, it1.W2new, X_004, T_004, 0.5);
+  const it3 = byHand(it2.W1new, it2.W2new, X_004, T_004, 0.5);
+
+  await openApp(page, '/#v1&preset=lesson004&g=neuron&s=1');
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Next iteration' }).click();
+  await blur(page);
+  await goToStep(page, 'loss/total');
+  await expect(page.getByTestId('iteration')).toHaveText(`Iteration 3: E = ${formatPlain(it3.E, 4)}`);
+
+  // the chart: a point per iteration whose loss is on screen (this one's too, from its loss step on), the last
+  // read back through the chart's own y axis
+  const chart = page.locator('figure:has(svg[aria-label="Loss per iteration"])');
+  await expect(chart.locator('[data-series="loss"]')).toHaveAttribute('data-points', '3');
+  const read = await chart.evaluate((fig) => {
+    const ticks = [...fig.querySelectorAll('[data-testid="y-axis"] .tick')].map((t) => ({
+      value: Number(t.querySelector('text')!.textContent),
+      y: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform')!)![1]),
+    }));
+    const [a, b] = ticks;
+    const cy = Number(fig.querySelector('[data-series="loss"] circle.last')!.getAttribute('cy'));
+    return {
+      value: a.value + ((cy - a.y) * (b.value - a.value)) / (b.y - a.y),
+      xTicks: fig.querySelectorAll('[data-testid="x-axis"] .tick').length,
+    };
+  });
+  expect(read.xTicks).toBeGreaterThanOrEqual(2);
+  expect(read.value).toBeCloseTo(it3.E, 2);
+  expect(Math.abs(read.value - it3.E)).toBeLessThan(Math.abs(read.value - it2.E));
+
+  // the link in the address bar, opened by someone else: iteration 3 at the same step, the same E
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('i=3');
+  const hash = await page.evaluate(() => location.hash);
+  const other = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await other.goto(`/${hash}`);
+  await expect(other.getByTestId('iteration')).toHaveText(`Iteration 3: E = ${formatPlain(it3.E, 4)}`);
+  expect(await position(other)).toContain('Step 13 / 32');
+  await other.context().close();
+  expect(errors).toEqual([]);
+});
