@@ -706,3 +706,22 @@ test('a link made after two iterations opens at iteration 3 with its loss; the l
   await other.context().close();
   expect(errors).toEqual([]);
 });
+
+test('a step’s sentence draws a spelled-out subscript below the line, as its formula does, and reads it whole', async ({
+  page,
+}) => {
+  await openApp(page, '/#v1&preset=lesson004&g=neuron&s=5');
+  const sentence = page.getByTestId('sentence');
+  await expect(sentence).toHaveText(
+    'The weighted sum X_hidden,3 of hidden neuron 3: each input times its weight, all added up.',
+  );
+  const sub = sentence.locator('sub');
+  await expect(sub).toHaveText('hidden,3');
+  // the underscore is not drawn: the subscript starts right after the X
+  const underscore = sentence.locator('.sr-only');
+  expect((await underscore.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await page.screenshot({
+    path: `${SHOTS}/tour-sentence-subscript.png`,
+    clip: { x: 740, y: 130, width: 540, height: 120 },
+  });
+});

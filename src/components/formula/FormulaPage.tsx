@@ -21,6 +21,29 @@ const ROWS = [
   { label: 'formula.result', part: 'result', id: 'formula-result' },
 ] as const;
 
+/**
+ * A sentence with its spelled-out subscripts lowered, as the formulas draw them: `X_hidden,3` shows X with
+ * "hidden,3" below the line. The underscore stays in the text for screen readers and copying, hidden on screen.
+ */
+function Subscripted({ text }: { text: string }) {
+  const parts = text.split(/(_[A-Za-z0-9]+(?:,[A-Za-z0-9]+)*)/);
+  if (parts.length === 1) return <>{text}</>;
+  return (
+    <>
+      {parts.map((p, i) =>
+        i % 2 === 1 ? (
+          <span key={i}>
+            <span className="sr-only">_</span>
+            <sub>{p.slice(1)}</sub>
+          </span>
+        ) : (
+          p
+        ),
+      )}
+    </>
+  );
+}
+
 /** Test ids only on the page on show, so a query finds the current step's rows. */
 const testId = (current: boolean, id: string) => (current ? id : undefined);
 
@@ -63,7 +86,7 @@ export const FormulaPage = memo(function FormulaPage({
       <h2 className="formula-sentence">
         <span className={`phase-tag phase-${step.phase}`}>{t(`phase.${step.phase}`)}</span>{' '}
         <span data-testid={testId(current, 'sentence')}>
-          {t(formula.sentence.key, formula.sentence.params)}
+          <Subscripted text={t(formula.sentence.key, formula.sentence.params)} />
         </span>
       </h2>
       <dl className="formula-rows">
