@@ -20,23 +20,23 @@ import { execFileSync } from 'node:child_process';
 const CACHES: Record<string, { file: string; from: string; to: string }> = {
   'steps/build.ts structures': {
     file: 'src/steps/build.ts',
-    from: 'let found = structures.get(key);',
-    to: 'let found: Structure | undefined = undefined;',
+    from: 'shared = structures.get(key);',
+    to: 'shared = undefined;',
   },
   'steps/shape.ts slot orders': {
     file: 'src/steps/shape.ts',
     from: 'let order = orderCache.get(template);',
     to: 'let order: SlotName[] | undefined = undefined;',
   },
-  'formulas/context.ts networks': {
-    file: 'src/formulas/context.ts',
-    from: 'let entry = networks.get(key);',
-    to: 'let entry: NetworkCache | undefined = undefined;',
+  'store/derived.ts networks': {
+    file: 'src/store/derived.ts',
+    from: 'let n = networks.get(key);',
+    to: 'let n: NetworkCache | undefined = undefined;',
   },
-  'formulas/context.ts contexts': {
-    file: 'src/formulas/context.ts',
-    from: 'let ctx = byDigits.get(digits);',
-    to: 'let ctx: FormulaContext | undefined = undefined;',
+  'store/derived.ts contexts': {
+    file: 'src/store/derived.ts',
+    from: 'let c = byDigits.get(digits);',
+    to: 'let c: FormulaContext | undefined = undefined;',
   },
   'formulas/symbols.ts notations': {
     file: 'src/formulas/symbols.ts',
@@ -51,9 +51,7 @@ const CACHES: Record<string, { file: string; from: string; to: string }> = {
 };
 
 const ENTRY = `
-import { traceStep } from './src/engine';
-import { buildTimeline } from './src/steps';
-import { formulaFor } from './src/formulas';
+import { formulaOf, timelineOf } from './src/store/derived';
 import { applyEdit } from './src/store/edits';
 import { practiceKey } from './src/store/practiceSelectors';
 import { lesson004 } from './src/lessons';
@@ -73,16 +71,16 @@ export const LESSONS = { 'lesson 004 (3-3-2)': lesson004, '4-8-8-3': benchLesson
 export function edit(lesson, i) {
   const r = applyEdit(lesson, { kind: 'weight', layer: 1, neuron: 0, from: 0, value: 0.1 + (i % 7) / 10 });
   const next = r.ok ? r.lesson : lesson;
-  const t = traceStep(next);
-  const tl = buildTimeline(next, t.trace, 'neuron');
-  const f = formulaFor(tl.steps[Math.floor(tl.steps.length / 2)], tl, next, { digits: 4 });
+  const tl = timelineOf(next, 'neuron');
+  const f = formulaOf(next, tl, Math.floor(tl.steps.length / 2), 4);
   return f.symbolic.length;
 }
 export function walk(lesson) {
-  const t = traceStep(lesson);
-  const tl = buildTimeline(lesson, t.trace, 'neuron');
+  // a copy: a new lesson object, as an edit makes, so nothing of an earlier round is reused
+  const l = { ...lesson };
+  const tl = timelineOf(l, 'neuron');
   let n = 0;
-  for (const step of tl.steps) n += formulaFor(step, tl, lesson, { digits: 4 }).symbolic.length;
+  for (const step of tl.steps) n += formulaOf(l, tl, step.index, 4).symbolic.length;
   return n;
 }
 export function practice(lesson) {

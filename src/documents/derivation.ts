@@ -5,7 +5,7 @@
  * unchanged; the words come from the reader's message table through `t`.
  */
 import type { Lesson } from '../engine';
-import { formulaFor, type Formula } from '../formulas';
+import { formulaContext, formulaFor, type Formula } from '../formulas';
 import type { Translator } from '../i18n/keys';
 import type { Step, Timeline } from '../steps';
 
@@ -31,9 +31,10 @@ export function derivationOf(
   digits: number,
   indices: readonly number[] = timeline.steps.map((s) => s.index),
 ): DerivedStep[] {
+  const context = formulaContext(timeline, lesson, digits);
   return indices.map((i) => {
     const step = timeline.steps[i];
-    return { step, formula: formulaFor(step, timeline, lesson, { digits }) };
+    return { step, formula: formulaFor(step, timeline, lesson, { digits, context }) };
   });
 }
 

@@ -2,7 +2,7 @@
  * What the formulas of one timeline share: shape, notation, values. What depends only on the network (layers,
  * activations, loss, bias, conventions) is kept per network and shared by every trace of it, as training rebuilds
  * the timeline at each step: each value's symbol, and each step's equations, symbolic rule, sentence and the order
- * its rule reads values in. Numbers are formatted once per value and context. No cache changes a result.
+ * its rule reads values in (in a NetworkCache the caller keeps). Numbers are formatted once per value and context.
  */
 import { complementOf, logSoftmax, type Lesson } from '../engine';
 import {
@@ -13,7 +13,6 @@ import {
   valueKind,
   vid,
   type NetShape,
-  type Timeline,
   type ValueId,
 } from '../steps';
 import { formatNumber, formatPrecise, type Precise } from './format';
@@ -34,9 +33,11 @@ export interface ValueEntry {
 
 /**
  * Symbols and symbolic rules depend only on the architecture and the conventions, never on the numbers, so every
- * trace of the same network shares them (training rebuilds the timeline at each step). A few networks are kept.
+ * trace of the same network can share them (training rebuilds the timeline at each step). This module keeps
+ * none: the caller passes a network's cache (see networkKey) to the contexts it makes, the store's derived
+ * layer keeps the few in use.
  */
-interface NetworkCache {
+export interface NetworkCache {
   entries: Map<ValueId, ValueEntry>;
   /** What each step's formula holds that does not depend on the numbers, by step id. */
   templates: Map<string, StepTemplate>;
@@ -52,12 +53,15 @@ export interface StepTemplate {
   /** The values the step writes. */
   writes: ValueEntry[];
 }
-const networks = new Map<string, NetworkCache>();
-const NETWORKS_KEPT = 8;
 
-function networkCache(lesson: Lesson, shape: NetShape): NetworkCache {
+/** An empty network cache. */
+export const networkCache = (): NetworkCache => ({ entries: new Map(), templates: new Map() });
+
+/** What a network cache depends on: the shape (with `m` samples), the symbols and the conventions. */
+export function networkKey(lesson: Lesson, m = 1): string {
+  const shape = shapeOf(lesson, m);
   const { symbols, update, vectors } = lesson.conventions;
-  const key = JSON.stringify([
+  return JSON.stringify([
     shape.sizes,
     shape.acts,
     shape.loss,
@@ -68,15 +72,6 @@ function networkCache(lesson: Lesson, shape: NetShape): NetworkCache {
     update,
     vectors,
   ]);
-  let entry = networks.get(key);
-  if (entry) {
-    networks.delete(key); // most recently used last
-  } else {
-    entry = { entries: new Map(), templates: new Map() };
-    if (networks.size >= NETWORKS_KEPT) networks.delete(networks.keys().next().value!);
-  }
-  networks.set(key, entry);
-  return entry;
 }
 
 let contextsMade = 0;
@@ -97,6 +92,8 @@ export class FormulaContext {
   /**
    * `m`: the samples of the step's mini-batch (1: one sample). `sample`: in a mini-batch, the sample whose pass
    * this context writes; every per-sample value id is read as that sample's (`z:1:0` as `z:1:0@1`).
+   * `network`: the symbols and templates shared with other contexts of the same network (networkKey), else
+   * this context's own.
    */
   constructor(
     readonly lesson: Lesson,
@@ -104,17 +101,18 @@ export class FormulaContext {
     readonly digits: number,
     m = 1,
     readonly sample?: number,
+    private readonly network: NetworkCache = networkCache(),
   ) {
     this.n = notationFor(lesson);
     this.shape = shapeOf(lesson, m);
-    ({ entries: this.entries, templates: this.templates } = networkCache(lesson, this.shape));
+    ({ entries: this.entries, templates: this.templates } = network);
   }
 
   /** The context of sample x's pass (same values, digits and caches), made once. */
   forSample(x: number): FormulaContext {
     let c = this.bySample.get(x);
     if (!c) {
-      c = new FormulaContext(this.lesson, this.values, this.digits, this.shape.m, x);
+      c = new FormulaContext(this.lesson, this.values, this.digits, this.shape.m, x, this.network);
       this.bySample.set(x, c);
     }
     return c;
@@ -193,22 +191,14 @@ export class FormulaContext {
   }
 }
 
+/**
+ * A context for formulas over `values` (a timeline's), sharing `network`'s symbols and templates when given
+ * (a cache for this lesson's networkKey).
+ */
 export const makeContext = (
   lesson: Lesson,
   values: Record<ValueId, number>,
   digits: number,
   m = 1,
-): FormulaContext => new FormulaContext(lesson, values, digits, m);
-
-const cache = new WeakMap<object, WeakMap<Lesson, Map<number, FormulaContext>>>();
-
-/** The shared context of a timeline's formulas. */
-export function contextFor(timeline: Timeline, lesson: Lesson, digits: number): FormulaContext {
-  let byLesson = cache.get(timeline.values);
-  if (!byLesson) cache.set(timeline.values, (byLesson = new WeakMap()));
-  let byDigits = byLesson.get(lesson);
-  if (!byDigits) byLesson.set(lesson, (byDigits = new Map()));
-  let ctx = byDigits.get(digits);
-  if (!ctx) byDigits.set(digits, (ctx = makeContext(lesson, timeline.values, digits, timeline.batchSize)));
-  return ctx;
-}
+  network?: NetworkCache,
+): FormulaContext => new FormulaContext(lesson, values, digits, m, undefined, network);

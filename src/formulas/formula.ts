@@ -1,7 +1,7 @@
 /** A step's formula: the rule, the rule with numbers, the result, a sentence, operands and results. */
 import { buildTimeline, type Phase, type Step, type Timeline } from '../steps';
 import type { Lesson, Trace } from '../engine';
-import { contextFor, makeContext, type FormulaContext, type StepTemplate } from './context';
+import { makeContext, type FormulaContext, type NetworkCache, type StepTemplate } from './context';
 import { render } from './equations';
 import { isLayerKind, LAYER_RULES } from './layerRules';
 import { layerResult } from './layerResult';
@@ -58,9 +58,31 @@ function formulaIn(base: FormulaContext, step: Step): Formula {
   };
 }
 
-/** The formula of a step of `timeline` (built from `lesson`), numbers shown with `digits` significant digits. */
-export function formulaFor(step: Step, timeline: Timeline, lesson: Lesson, options: FormulaOptions): Formula {
-  return formulaIn(contextFor(timeline, lesson, options.digits), step);
+/**
+ * What the formulas of one timeline share (each value's operand, and with `network` the symbols and templates
+ * of every timeline of the same network, see networkKey): make one per timeline, lesson and digits and pass it
+ * to formulaFor for each of its steps. Nothing is kept here.
+ */
+export function formulaContext(
+  timeline: Timeline,
+  lesson: Lesson,
+  digits: number,
+  network?: NetworkCache,
+): FormulaContext {
+  return makeContext(lesson, timeline.values, digits, timeline.batchSize, network);
+}
+
+/**
+ * The formula of a step of `timeline` (built from `lesson`), numbers shown with `digits` significant digits;
+ * `context`, when given, is formulaContext's for the same timeline, lesson and digits (else one is made).
+ */
+export function formulaFor(
+  step: Step,
+  timeline: Timeline,
+  lesson: Lesson,
+  options: FormulaOptions & { context?: FormulaContext },
+): Formula {
+  return formulaIn(options.context ?? formulaContext(timeline, lesson, options.digits), step);
 }
 
 /**

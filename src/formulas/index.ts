@@ -1,5 +1,6 @@
 /** The formulas layer's public surface: a step → TeX (rule, substituted, result) and a sentence, as data. */
-export { formulaFor, matrixFormula, type FormulaOptions } from './formula';
+export { formulaContext, formulaFor, matrixFormula, type FormulaOptions } from './formula';
+export { networkCache, networkKey, type FormulaContext, type NetworkCache } from './context';
 export { pathSumFormula, MAX_PATHS, type PathSumOptions, type WeightRef } from './paths';
 export { formatNumber, parseFormatted } from './format';
 export { formulaMessages, type FormulaMessageKey } from './messages';

@@ -171,34 +171,47 @@ function deepFreeze<T extends object>(o: T): T {
   return Object.freeze(o);
 }
 
-/**
- * Steps depend on the architecture, the loss, the vector convention and the granularity, never on the numbers,
- * so every trace of a network shares one frozen structure (training rebuilds the timeline at each step).
- */
-const structures = new Map<string, Structure>();
-const STRUCTURES_KEPT = 12;
+/** A network's steps at one granularity (no numbers): what every timeline of the same network shares. */
+export type TimelineStructure = Structure;
 
-function structureFor(s: NetShape, granularity: Granularity): Structure {
-  const key = JSON.stringify([s.sizes, s.acts, s.loss, s.useBias, s.trainsBias, s.m, s.vectors, granularity]);
-  let found = structures.get(key);
-  if (found)
-    structures.delete(key); // most recently used last
-  else if (structures.size >= STRUCTURES_KEPT) structures.delete(structures.keys().next().value!);
-  found ??= structure(s, granularity);
-  structures.set(key, found);
-  return found;
+/**
+ * Where the caller keeps structures between timelines, by key (a Map will do). This module keeps none: the
+ * store's derived layer holds the few in use (training and Next iteration rebuild the timeline at each step).
+ */
+export interface StructureCache {
+  get(key: string): TimelineStructure | undefined;
+  set(key: string, structure: TimelineStructure): unknown;
+}
+
+/** What a structure depends on: the architecture, the loss, the vector convention and the granularity. */
+function structureKey(s: NetShape, granularity: Granularity): string {
+  return JSON.stringify([s.sizes, s.acts, s.loss, s.useBias, s.trainsBias, s.m, s.vectors, granularity]);
 }
 
 /**
  * The timeline of one training step: forward, loss, backward, gradient, update, at the given granularity.
  * Each step lists what it reads (in formula order) and writes, and which earlier step wrote each value it reads.
- * Steps are frozen and shared by every timeline of the same network; `values` holds this trace's numbers.
+ * Steps are frozen and depend on the network's shape only, never on the numbers: with `structures`, every
+ * timeline of the same network shares one steps array (taken from it, or put in it); `values` holds this
+ * trace's numbers.
  */
-export function buildTimeline(lesson: Lesson, trace: Trace, granularity: Granularity): Timeline {
+export function buildTimeline(
+  lesson: Lesson,
+  trace: Trace,
+  granularity: Granularity,
+  structures?: StructureCache,
+): Timeline {
   const m = trace.batch?.samples.length ?? 1;
+  const shape = shapeOf(lesson, m);
+  let shared: Structure | undefined;
+  if (structures) {
+    const key = structureKey(shape, granularity);
+    shared = structures.get(key);
+    if (!shared) structures.set(key, (shared = structure(shape, granularity)));
+  }
   return {
     granularity,
-    ...structureFor(shapeOf(lesson, m), granularity),
+    ...(shared ?? structure(shape, granularity)),
     values: collectValues(lesson, trace),
     batchSize: m,
   };

@@ -1,5 +1,5 @@
 /** The steps layer's public surface: a trace → the ordered lesson timeline, as data. */
-export { buildTimeline } from './build';
+export { buildTimeline, type StructureCache, type TimelineStructure } from './build';
 export { findCoveringStep, phaseRange, progressInPhase } from './navigation';
 export { collectValues } from './values';
 export { vid, gid, valueKind, valueIndices, scopeId, sampleOf, unscoped, parseValueId } from '../engine';

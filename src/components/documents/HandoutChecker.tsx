@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { checkHandout, type FigureCheck, type HandoutCheck } from '../../documents';
-import { formulaFor, texToText } from '../../formulas';
+import { formulaContext, formulaFor, texToText } from '../../formulas';
 import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { textIn } from '../../engine';
 import { useT } from '../../i18n';
@@ -28,7 +28,8 @@ export default function HandoutChecker({ onClose }: { onClose: () => void }) {
   const rows = useMemo(() => {
     const tl = timelineOf(lesson, 'neuron');
     if (!tl) return [];
-    return tl.steps.flatMap((step) => formulaFor(step, tl, lesson, { digits }).results);
+    const context = formulaContext(tl, lesson, digits);
+    return tl.steps.flatMap((step) => formulaFor(step, tl, lesson, { digits, context }).results);
   }, [lesson, digits]);
   const [figures, setFigures] = useState<Record<string, string>>({});
   const [result, setResult] = useState<HandoutCheck | null>(null);

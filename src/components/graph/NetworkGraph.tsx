@@ -6,7 +6,8 @@ import { maxAbsWeight, weightWidthScale } from '../../layout';
 import { capitalised, edgeRows, edgeTitle, nodeName, nodeRows, weightOf } from './describe';
 import type { Shown, Translate } from './describe';
 import { useEdgeLabels } from './edgeLabels';
-import { GraphEdgeCopy, GraphEdgeGroup, GraphLabel } from './GraphEdge';
+import { GraphEdgeGroup, GraphLabel } from './GraphEdge';
+import { GraphEdgeCopies, GraphFlows } from './GraphEdgeBatch';
 import { CANVAS_EDGES, GraphEdgeCanvas } from './GraphEdgeCanvas';
 import { GraphNode } from './GraphNode';
 import { focusOrder, useGraphLayout } from './graphLayout';
@@ -249,23 +250,16 @@ export function NetworkGraph(props: NetworkGraphProps) {
             </marker>
           </defs>
           <g className="graph-copies" aria-hidden="true">
-            {copies.map((v) => (
-              <GraphEdgeCopy key={v.geom.id} view={v} active={v.geom.id === active} />
-            ))}
+            <GraphEdgeCopies copies={copies} active={active} />
           </g>
           {backward && (
             <g className="graph-flows" aria-hidden="true">
-              {highlight!.edges
-                .filter((id) => layout.edgeById[id])
-                .map((id) => (
-                  <path
-                    key={id}
-                    className={`graph-flow${reducedMotion ? '' : ' graph-flow--animated'}`}
-                    d={layout.edgeById[id].d}
-                    strokeWidth={Math.max(2, layout.radius * 0.1)}
-                    markerStart={`url(#${markerId})`}
-                  />
-                ))}
+              <GraphFlows
+                geoms={highlight!.edges.flatMap((id) => layout.edgeById[id] ?? [])}
+                strokeWidth={Math.max(2, layout.radius * 0.1)}
+                markerId={markerId}
+                animated={!reducedMotion}
+              />
             </g>
           )}
           <g className="graph-labels">
