@@ -12,7 +12,7 @@ import { GraphNode } from './GraphNode';
 import { focusOrder, useGraphLayout } from './graphLayout';
 import { GraphTargets } from './GraphTargets';
 import { GraphTooltip } from './GraphTooltip';
-import { tooltipFor } from './graphTooltip';
+import { tooltipFor } from './tooltipContent';
 import { useGraphInteraction } from './useGraphInteraction';
 import { GraphViews, marksOf } from './views';
 import { stepCalloutId } from '../present/stepCallout';
