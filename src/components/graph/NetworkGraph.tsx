@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { EdgeId, GraphId, Lesson, NodeId } from '../../engine';
 import type { Highlight } from '../../steps';
-import { maxAbsWeight, weightWidthScale } from '../../layout';
+import { layoutObstacles, maxAbsWeight, rectAround, weightWidthScale } from '../../layout';
 import type { Shown, Translate } from './describe';
 import { useEdgeLabels } from './edgeLabels';
 import { GraphBiasNodes } from './GraphBiasNodes';
@@ -108,6 +108,11 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const callout = props.stepCallout ? stepCalloutId(layout, highlight) : null;
   const tip = active ?? callout;
   const tooltip = tip ? tooltipFor(tip, layout, lesson, shown, format, t) : null;
+  // what the tooltip should leave uncovered: the neurons, the targets and the weight labels drawn
+  const drawn = useMemo(() => {
+    const { width: w, height: h } = layout.labelSize;
+    return [...layoutObstacles(layout), ...labels.map((l) => rectAround(l.at, w, h))];
+  }, [layout, labels]);
   const { choose, handlers } = useGraphInteraction({
     layout,
     order,
@@ -226,7 +231,9 @@ export function NetworkGraph(props: NetworkGraphProps) {
               {...tooltip}
               box={layout}
               fontSize={Math.max(layout.minFont, layout.labelFontSize)}
+              sub={Math.max(layout.minFont, layout.labelFontSize * 0.7)}
               notYet={t('graph.notYet')}
+              avoid={drawn}
             />
           )}
         </svg>
