@@ -8,6 +8,8 @@ export interface TooltipAnchor {
   y: number;
 }
 
+/** What covering a faint box (a dimmed neuron) costs, against 1 for any other box. */
+const FAINT = 0.02;
 /** Steps of the grid of places tried, as a fraction of the tooltip's size. */
 const GRID = 0.25;
 
@@ -15,7 +17,8 @@ const GRID = 0.25;
  * Top-left corner of a w × h tooltip inside a `width` × `height` box. Tried first: right of the element,
  * then left of it, at its middle's height; then every place on a grid over the box. Of those covering none of
  * `obstacles` (the nodes, targets and labels drawn) and the element itself, the nearest to the element wins; if every place covers
- * something, the one covering the least area. Deterministic.
+ * something, the one covering the least area, where `faint` boxes (the dimmed neurons, out of the step) count
+ for little: the tooltip covers them before anything of the step. Deterministic.
  */
 export function placeTooltip(
   anchor: TooltipAnchor,
@@ -23,6 +26,7 @@ export function placeTooltip(
   h: number,
   box: { width: number; height: number },
   obstacles: Rect[],
+  faint: Rect[] = [],
 ): { x: number; y: number } {
   const maxX = Math.max(2, box.width - w - 2);
   const maxY = Math.max(2, box.height - h - 2);
@@ -43,7 +47,8 @@ export function placeTooltip(
   const avoid = [...obstacles, { x0: anchor.left, y0: anchor.y - 1, x1: anchor.right, y1: anchor.y + 1 }];
   const covered = (p: { x: number; y: number }) => {
     const r = { x0: p.x, y0: p.y, x1: p.x + w, y1: p.y + h };
-    return avoid.reduce((sum, o) => sum + overlapArea(r, o), 0);
+    const hard = avoid.reduce((sum, o) => sum + overlapArea(r, o), 0);
+    return hard + FAINT * faint.reduce((sum, o) => sum + overlapArea(r, o), 0);
   };
   const distance = (p: { x: number; y: number }) =>
     Math.hypot(Math.max(0, p.x - anchor.right, anchor.left - (p.x + w)), p.y + h / 2 - anchor.y) +

@@ -9,8 +9,16 @@ interface Box {
   y1: number;
 }
 interface Measured {
-  texts: Array<{ what: string; tag: string; box: Box; size: number; label: boolean; tooltip: boolean }>;
-  shapes: Array<{ what: string; cx: number; cy: number; rx: number; r: number }>;
+  texts: Array<{
+    what: string;
+    tag: string;
+    box: Box;
+    size: number;
+    label: boolean;
+    tooltip: boolean;
+    dimmed: boolean;
+  }>;
+  shapes: Array<{ what: string; cx: number; cy: number; rx: number; r: number; dimmed: boolean }>;
   /** Each target's text and its output neuron's shape, by the neuron's id. */
   targets: Array<{ what: string; box: Box; node: Box | null }>;
   /** The tooltip's box (presenter mode's step callout is one), if shown. */
@@ -47,6 +55,7 @@ export async function measure(page: Page): Promise<Measured> {
         label: !!el.closest('.graph-label, .graph-targets'),
         // the tooltip (and presenter mode's step callout) is a box of its own drawn over the graph
         tooltip: !!el.closest('.graph-tooltip'),
+        dimmed: !!el.closest('[data-dimmed]'),
       });
     }
     const shapes: Measured['shapes'] = [];
@@ -58,6 +67,7 @@ export async function measure(page: Page): Promise<Measured> {
         cy: (b.y0 + b.y1) / 2,
         rx: (b.x1 - b.x0) / 2,
         r: (b.y1 - b.y0) / 2,
+        dimmed: !!el.closest('[data-dimmed]'),
       });
     }
     const targets: Measured['targets'] = [];
@@ -86,7 +96,7 @@ function intoShape(b: Box, s: Measured['shapes'][number]): boolean {
 
 /**
  * What is wrong with the graph's text as drawn now, each problem in words: text under `min` px, a text over
- * another, a weight label or target over a neuron, the tooltip over a text or a neuron, a target not beside
+ * another, a weight label or target over a neuron, the tooltip over a text or a neuron of the step, a target not beside
  * its output neuron (right of it, level with its middle).
  */
 export async function problems(page: Page, min: number): Promise<string[]> {
@@ -102,10 +112,12 @@ export async function problems(page: Page, min: number): Promise<string[]> {
         out.push(`${elements[i].what} overlaps ${elements[j].what}`);
   for (const t of elements.filter((e) => e.label))
     for (const s of shapes) if (intoShape(t.box, s)) out.push(`${t.what} lies over ${s.what}`);
-  // the tooltip (or step callout) leaves every other text and every neuron in view
+  // the tooltip (or step callout) leaves every other text and every neuron of the step in view (where no
+  // place is free it may cover a neuron out of the step, dimmed)
   if (tooltip) {
-    for (const t of elements) if (overlap(t.box, tooltip)) out.push(`the tooltip covers ${t.what}`);
-    for (const s of shapes) if (intoShape(tooltip, s)) out.push(`the tooltip covers ${s.what}`);
+    for (const t of elements)
+      if (!t.dimmed && overlap(t.box, tooltip)) out.push(`the tooltip covers ${t.what}`);
+    for (const s of shapes) if (!s.dimmed && intoShape(tooltip, s)) out.push(`the tooltip covers ${s.what}`);
   }
   for (const t of targets) {
     if (!t.node) continue;

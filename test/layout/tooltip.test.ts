@@ -48,4 +48,16 @@ describe('placeTooltip', () => {
     expect(p.y).toBe(598 - H);
     expect(covers(p, everywhere)).toBeCloseTo(W * (500 - p.y), 6);
   });
+
+  it('covers a faint box (a dimmed neuron) before any other when no place is free', () => {
+    // everything taken but two strips: one under a faint box, one under a hard box
+    const hard = [
+      { x0: 0, y0: 0, x1: 800, y1: 250 },
+      { x0: 0, y0: 350, x1: 800, y1: 600 },
+      { x0: 426, y0: 250, x1: 800, y1: 350 },
+    ];
+    const faint = [{ x0: 0, y0: 250, x1: 374, y1: 350 }];
+    // left of the element, level with it: covers only the faint box
+    expect(placeTooltip(anchor, W, H, box, hard, faint)).toEqual({ x: 174, y: 250 });
+  });
 });

@@ -15,6 +15,8 @@ interface TooltipProps {
   notYet: string;
   /** Boxes the tooltip should not cover (nodes, targets, labels): it moves to where it covers the least. */
   avoid?: Rect[];
+  /** Boxes it may cover before those of `avoid` (the dimmed neurons). */
+  faint?: Rect[];
   /** Font size of subscripts (default 70% of fontSize). */
   sub?: number;
 }
@@ -28,7 +30,7 @@ export function GraphTooltip(props: TooltipProps) {
   const valueW = Math.max(0, ...rows.map((r) => (r.value ?? notYet).length)) * CHAR * fs;
   const w = Math.max(title.length * CHAR * fs, labelW + valueW) + fs * 1.2;
   const h = (rows.length + 1) * 1.35 * fs + fs * 0.8;
-  const { x, y: top } = placeTooltip({ left, right, y }, w, h, box, props.avoid ?? []);
+  const { x, y: top } = placeTooltip({ left, right, y }, w, h, box, props.avoid ?? [], props.faint);
   const lineY = (i: number) => fs * 0.4 + (i + 0.5) * 1.35 * fs;
   return (
     <g className="graph-tooltip" transform={`translate(${x},${top})`} fontSize={fs} aria-hidden="true">

@@ -14,7 +14,7 @@ import { GraphTargets } from './GraphTargets';
 import { GraphTooltip } from './GraphTooltip';
 import { tooltipFor } from './tooltipContent';
 import { useGraphInteraction } from './useGraphInteraction';
-import { GraphViews, marksOf } from './views';
+import { GraphViews, markOf, marksOf } from './views';
 import { stepCalloutId } from '../present/stepCallout';
 import { useGraphZoom, ZoomButtons } from './zoom';
 import './graph.css';
@@ -111,8 +111,14 @@ export function NetworkGraph(props: NetworkGraphProps) {
   // what the tooltip should leave uncovered: the neurons, the targets and the weight labels drawn
   const drawn = useMemo(() => {
     const { width: w, height: h } = layout.labelSize;
-    return [...layoutObstacles(layout), ...labels.map((l) => rectAround(l.at, w, h))];
-  }, [layout, labels]);
+    const all = layoutObstacles(layout);
+    // a neuron out of the step (dimmed) may be covered before anything the step shows
+    const faint = layout.nodes.map((n) => markOf(marks, n.id) === 'dimmed');
+    return {
+      hard: [...all.filter((_, i) => !faint[i]), ...labels.map((l) => rectAround(l.at, w, h))],
+      faint: all.filter((_, i) => faint[i]),
+    };
+  }, [layout, labels, marks]);
   const { choose, handlers } = useGraphInteraction({
     layout,
     order,
@@ -233,7 +239,8 @@ export function NetworkGraph(props: NetworkGraphProps) {
               fontSize={Math.max(layout.minFont, layout.labelFontSize)}
               sub={Math.max(layout.minFont, layout.labelFontSize * 0.7)}
               notYet={t('graph.notYet')}
-              avoid={drawn}
+              avoid={drawn.hard}
+              faint={drawn.faint}
             />
           )}
         </svg>
