@@ -70,6 +70,7 @@ for (const size of SIZES)
       test(`${preset}: no label over another, over a neuron or cut off; targets beside the outputs; text ≥ ${size.min} px`, async ({
         page,
       }) => {
+        test.setTimeout(300_000); // six fresh page loads
         const found: string[] = [];
         for (const lang of LANGUAGES)
           for (const [phase, s] of Object.entries(steps)) {

@@ -22,13 +22,16 @@ interface TooltipProps {
 }
 
 const CHAR = 0.6;
+/** Width of a text in em: a CJK character is about 1.7 Latin ones wide. */
+const widthOf = (text: string) =>
+  [...text].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 1.7 : 1), 0) * CHAR;
 
 /** The values of the hovered or focused element, drawn inside the SVG so it scales with the graph. */
 export function GraphTooltip(props: TooltipProps) {
   const { left, right, y, box, fontSize: fs, title, rows, notYet, sub } = props;
-  const labelW = Math.max(0, ...rows.map((r) => r.label.length)) * CHAR * fs + fs * 0.8;
-  const valueW = Math.max(0, ...rows.map((r) => (r.value ?? notYet).length)) * CHAR * fs;
-  const w = Math.max(title.length * CHAR * fs, labelW + valueW) + fs * 1.2;
+  const labelW = Math.max(0, ...rows.map((r) => widthOf(r.label))) * fs + fs * 0.8;
+  const valueW = Math.max(0, ...rows.map((r) => widthOf(r.value ?? notYet))) * fs;
+  const w = Math.max(widthOf(title) * fs, labelW + valueW) + fs * 1.2;
   const h = (rows.length + 1) * 1.35 * fs + fs * 0.8;
   const { x, y: top } = placeTooltip({ left, right, y }, w, h, box, props.avoid ?? [], props.faint);
   const lineY = (i: number) => fs * 0.4 + (i + 0.5) * 1.35 * fs;
