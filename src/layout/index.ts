@@ -49,3 +49,4 @@ export {
   type EdgeStyle,
 } from './style';
 export { edgesAlong, pathsGeometry } from './paths';
+export { placeTooltip, type TooltipAnchor } from './tooltip';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { problems } from './graphText';
 import { openApp, position } from './helpers';
 
 /** Every preset, at a desktop and a phone size, with the smallest text each must show. */
@@ -10,87 +11,6 @@ const SIZES = [
 /** The first step, one in the middle of most lessons, and the last (every value and w⁺ shown). */
 const STEPS = [1, 20, 9999];
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-interface Measured {
-  texts: Array<{ what: string; tag: string; box: Box; size: number; label: boolean }>;
-  shapes: Array<{ what: string; cx: number; cy: number; rx: number; r: number }>;
-}
-
-/**
- * Every visible text of the graph with its box on screen and its rendered size (computed font size × the
- * drawing's scale on screen, zoom included), its tspans' sizes too; and every neuron's shape.
- */
-async function measure(page: Page): Promise<Measured> {
-  return page.locator('.graph').evaluate((graph) => {
-    const name = (el: Element) => {
-      const owner = el.closest('[data-id],[data-for]');
-      return `${owner?.getAttribute('data-id') ?? owner?.getAttribute('data-for') ?? el.getAttribute('class')}: "${el.textContent}"`;
-    };
-    const texts: Measured['texts'] = [];
-    for (const el of graph.querySelectorAll<SVGTextElement | SVGTSpanElement>('svg text, svg tspan')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || !el.textContent?.trim()) continue;
-      const m = el.getScreenCTM()!;
-      const size = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
-      texts.push({
-        what: name(el),
-        tag: el.tagName,
-        box: { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom },
-        size,
-        // weight labels and targets are "labels": they may not cover a neuron
-        label: !!el.closest('.graph-label, .graph-targets'),
-      });
-    }
-    const shapes: Measured['shapes'] = [];
-    for (const el of graph.querySelectorAll<SVGGraphicsElement>('.graph-node__circle, .graph-bias circle')) {
-      const r = el.getBoundingClientRect();
-      shapes.push({
-        what: name(el),
-        cx: (r.left + r.right) / 2,
-        cy: (r.top + r.bottom) / 2,
-        rx: r.width / 2,
-        r: r.height / 2,
-      });
-    }
-    return { texts, shapes };
-  });
-}
-
-const TOLERANCE = 0.5;
-const overlap = (a: Box, b: Box) =>
-  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > TOLERANCE &&
-  Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > TOLERANCE;
-/** Whether a box reaches into a circle or stadium (every point within r of a horizontal segment). */
-function intoShape(b: Box, s: Measured['shapes'][number]): boolean {
-  const h = s.rx - s.r;
-  // nearest point of the box to the segment [cx − h, cx + h] × {cy}
-  const px = Math.min(Math.max(s.cx, b.x0), b.x1);
-  const py = Math.min(Math.max(s.cy, b.y0), b.y1);
-  const sx = Math.min(Math.max(px, s.cx - h), s.cx + h);
-  return Math.hypot(px - sx, py - s.cy) < s.r - TOLERANCE;
-}
-
-/** What is wrong with the graph's text as drawn now: each problem in words. */
-async function problems(page: Page, min: number): Promise<string[]> {
-  const { texts, shapes } = await measure(page);
-  const out: string[] = [];
-  if (texts.length < 3) out.push(`only ${texts.length} texts measured`);
-  for (const t of texts) if (t.size < min - 0.01) out.push(`${t.what} is ${t.size.toFixed(1)} px`);
-  // text elements (a tspan lies inside its own text's box)
-  const elements = texts.filter((t) => t.tag === 'text');
-  for (let i = 0; i < elements.length; i++)
-    for (let j = i + 1; j < elements.length; j++)
-      if (overlap(elements[i].box, elements[j].box))
-        out.push(`${elements[i].what} overlaps ${elements[j].what}`);
-  for (const t of elements.filter((e) => e.label))
-    for (const s of shapes) if (intoShape(t.box, s)) out.push(`${t.what} lies over ${s.what}`);
-  return out;
-}
 for (const size of SIZES)
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });

@@ -1,3 +1,4 @@
+import { placeTooltip, type Rect } from '../../layout';
 import type { Row } from './describe';
 import { SymbolText } from './SymbolText';
 import './tooltip.css';
@@ -12,24 +13,33 @@ interface TooltipProps {
   title: string;
   rows: Row[];
   notYet: string;
+  /** Boxes the tooltip should not cover (nodes, targets, labels): it moves to where it covers the least. */
+  avoid?: Rect[];
+  /** Boxes it may cover before those of `avoid` (the dimmed neurons). */
+  faint?: Rect[];
+  /** Font size of subscripts (default 70% of fontSize). */
+  sub?: number;
 }
 
 const CHAR = 0.6;
+/** Width of a text in em: a CJK character is about 1.7 Latin ones wide. */
+const widthOf = (text: string) =>
+  [...text].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 1.7 : 1), 0) * CHAR;
 
 /** The values of the hovered or focused element, drawn inside the SVG so it scales with the graph. */
-export function GraphTooltip({ left, right, y, box, fontSize: fs, title, rows, notYet }: TooltipProps) {
-  const labelW = Math.max(0, ...rows.map((r) => r.label.length)) * CHAR * fs + fs * 0.8;
-  const valueW = Math.max(0, ...rows.map((r) => (r.value ?? notYet).length)) * CHAR * fs;
-  const w = Math.max(title.length * CHAR * fs, labelW + valueW) + fs * 1.2;
+export function GraphTooltip(props: TooltipProps) {
+  const { left, right, y, box, fontSize: fs, title, rows, notYet, sub } = props;
+  const labelW = Math.max(0, ...rows.map((r) => widthOf(r.label))) * fs + fs * 0.8;
+  const valueW = Math.max(0, ...rows.map((r) => widthOf(r.value ?? notYet))) * fs;
+  const w = Math.max(widthOf(title) * fs, labelW + valueW) + fs * 1.2;
   const h = (rows.length + 1) * 1.35 * fs + fs * 0.8;
-  const x = right + 6 + w <= box.width ? right + 6 : Math.max(2, left - 6 - w);
-  const top = Math.min(Math.max(2, y - h / 2), box.height - h - 2);
+  const { x, y: top } = placeTooltip({ left, right, y }, w, h, box, props.avoid ?? [], props.faint);
   const lineY = (i: number) => fs * 0.4 + (i + 0.5) * 1.35 * fs;
   return (
     <g className="graph-tooltip" transform={`translate(${x},${top})`} fontSize={fs} aria-hidden="true">
       <rect className="graph-tooltip__box" width={w} height={h} rx={fs * 0.4} />
       <text className="graph-tooltip__title" x={fs * 0.6} y={lineY(0)} dominantBaseline="central">
-        <SymbolText text={title} />
+        <SymbolText text={title} sub={sub} />
       </text>
       {rows.map((r, i) => (
         <text
@@ -39,7 +49,7 @@ export function GraphTooltip({ left, right, y, box, fontSize: fs, title, rows, n
           dominantBaseline="central"
         >
           <tspan className="graph-tooltip__label" x={fs * 0.6}>
-            <SymbolText text={r.label} />
+            <SymbolText text={r.label} sub={sub} />
           </tspan>
           <tspan x={fs * 0.6 + labelW}>{r.value ?? notYet}</tspan>
         </text>

@@ -1,18 +1,20 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { asGraphId, isEdgeId, parseNodeId } from '../../engine';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { EdgeId, GraphId, Lesson, NodeId } from '../../engine';
 import type { Highlight } from '../../steps';
-import { maxAbsWeight, weightWidthScale } from '../../layout';
-import { capitalised, edgeRows, edgeTitle, nodeName, nodeRows, weightOf } from './describe';
+import { layoutObstacles, maxAbsWeight, rectAround, weightWidthScale } from '../../layout';
 import type { Shown, Translate } from './describe';
 import { useEdgeLabels } from './edgeLabels';
+import { GraphBiasNodes } from './GraphBiasNodes';
 import { GraphEdgeGroup, GraphLabel } from './GraphEdge';
 import { GraphEdgeCopies, GraphFlows } from './GraphEdgeBatch';
 import { CANVAS_EDGES, GraphEdgeCanvas } from './GraphEdgeCanvas';
+import { FlowMarker } from './FlowMarker';
 import { GraphNode } from './GraphNode';
 import { focusOrder, useGraphLayout } from './graphLayout';
+import { GraphTargets } from './GraphTargets';
 import { GraphTooltip } from './GraphTooltip';
-import { SymbolText } from './SymbolText';
+import { tooltipFor } from './tooltipContent';
+import { useGraphInteraction } from './useGraphInteraction';
 import { GraphViews, markOf, marksOf } from './views';
 import { stepCalloutId } from '../present/stepCallout';
 import { useGraphZoom, ZoomButtons } from './zoom';
@@ -57,7 +59,6 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const [rover, setRover] = useState<GraphId | null>(null);
   const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
   const rootRef = useRef<HTMLDivElement>(null);
-  const pressed = useRef<GraphId | null>(null);
   const zoom = useGraphZoom(props.width ?? 800, props.height ?? 480);
 
   const { useBias, weights, biases } = lesson;
@@ -106,74 +107,29 @@ export function NetworkGraph(props: NetworkGraphProps) {
   const labels = useEdgeLabels(layout, views, marks, active, edgeGroups);
 
   const callout = props.stepCallout ? stepCalloutId(layout, highlight) : null;
-  const tooltip = active ? describeActive(active) : callout ? describeActive(callout) : null;
-
-  function describeActive(id: GraphId) {
-    const e = layout.edgeById[id];
-    if (e) {
-      const half = layout.labelSize.width / 2;
-      return {
-        left: e.label.x - half,
-        right: e.label.x + half,
-        y: e.label.y,
-        title: edgeTitle(lesson, e, t),
-        rows: edgeRows(lesson, e, weightOf(lesson, shown, e), shown, format, t),
-      };
-    }
-    const n = layout.nodeById[id];
-    if (!n || n.bias) return null;
+  const tip = active ?? callout;
+  const tooltip = tip ? tooltipFor(tip, layout, lesson, shown, format, t) : null;
+  // what the tooltip should leave uncovered: the neurons, the targets and the weight labels drawn
+  const drawn = useMemo(() => {
+    const { width: w, height: h } = layout.labelSize;
+    const all = layoutObstacles(layout);
+    // a neuron out of the step (dimmed) may be covered before anything the step shows
+    const faint = layout.nodes.map((n) => markOf(marks, n.id) === 'dimmed');
     return {
-      left: n.x - n.r,
-      right: n.x + n.r,
-      y: n.y,
-      title: capitalised(nodeName(t, lesson, n.layer, n.index)),
-      rows: nodeRows(lesson, n.layer, n.index, shown, format),
+      hard: [...all.filter((_, i) => !faint[i]), ...labels.map((l) => rectAround(l.at, w, h))],
+      faint: all.filter((_, i) => faint[i]),
     };
-  }
-
-  // One set of handlers on the <svg>: the element's id comes from data-id (or data-for on a label).
-  const idOf = (ev: SyntheticEvent) => {
-    // an element, a label (data-for) or an edge drawn again on top (data-copy-of) stands for its element
-    const el = (ev.target as Element).closest?.('[data-id],[data-for],[data-copy-of]');
-    const id =
-      el && (el.getAttribute('data-id') ?? el.getAttribute('data-for') ?? el.getAttribute('data-copy-of'));
-    return id ? asGraphId(id) : null;
-  };
-  const choose = (id: GraphId) => {
-    if (isEdgeId(id)) props.onSelectEdge?.(id);
-    else if (parseNodeId(id)?.bias === false) props.onSelectNode?.(id);
-  };
-  /** ↑/↓ move to the previous/next item of the graph (Shift: neuron to neuron); Enter or Space chooses. */
-  const onKeyDown = (ev: KeyboardEvent) => {
-    const id = asGraphId((ev.target as Element).getAttribute('data-id') ?? '');
-    if (!id) return;
-    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
-      ev.preventDefault();
-      const at = order.ids.indexOf(id);
-      const down = ev.key === 'ArrowDown';
-      let next = at;
-      if (ev.shiftKey) {
-        const n = down ? order.neurons.find((p) => p > at) : order.neurons.findLast((p) => p < at);
-        next = n ?? at;
-      } else next = Math.min(order.ids.length - 1, Math.max(0, at + (down ? 1 : -1)));
-      const el = rootRef.current?.querySelector<SVGElement>(`[data-id="${order.ids[next]}"]`);
-      el?.focus();
-      return;
-    }
-    if (ev.key !== 'Enter' && ev.key !== ' ') return;
-    ev.preventDefault();
-    choose(id);
-  };
-  const onFocus = (ev: SyntheticEvent) => {
-    const id = idOf(ev);
-    setActive(id);
-    if (!id) return;
-    setRover(id);
-    const n = layout.nodeById[id];
-    const e = layout.edgeById[id];
-    zoom.reveal(n ? { x: n.x, y: n.y } : e ? e.label : null);
-  };
+  }, [layout, labels, marks]);
+  const { choose, handlers } = useGraphInteraction({
+    layout,
+    order,
+    rootRef,
+    setActive,
+    setRover,
+    reveal: zoom.reveal,
+    onSelectEdge: props.onSelectEdge,
+    onSelectNode: props.onSelectNode,
+  });
 
   const backward = highlight?.backward ?? false;
   const dimming = marks.lit.size > 0 || marks.path.size > 0;
@@ -195,19 +151,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
       ref={rootRef}
       role="group"
       aria-label={t('graph.label')}
-      // a label appearing under the pointer between press and release (hover shows it) takes the click
-      // to the drawing itself: the element pressed is the one chosen
-      onPointerDown={(ev) => (pressed.current = idOf(ev))}
-      onClick={(ev) => {
-        const id = idOf(ev) ?? pressed.current;
-        pressed.current = null;
-        if (id) choose(id);
-      }}
-      onKeyDown={onKeyDown}
-      onMouseOver={(ev) => setActive(idOf(ev))}
-      onMouseLeave={() => setActive(null)}
-      onFocus={onFocus}
-      onBlur={() => setActive(null)}
+      {...handlers}
     >
       <ZoomButtons zoom={zoom} t={t} />
       <div className="graph-stage" ref={zoom.stageRef} {...zoom.panHandlers}>
@@ -236,19 +180,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
           </svg>
         )}
         <svg className="graph-layer graph-layer--top" {...box}>
-          <defs>
-            <marker
-              id={markerId}
-              viewBox="0 0 10 10"
-              refX="5"
-              refY="5"
-              markerWidth="4"
-              markerHeight="4"
-              orient="auto-start-reverse"
-            >
-              <path className="graph-flow__arrow" d="M0,0 L10,5 L0,10 z" />
-            </marker>
-          </defs>
+          <FlowMarker id={markerId} />
           <g className="graph-copies" aria-hidden="true">
             <GraphEdgeCopies copies={copies} active={active} />
           </g>
@@ -278,28 +210,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
             ))}
           </g>
           <g className="graph-nodes">
-            {layout.nodes
-              .filter((n) => n.bias)
-              .map((n) => {
-                const mark = markOf(marks, n.id);
-                return (
-                  <g
-                    key={n.id}
-                    className={`graph-bias is-${mark}`}
-                    data-id={n.id}
-                    data-dimmed={mark === 'dimmed' || undefined}
-                    transform={`translate(${n.x},${n.y})`}
-                    aria-hidden="true"
-                  >
-                    <circle r={n.r} />
-                    {layout.detail !== 'none' && (
-                      <text fontSize={layout.fontSize} textAnchor="middle" dominantBaseline="central">
-                        1
-                      </text>
-                    )}
-                  </g>
-                );
-              })}
+            <GraphBiasNodes layout={layout} marks={marks} />
             {nodeViews.map((v) => (
               <GraphNode
                 key={v.geom.id}
@@ -321,38 +232,16 @@ export function NetworkGraph(props: NetworkGraphProps) {
               />
             ))}
           </g>
-          <g className="graph-targets" aria-hidden="true">
-            {layout.targetHeading && (
-              <text
-                className="graph-targets__heading"
-                x={layout.targetHeading.x}
-                y={layout.targetHeading.y}
-                fontSize={layout.minFont}
-                dominantBaseline="central"
-              >
-                {t('graph.targets')}
-              </text>
-            )}
-            {layout.targets.map((g) => (
-              <text
-                key={g.node}
-                className="graph-target"
-                data-for={g.node}
-                x={g.x}
-                y={g.y}
-                fontSize={layout.minFont}
-                dominantBaseline="central"
-              >
-                <SymbolText text={targetTexts[g.index]} sub={layout.minFont} />
-              </text>
-            ))}
-          </g>
+          <GraphTargets layout={layout} texts={targetTexts} t={t} />
           {tooltip && (
             <GraphTooltip
               {...tooltip}
               box={layout}
               fontSize={Math.max(layout.minFont, layout.labelFontSize)}
+              sub={Math.max(layout.minFont, layout.labelFontSize * 0.7)}
               notYet={t('graph.notYet')}
+              avoid={drawn.hard}
+              faint={drawn.faint}
             />
           )}
         </svg>

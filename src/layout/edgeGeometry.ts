@@ -1,0 +1,75 @@
+/** The edges' geometry: each edge from its source's rim to its target's rim, with its SVG path. */
+import { line } from 'd3-shape';
+import { gid, type EdgeId, type NodeId } from '../engine';
+import { round, type EdgeGeom, type NodeGeom } from './networkTypes';
+
+const segment = line();
+
+/** Every edge (and bias edge) of the net, layer pair by layer pair, target by target; labels at the middle. */
+export function connectEdges(
+  sizes: number[],
+  useBias: boolean,
+  nodeById: Record<string, NodeGeom>,
+  radius: number,
+): EdgeGeom[] {
+  const last = sizes.length - 1;
+  const gap = Math.max(1, radius * 0.08);
+  const connect = (id: EdgeId, l: number, j: number, k: number, source: NodeId): EdgeGeom => {
+    const s = nodeById[source];
+    const t = nodeById[gid.node(l, j)];
+    const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
+    const ux = (t.x - s.x) / len;
+    const uy = (t.y - s.y) / len;
+    const out = rim(s, ux, uy) + gap;
+    const into = rim(t, ux, uy) + gap;
+    const x1 = round(s.x + ux * out);
+    const y1 = round(s.y + uy * out);
+    const x2 = round(t.x - ux * into);
+    const y2 = round(t.y - uy * into);
+    const d =
+      segment([
+        [x1, y1],
+        [x2, y2],
+      ]) ?? '';
+    return {
+      id,
+      layer: l,
+      to: j,
+      from: k,
+      source,
+      target: t.id,
+      x1,
+      y1,
+      x2,
+      y2,
+      d,
+      label: { x: round((x1 + x2) / 2), y: round((y1 + y2) / 2) },
+      labelled: false,
+    };
+  };
+  const edges: EdgeGeom[] = [];
+  for (let l = 1; l <= last; l++)
+    for (let j = 0; j < sizes[l]; j++) {
+      for (let k = 0; k < sizes[l - 1]; k++)
+        edges.push(connect(gid.edge(l, j, k), l, j, k, gid.node(l - 1, k)));
+      if (useBias) edges.push(connect(gid.biasEdge(l, j), l, j, -1, gid.biasNode(l)));
+    }
+  return edges;
+}
+
+/** Distance from a node's centre to its rim along the unit direction (ux, uy): circle or stadium. */
+function rim(n: NodeGeom, ux: number, uy: number): number {
+  const h = n.rx - n.r;
+  if (h <= 0) return n.r;
+  // the stadium is every point within r of the segment [−h, h] × {0}: bisect along the ray
+  let lo = 0;
+  let hi = n.rx + n.r;
+  for (let i = 0; i < 24; i++) {
+    const t = (lo + hi) / 2;
+    const px = Math.abs(t * ux) - h;
+    const d = Math.hypot(Math.max(0, px), t * uy);
+    if (d < n.r) lo = t;
+    else hi = t;
+  }
+  return lo;
+}
