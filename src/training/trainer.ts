@@ -54,6 +54,8 @@ export class Trainer {
   private ticking = false;
   /** Bumped on every load/reset/pause so a slice scheduled before it does nothing. */
   private generation = 0;
+  /** The page's last `restore` (sent with every message). */
+  private sync = 0;
 
   constructor(private readonly host: TrainerHost) {}
 
@@ -103,6 +105,21 @@ export class Trainer {
         if (!this.session) return;
         if (this.running) this.stop('paused');
         this.session.adopt(message.weights, message.biases, message.steps);
+        this.postProgress();
+        return;
+      case 'restore':
+        if (!this.loaded) return;
+        // the pause is reported under the old sync (the page drops it), everything after under the new one
+        if (this.running) this.stop('paused');
+        this.generation++;
+        this.sync = message.sync;
+        this.pending = [];
+        if (message.snapshot) {
+          const { learningRate, batchSetting } = message.snapshot.progress;
+          this.settings = { ...this.settings, learningRate, batchSize: batchSetting };
+          this.session ??= this.newSession();
+          this.session.resume(message.snapshot);
+        } else this.session = this.newSession();
         this.postProgress();
         return;
       case 'background':
@@ -198,7 +215,9 @@ export class Trainer {
     const epochs = this.pending;
     this.pending = [];
     this.lastPost = this.host.now();
-    this.host.post({ type: 'progress', epochs, snapshot: this.snapshot() });
+    const message: WorkerToPage = { type: 'progress', epochs, snapshot: this.snapshot() };
+    if (this.sync) message.sync = this.sync;
+    this.host.post(message);
   }
 
   private stop(reason: StopReason, failure?: Extract<WorkerToPage, { type: 'stopped' }>['failure']): void {
@@ -209,6 +228,7 @@ export class Trainer {
     this.lastPost = this.host.now();
     const message: WorkerToPage = { type: 'stopped', reason, epochs, snapshot: this.snapshot() };
     if (failure) message.failure = failure;
+    if (this.sync) message.sync = this.sync;
     this.host.post(message);
   }
 

@@ -17,6 +17,7 @@ export {
   type SessionOptions,
   type SessionStop,
   type SessionSnapshot,
+  type SessionProgress,
   type SettingChange,
   type TrainingFailure,
   type RunResult,

@@ -72,6 +72,27 @@ export interface SessionSnapshot {
   steps: number;
   weights: number[][][];
   biases: number[][];
+  /** The rest of where training stands, so that `resume` goes on from this snapshot exactly. */
+  progress: SessionProgress;
+}
+
+/** Where training stands besides the epoch, position, update count and weights (see SessionSnapshot). */
+export interface SessionProgress {
+  /** Position at which the batch in progress started, and its size m. */
+  batchStart: number;
+  batchSize: number;
+  /** Σ E and correct predictions of the epoch so far, and both when the batch in progress started. */
+  lossSum: number;
+  correct: number;
+  batchLoss: number;
+  batchCorrect: number;
+  /** η and the batch size setting. */
+  learningRate: number;
+  batchSetting: number;
+  /** Training loss of the last completed epoch (for a loss stop condition), if any. */
+  lastTrainLoss?: number;
+  /** Gradients summed over the batch in progress, row-major per layer (absent at a batch boundary: zero). */
+  gradients?: { weights: number[][]; biases: number[][] };
 }
 
 /** The state a segment may have to be rolled back to. */
@@ -239,6 +260,23 @@ export class TrainingSession {
 
   snapshot(): SessionSnapshot {
     const { weights, biases } = exportNet(this.net);
+    const last = this.historyList[this.historyList.length - 1];
+    const progress: SessionProgress = {
+      batchStart: this.batchStart,
+      batchSize: this.batchSize,
+      lossSum: this.lossSum,
+      correct: this.correct,
+      batchLoss: this.batchLoss,
+      batchCorrect: this.batchCorrect,
+      learningRate: this.eta,
+      batchSetting: this.batchSetting,
+    };
+    if (last) progress.lastTrainLoss = last.trainLoss;
+    if (this.position !== this.batchStart)
+      progress.gradients = {
+        weights: this.net.gW.map((g) => Array.from(g)),
+        biases: this.net.gb.map((g) => Array.from(g)),
+      };
     return {
       epoch: this.epoch,
       position: this.position,
@@ -246,7 +284,45 @@ export class TrainingSession {
       steps: this.steps,
       weights,
       biases,
+      progress,
     };
+  }
+
+  /**
+   * Goes back (or on) to a snapshot this session, or one of the same network, data and seed, took: the same weights,
+   * epoch, position, shuffle and sums, so that training from here gives the numbers it gave from there. The history
+   * keeps only the last epoch's figures (what a loss stop condition reads) and the changes are emptied.
+   */
+  resume(snap: SessionSnapshot): void {
+    const { net } = this;
+    const p = snap.progress;
+    net.W.forEach((w, l) => w.set(snap.weights[l].flat()));
+    net.b.forEach((b, l) => {
+      if (snap.biases[l]) b.set(snap.biases[l]);
+    });
+    net.gW.forEach((g, l) => (p.gradients ? g.set(p.gradients.weights[l]) : g.fill(0)));
+    net.gb.forEach((g, l) => (p.gradients ? g.set(p.gradients.biases[l]) : g.fill(0)));
+    this.scratch = null;
+    // the shuffle of epoch e is the generator's (e + 1)th
+    this.rng = createRng(this.seed);
+    for (let e = 0; e < snap.epoch; e++) if (this.shuffle) shuffled(this.indices, this.rng);
+    this.startEpoch();
+    this.epoch = snap.epoch;
+    this.position = snap.position;
+    this.steps = snap.steps;
+    this.batchStart = p.batchStart;
+    this.batchSize = p.batchSize;
+    this.lossSum = p.lossSum;
+    this.correct = p.correct;
+    this.batchLoss = p.batchLoss;
+    this.batchCorrect = p.batchCorrect;
+    this.eta = p.learningRate;
+    this.batchSetting = p.batchSetting;
+    this.historyList =
+      p.lastTrainLoss === undefined
+        ? []
+        : [{ epoch: snap.epoch, trainLoss: p.lastTrainLoss, trainAccuracy: NaN }];
+    this.changeList = [];
   }
 
   /** Whether the stop condition holds at an epoch boundary (nothing to do). */
