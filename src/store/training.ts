@@ -1,10 +1,11 @@
 import type { EpochStats, Lesson, Sample } from '../engine';
-import type {
-  PageToWorker,
-  StopReason,
-  TrainSettings,
-  TrainSnapshot,
-  WorkerToPage,
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  type PageToWorker,
+  type StopReason,
+  type TrainSettings,
+  type TrainSnapshot,
+  type WorkerToPage,
 } from '../training/protocol';
 import { gateLesson } from './gate';
 import type { LessonState } from './state';
@@ -107,13 +108,7 @@ export interface TrainingActions {
   restoreMessage(): Extract<PageToWorker, { type: 'restore' }>;
 }
 
-export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
-  batchSize: 1,
-  learningRate: 0.2,
-  speed: Infinity,
-  stop: { kind: 'epochs', epochs: 300 },
-  seed: 1,
-};
+export { DEFAULT_TRAIN_SETTINGS };
 
 /** Settings a lesson opens the Train view with: its η, batch size and seed, 300 epochs as fast as possible. */
 export function lessonTrainSettings(lesson: Lesson): TrainSettings {

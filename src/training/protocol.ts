@@ -32,6 +32,15 @@ export interface TrainSettings {
   seed: number;
 }
 
+/** Settings of a run before a lesson gives its own: SGD, η = 0.2, 300 epochs as fast as possible, seed 1. */
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
+  batchSize: 1,
+  learningRate: 0.2,
+  speed: Infinity,
+  stop: { kind: 'epochs', epochs: 300 },
+  seed: 1,
+};
+
 /**
  * The state of a run, as the page draws it: completed epochs, the position within the current one (the next sample
  * is split.train[nextSample]), the updates made, the weights, and the rest needed to resume from it exactly.

@@ -4,7 +4,14 @@
  */
 import type { EpochStats } from '../engine';
 import { TrainingSession, type RunResult } from '../engine/training';
-import type { PageToWorker, StopReason, TrainSettings, TrainSnapshot, WorkerToPage } from './protocol';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  type PageToWorker,
+  type StopReason,
+  type TrainSettings,
+  type TrainSnapshot,
+  type WorkerToPage,
+} from './protocol';
 
 /** What the trainer needs of its surroundings: a clock, a way to run later, a way to post. */
 export interface TrainerHost {
@@ -26,20 +33,12 @@ export const FRAME_MS = 16;
  */
 export const BACKGROUND_MS = 100;
 
-export const DEFAULT_SETTINGS: TrainSettings = {
-  batchSize: 1,
-  learningRate: 0.1,
-  speed: Infinity,
-  stop: { kind: 'epochs', epochs: 300 },
-  seed: 0,
-};
-
 type Load = Extract<PageToWorker, { type: 'load' }>;
 
 export class Trainer {
   private session: TrainingSession | null = null;
   private loaded: Load | null = null;
-  private settings: TrainSettings = DEFAULT_SETTINGS;
+  private settings: TrainSettings = DEFAULT_TRAIN_SETTINGS;
   private running = false;
   private hidden = false;
   /** Epochs completed since the last message: every one is sent, none dropped. */
@@ -63,12 +62,8 @@ export class Trainer {
     switch (message.type) {
       case 'load':
         this.loaded = message;
-        this.settings = { ...DEFAULT_SETTINGS, ...message.settings };
-        this.generation++;
-        this.running = false;
-        this.session = this.newSession();
-        this.pending = [];
-        this.postProgress();
+        this.settings = { ...DEFAULT_TRAIN_SETTINGS, ...message.settings };
+        this.restart();
         return;
       case 'start':
         if (!this.session || this.running) return;
@@ -95,11 +90,7 @@ export class Trainer {
         return;
       case 'reset':
         if (!this.loaded) return;
-        this.generation++;
-        this.running = false;
-        this.session = this.newSession();
-        this.pending = [];
-        this.postProgress();
+        this.restart();
         return;
       case 'adopt':
         if (!this.session) return;
@@ -126,6 +117,15 @@ export class Trainer {
         this.hidden = message.hidden;
         return;
     }
+  }
+
+  /** A new session from the loaded weights, paused at epoch 0 (a slice scheduled before does nothing). */
+  private restart(): void {
+    this.generation++;
+    this.running = false;
+    this.session = this.newSession();
+    this.pending = [];
+    this.postProgress();
   }
 
   private newSession(): TrainingSession {

@@ -105,11 +105,28 @@ export abstract class SessionSteps {
     this.batchCorrect = this.correct;
   }
 
+  /**
+   * The next sample on the plain path: an SGD update (batch size 1) or its gradients added to the batch's; counts
+   * its loss and whether it was right and moves on. Returns its loss E (non-finite: nothing counted, not moved).
+   */
+  protected stepOne(): number {
+    const { net } = this;
+    const p = this.perm[this.position];
+    const t = this.T[p];
+    const e = this.batchSize === 1 ? sgdStep(net, this.X[p], t, this.eta) : accumulate(net, this.X[p], t);
+    if (!Number.isFinite(e)) return e;
+    this.lossSum += e;
+    const label = this.labels[p];
+    const out = net.a[net.sizes.length - 1];
+    if (label === -1 ? Math.abs(out[0] - t[0]) < 0.5 : argMax(out) === label) this.correct++;
+    this.position++;
+    return e;
+  }
+
   /** The fast path; false as soon as a loss is non-finite (the caller rolls back and replays). */
   protected fast(count: number): boolean {
     const { net, X, T, labels, perm, eta } = this;
     const end = this.position + count;
-    const out = net.a[net.sizes.length - 1];
     while (this.position < end) {
       if (this.batchSize === 1 && this.compiled) {
         // SGD with the generated step, up to the end of the segment or a batch size change
@@ -139,14 +156,7 @@ export abstract class SessionSteps {
         this.batchSize = this.batchSetting;
         continue;
       }
-      const p = perm[this.position];
-      const t = T[p];
-      const e = this.batchSize === 1 ? sgdStep(net, X[p], t, eta) : accumulate(net, X[p], t);
-      if (!Number.isFinite(e)) return false;
-      this.lossSum += e;
-      const label = labels[p];
-      if (label === -1 ? Math.abs(out[0] - t[0]) < 0.5 : argMax(out) === label) this.correct++;
-      this.position++;
+      if (!Number.isFinite(this.stepOne())) return false;
       if (this.batchFull()) {
         if (this.batchSize > 1) applyAccumulated(net, eta, this.position - this.batchStart);
         this.nextBatch();
@@ -160,21 +170,13 @@ export abstract class SessionSteps {
    * the weights before it, at the start of its batch.
    */
   protected careful(count: number): { done: number; failure: TrainingFailure | null } {
-    const { net, X, T, labels, perm, eta } = this;
+    const { net, eta } = this;
     const start = this.position;
     const end = start + count;
-    const out = net.a[net.sizes.length - 1];
     let good = this.checkpoint();
     while (this.position < end) {
-      const p = perm[this.position];
-      const t = T[p];
-      const e = this.batchSize === 1 ? sgdStep(net, X[p], t, eta) : accumulate(net, X[p], t);
-      let problem: 'nonFinite' | 'limit' | null = Number.isFinite(e) ? null : 'nonFinite';
+      let problem: 'nonFinite' | 'limit' | null = Number.isFinite(this.stepOne()) ? null : 'nonFinite';
       if (problem === null) {
-        this.lossSum += e;
-        const label = labels[p];
-        if (label === -1 ? Math.abs(out[0] - t[0]) < 0.5 : argMax(out) === label) this.correct++;
-        this.position++;
         if (this.batchFull()) {
           if (this.batchSize > 1) applyAccumulated(net, eta, this.position - this.batchStart);
           problem = parameterProblem(net);
