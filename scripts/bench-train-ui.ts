@@ -10,7 +10,7 @@
  * (--profile prints the functions with most self time; read it with an unminified build in --dist); `npm run bench` prints it
  * beside the other figures. Needs Debian's Chromium (CHROMIUM_PATH); never downloads a browser.
  */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -222,7 +222,8 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     '|' + widths.map((n) => '-'.repeat(n + 2)).join('|') + '|',
     ...body.map(line),
     '',
-    `Machine load while measured (1, 5, 15 min): ${load}. main ms/frame is the renderer main thread’s own CPU`,
+    `The machine is shared and was loaded: load ${load} (1, 5, 15 min) on ${availableParallelism()} cores.`,
+    'main ms/frame is the renderer main thread’s own CPU',
     'time (a trace’s thread time) over the frames drawn; fps and frame intervals are wall-clock, so a loaded',
     'machine lowers them whatever the page does.',
   ].join('\n');

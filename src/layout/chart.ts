@@ -9,6 +9,54 @@ export interface ChartPoint {
   v: number;
 }
 
+/** Whether a value is drawn (a finite number). */
+const drawn = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
+
+/** Appends first, lowest, highest and last index of the drawn values in values[start … end) (−1s when none). */
+function summarise(values: ArrayLike<number | undefined>, start: number, end: number, out: number[]): void {
+  let first = -1;
+  let last = -1;
+  let lo = -1;
+  let hi = -1;
+  for (let i = start; i < end; i++) {
+    const v = values[i];
+    if (!drawn(v)) continue;
+    if (first === -1) first = i;
+    last = i;
+    if (lo === -1 || v < (values[lo] as number)) lo = i;
+    if (hi === -1 || v > (values[hi] as number)) hi = i;
+  }
+  out.push(first, lo, hi, last);
+}
+
+/** The points of bucket summaries (four indices each, see summarise), in order, each index once. */
+function pointsOf(
+  values: ArrayLike<number | undefined>,
+  marks: number[],
+  out: ChartPoint[] = [],
+): ChartPoint[] {
+  for (let k = 0; k < marks.length; k += 4) {
+    if (marks[k] === -1) continue;
+    const idx = [marks[k], marks[k + 1], marks[k + 2], marks[k + 3]].sort((x, y) => x - y);
+    for (let j = 0; j < 4; j++)
+      if (j === 0 || idx[j] !== idx[j - 1]) out.push({ i: idx[j], v: values[idx[j]] as number });
+  }
+  return out;
+}
+
+/**
+ * The drawn points of a series in buckets of `size` consecutive values (a fraction: bucket b is
+ * [⌊b·size⌋, ⌊(b + 1)·size⌋)): per bucket its first, lowest, highest and last point. The plain version of both
+ * decimations below (decimateGrowing is tested against it).
+ */
+export function bucketPoints(values: ArrayLike<number | undefined>, size: number): ChartPoint[] {
+  const n = values.length;
+  const marks: number[] = [];
+  for (let b = 0; Math.floor(b * size) < n; b++)
+    summarise(values, Math.floor(b * size), Math.min(n, Math.floor((b + 1) * size)), marks);
+  return pointsOf(values, marks);
+}
+
 /**
  * The points of a series worth drawing in `buckets` columns: per column its first, lowest, highest and last
  * point, so every peak and dip survives; the last point of the series is always kept. Missing (undefined or
@@ -16,40 +64,7 @@ export interface ChartPoint {
  */
 export function decimate(values: ArrayLike<number | undefined>, buckets: number): ChartPoint[] {
   const n = values.length;
-  const out: ChartPoint[] = [];
-  const ok = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
-  if (n <= 4 * buckets) {
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (ok(v)) out.push({ i, v });
-    }
-    return out;
-  }
-  const size = n / buckets;
-  for (let b = 0; b < buckets; b++) {
-    const start = Math.floor(b * size);
-    const end = Math.min(n, Math.floor((b + 1) * size));
-    let first = -1;
-    let last = -1;
-    let lo = -1;
-    let hi = -1;
-    for (let i = start; i < end; i++) {
-      const v = values[i];
-      if (!ok(v)) continue;
-      if (first === -1) first = i;
-      last = i;
-      if (lo === -1 || v < (values[lo] as number)) lo = i;
-      if (hi === -1 || v > (values[hi] as number)) hi = i;
-    }
-    if (first === -1) continue;
-    for (const i of [...new Set([first, lo, hi, last])].sort((a, c) => a - c))
-      out.push({ i, v: values[i] as number });
-  }
-  // the last point is always drawn (the bucket arithmetic ends at n, but say so)
-  const lastIndex = n - 1;
-  const v = values[lastIndex];
-  if (ok(v) && out[out.length - 1]?.i !== lastIndex) out.push({ i: lastIndex, v });
-  return out;
+  return n <= 4 * buckets ? bucketPoints(values, 1) : bucketPoints(values, n / buckets);
 }
 
 /** Column summaries of a growing series: per complete bucket of `size` values, its first, lowest, highest and last. */
@@ -63,28 +78,11 @@ interface GrowingDecimation {
 }
 const growing = new WeakMap<ArrayBufferLike, GrowingDecimation>();
 
-/** first, lo, hi, last of values[start … end), or -1s when none is finite. */
-function summarise(values: Float64Array, start: number, end: number, out: number[]): void {
-  let first = -1;
-  let last = -1;
-  let lo = -1;
-  let hi = -1;
-  for (let i = start; i < end; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    if (first === -1) first = i;
-    last = i;
-    if (lo === -1 || v < values[lo]) lo = i;
-    if (hi === -1 || v > values[hi]) hi = i;
-  }
-  out.push(first, lo, hi, last);
-}
-
 /**
  * `decimate` for a series that only grows (a view at the start of a buffer whose first values never change):
- * buckets of a power-of-two size, complete ones summarised once and kept with the buffer, merged in pairs as the
- * series doubles; only new values and the last, partial bucket are read. Same guarantees: every column's extremes,
- * the last point, at most 4 points a bucket.
+ * bucketPoints with buckets of a power-of-two size, complete ones summarised once and kept with the buffer, merged
+ * in pairs as the series doubles; only new values and the last, partial bucket are read. Same guarantees: every
+ * column's extremes, the last point, at most 4 points a bucket.
  */
 export function decimateGrowing(values: Float64Array, buckets: number): ChartPoint[] {
   const n = values.length;
@@ -122,18 +120,7 @@ export function decimateGrowing(values: Float64Array, buckets: number): ChartPoi
   c.done = complete;
   const tail: number[] = [];
   if (complete < n) summarise(values, complete, n, tail);
-  const out: ChartPoint[] = [];
-  const emit = (m: number[]) => {
-    for (let k = 0; k < m.length; k += 4) {
-      if (m[k] === -1) continue;
-      const idx = [m[k], m[k + 1], m[k + 2], m[k + 3]].sort((x, y) => x - y);
-      for (let j = 0; j < 4; j++)
-        if (j === 0 || idx[j] !== idx[j - 1]) out.push({ i: idx[j], v: values[idx[j]] });
-    }
-  };
-  emit(c.marks);
-  emit(tail);
-  return out;
+  return pointsOf(values, tail, pointsOf(values, c.marks));
 }
 
 export interface ChartSeries {

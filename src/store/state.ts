@@ -4,7 +4,7 @@ import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
 import { DEFAULT_LESSON } from '../lessons';
 import type { Granularity } from '../steps/types';
-import { initialTraining, type TrainingState, type View } from './training';
+import { initialTraining, type RunMark, type TrainingState, type View } from './training';
 
 // The store's state and where it starts; the actions that change it are in store.ts.
 
@@ -17,6 +17,8 @@ export interface Snapshot {
   origin: Lesson;
   iteration: number;
   lossHistory: number[];
+  /** The view and the run as they were (absent: left as they are); see RunMark. */
+  run?: RunMark;
 }
 
 /** Work the student had on screen, restorable exactly (the autosave a share link replaced). */

@@ -19,7 +19,7 @@ import {
   type Theme,
   type Work,
 } from './state';
-import { trainingActions, type TrainingActions } from './training';
+import { restoredRun, trainingActions, type RunMark, type TrainingActions } from './training';
 
 export * from './state';
 
@@ -85,17 +85,29 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       origin: get().origin,
       iteration: get().iteration,
       lossHistory: get().lossHistory,
+      run: { view: get().view, training: get().training },
     });
-    /** Records the current state for undo before a change; a new change clears redo. */
-    const remember = () => set({ past: [...get().past, snapshot()].slice(-HISTORY_LIMIT), future: [] });
+    /** Records the current state (`run`: with this view and run) for undo before a change; clears redo. */
+    const remember = (run?: RunMark) =>
+      set({
+        past: [...get().past, { ...snapshot(), ...(run && { run }) }].slice(-HISTORY_LIMIT),
+        future: [],
+      });
     /** Shows a snapshot's lesson, keeping the cursor on the same step when it still exists. */
-    const restore = (snap: Snapshot) => {
+    const restore = ({ run, ...snap }: Snapshot) => {
       const { lesson, granularity, cursor } = get();
       const stepId = timelineOf(lesson, granularity)?.steps[cursor]?.id;
       const tl = timelineOf(snap.lesson, granularity);
       const kept = stepId !== undefined ? tl?.indexById[stepId] : undefined;
       const n = tl?.steps.length ?? 1;
-      set({ ...snap, cursor: kept ?? clamp(cursor, 0, n - 1), jumpStack: [], notice: null, playing: false });
+      set({
+        ...snap,
+        ...restoredRun(run, get()),
+        cursor: kept ?? clamp(cursor, 0, n - 1),
+        jumpStack: [],
+        notice: null,
+        playing: false,
+      });
     };
     /** Whether a snapshot's lessons pass the gate (they did when taken: the gate remembers them, so this is cheap). */
     const passes = (snap: Pick<Snapshot, 'lesson' | 'origin'>) =>

@@ -1,5 +1,12 @@
 import type { EpochStats, Lesson, Sample } from '../engine';
-import type { StopReason, TrainSettings, TrainSnapshot, WorkerToPage } from '../training/protocol';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  type PageToWorker,
+  type StopReason,
+  type TrainSettings,
+  type TrainSnapshot,
+  type WorkerToPage,
+} from '../training/protocol';
 import { gateLesson } from './gate';
 import type { LessonState } from './state';
 
@@ -13,6 +20,11 @@ import type { LessonState } from './state';
 // hand the weights over when the student switches: the step view takes the run's weights when the run has moved
 // (its iteration becomes the run's update count + 1, the tail starts empty), and the run takes the step view's
 // weights when it has taken iterations (the tail moves into the history, the update count goes on from there).
+//
+// Undo and redo. Every undo snapshot holds the view and this slice as they were (a RunMark): each was a state in
+// which the lesson, the history and the run agreed, so undo and redo bring the three back together and ask the
+// worker to go on from the run's snapshot exactly (`restore`, numbered by `sync`; messages the worker sent before
+// it are dropped). Undoing a hand-over to the step view goes back to the Train view where the run stood.
 
 /** Which view of the lesson is on screen: one step quantity by quantity, or training over a data set. */
 export type View = 'step' | 'train';
@@ -51,6 +63,24 @@ export interface TrainingState {
   rates: { epoch: number; learningRate: number }[];
   /** The sample picked for "Open this sample's step" (a training or validation one), or null: the next one. */
   picked: PickedSample | null;
+  /** Restores of the run asked of the worker (undo, redo); a message from the worker with another count is stale. */
+  sync: number;
+  /** The student left for the step view while the run was going: the step view takes its weights once it pauses. */
+  handOver: boolean;
+}
+
+/** What an undo snapshot keeps of the training: the view and the slice (the history and the run's snapshot). */
+export interface RunMark {
+  view: View;
+  training: TrainingState;
+}
+
+/** The view and training an undo snapshot brings back, and the worker told to go on from there (a new sync). */
+export function restoredRun(mark: RunMark | undefined, now: LessonState): Partial<LessonState> {
+  if (!mark) return {};
+  if (mark.training === now.training) return { view: mark.view };
+  const training = { ...mark.training, running: false, handOver: false, sync: now.training.sync + 1 };
+  return { view: mark.view, training };
 }
 
 export interface TrainingActions {
@@ -74,15 +104,11 @@ export interface TrainingActions {
    * and update count the run must go on from; null when there is nothing to hand over (no run, or no iteration).
    */
   handToRun(): { weights: number[][][]; biases: number[][]; steps: number } | null;
+  /** The message that brings the worker to the run the store holds after an undo or redo (see RunMark). */
+  restoreMessage(): Extract<PageToWorker, { type: 'restore' }>;
 }
 
-export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
-  batchSize: 1,
-  learningRate: 0.2,
-  speed: Infinity,
-  stop: { kind: 'epochs', epochs: 300 },
-  seed: 1,
-};
+export { DEFAULT_TRAIN_SETTINGS };
 
 /** Settings a lesson opens the Train view with: its η, batch size and seed, 300 epochs as fast as possible. */
 export function lessonTrainSettings(lesson: Lesson): TrainSettings {
@@ -104,14 +130,19 @@ export function initialTraining(lesson: Lesson): TrainingState {
     settings,
     rates: [{ epoch: 0, learningRate: settings.learningRate }],
     picked: null,
+    sync: 0,
+    handOver: false,
   };
 }
 
 type Set = (partial: Partial<LessonState>) => void;
 type Get = () => LessonState;
 
-/** The slice's actions; `remember` records the state for undo before the lesson changes. */
-export function trainingActions(set: Set, get: Get, remember: () => void): TrainingActions {
+/**
+ * The slice's actions; `remember` records the state for undo before the lesson changes (with `run` in place of the
+ * view and training as they are).
+ */
+export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) => void): TrainingActions {
   const update = (patch: Partial<TrainingState>) => set({ training: { ...get().training, ...patch } });
   /**
    * The step view takes the run's weights (undoably, through the gate) when the run has moved since the lesson
@@ -130,10 +161,12 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
       ...(sample ? { sample, batchSize: 1 } : {}),
     });
     if (!gated.ok) return false;
-    remember();
+    // undo comes back to the Train view with the run as it stands
+    remember({ view: 'train', training: { ...training, handOver: false } });
     set({
       lesson: gated.lesson,
       ...(snap ? { iteration: snap.steps + 1, lossHistory: [] } : {}),
+      training: { ...training, handOver: false },
       view: 'step',
       cursor: 0,
       jumpStack: [],
@@ -145,11 +178,18 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
   };
   return {
     setView: (view) => {
-      set({ view, playing: false });
-      if (view === 'step') takeRun(null);
+      const { training } = get();
+      // a running run is paused first (the Train view's hook sees the flag); the step view takes it once paused
+      if (view === 'step' && training.running) {
+        set({ view, playing: false, training: { ...training, handOver: true } });
+        return;
+      }
+      if (view === 'step' && get().view !== 'step' && takeRun(null)) return;
+      set({ view, playing: false, training: { ...get().training, handOver: false } });
     },
     receiveTraining: (m) => {
       const tr = get().training;
+      if ((m.sync ?? 0) !== tr.sync) return;
       const history = m.epochs.length > 0 ? tr.history.concat(m.epochs) : tr.history;
       if (m.type === 'progress') {
         update({
@@ -158,14 +198,17 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
           running: m.snapshot.running,
           stop: m.snapshot.running ? null : tr.stop,
         });
-        return;
+      } else {
+        update({
+          history,
+          snapshot: m.snapshot,
+          running: false,
+          stop: { reason: m.reason, failure: m.failure },
+        });
       }
-      update({
-        history,
-        snapshot: m.snapshot,
-        running: false,
-        stop: { reason: m.reason, failure: m.failure },
-      });
+      const now = get();
+      if (now.training.handOver && !now.training.running && now.view === 'step' && !takeRun(null))
+        update({ handOver: false });
     },
     resetTraining: (settings) =>
       set({
@@ -173,6 +216,7 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
           ...initialTraining(get().lesson),
           settings,
           rates: [{ epoch: 0, learningRate: settings.learningRate }],
+          sync: get().training.sync,
         },
       }),
     setTrainSettings: (patch) => {
@@ -217,6 +261,10 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
         },
       });
       return { weights: lesson.weights, biases: lesson.biases, steps };
+    },
+    restoreMessage: () => {
+      const { snapshot, sync } = get().training;
+      return { type: 'restore', snapshot, sync };
     },
   };
 }

@@ -58,13 +58,15 @@ export function createTrainClient(
 
 /**
  * Several messages from the worker as one, for a page that draws once per frame: every epoch in order, and the
- * last message's snapshot (and stop, when the last one is a stop).
+ * last message's snapshot (and stop, when the last one is a stop). Messages from before the last one's `restore`
+ * (another sync) are left out: the page drops them anyway.
  */
 export function mergeMessages(messages: readonly WorkerToPage[]): WorkerToPage | null {
   if (messages.length === 0) return null;
   const last = messages[messages.length - 1];
   if (messages.length === 1) return last;
-  return { ...last, epochs: messages.flatMap((m) => m.epochs) };
+  const current = messages.filter((m) => (m.sync ?? 0) === (last.sync ?? 0));
+  return { ...last, epochs: current.flatMap((m) => m.epochs) };
 }
 
 /**

@@ -3,6 +3,7 @@
  * the page owns the lesson. Progress reaches the page at most once per animation frame, never per step.
  */
 import type { DatasetSpec, EpochStats, Lesson, NonFiniteCondition, Sample } from '../engine';
+import type { SessionSnapshot } from '../engine/training';
 
 /** What the worker needs of a lesson: its network, loss, η, weights and biases. */
 export type TrainNetwork = Pick<
@@ -31,20 +32,20 @@ export interface TrainSettings {
   seed: number;
 }
 
-/** The state of a run, as the page draws it. */
-export interface TrainSnapshot {
-  /** Completed epochs. */
-  epoch: number;
-  /** Position within the current epoch (samples done); the next sample is order[position]. */
-  position: number;
-  /** Index into split.train of the sample the next step will use. */
-  nextSample: number;
-  /** Weight updates made since Reset training. */
-  steps: number;
-  weights: number[][][];
-  biases: number[][];
-  running: boolean;
-}
+/** Settings of a run before a lesson gives its own: SGD, η = 0.2, 300 epochs as fast as possible, seed 1. */
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
+  batchSize: 1,
+  learningRate: 0.2,
+  speed: Infinity,
+  stop: { kind: 'epochs', epochs: 300 },
+  seed: 1,
+};
+
+/**
+ * The state of a run, as the page draws it: completed epochs, the position within the current one (the next sample
+ * is split.train[nextSample]), the updates made, the weights, and the rest needed to resume from it exactly.
+ */
+export type TrainSnapshot = SessionSnapshot & { running: boolean };
 
 export type PageToWorker =
   /** `steps`: weight updates already behind the network's weights (the run counts on from there; default 0). */
@@ -61,6 +62,11 @@ export type PageToWorker =
    * them; the epoch, the position in it and the history stay. Pauses a run first.
    */
   | { type: 'adopt'; weights: number[][][]; biases: number[][]; steps: number }
+  /**
+   * Undo or redo brought back an earlier state of the run: pause, go on from this snapshot exactly (null: from the
+   * weights given at load), and mark every message from now on with `sync` (the page drops older ones).
+   */
+  | { type: 'restore'; snapshot: TrainSnapshot | null; sync: number }
   /** The page is hidden: the worker goes on at a reduced rate (or resumes full rate when false). */
   | { type: 'background'; hidden: boolean };
 
@@ -68,9 +74,11 @@ export type StopReason = 'paused' | 'done' | 'lossReached' | 'nonFinite' | 'limi
 
 export type WorkerToPage =
   /** New epochs since the last message (never dropped), and the current snapshot. */
-  | { type: 'progress'; epochs: EpochStats[]; snapshot: TrainSnapshot }
+  | { type: 'progress'; epochs: EpochStats[]; snapshot: TrainSnapshot; sync?: number }
   | {
       type: 'stopped';
+      /** The last `restore` the worker had when it sent this (0 or absent: none). */
+      sync?: number;
       reason: StopReason;
       epochs: EpochStats[];
       snapshot: TrainSnapshot;

@@ -4,7 +4,14 @@
  */
 import type { EpochStats } from '../engine';
 import { TrainingSession, type RunResult } from '../engine/training';
-import type { PageToWorker, StopReason, TrainSettings, TrainSnapshot, WorkerToPage } from './protocol';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  type PageToWorker,
+  type StopReason,
+  type TrainSettings,
+  type TrainSnapshot,
+  type WorkerToPage,
+} from './protocol';
 
 /** What the trainer needs of its surroundings: a clock, a way to run later, a way to post. */
 export interface TrainerHost {
@@ -26,20 +33,12 @@ export const FRAME_MS = 16;
  */
 export const BACKGROUND_MS = 100;
 
-export const DEFAULT_SETTINGS: TrainSettings = {
-  batchSize: 1,
-  learningRate: 0.1,
-  speed: Infinity,
-  stop: { kind: 'epochs', epochs: 300 },
-  seed: 0,
-};
-
 type Load = Extract<PageToWorker, { type: 'load' }>;
 
 export class Trainer {
   private session: TrainingSession | null = null;
   private loaded: Load | null = null;
-  private settings: TrainSettings = DEFAULT_SETTINGS;
+  private settings: TrainSettings = DEFAULT_TRAIN_SETTINGS;
   private running = false;
   private hidden = false;
   /** Epochs completed since the last message: every one is sent, none dropped. */
@@ -54,6 +53,8 @@ export class Trainer {
   private ticking = false;
   /** Bumped on every load/reset/pause so a slice scheduled before it does nothing. */
   private generation = 0;
+  /** The page's last `restore` (sent with every message). */
+  private sync = 0;
 
   constructor(private readonly host: TrainerHost) {}
 
@@ -61,12 +62,8 @@ export class Trainer {
     switch (message.type) {
       case 'load':
         this.loaded = message;
-        this.settings = { ...DEFAULT_SETTINGS, ...message.settings };
-        this.generation++;
-        this.running = false;
-        this.session = this.newSession();
-        this.pending = [];
-        this.postProgress();
+        this.settings = { ...DEFAULT_TRAIN_SETTINGS, ...message.settings };
+        this.restart();
         return;
       case 'start':
         if (!this.session || this.running) return;
@@ -93,11 +90,7 @@ export class Trainer {
         return;
       case 'reset':
         if (!this.loaded) return;
-        this.generation++;
-        this.running = false;
-        this.session = this.newSession();
-        this.pending = [];
-        this.postProgress();
+        this.restart();
         return;
       case 'adopt':
         if (!this.session) return;
@@ -105,10 +98,34 @@ export class Trainer {
         this.session.adopt(message.weights, message.biases, message.steps);
         this.postProgress();
         return;
+      case 'restore':
+        if (!this.loaded) return;
+        // the pause is reported under the old sync (the page drops it), everything after under the new one
+        if (this.running) this.stop('paused');
+        this.generation++;
+        this.sync = message.sync;
+        this.pending = [];
+        if (message.snapshot) {
+          const { learningRate, batchSetting } = message.snapshot.progress;
+          this.settings = { ...this.settings, learningRate, batchSize: batchSetting };
+          this.session ??= this.newSession();
+          this.session.resume(message.snapshot);
+        } else this.session = this.newSession();
+        this.postProgress();
+        return;
       case 'background':
         this.hidden = message.hidden;
         return;
     }
+  }
+
+  /** A new session from the loaded weights, paused at epoch 0 (a slice scheduled before does nothing). */
+  private restart(): void {
+    this.generation++;
+    this.running = false;
+    this.session = this.newSession();
+    this.pending = [];
+    this.postProgress();
   }
 
   private newSession(): TrainingSession {
@@ -198,7 +215,9 @@ export class Trainer {
     const epochs = this.pending;
     this.pending = [];
     this.lastPost = this.host.now();
-    this.host.post({ type: 'progress', epochs, snapshot: this.snapshot() });
+    const message: WorkerToPage = { type: 'progress', epochs, snapshot: this.snapshot() };
+    if (this.sync) message.sync = this.sync;
+    this.host.post(message);
   }
 
   private stop(reason: StopReason, failure?: Extract<WorkerToPage, { type: 'stopped' }>['failure']): void {
@@ -209,6 +228,7 @@ export class Trainer {
     this.lastPost = this.host.now();
     const message: WorkerToPage = { type: 'stopped', reason, epochs, snapshot: this.snapshot() };
     if (failure) message.failure = failure;
+    if (this.sync) message.sync = this.sync;
     this.host.post(message);
   }
 

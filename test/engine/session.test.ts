@@ -272,3 +272,41 @@ describe('fixed biases (conventions.fixedBiases): used in the forward pass, neve
     expect(s.history.at(-1)!.validationAccuracy).toBe(1);
   });
 });
+
+describe('TrainingSession.resume', () => {
+  it.each([
+    ['SGD', 1],
+    ['mini-batch, paused inside a batch', 4],
+  ])('goes on from a snapshot with the numbers the session gave from there (%s)', (_name, m) => {
+    const lesson = irisLesson(3);
+    const data = irisSplit(3);
+    const a = new TrainingSession(lesson, data, { batchSize: m, seed: 5 });
+    // one epoch and 70 samples: with m = 4 the batch in progress holds two samples' gradients
+    a.run(200);
+    a.setLearningRate(0.7);
+    const snap = a.snapshot();
+    if (m > 1) expect(snap.progress.gradients).toBeDefined();
+    const goOn = a.run(400);
+    const after = a.snapshot();
+    // another session (as after undo in the worker) at the snapshot: the same epochs and weights, bit for bit
+    const b = new TrainingSession(lesson, data, { batchSize: 1, seed: 5 });
+    b.run(333);
+    b.resume(snap);
+    expect(b.snapshot()).toEqual(snap);
+    const again = b.run(400);
+    expect(again.epochs).toEqual(goOn.epochs);
+    expect(b.snapshot()).toEqual(after);
+    // at an epoch's end, a loss stop condition reads that epoch's loss from the snapshot
+    a.oneEpoch();
+    const boundary = a.snapshot();
+    const last = a.history[a.history.length - 1].trainLoss;
+    const c = new TrainingSession(lesson, data, { seed: 5 });
+    c.resume(boundary);
+    expect(c.run(5, { kind: 'loss', below: last * 1.0001 })).toEqual({
+      samples: 0,
+      epochs: [],
+      stop: { reason: 'lossReached' },
+    });
+    expect(c.run(5, { kind: 'loss', below: last * 0.9999 }).samples).toBe(5);
+  });
+});

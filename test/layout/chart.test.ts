@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimate, decimateGrowing, indexAt, lineChart } from '../../src/layout/chart';
+import { bucketPoints, decimate, decimateGrowing, indexAt, lineChart } from '../../src/layout/chart';
 
 const BOX = { width: 400, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 50 } };
 
@@ -43,6 +43,10 @@ describe('decimateGrowing', () => {
       for (let i = n; i < next; i++) buffer[i] = all[i];
       n = next;
       kept = decimateGrowing(buffer.subarray(0, n), 100);
+      // the incremental version is the plain one with power-of-two buckets, summarised afresh
+      let size = 1;
+      while (n / size > 100) size *= 2;
+      expect(kept).toEqual(n <= 400 ? decimate(all.slice(0, n), 100) : bucketPoints(all.slice(0, n), size));
       const last = n - 1;
       expect(kept.at(-1)).toEqual({ i: last, v: all[last] });
       expect(kept.length).toBeLessThanOrEqual(4 * 100 + 1);

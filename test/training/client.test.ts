@@ -26,10 +26,30 @@ function fakeDocument() {
   };
 }
 
+const progressAt = {
+  batchStart: 0,
+  batchSize: 1,
+  lossSum: 0,
+  correct: 0,
+  batchLoss: 0,
+  batchCorrect: 0,
+  learningRate: 0.1,
+  batchSetting: 1,
+};
+
 const progress: WorkerToPage = {
   type: 'progress',
   epochs: [],
-  snapshot: { epoch: 0, position: 0, nextSample: 0, steps: 0, weights: [], biases: [], running: false },
+  snapshot: {
+    epoch: 0,
+    position: 0,
+    nextSample: 0,
+    steps: 0,
+    weights: [],
+    biases: [],
+    progress: progressAt,
+    running: false,
+  },
 };
 
 describe('the training client', () => {
@@ -77,6 +97,7 @@ describe('one update per frame', () => {
     steps: epoch * 10,
     weights: [],
     biases: [],
+    progress: progressAt,
     running,
   });
   const stats = (epoch: number) => ({ epoch, trainLoss: 1 / epoch, trainAccuracy: 0.5 });
@@ -93,6 +114,9 @@ describe('one update per frame', () => {
     };
     expect(mergeMessages([a])).toBe(a);
     expect(mergeMessages([a, b, c])).toEqual({ ...c, epochs: [stats(1), stats(2), stats(3)] });
+    // a restore in between: the epochs sent before it are stale
+    const d: WorkerToPage = { type: 'progress', epochs: [stats(7)], snapshot: snap(7, false), sync: 1 };
+    expect(mergeMessages([a, c, d])).toEqual({ ...d, epochs: [stats(7)] });
     expect(mergeMessages([c, a])).toEqual({ ...a, epochs: [stats(2), stats(3), stats(1)] });
   });
 

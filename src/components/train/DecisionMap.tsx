@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Sample } from '../../engine';
-import { classOf, decisionGrid, extentOf } from './trainData';
+import { classOf, decisionGrid, extentOf } from './predictions';
 
 interface Props {
   predict: (x: ArrayLike<number>) => ArrayLike<number>;

@@ -3,7 +3,7 @@ import { useFormatNumber } from '../../hooks/useFormatNumber';
 import { useT } from '../../i18n';
 import { selectLossRecords, useLessonStore } from '../../store';
 import { LineChart, type LineSeries } from './LineChart';
-import { historyColumns, type HistoryColumns } from './trainData';
+import { historyColumns, type HistoryColumns } from './historyColumns';
 
 const ACCURACY_DOMAIN: [number, number] = [0, 1];
 /** An accuracy as a percentage with at most one decimal. */

@@ -10,7 +10,8 @@ import { percent, TrainCharts } from './TrainCharts';
 import { SamplePanel } from './SamplePanel';
 import { TrainControls } from './TrainControls';
 import { TrainGraph } from './TrainGraph';
-import { classNamesOf, classOf, confusion, isClassification, predictor, withDataset } from './trainData';
+import { classOf, confusion, isClassification, predictor } from './predictions';
+import { classNamesOf, withDataset } from './trainData';
 import { useTrainer } from './useTrainer';
 import './train.css';
 

@@ -51,6 +51,21 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
     });
   }, [key, origin, split]);
 
+  // undo or redo brought back another state of the run: the worker goes on from it (after the initial load)
+  const sync = useLessonStore((s) => s.training.sync);
+  const synced = useRef(sync);
+  useEffect(() => {
+    if (sync === synced.current) return;
+    synced.current = sync;
+    client.current?.post(lessonStore.getState().restoreMessage());
+  }, [sync]);
+
+  // the student left for the step view while the run was going: pause it (the step view then takes its weights)
+  const leaving = useLessonStore((s) => s.training.handOver && s.training.running);
+  useEffect(() => {
+    if (leaving) client.current?.post({ type: 'pause' });
+  }, [leaving]);
+
   // one loss history: shown again, the run takes the step view's iterations made since it last had the weights
   const view = useLessonStore((s) => s.view);
   const ready = useLessonStore((s) => s.training.snapshot !== null);

@@ -1,13 +1,6 @@
 /** The training module's entry: gradient descent over data sets, off the step-by-step path. */
-export {
-  train,
-  isCorrect,
-  evaluate,
-  type TrainData,
-  type TrainOptions,
-  type TrainResult,
-  type EpochStats,
-} from './train';
+export { train, type TrainData, type TrainOptions, type TrainResult, type EpochStats } from './train';
+export { isCorrect, evaluate } from './evaluate';
 export { compileNet, sgdStep, forward, exportNet, type FastNet } from './fastNet';
 export { compileStep, CODEGEN_MAX_WEIGHTS, type CompiledStep } from './fastCodegen';
 export {
@@ -17,6 +10,7 @@ export {
   type SessionOptions,
   type SessionStop,
   type SessionSnapshot,
+  type SessionProgress,
   type SettingChange,
   type TrainingFailure,
   type RunResult,

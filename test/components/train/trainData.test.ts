@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classOf,
-  confusion,
-  decisionGrid,
-  epochXs,
-  predictor,
-  rateChanges,
-  splitOf,
-  withDataset,
-} from '../../../src/components/train/trainData';
+import { epochXs, rateChanges } from '../../../src/components/train/historyColumns';
+import { classOf, confusion, decisionGrid, predictor } from '../../../src/components/train/predictions';
+import { splitOf, withDataset } from '../../../src/components/train/trainData';
 import { irisSplit } from '../../../src/data';
 import type { Lesson } from '../../../src/engine';
 import { lesson001 } from '../../../src/lessons';
