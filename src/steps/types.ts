@@ -40,6 +40,11 @@ export type StepKind =
   | 'meanWeightGradient' // one mean ∂E/∂w^l_jk (or ∂E/∂b^l_j) (weight granularity)
   | 'layerMeanGradients'; // ∂E/∂W^l = (1/m) Σ_x δ^{x,l} (a^{x,l−1})ᵀ, ∂E/∂b^l = (1/m) Σ_x δ^{x,l}
 
+/** The kinds of layer granularity (matrix form): their names start with `layer`. */
+export type LayerKind = Extract<StepKind, `layer${string}`>;
+/** The kinds about one neuron, one weight or the batch's loss. */
+export type NeuronKind = Exclude<StepKind, LayerKind>;
+
 export interface Highlight {
   nodes: NodeId[];
   edges: EdgeId[];
