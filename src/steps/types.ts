@@ -1,5 +1,5 @@
 /**
- * The lesson timeline as data. Values, nodes and edges are named by the typed ids of src/engine/ids.ts (l = layer,
+ * The lesson timeline as data. Values, nodes and edges are named by the typed ids of src/engine/ids/ (l = layer,
  * j = neuron, k = incoming neuron): `w:l:j:k`, `z:l:j`, …; nodes `n:l:j`, edges `e:l:j:k`, …
  */
 import type { EdgeId, GraphId, NodeId, ValueId, ValueKind } from '../engine';
