@@ -38,13 +38,7 @@ export function AboutLesson() {
         <span aria-hidden="true">ⓘ</span>
       </button>
       {open && (
-        <Dialog
-          title={t('about.title')}
-          closeLabel={t('about.close')}
-          onClose={close}
-          returnFocus={button}
-          className="about-lesson"
-        >
+        <Dialog messages="about" onClose={close} returnFocus={button} className="about-lesson">
           {title && <h3>{textIn(title, locale)}</h3>}
           {notes ? noteParagraphs(notes[locale]).map((p, i) => <p key={i}>{p}</p>) : <p>{t('about.none')}</p>}
         </Dialog>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useT, type MessageKey } from '../i18n';
 import { CloseButton } from './CloseButton';
 import './dialog.css';
 
@@ -6,11 +7,13 @@ import './dialog.css';
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
+type GroupOf<K> = K extends `${infer G}.title` ? (`${G}.close` extends MessageKey ? G : never) : never;
+/** A group of messages with a heading `<group>.title` and a close label `<group>.close` (`about`, `picker`, …). */
+export type DialogMessages = GroupOf<MessageKey>;
+
 interface DialogProps {
-  /** The heading, which also names the dialog. */
-  title: string;
-  /** The accessible name of the "×" button. */
-  closeLabel: string;
+  /** Its messages: the heading `<messages>.title`, which also names the dialog, and the "×" button's name. */
+  messages: DialogMessages;
   /** Called on "×", Esc and a click on the backdrop; the owner closes the dialog by no longer rendering it. */
   onClose: () => void;
   /** Classes beside `dialog` (a look of its own). */
@@ -28,7 +31,8 @@ interface DialogProps {
  * to what had it before (the button that opened it).
  */
 export function Dialog(props: DialogProps) {
-  const { title, closeLabel, onClose, className, initialFocus, returnFocus, children } = props;
+  const { messages, onClose, className, initialFocus, returnFocus, children } = props;
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -88,8 +92,8 @@ export function Dialog(props: DialogProps) {
       }}
     >
       <div className="dialog-head">
-        <h2 id={titleId}>{title}</h2>
-        <CloseButton label={closeLabel} onClick={onClose} />
+        <h2 id={titleId}>{t(`${messages}.title` as MessageKey)}</h2>
+        <CloseButton label={t(`${messages}.close` as MessageKey)} onClick={onClose} />
       </div>
       {children}
     </dialog>

@@ -23,8 +23,7 @@ export function LessonPickerDialog(props: { onClose: () => void; opener?: RefObj
 
   return (
     <Dialog
-      title={t('picker.title')}
-      closeLabel={t('picker.close')}
+      messages="picker"
       onClose={onClose}
       returnFocus={opener}
       className="lesson-picker"

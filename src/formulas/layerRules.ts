@@ -3,24 +3,22 @@
  * vectors and matrices substituted. Column vectors: z^l = W^l a^{l−1} + b^l; row vectors: h′ = x W, W the
  * transpose of the stored matrix (the numbers are the same).
  */
-import { range, scopeId, templates, vid, weightGrid, type StepKind, type ValueId } from '../steps';
+import {
+  range,
+  scopeId,
+  templates,
+  vid,
+  weightGrid,
+  type LayerKind,
+  type StepKind,
+  type ValueId,
+} from '../steps';
 import type { FormulaContext } from './context';
 import { updateRule, type Equation } from './equations';
 import { hiddenDelta, outputDelta } from './layerDeltas';
 import { matmul, vectorOf } from './layerTex';
 import { frac, meanOfEach, ofSample, paren, partial, renewed, transposed } from './tex';
 import type { Writer } from './writer';
-
-export type LayerKind = Extract<
-  StepKind,
-  | 'layerForward'
-  | 'layerLoss'
-  | 'layerOutputDelta'
-  | 'layerHiddenDelta'
-  | 'layerGradients'
-  | 'layerUpdate'
-  | 'layerMeanGradients'
->;
 
 /** z^l = W^l a^{l−1} + b^l (row: x W + b), then a^l = f(z^l). */
 function forward(c: FormulaContext, l: number): Equation[] {

@@ -2,7 +2,7 @@
  * The rules of neuron- and weight-granularity steps, one entry per kind: each returns the step's equations, whose
  * right sides are plain rules (module-level functions of l, j, k) rendered once with symbols, once with numbers.
  */
-import { outputDeltaForm, range, scopeId, templates, vid, type Step, type StepKind } from '../steps';
+import { outputDeltaForm, range, scopeId, templates, vid, type NeuronKind, type Step } from '../steps';
 import type { FormulaContext } from './context';
 import { equationOf, updateEquation, type Equation, type Rule } from './equations';
 import { frac, meanOf, minus, ofSample, paren, partial, plus } from './tex';
@@ -107,17 +107,6 @@ function outputDelta(c: FormulaContext, j: number): Equation {
 const single = (lhs: string, rhs: Rule, l: number, j: number, via?: Rule): Equation[] => [
   equationOf(lhs, rhs, l, j, 0, via),
 ];
-
-type NeuronKind = Exclude<
-  StepKind,
-  | 'layerForward'
-  | 'layerLoss'
-  | 'layerOutputDelta'
-  | 'layerHiddenDelta'
-  | 'layerGradients'
-  | 'layerUpdate'
-  | 'layerMeanGradients'
->;
 
 export const NEURON_RULES: Record<
   NeuronKind,

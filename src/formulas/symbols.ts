@@ -11,7 +11,7 @@ import { partial, renewed } from './tex';
 
 type SymbolRule = (n: Notation, i: number[]) => string;
 
-/** TeX symbol of each value kind (ids in engine/ids.ts). */
+/** TeX symbol of each value kind (ids in engine/ids/). */
 export const SYMBOLS: Record<ValueKind, SymbolRule> = {
   x: (n, [k]) => n.x(k),
   t: (n, [j]) => n.t(j),

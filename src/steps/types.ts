@@ -1,5 +1,5 @@
 /**
- * The lesson timeline as data. Values, nodes and edges are named by the typed ids of src/engine/ids.ts (l = layer,
+ * The lesson timeline as data. Values, nodes and edges are named by the typed ids of src/engine/ids/ (l = layer,
  * j = neuron, k = incoming neuron): `w:l:j:k`, `z:l:j`, …; nodes `n:l:j`, edges `e:l:j:k`, …
  */
 import type { EdgeId, GraphId, NodeId, ValueId, ValueKind } from '../engine';
@@ -39,6 +39,11 @@ export type StepKind =
   | 'meanGradients' // ∂E/∂w^l_jk = (1/m) Σ_x ∂E_x/∂w^l_jk for all k, and ∂E/∂b^l_j
   | 'meanWeightGradient' // one mean ∂E/∂w^l_jk (or ∂E/∂b^l_j) (weight granularity)
   | 'layerMeanGradients'; // ∂E/∂W^l = (1/m) Σ_x δ^{x,l} (a^{x,l−1})ᵀ, ∂E/∂b^l = (1/m) Σ_x δ^{x,l}
+
+/** The kinds of layer granularity (matrix form): their names start with `layer`. */
+export type LayerKind = Extract<StepKind, `layer${string}`>;
+/** The kinds about one neuron, one weight or the batch's loss. */
+export type NeuronKind = Exclude<StepKind, LayerKind>;
 
 export interface Highlight {
   nodes: NodeId[];

@@ -18,8 +18,7 @@ function Harness({ focus }: { focus?: string[] }) {
       <output data-testid="closes">{closes}</output>
       {open && (
         <Dialog
-          title="Settings"
-          closeLabel="Close settings"
+          messages="about"
           initialFocus={focus}
           onClose={() => {
             setCloses((n) => n + 1);
@@ -41,15 +40,17 @@ function open(focus?: string[]) {
   const opener = screen.getByRole('button', { name: 'Open' });
   opener.focus();
   fireEvent.click(opener);
-  return { opener, dialog: screen.getByRole('dialog', { name: 'Settings' }) };
+  return { opener, dialog: screen.getByRole('dialog', { name: 'About this lesson' }) };
 }
 
 describe('the dialog shell', () => {
   it('is named by its title, focuses its first button, and gives the focus back on closing', () => {
     const { opener, dialog } = open();
-    expect(dialog.getAttribute('aria-labelledby')).toBe(screen.getByRole('heading', { name: 'Settings' }).id);
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close settings' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Close settings' }));
+    expect(dialog.getAttribute('aria-labelledby')).toBe(
+      screen.getByRole('heading', { name: 'About this lesson' }).id,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByTestId('closes').textContent).toBe('1');
     expect(document.activeElement).toBe(opener);
@@ -69,7 +70,7 @@ describe('the dialog shell', () => {
 
   it('keeps Tab inside: from the last button to the first, and Shift+Tab back to the last', () => {
     const { dialog } = open();
-    const close = screen.getByRole('button', { name: 'Close settings' });
+    const close = screen.getByRole('button', { name: 'Close' });
     const last = screen.getByRole('button', { name: 'Second' });
     last.focus();
     expect(fireEvent.keyDown(dialog, { key: 'Tab' })).toBe(false); // the browser's own move is cancelled

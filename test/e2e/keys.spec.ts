@@ -128,15 +128,8 @@ test.describe('stepping keys work whatever was clicked last', () => {
 
   test('a weight on the graph keeps its chain-rule panel', async ({ page }) => {
     await openApp(page, START);
-    const weight = page.locator('[data-id="e:1:0:0"]');
-    // a point on the edge's line, a third of the way along (its box's centre may be off the line)
-    const at = await weight.evaluate((g) => {
-      const path = (g.matches('path') ? g : g.querySelector('path')) as SVGPathElement;
-      const p = path.getPointAtLength(path.getTotalLength() / 3);
-      const m = path.getScreenCTM()!;
-      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
-    });
-    await page.mouse.click(at.x, at.y);
+    // on the edge's line, a third of the way along (its box's centre may be off the line)
+    const weight = await clickEdge(page, 'e:1:0:0');
     const panel = page.getByTestId('chain-rule');
     await expect(panel).toBeVisible();
     await stepsFromHere(

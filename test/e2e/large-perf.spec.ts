@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { benchLesson } from '../../scripts/bench-ui';
 import { decodeLink } from '../../src/store/persist/link';
 import { SAVED_KEY, SAVED_STEP_KEY } from '../../src/store/persist/saved';
-import { openApp, position, waitForApp, watchErrors } from './helpers';
+import { position, waitForApp, watchErrors } from './helpers';
+import { largeAtNeuronDetail as atNeuronDetail, openLarge } from './largeLesson';
 
 /**
  * The 10 × 64 network keeps the page responsive by writing its ~1.5 MB autosave only when the lesson changes
@@ -10,15 +10,6 @@ import { openApp, position, waitForApp, watchErrors } from './helpers';
  * link in a worker when it is copied. None of that may lose work or change the link: these tests check it in
  * the built app. The timings are in the benchmark (scripts/bench-ui-large.ts).
  */
-const lesson = benchLesson(Array<number>(10).fill(64), 42);
-const atNeuronDetail = { ...lesson, conventions: { ...lesson.conventions, detail: 'neuron' as const } };
-
-async function openLarge(page: Page) {
-  await openApp(page, '/', null);
-  expect(await page.evaluate((l) => window.backpropApp!.loadLesson(l).ok, atNeuronDetail)).toBe(true);
-  await expect(page.locator('[data-id^="n:"]')).toHaveCount(640, { timeout: 60_000 });
-}
-
 /** The learning-rate field of the Network panel (opened if need be). */
 async function learningRate(page: Page) {
   const panel = page.getByTestId('network-panel');

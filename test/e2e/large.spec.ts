@@ -1,21 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { benchLesson } from '../../scripts/bench-ui';
-import { openApp, watchErrors } from './helpers';
+import { watchErrors } from './helpers';
+import { largeLesson as lesson, openLarge } from './largeLesson';
 
 /**
  * The largest network the format allows, 10 layers × 64 neurons (37,440 weights and biases). Its edges beneath
  * are drawn on a canvas; the pointer still finds each one. The timings themselves are in the benchmark
  * (scripts/bench-ui-large.ts), not here.
  */
-const lesson = benchLesson(Array<number>(10).fill(64), 42);
-const atNeuronDetail = { ...lesson, conventions: { ...lesson.conventions, detail: 'neuron' as const } };
-
-async function openLarge(page: Page) {
-  await openApp(page, '/', null);
-  expect(await page.evaluate((l) => window.backpropApp!.loadLesson(l).ok, atNeuronDetail)).toBe(true);
-  await expect(page.locator('[data-id^="n:"]')).toHaveCount(640, { timeout: 60_000 });
-}
-
 /** The centre of a neuron on screen. */
 async function centre(page: Page, id: string) {
   const r = (await page.locator(`[data-id="${id}"] circle`).first().boundingBox())!;

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, initialise, type Lesson } from '../../src/engine';
+import type { Lesson } from '../../src/engine';
 import { lesson004 } from '../../src/lessons';
 import { LESSONS_KEPT, PARAMETERS_KEPT, timelineOf, traceOf } from '../../src/store/derived';
+import { sigmoidNet } from '../support/lessons';
 
 /** A sigmoid network of `layers` layers of `width` neurons, weights from the seed. */
-function net(layers: number, width: number, seed: number): Lesson {
-  const sizes = Array<number>(layers).fill(width);
-  const rng = createRng(seed);
-  const { weights, biases } = initialise(sizes, { kind: 'uniform', range: 1 }, rng, true);
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: 'sigmoid' as const })),
-    loss: 'sse',
-    learningRate: 0.5,
-    useBias: true,
-    weights,
-    biases,
-    sample: { input: Array.from({ length: width }, rng), target: Array.from({ length: width }, rng) },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
-}
+const net = (layers: number, width: number, seed: number): Lesson =>
+  sigmoidNet(Array<number>(layers).fill(width), seed);
 
 describe('derived values kept', () => {
   it('of the largest networks, two lessons (the current one and the one before); of small ones, four', () => {

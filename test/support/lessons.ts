@@ -1,4 +1,4 @@
-import type { ActivationName, Lesson, LossName } from '../../src/engine';
+import { createRng, initialise, type ActivationName, type Lesson, type LossName } from '../../src/engine';
 import type { Notice, Work } from '../../src/store';
 
 /** The parts of a lesson file a test lesson does not vary: the format, its version and the standard conventions. */
@@ -13,6 +13,27 @@ export function lessonOf(
   parts: Omit<Lesson, keyof typeof FILE> & Partial<Pick<Lesson, 'conventions'>>,
 ): Lesson {
   return { ...FILE, ...parts };
+}
+
+/**
+ * A sigmoid network of these sizes with squared error, η = 0.5, biases, and uniform(−1, 1) weights and biases,
+ * input and target drawn from the seed (6 × 48 makes a ~0.2 MB autosave; 10 × 64 is the largest the format allows).
+ */
+export function sigmoidNet(sizes: number[], seed: number): Lesson {
+  const rng = createRng(seed);
+  const { weights, biases } = initialise(sizes, { kind: 'uniform', range: 1 }, rng, true);
+  return lessonOf({
+    layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: 'sigmoid' as const })),
+    loss: 'sse',
+    learningRate: 0.5,
+    useBias: true,
+    weights,
+    biases,
+    sample: {
+      input: Array.from({ length: sizes[0] }, rng),
+      target: Array.from({ length: sizes[sizes.length - 1] }, rng),
+    },
+  });
 }
 
 /**

@@ -98,8 +98,7 @@ export default function ExportDialog({ onClose, onOpen }: Props) {
 
   return (
     <Dialog
-      title={t('documents.title')}
-      closeLabel={t('documents.close')}
+      messages="documents"
       onClose={onClose}
       className="documents-menu"
       initialFocus={['.documents-actions button']}

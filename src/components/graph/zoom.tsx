@@ -128,29 +128,18 @@ export function useGraphZoom(fallbackWidth: number, fallbackHeight: number): Gra
 
 /** The zoom buttons beside the graph: zoom in, zoom out, back to the whole net. */
 export function ZoomButtons({ zoom, t }: { zoom: GraphZoom; t: Translate }) {
+  const buttons = [
+    { name: t('graph.zoomIn'), onClick: zoom.zoomIn, disabled: false, sign: '+' },
+    { name: t('graph.zoomOut'), onClick: zoom.zoomOut, disabled: zoom.k <= 1, sign: '−' },
+    { name: t('graph.zoomReset'), onClick: zoom.reset, disabled: zoom.k === 1, sign: '⤢' },
+  ];
   return (
     <div className="graph-zoom">
-      <button type="button" aria-label={t('graph.zoomIn')} title={t('graph.zoomIn')} onClick={zoom.zoomIn}>
-        +
-      </button>
-      <button
-        type="button"
-        aria-label={t('graph.zoomOut')}
-        title={t('graph.zoomOut')}
-        onClick={zoom.zoomOut}
-        disabled={zoom.k <= 1}
-      >
-        −
-      </button>
-      <button
-        type="button"
-        aria-label={t('graph.zoomReset')}
-        title={t('graph.zoomReset')}
-        onClick={zoom.reset}
-        disabled={zoom.k === 1}
-      >
-        ⤢
-      </button>
+      {buttons.map(({ name, onClick, disabled, sign }) => (
+        <button key={sign} type="button" aria-label={name} title={name} onClick={onClick} disabled={disabled}>
+          {sign}
+        </button>
+      ))}
     </div>
   );
 }

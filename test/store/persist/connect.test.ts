@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lesson001, lesson002, lesson004 } from '../../../src/lessons';
 import { createLessonStore } from '../../../src/store';
 import {
@@ -17,20 +17,7 @@ import {
   WRITE_INTERVAL_MS,
   type BrowserEnv,
 } from '../../../src/store/persist/connect';
-
-/** The page's window, with timers the test controls. */
-const env = (): BrowserEnv =>
-  ({
-    localStorage: window.localStorage,
-    sessionStorage: window.sessionStorage,
-    location: window.location,
-    history: window.history,
-    navigator: window.navigator,
-    addEventListener: window.addEventListener.bind(window),
-    removeEventListener: window.removeEventListener.bind(window),
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    clearTimeout: (id: number) => clearTimeout(id),
-  }) as unknown as BrowserEnv;
+import { freshPage, windowEnv } from '../../support/persistence';
 
 const savedNow = () => {
   const r = parseSaved(window.localStorage.getItem(SAVED_KEY) ?? '');
@@ -57,23 +44,13 @@ const saveLesson002 = (
   );
 const setHash = (hash: string) => window.history.replaceState(null, '', `/${hash}`);
 
-let disconnect: () => void = () => {};
-beforeEach(() => {
-  vi.useFakeTimers();
-  window.localStorage.clear();
-  window.sessionStorage.clear();
-  setHash('');
-});
-afterEach(() => {
-  disconnect();
-  vi.useRealTimers();
-});
+const page = freshPage();
 
 describe('persistence in the browser', () => {
   it('opens the autosave and writes a burst of changes once, an interval after its first', () => {
     saveLesson002({ locale: 'zh-CN', theme: 'dark', digits: 5 });
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     expect(store.getState()).toMatchObject({
       lesson: lesson002,
       granularity: 'layer',
@@ -110,7 +87,7 @@ describe('persistence in the browser', () => {
 
   it('writes nothing until something changes, and flushes a pending change when the page hides', () => {
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     expect(window.localStorage.getItem(SAVED_KEY)).toBeNull();
     expect(window.location.hash).toBe('');
     store.getState().next();
@@ -125,12 +102,12 @@ describe('persistence in the browser', () => {
   it('waits for an idle moment where the browser offers one', () => {
     const idle: Array<() => void> = [];
     const withIdle = {
-      ...env(),
+      ...windowEnv(),
       requestIdleCallback: (fn: () => void) => idle.push(fn),
       cancelIdleCallback: () => {},
     } as unknown as BrowserEnv;
     const store = createLessonStore();
-    disconnect = connectPersistence(store, withIdle);
+    page.disconnect = connectPersistence(store, withIdle);
     store.getState().next();
     vi.advanceTimersByTime(WRITE_INTERVAL_MS);
     expect(window.localStorage.getItem(SAVED_KEY)).toBeNull();
@@ -146,18 +123,18 @@ describe('persistence in the browser', () => {
     const savedText = window.localStorage.getItem(SAVED_KEY);
     setHash(encodeLink({ lesson: lesson001, granularity: 'weight', cursor: 6 }));
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     expect(store.getState()).toMatchObject({
       lesson: lesson001,
       granularity: 'weight',
       cursor: 6,
       notice: { key: 'link.replacedWork', action: { kind: 'restoreWork' } },
     });
-    disconnect();
+    page.disconnect();
 
     setHash('#v1=N4IgLgnhA2C0B2BXAdgQwOYFMDOIBcA&g=neuron&s=7');
     const again = createLessonStore();
-    disconnect = connectPersistence(again, env());
+    page.disconnect = connectPersistence(again, windowEnv());
     // the saved work opens, the link's failure is said, and the autosave is not written over
     expect(again.getState()).toMatchObject({ lesson: lesson002, cursor: 2, notice: { key: 'link.broken' } });
     expect(window.location.hash).toBe('');
@@ -169,7 +146,7 @@ describe('persistence in the browser', () => {
 
   it('follows a link pasted into the address bar (undoably), and ignores in-page anchors', () => {
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     setHash('#lesson');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(store.getState().lesson).toBe(lesson004);
@@ -205,7 +182,7 @@ describe('persistence in the browser', () => {
     const unreadable = '{"format":"backprop-saved","version":1,"lesson":{}}';
     window.localStorage.setItem(SAVED_KEY, unreadable);
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     expect(store.getState().notice).toEqual({ key: 'saved.corrupt' });
     store.getState().next();
     vi.advanceTimersByTime(WRITE_INTERVAL_MS);
@@ -215,7 +192,7 @@ describe('persistence in the browser', () => {
 
   it('a quick reload of the tab’s own, not yet updated hash keeps the autosave’s newer step', () => {
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     store.getState().next();
     vi.advanceTimersByTime(WRITE_INTERVAL_MS); // hash and autosave written: step 2
     store.getState().next();
@@ -224,15 +201,15 @@ describe('persistence in the browser', () => {
     expect(decodeLink(window.location.hash)).toMatchObject({ ok: true, cursor: 1 });
     expect(window.sessionStorage.getItem(OWN_HASH_KEY)).toBe(window.location.hash);
     expect(savedNow().cursor).toBe(3);
-    disconnect();
+    page.disconnect();
     const reloaded = createLessonStore();
-    disconnect = connectPersistence(reloaded, env());
+    page.disconnect = connectPersistence(reloaded, windowEnv());
     expect(reloaded.getState().cursor).toBe(3);
   });
 
   it('says once when the browser refuses to store the work', () => {
     const store = createLessonStore();
-    const e = env();
+    const e = windowEnv();
     const refusing = {
       ...e,
       localStorage: {
@@ -242,7 +219,7 @@ describe('persistence in the browser', () => {
         },
       },
     } as unknown as BrowserEnv;
-    disconnect = connectPersistence(store, refusing);
+    page.disconnect = connectPersistence(store, refusing);
     store.getState().next();
     vi.advanceTimersByTime(WRITE_INTERVAL_MS);
     expect(store.getState().notice).toEqual({ key: 'saved.failed' });
@@ -254,8 +231,8 @@ describe('persistence in the browser', () => {
 
   it('stops writing once disconnected', () => {
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
-    disconnect();
+    page.disconnect = connectPersistence(store, windowEnv());
+    page.disconnect();
     store.getState().next();
     vi.advanceTimersByTime(WRITE_INTERVAL_MS * 2);
     expect(window.localStorage.getItem(SAVED_KEY)).toBeNull();

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRng, initialise, type Lesson } from '../../../src/engine';
+import { describe, expect, it, vi } from 'vitest';
 import { lesson001 } from '../../../src/lessons';
 import { createLessonStore } from '../../../src/store';
 import {
@@ -19,11 +18,12 @@ import {
   connectPersistence,
   LIVE_LINK_MAX_CHARS,
   WRITE_INTERVAL_MS,
-  type BrowserEnv,
 } from '../../../src/store/persist/connect';
+import { freshPage, windowEnv } from '../../support/persistence';
 import { SAVED_STEP_KEY, SAVED_STEP_MIN_CHARS } from '../../../src/store/persist/saved';
 import { sameJson, sameLesson } from '../../../src/store/persist/lessonFile';
 import { anyLesson } from './arbitraries';
+import { sigmoidNet } from '../../support/lessons';
 
 /** The plain version sameJson replaces: both values' JSON with every object's keys sorted, compared as text. */
 const canonical = (value: unknown) =>
@@ -32,19 +32,6 @@ const canonical = (value: unknown) =>
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
-
-const env = (): BrowserEnv =>
-  ({
-    localStorage: window.localStorage,
-    sessionStorage: window.sessionStorage,
-    location: window.location,
-    history: window.history,
-    navigator: window.navigator,
-    addEventListener: window.addEventListener.bind(window),
-    removeEventListener: window.removeEventListener.bind(window),
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    clearTimeout: (id: number) => clearTimeout(id),
-  }) as unknown as BrowserEnv;
 
 /** A compressor that answers only when the test says so (a worker's reply), counting what it was asked. */
 function heldCompressor() {
@@ -132,22 +119,12 @@ describe('the autosave written from kept lesson texts', () => {
 });
 
 describe('links compressed off the page’s thread', () => {
-  let disconnect: () => void = () => {};
-  beforeEach(() => {
-    vi.useFakeTimers();
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-    window.history.replaceState(null, '', '/');
-  });
-  afterEach(() => {
-    disconnect();
-    vi.useRealTimers();
-  });
+  const page = freshPage();
 
   it('the hash is written once the compressor answers, with the state of then; the autosave never waits', async () => {
     const store = createLessonStore();
     const { asked, compress } = heldCompressor();
-    disconnect = connectPersistence(store, env(), { compressLink: compress });
+    page.disconnect = connectPersistence(store, windowEnv(), { compressLink: compress });
     store.getState().loadLesson(lesson001);
     expect(store.getState().edit({ kind: 'weight', layer: 1, neuron: 0, from: 0, value: 0.123 })).toBe(true);
     const lesson = store.getState().lesson;
@@ -199,39 +176,8 @@ describe('links compressed off the page’s thread', () => {
   });
 });
 
-/** A sigmoid network of these sizes with uniform(−1, 1) weights: 6 × 48 makes a ~0.2 MB autosave. */
-function largeLesson(sizes: number[], seed: number): Lesson {
-  const rng = createRng(seed);
-  const { weights, biases } = initialise(sizes, { kind: 'uniform', range: 1 }, rng, true);
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: 'sigmoid' as const })),
-    loss: 'sse',
-    learningRate: 0.5,
-    useBias: true,
-    weights,
-    biases,
-    sample: {
-      input: Array.from({ length: sizes[0] }, rng),
-      target: Array.from({ length: sizes[sizes.length - 1] }, rng),
-    },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard' },
-  };
-}
-
 describe('a large lesson’s autosave and link', () => {
-  let disconnect: () => void = () => {};
-  beforeEach(() => {
-    vi.useFakeTimers();
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-    window.history.replaceState(null, '', '/');
-  });
-  afterEach(() => {
-    disconnect();
-    vi.useRealTimers();
-  });
+  const page = freshPage();
   const saved = () => {
     const r = parseSaved(window.localStorage.getItem(SAVED_KEY)!);
     if (!r.ok) throw new Error('no readable autosave');
@@ -240,16 +186,16 @@ describe('a large lesson’s autosave and link', () => {
   /** What a reload opens. */
   const reopened = () => {
     const again = createLessonStore();
-    const off = connectPersistence(again, env());
+    const off = connectPersistence(again, windowEnv());
     const s = again.getState();
     off();
     return s;
   };
 
   it('steps write the step alone; an edit, the page hiding and a reload lose nothing', () => {
-    const lesson = largeLesson([48, 48, 48, 48, 48, 48], 7);
+    const lesson = sigmoidNet([48, 48, 48, 48, 48, 48], 7);
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     expect(store.getState().loadLesson(lesson).ok).toBe(true);
     vi.advanceTimersByTime(WRITE_INTERVAL_MS);
     const whole = window.localStorage.getItem(SAVED_KEY)!;
@@ -299,7 +245,7 @@ describe('a large lesson’s autosave and link', () => {
 
   it('a small lesson keeps its link in the address bar and its step in the autosave itself', () => {
     const store = createLessonStore();
-    disconnect = connectPersistence(store, env());
+    page.disconnect = connectPersistence(store, windowEnv());
     store.getState().loadLesson(edited(0.25));
     store.getState().next();
     vi.advanceTimersByTime(WRITE_INTERVAL_MS);

@@ -1,31 +1,13 @@
 /**
- * The one id scheme of values, graph nodes and graph edges: every id is built and read back here, and nowhere else
- * (a test scans src/ for ids built by hand). l = layer (1 … L; layer 0 = the inputs), j = neuron, k = incoming
- * neuron of layer l − 1, x = sample of a mini-batch (0-based).
- *
- *   values  `x:k` input, `t:j` target, `w:l:j:k` weight, `b:l:j` bias, `eta` learning rate η, `z:l:j`, `a:l:j`
- *           (a⁰ is the input `x:k`), `fp:l:j` f′(z), `e:j` loss term, `E` loss, `dA:l:j` ∂E/∂a, `d:l:j` δ,
- *           `dW:l:j:k`, `db:l:j`, `w+:l:j:k` and `b+:l:j` the updated weight and bias; `z:1:0@1` is z¹₀ of sample 2
- *   graph   nodes `n:l:j`, bias nodes `bn:l` (feeding layer l), edges `e:l:j:k` (into neuron j of layer l from
- *           neuron k of layer l − 1), bias edges `eb:l:j`
- *
- * The three id types are branded strings: only this module makes one, so an id written as a template literal
- * elsewhere does not type-check. Text from outside (a lesson file, a DOM attribute) becomes an id through the
- * `as…` readers, which check it. The module is a leaf: it imports nothing.
+ * Value ids: the givens (x, t, w, b, η) and the trace's quantities, each built by `vid.*`, read back by
+ * `parseValueId` and the fast readers below, and scoped to one sample of a mini-batch by `scopeId`.
  */
+import { id1, id2, id3, indicesOf } from './intern';
+
 declare const valueBrand: unique symbol;
-declare const nodeBrand: unique symbol;
-declare const edgeBrand: unique symbol;
 
 /** The id of a value of the lesson or its trace (`w:2:0:1`, `E`, `z:1:0@1`). */
 export type ValueId = string & { readonly [valueBrand]: true };
-/** The id of a node of the graph (`n:l:j`, `bn:l`). */
-export type NodeId = string & { readonly [nodeBrand]: true };
-/** The id of an edge of the graph (`e:l:j:k`, `eb:l:j`). */
-export type EdgeId = string & { readonly [edgeBrand]: true };
-
-/** Any element of the graph: a node or an edge (what a DOM `data-id` of the graph holds). */
-export type GraphId = NodeId | EdgeId;
 
 /** Each value kind with the number of indices its id carries. */
 const ARITY = {
@@ -64,24 +46,6 @@ const PER_SAMPLE: ReadonlySet<string> = new Set<ValueKind>([
   'dW',
   'db',
 ]);
-
-/**
- * Interned builders: the same id is always the same string object, so maps keyed by ids never rebuild or rehash
- * it (timelines of large networks look ids up hundreds of thousands of times). The tables are bounded by the
- * largest network built (indices within the lesson format's limits).
- */
-function id1<T extends string>(prefix: string): (p: number) => T {
-  const table: T[] = [];
-  return (p) => (table[p] ??= `${prefix}:${p}` as T);
-}
-function id2<T extends string>(prefix: string): (p: number, q: number) => T {
-  const table: T[][] = [];
-  return (p, q) => ((table[p] ??= [])[q] ??= `${prefix}:${p}:${q}` as T);
-}
-function id3<T extends string>(prefix: string): (p: number, q: number, r: number) => T {
-  const table: T[][][] = [];
-  return (p, q, r) => (((table[p] ??= [])[q] ??= [])[r] ??= `${prefix}:${p}:${q}:${r}` as T);
-}
 
 /** Value ids: givens (x, t, w, b, η) and the trace's quantities. */
 export const vid = {
@@ -157,20 +121,6 @@ const VALUE_BUILDERS_2 = {
 };
 const VALUE_BUILDERS_3 = { w: vid.w, dW: vid.dW, 'w+': vid.wNew };
 
-/** Graph ids: neurons `n:l:j` (layer 0 = inputs), bias nodes `bn:l`, edges `e:l:j:k`, bias edges `eb:l:j`. */
-export const gid = {
-  /** neuron j of layer l (layer 0 = inputs) */
-  node: id2<NodeId>('n'),
-  /** the bias node feeding layer l */
-  biasNode: id1<NodeId>('bn'),
-  /** the edge into neuron j of layer l from neuron k of layer l − 1 */
-  edge: id3<EdgeId>('e'),
-  /** the bias edge into neuron j of layer l */
-  biasEdge: id2<EdgeId>('eb'),
-  /** The edge of weight w^l_jk, or the bias edge of b^l_j when k < 0. */
-  edgeOf: (l: number, j: number, k: number): EdgeId => (k < 0 ? gid.biasEdge(l, j) : gid.edge(l, j, k)),
-};
-
 /** A value id's parts. */
 export interface ValueParts {
   kind: ValueKind;
@@ -178,17 +128,6 @@ export interface ValueParts {
   indices: number[];
   /** the sample (0-based) of a scoped id, else undefined */
   sample?: number;
-}
-
-/** Reads `text` as natural numbers separated by colons ('' → []); null if any part is not one. */
-function indicesOf(text: string): number[] | null {
-  if (text === '') return [];
-  const out: number[] = [];
-  for (const part of text.split(':')) {
-    if (!/^\d{1,9}$/.test(part)) return null;
-    out.push(Number(part));
-  }
-  return out;
 }
 
 /** The parts of a value id, or null when `text` is not one (wrong kind, count of indices or sample). */
@@ -249,68 +188,4 @@ export function unscoped(id: ValueId): ValueId {
 export function scopeId(id: ValueId, sample: number): ValueId {
   if (!PER_SAMPLE.has(valueKind(id)) || id.includes('@')) return id;
   return `${id}@${sample}` as ValueId;
-}
-
-/** A node id's parts: layer l and neuron j (j = −1 for a bias node). */
-export interface NodeParts {
-  layer: number;
-  index: number;
-  bias: boolean;
-}
-
-/** The parts of a node id, or null when `text` is not one (a DOM attribute may hold anything). */
-export function parseNodeId(text: string): NodeParts | null {
-  const c = text.indexOf(':');
-  const kind = text.slice(0, c);
-  const n = c < 0 ? null : indicesOf(text.slice(c + 1));
-  if (kind === 'n' && n?.length === 2) return { layer: n[0], index: n[1], bias: false };
-  if (kind === 'bn' && n?.length === 1) return { layer: n[0], index: -1, bias: true };
-  return null;
-}
-
-/** `text` as a node id if it is one, else null. */
-export function asNodeId(text: string): NodeId | null {
-  return parseNodeId(text) === null ? null : (text as NodeId);
-}
-
-/** An edge id's parts: layer l, neuron j, incoming neuron k (k = −1 for a bias edge). */
-export interface EdgeParts {
-  layer: number;
-  to: number;
-  from: number;
-}
-
-/** The parts of an edge id, or null when `text` is not one. */
-export function parseEdgeId(text: string): EdgeParts | null {
-  const c = text.indexOf(':');
-  const kind = text.slice(0, c);
-  const n = c < 0 ? null : indicesOf(text.slice(c + 1));
-  if (kind === 'e' && n?.length === 3) return { layer: n[0], to: n[1], from: n[2] };
-  if (kind === 'eb' && n?.length === 2) return { layer: n[0], to: n[1], from: -1 };
-  return null;
-}
-
-/** `text` as an edge id if it is one, else null. */
-export function asEdgeId(text: string): EdgeId | null {
-  return parseEdgeId(text) === null ? null : (text as EdgeId);
-}
-
-/** The value an edge stands for: its weight w^l_jk, or its bias b^l_j. */
-export function valueOfEdge(edge: EdgeParts): ValueId {
-  return vid.param(edge.layer, edge.to, edge.from);
-}
-
-/** `text` as a node or edge id if it is one (a DOM attribute), else null. */
-export function asGraphId(text: string): GraphId | null {
-  return asNodeId(text) ?? asEdgeId(text);
-}
-
-/** Whether a graph id names an edge (`e:…`, `eb:…`); otherwise it names a node (`n:…`, `bn:…`). */
-export function isEdgeId(id: GraphId): id is EdgeId {
-  return id.charCodeAt(0) === 101; // 'e'
-}
-
-/** Whether a graph id names a node. */
-export function isNodeId(id: GraphId): id is NodeId {
-  return !isEdgeId(id);
 }
