@@ -52,20 +52,3 @@ export function renderFromStart(store: StoreApi<LessonStore>): void {
   const start = store.getState();
   store.getInitialState = () => start;
 }
-
-let connected: Promise<unknown> = Promise.resolve();
-
-/**
- * Records the page's connection of persistence (src/connectPage.ts): on a first visit it loads after the first
- * screen has started, and the app counts as ready (READY_ATTRIBUTE) once it is connected.
- */
-export function connecting(connection: Promise<unknown>): void {
-  connected = connection;
-}
-
-/** Resolves once persistence is connected (or has failed to load: the app works without it). */
-export const whenConnected = (): Promise<void> =>
-  connected.then(
-    () => undefined,
-    () => undefined,
-  );

@@ -2,7 +2,7 @@
 export { formulaFor, matrixFormula, type FormulaOptions } from './formula';
 export { pathSumFormula, MAX_PATHS, type PathSumOptions, type WeightRef } from './paths';
 export { formatNumber, parseFormatted } from './format';
-export { formulaMessagesEn, type FormulaMessageKey } from './messages';
+export { formulaMessages, type FormulaMessageKey } from './messages';
 export { notationFor, type Notation } from './notation';
 export type * from './types';
 export { symbolText, texToText } from './symbols';

@@ -1,5 +1,5 @@
 import { problemLine } from '../engine';
-import { formulaMessagesEn } from '../formulas/messages';
+import { formulaMessages } from '../formulas/messages';
 import { en } from './en';
 import type { Locale, MessageKey, Params, ParamValue, PluralForm } from './keys';
 import { problemText } from './problems';
@@ -14,7 +14,7 @@ type Table = Readonly<Partial<Record<string, string>>>;
  * page is idle (loadLocale), so an English first visit does not wait for it.
  */
 const TABLES: Record<Locale, Table | null> = {
-  en: { ...en, ...formulaMessagesEn },
+  en: { ...en, ...formulaMessages.en },
   'zh-CN': null,
 };
 
@@ -27,9 +27,8 @@ export const localeLoaded = (locale: Locale): boolean => TABLES[locale] !== null
 /** Loads `locale`'s messages (once); resolves when they are here. */
 export function loadLocale(locale: Locale): Promise<void> {
   if (TABLES[locale]) return Promise.resolve();
-  const chinese = () => Promise.all([import('./zh-CN'), import('../formulas/messages.zh-CN')]);
-  return (loading[locale] ??= chinese().then(([app, formulas]) => {
-    TABLES['zh-CN'] = { ...app.zhCN, ...formulas.zhCN };
+  return (loading[locale] ??= import('./zh-CN').then(({ zhCN }) => {
+    TABLES['zh-CN'] = { ...zhCN, ...formulaMessages['zh-CN'] };
     listeners.forEach((l) => l());
   }));
 }

@@ -4,8 +4,7 @@ import { selectProgress, selectStepCount, selectTimeline, useLessonStore } from 
 import { PhaseScrubber } from './PhaseScrubber';
 import { IterationControl } from './IterationControl';
 import { GranularitySwitch } from './GranularitySwitch';
-import { ExportButton } from '../lazyPanels';
-import '../toolButton.css'; // the export button's (lazyPart)
+import { ExportButton } from '../documents/ExportButton';
 import { Icon, type IconName } from './Icon';
 import './controls.css';
 
