@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { readRun, type LighthouseRun } from './bench-lighthouse';
 import { serveStatic } from './static-server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -48,21 +49,6 @@ export function jsSize(dist: string): JsSize {
   };
 }
 
-export interface LighthouseFigures {
-  /** Lighthouse's CPU slowdown for this run (4 = its mobile default). */
-  cpuSlowdown: number;
-  performance: number;
-  accessibility: number;
-  bestPractices: number;
-  fcpMs: number;
-  lcpMs: number;
-  tbtMs: number;
-  cls: number;
-  speedIndexMs: number;
-  /** Lighthouse's measure of this machine's CPU (a typical desktop of its calibration scores 1,000–2,000). */
-  benchmarkIndex: number;
-}
-
 /**
  * The CPU slowdown that makes this machine behave like Lighthouse's reference phone: its documented
  * calibration (docs/throttling.md, "CPU throttling") maps the host's benchmark index linearly, from 1× at 150
@@ -75,7 +61,7 @@ export function calibratedSlowdown(benchmarkIndex: number): number {
 }
 
 /** One Lighthouse mobile run (simulated slow 4G and CPU slowdown) of `url`. */
-async function lighthouseRun(url: string, cpuSlowdown?: number): Promise<LighthouseFigures> {
+async function lighthouseRun(url: string, cpuSlowdown?: number): Promise<LighthouseRun> {
   const { default: lighthouse } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
@@ -101,21 +87,7 @@ async function lighthouseRun(url: string, cpuSlowdown?: number): Promise<Lightho
     const config = throttling ? { extends: 'lighthouse:default', settings: { throttling } } : undefined;
     const result = await lighthouse(url, flags, config);
     if (!result) throw new Error('Lighthouse returned nothing');
-    const { lhr } = result;
-    const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
-    const ms = (k: string) => lhr.audits[k]?.numericValue ?? NaN;
-    return {
-      cpuSlowdown: lhr.configSettings.throttling.cpuSlowdownMultiplier ?? 4,
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      bestPractices: score('best-practices'),
-      fcpMs: ms('first-contentful-paint'),
-      lcpMs: ms('largest-contentful-paint'),
-      tbtMs: ms('total-blocking-time'),
-      cls: ms('cumulative-layout-shift'),
-      speedIndexMs: ms('speed-index'),
-      benchmarkIndex: lhr.environment.benchmarkIndex,
-    };
+    return readRun(result.lhr);
   } finally {
     chrome.kill();
   }
@@ -124,7 +96,7 @@ async function lighthouseRun(url: string, cpuSlowdown?: number): Promise<Lightho
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /** The run whose performance score is the median of `runs`. */
-function medianRun(runs: LighthouseFigures[]): LighthouseFigures {
+function medianRun(runs: LighthouseRun[]): LighthouseRun {
   const m = median(runs.map((r) => r.performance));
   return runs.find((r) => r.performance === m)!;
 }
@@ -132,9 +104,9 @@ function medianRun(runs: LighthouseFigures[]): LighthouseFigures {
 export interface FirstPaintFigures {
   js: JsSize;
   /** Lighthouse's mobile defaults (4× CPU slowdown on this machine, whatever its speed). */
-  lighthouse: LighthouseFigures | null;
+  lighthouse: LighthouseRun | null;
   /** The same with the CPU slowdown calibrated to this machine (Lighthouse's documented method). */
-  calibrated: LighthouseFigures | null;
+  calibrated: LighthouseRun | null;
   /** Why Lighthouse could not run, if it could not. */
   lighthouseError?: string;
 }
@@ -155,8 +127,8 @@ export async function benchFirstPaint(
     return { js, lighthouse: null, calibrated: null, lighthouseError: 'see scripts/bench-lighthouse.ts' };
   const site = await serveStatic(dist, '/');
   try {
-    const plain: LighthouseFigures[] = [];
-    const calibrated: LighthouseFigures[] = [];
+    const plain: LighthouseRun[] = [];
+    const calibrated: LighthouseRun[] = [];
     for (let i = 0; i < runs; i++) plain.push(await lighthouseRun(site.url));
     const slowdown = calibratedSlowdown(median(plain.map((r) => r.benchmarkIndex)));
     for (let i = 0; i < runs; i++) calibrated.push(await lighthouseRun(site.url, slowdown));
@@ -179,7 +151,7 @@ export function printFirstPaint(f: FirstPaintFigures): string {
     lines.push(`Lighthouse could not run: ${f.lighthouseError}`);
     return lines.join('\n');
   }
-  const row = (name: string, r: LighthouseFigures) =>
+  const row = (name: string, r: LighthouseRun) =>
     `| ${name} | ${r.cpuSlowdown.toFixed(2)}× | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${Math.round(r.fcpMs)} | ${Math.round(r.lcpMs)} | ${Math.round(r.tbtMs)} | ${r.cls.toFixed(3)} | ${Math.round(r.speedIndexMs)} |`;
   lines.push(
     `Lighthouse mobile (simulated slow 4G; this machine's benchmark index ${Math.round(f.lighthouse.benchmarkIndex)})`,

@@ -16,7 +16,10 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Targets of the first paint on a phone (issue 13). */
 export const LIGHTHOUSE_TARGETS = { performance: 99, accessibility: 100, bestPractices: 100, fcpMs: 1000 };
 
+/** One Lighthouse run's figures (also scripts/bench-firstpaint.ts's runs). */
 export interface LighthouseRun {
+  /** Lighthouse's CPU slowdown for this run (4 = its mobile default). */
+  cpuSlowdown: number;
   performance: number;
   accessibility: number;
   bestPractices: number;
@@ -56,27 +59,32 @@ async function run(url: string): Promise<LighthouseRun> {
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     });
     if (!result) throw new Error('Lighthouse returned nothing');
-    const { lhr } = result;
-    const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
-    const ms = (k: string) => lhr.audits[k]?.numericValue ?? NaN;
-    const failing = Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
-      .map((a) => `${a.id} (${a.score})${a.displayValue ? `: ${a.displayValue}` : ''}`);
-    return {
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      bestPractices: score('best-practices'),
-      fcpMs: ms('first-contentful-paint'),
-      lcpMs: ms('largest-contentful-paint'),
-      tbtMs: ms('total-blocking-time'),
-      cls: ms('cumulative-layout-shift'),
-      speedIndexMs: ms('speed-index'),
-      benchmarkIndex: lhr.environment.benchmarkIndex,
-      failing,
-    };
+    return readRun(result.lhr);
   } finally {
     chrome.kill();
   }
+}
+
+/** The figures of one Lighthouse result (its report object, `lhr`). */
+export function readRun(lhr: import('lighthouse').Result): LighthouseRun {
+  const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
+  const ms = (k: string) => lhr.audits[k]?.numericValue ?? NaN;
+  const failing = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+    .map((a) => `${a.id} (${a.score})${a.displayValue ? `: ${a.displayValue}` : ''}`);
+  return {
+    cpuSlowdown: lhr.configSettings.throttling.cpuSlowdownMultiplier ?? 4,
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    fcpMs: ms('first-contentful-paint'),
+    lcpMs: ms('largest-contentful-paint'),
+    tbtMs: ms('total-blocking-time'),
+    cls: ms('cumulative-layout-shift'),
+    speedIndexMs: ms('speed-index'),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    failing,
+  };
 }
 
 /** Serves the build with `vite preview` on `port` until the returned function is called. */

@@ -1,3 +1,4 @@
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { PRERENDERED_TEX_ID, renderFromStart, showsPrerendered } from './boot';
 import { AppRoot } from './components/AppRoot';
@@ -6,6 +7,7 @@ import { holdFirstScreenBox } from './components/firstScreenBox';
 import { adoptPrerenderedTex } from './components/Tex';
 import { loadKatex } from './components/texEngine';
 import { parseLesson, type LessonProblem } from './engine';
+import { LOCALES, loadLocale } from './i18n';
 import { lessonStore } from './store';
 import { connectPersistence } from './store/persist/connect';
 import { compressOffThread } from './store/persist/linkCompressor';
@@ -53,6 +55,10 @@ function afterFirstPaint(start: () => void): void {
 }
 const STARTUP_WAIT_MS = 200;
 
+/** What the first screen does not need, fetched while the page is idle so it opens at once, offline too. */
+const preloadLater = () =>
+  Promise.all([preloadPanels(), ...LOCALES.map((l) => loadLocale(l).catch(() => undefined))]);
+
 afterFirstPaint(() => {
   // Opens the share link, the autosave or the default lesson, then keeps the autosave and the hash up to date.
   connectPersistence(lessonStore, window, { compressLink: compressOffThread });
@@ -72,13 +78,17 @@ afterFirstPaint(() => {
   ) {
     renderFromStart(lessonStore);
     holdFirstScreenBox(); // the graph keeps the prerendered layout until the reader leaves the first screen
-    hydrateRoot(root, <AppRoot />);
-    // KaTeX and the panels for later, once the page is idle (a step that needs KaTeX sooner loads it itself)
-    later(() => void loadKatex().then(preloadPanels), { timeout: 2000 });
+    // as a transition, hydration yields to the browser every few milliseconds instead of holding the main
+    // thread for the whole tree at once (React renders a hydration outside a transition in one piece)
+    startTransition(() => void hydrateRoot(root, <AppRoot />));
+    // KaTeX, the panels and the Chinese messages for later, once the page is idle (a step that needs KaTeX
+    // sooner loads it itself)
+    later(() => void loadKatex().then(preloadLater), { timeout: 2000 });
   } else {
     const draw = () => createRoot(root).render(<AppRoot />);
-    loadKatex().then(draw, draw); // the whole screen at once, its formulas typeset
-    later(() => void preloadPanels(), { timeout: 2000 });
+    // the whole screen at once, its formulas typeset, in its language
+    Promise.all([loadKatex(), loadLocale(lessonStore.getState().locale)]).then(draw, draw);
+    later(() => void preloadLater(), { timeout: 2000 });
   }
 });
 

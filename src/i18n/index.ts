@@ -1,4 +1,4 @@
-export { translate, pickLocale } from './translate';
+export { translate, pickLocale, loadLocale, localeLoaded } from './translate';
 export {
   LOCALES,
   type Locale,

@@ -3,15 +3,41 @@ import { formulaMessages } from '../formulas/messages';
 import { en } from './en';
 import type { Locale, MessageKey, Params, ParamValue, PluralForm } from './keys';
 import { problemText } from './problems';
-import { zhCN } from './zh-CN';
 
 export { LOCALES, type Locale, type MessageKey, type Params } from './keys';
 
-/** Each language's messages: the product's and the formula sentences (their keys never overlap, see keys.ts). */
-const TABLES: Record<Locale, Readonly<Partial<Record<string, string>>>> = {
+type Table = Readonly<Partial<Record<string, string>>>;
+
+/**
+ * Each language's messages: the product's and the formula sentences (their keys never overlap, see keys.ts).
+ * English comes with the page; Chinese is a chunk of its own, loaded when a visit opens in Chinese or once the
+ * page is idle (loadLocale), so an English first visit does not wait for it.
+ */
+const TABLES: Record<Locale, Table | null> = {
   en: { ...en, ...formulaMessages.en },
-  'zh-CN': { ...zhCN, ...formulaMessages['zh-CN'] },
+  'zh-CN': null,
 };
+
+const loading: Partial<Record<Locale, Promise<void>>> = {};
+const listeners = new Set<() => void>();
+
+/** Whether `locale`'s messages are here (until then its messages are English). */
+export const localeLoaded = (locale: Locale): boolean => TABLES[locale] !== null;
+
+/** Loads `locale`'s messages (once); resolves when they are here. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (TABLES[locale]) return Promise.resolve();
+  return (loading[locale] ??= import('./zh-CN').then(({ zhCN }) => {
+    TABLES['zh-CN'] = { ...zhCN, ...formulaMessages['zh-CN'] };
+    listeners.forEach((l) => l());
+  }));
+}
+
+/** Calls `listener` whenever a language's messages arrive; returns an unsubscribe (for useSyncExternalStore). */
+export function onLocaleLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
 
@@ -27,7 +53,7 @@ function pluralKey(locale: Locale, key: MessageKey, count: ParamValue | undefine
   if (count === undefined || typeof count === 'object' || !Number.isFinite(n)) return key;
   const category = (pluralRules[locale] ??= new Intl.PluralRules(locale)).select(n);
   const forms = [pluralForm(key, `=${n}`), pluralForm(key, category)];
-  return forms.find((k) => TABLES[locale][k] !== undefined) ?? key;
+  return forms.find((k) => TABLES[locale]?.[k] !== undefined) ?? key;
 }
 
 /**
@@ -44,13 +70,13 @@ function paramText(locale: Locale, value: ParamValue): string {
 }
 
 /**
- * The message for `key` in `locale` with `{name}` placeholders filled (see paramText); English, then the key,
- * as fallbacks. A `count` param picks the plural form (see pluralKey).
+ * The message for `key` in `locale` with `{name}` placeholders filled (see paramText); English (also while
+ * `locale`'s messages load), then the key, as fallbacks. A `count` param picks the plural form (see pluralKey).
  */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const text =
-    TABLES[locale][pluralKey(locale, key, params?.count)] ??
-    TABLES.en[pluralKey('en', key, params?.count)] ??
+    TABLES[locale]?.[pluralKey(locale, key, params?.count)] ??
+    TABLES.en?.[pluralKey('en', key, params?.count)] ??
     key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) =>

@@ -1,4 +1,4 @@
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear, type LinearScale } from './linearScale';
 import { line } from 'd3-shape';
 
 // Line charts of values per epoch (or iteration): scales, ticks and paths computed here, drawn by React.
@@ -158,8 +158,8 @@ export interface Tick {
 }
 
 export interface ChartGeometry {
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
+  x: LinearScale;
+  y: LinearScale;
   xTicks: Tick[];
   yTicks: Tick[];
   /** One path per series (empty when it has no point), with its last point. */

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from './linearScale';
 
 /** The sign of a weight, as drawn: positive solid, negative dashed, zero dotted and neutral. */
 export type Sign = 'pos' | 'neg' | 'zero';
