@@ -3,6 +3,7 @@ import { parseValueId, progressInPhase, scopeId, vid, type ValueId } from '../st
 import type { Phase, Step, Timeline } from '../steps/types';
 import { formulaOf, gradientCheckOf, timelineOf, traceOf } from './derived';
 import type { GradientCheckEntry, ParameterRef } from '../engine';
+import { iterationOf, type IterationSource } from './iteration';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
 import type { LessonState } from './store';
 import type { LossRecord } from './training';
@@ -46,6 +47,8 @@ function memoArgs<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
 const NONE: never[] = [];
 
 /** Selectors: everything the UI shows that can be derived from the stored state. */
+/** The training iteration the step view shows (1 = the lesson's own weights); see iteration.ts. */
+export const selectIteration = (s: IterationSource): number => iterationOf(s);
 export const selectTrace = (s: LessonState) => traceOf(s.lesson);
 export const selectTimeline = (s: LessonState): Timeline | null => timelineOf(s.lesson, s.granularity);
 /** The step at `index` (the cursor's by default). */
@@ -189,7 +192,7 @@ export function selectShownValues(s: LessonState): Record<ValueId, number> {
  * view's iterations since (each with the update count when it ended and the lesson's η).
  */
 const recordsMemo = memoArgs(
-  (history: LossRecord[], tail: number[], iteration: number, epoch: number, eta: number): LossRecord[] =>
+  (history: LossRecord[], tail: number[], prior: number, epoch: number, eta: number): LossRecord[] =>
     tail.length === 0
       ? history
       : history.concat(
@@ -198,7 +201,7 @@ const recordsMemo = memoArgs(
             trainLoss: loss,
             trainAccuracy: NaN,
             learningRate: eta,
-            steps: iteration - tail.length + j,
+            steps: prior + 1 + j,
             iteration: true as const,
           })),
         ),
@@ -207,7 +210,7 @@ export function selectLossRecords(s: LessonState): LossRecord[] {
   return recordsMemo(
     s.training.history,
     s.lossHistory,
-    s.iteration,
+    s.priorUpdates,
     s.training.snapshot?.epoch ?? 0,
     s.lesson.learningRate,
   );
@@ -242,7 +245,7 @@ export function selectLossChart(s: LessonState): LossChart {
   return lossChartMemo(
     selectLossRecords(s),
     s.lesson,
-    s.iteration,
+    selectIteration(s),
     tl !== null && (writtenAt(tl).get(vid.E) ?? Infinity) <= s.cursor && !selectCoveredIds(s)?.has(vid.E),
   );
 }
@@ -308,7 +311,7 @@ const errataAtFirstIteration = perStep<Erratum[]>((s, step, tl) => {
   return errata.length ? errata : NONE;
 }, NONE);
 export const selectErrata = (s: LessonState, index = s.cursor): Erratum[] =>
-  s.iteration === 1 ? errataAtFirstIteration(s, index) : NONE;
+  selectIteration(s) === 1 ? errataAtFirstIteration(s, index) : NONE;
 
 /** Whether `computed`, rounded to as many decimals as `printed` shows, differs from it. */
 export function differsAtPrintedPrecision(printed: string, computed: number): boolean {

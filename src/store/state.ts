@@ -15,7 +15,7 @@ export type Theme = 'light' | 'dark' | 'projector';
 export interface Snapshot {
   lesson: Lesson;
   origin: Lesson;
-  iteration: number;
+  priorUpdates: number;
   lossHistory: number[];
 }
 
@@ -52,9 +52,13 @@ export interface LessonState {
   locale: Locale;
   /** Significant digits numbers are shown with. */
   digits: number;
-  /** Training iteration shown (1 = the lesson's own weights). */
-  iteration: number;
-  /** Loss E of each earlier iteration; the current one's is the trace's. */
+  /**
+   * Weight updates the lesson had before the step view's own iterations (lossHistory): 0 for a lesson as opened,
+   * a link's iteration − 1, or the run's update count at the last hand-over between the views. The iteration
+   * shown is derived from it (selectIteration: priorUpdates + lossHistory.length + 1), never stored.
+   */
+  priorUpdates: number;
+  /** Loss E of each of the step view's iterations since then; the current one's is the trace's. */
   lossHistory: number[];
   /** A message for the user (a refused edit, a broken link, a stopped iteration), or null. */
   notice: Notice | null;
@@ -94,7 +98,7 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     speed: 2,
     locale: 'en',
     digits: 4,
-    iteration: 1,
+    priorUpdates: 0,
     lossHistory: [],
     notice: null,
     jumpStack: [],

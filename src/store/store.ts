@@ -6,6 +6,7 @@ import { findCoveringStep } from '../steps';
 import { PHASES, type Granularity } from '../steps/types';
 import { timelineOf, traceOf } from './derived';
 import { applyEdit, type LessonEdit } from './edits';
+import { iterationOf } from './iteration';
 import { practiceActions, type PracticeActions } from './practice';
 import { conditionParams, gateLesson, lowerRate, type GateResult } from './gate';
 import {
@@ -83,7 +84,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
     const snapshot = (): Snapshot => ({
       lesson: get().lesson,
       origin: get().origin,
-      iteration: get().iteration,
+      priorUpdates: get().priorUpdates,
       lossHistory: get().lossHistory,
     });
     /** Records the current state for undo before a change; a new change clears redo. */
@@ -172,7 +173,8 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         return true;
       },
       nextIteration: () => {
-        const { lesson, lossHistory, iteration } = get();
+        const { lesson, lossHistory } = get();
+        const iteration = iterationOf(get());
         const r = traceOf(lesson);
         if (!r.ok) return false;
         const gated = gateLesson({
@@ -200,7 +202,6 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         set({
           lesson: gated.lesson,
           lossHistory: [...lossHistory, r.trace.batch?.loss ?? r.trace.loss],
-          iteration: iteration + 1,
           cursor: 0,
           jumpStack: [],
           notice: null,
@@ -230,7 +231,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
           origin: lesson,
           granularity,
           cursor: clamp(at.cursor ?? 0, 0, n - 1),
-          iteration: at.iteration ?? 1,
+          priorUpdates: (at.iteration ?? 1) - 1,
           lossHistory: [],
           jumpStack: [],
           selectedEdge: null,
@@ -247,7 +248,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         set({
           lesson: lesson.lesson,
           origin: origin.lesson,
-          iteration: work.iteration,
+          priorUpdates: work.priorUpdates,
           lossHistory: work.lossHistory,
           granularity: work.granularity,
           cursor: clamp(work.cursor, 0, n - 1),
@@ -293,7 +294,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         if (origin === lesson) return;
         if (!passes({ lesson: origin, origin })) return;
         remember();
-        restore({ lesson: origin, origin, iteration: 1, lossHistory: [] });
+        restore({ lesson: origin, origin, priorUpdates: 0, lossHistory: [] });
       },
     };
   });

@@ -1,6 +1,7 @@
 import type { EpochStats, Lesson, Sample } from '../engine';
 import type { StopReason, TrainSettings, TrainSnapshot, WorkerToPage } from '../training/protocol';
 import { gateLesson } from './gate';
+import { iterationOf } from './iteration';
 import type { LessonState } from './state';
 
 // The Train view's slice of the one store: the run as the worker last reported it, and its settings.
@@ -119,9 +120,9 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
    * iteration becomes the run's update count + 1 and the tail of the history starts empty.
    */
   const takeRun = (sample: Sample | null): boolean => {
-    const { lesson, training, iteration } = get();
+    const { lesson, training } = get();
     const snap = training.snapshot;
-    if (sample === null && (!snap || snap.steps === iteration - 1)) return false;
+    if (sample === null && (!snap || snap.steps === iterationOf(get()) - 1)) return false;
     const gated = gateLesson({
       ...lesson,
       weights: snap?.weights ?? lesson.weights,
@@ -133,7 +134,7 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
     remember();
     set({
       lesson: gated.lesson,
-      ...(snap ? { iteration: snap.steps + 1, lossHistory: [] } : {}),
+      ...(snap ? { priorUpdates: snap.steps, lossHistory: [] } : {}),
       view: 'step',
       cursor: 0,
       jumpStack: [],
@@ -195,7 +196,8 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
     },
     openSampleStep: (sample) => takeRun(sample),
     handToRun: () => {
-      const { training, lossHistory, iteration, lesson } = get();
+      const { training, lossHistory, lesson } = get();
+      const iteration = iterationOf(get());
       const snap = training.snapshot;
       if (!snap || lossHistory.length === 0) return null;
       const first = iteration - lossHistory.length;
@@ -209,6 +211,7 @@ export function trainingActions(set: Set, get: Get, remember: () => void): Train
       }));
       const steps = iteration - 1;
       set({
+        priorUpdates: steps,
         lossHistory: [],
         training: {
           ...training,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { lessonStore, lessonTrainSettings, useLessonStore } from '../../store';
+import { lessonStore, lessonTrainSettings, selectIteration, useLessonStore } from '../../store';
 import { createTrainClient, perFrame, type TrainClient, type WorkerLike } from '../../training/client';
 import type { PageToWorker, TrainSplit } from '../../training/protocol';
 import { fits, networkOf, runKey, splitOf } from './trainData';
@@ -47,7 +47,7 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
       network: networkOf(s.lesson),
       split,
       settings,
-      steps: s.iteration - 1,
+      steps: selectIteration(s) - 1,
     });
   }, [key, origin, split]);
 
