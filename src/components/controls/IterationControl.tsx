@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useT } from '../../i18n';
 import { selectIteration, selectLossChart, useLessonStore, type LossChart } from '../../store';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useFormatNumber } from '../../hooks';
 import { LineChart, type LineSeries } from '../train/LineChart';
 
 /** "Next iteration" (adopt the updated weights) and the loss of every iteration so far as a small chart. */

@@ -10,7 +10,7 @@ import {
 } from '../../engine';
 import { datasetSplit, IRIS_CLASSES } from '../../data';
 import { compileNet, forward } from '../../engine/training';
-import type { TrainNetwork, TrainSplit } from '../../training/protocol';
+import type { TrainNetwork, TrainSplit } from '../../training';
 
 // What the Train view computes from the lesson and the run: the split, predictions, the decision map. Pure.
 

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { lessonStore, lessonTrainSettings, selectIteration, useLessonStore } from '../../store';
-import { createTrainClient, perFrame, type TrainClient, type WorkerLike } from '../../training/client';
-import type { PageToWorker, TrainSplit } from '../../training/protocol';
+import {
+  createTrainClient,
+  perFrame,
+  type TrainClient,
+  type WorkerLike,
+  type PageToWorker,
+  type TrainSplit,
+} from '../../training';
 import { fits, networkOf, runKey, splitOf } from './trainData';
 
 /** The worker factory the Train view uses (tests put a stand-in here). */
