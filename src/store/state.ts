@@ -6,7 +6,7 @@ import { DEFAULT_LESSON } from '../lessons';
 import type { Granularity } from '../steps/types';
 import { initialTraining, type TrainingState, type View } from './training';
 
-// The store's state and where it starts; the actions that change it are in store.ts.
+// The store's state and where it starts; store.ts puts together the actions that change it.
 
 /** The screen's colour themes. */
 export type Theme = 'light' | 'dark' | 'projector';
