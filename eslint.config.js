@@ -92,6 +92,9 @@ const indexedLayers = [
   'lessons',
   'data',
   'documents',
+  'practice',
+  'training',
+  'hooks',
 ];
 function throughIndex(folder) {
   return DEPTHS.map((depth) => ({

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import { initialState, type LessonState, type LessonStore } from './store';
+import { initialState, selectIteration, type LessonState, type LessonStore } from './store';
 import { DEFAULT_LESSON } from './lessons';
 
 // What the page's HTML holds before any script runs, and whether a visit can take it over as it is.
@@ -29,7 +29,7 @@ export function showsPrerendered(s: LessonState): boolean {
     s.origin === DEFAULT_LESSON &&
     s.granularity === (DEFAULT_LESSON.conventions.detail ?? 'neuron') &&
     s.cursor === 0 &&
-    s.iteration === 1 &&
+    selectIteration(s) === 1 &&
     s.lossHistory.length === 0 &&
     s.locale === 'en' &&
     s.theme === d.theme &&

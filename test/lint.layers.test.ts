@@ -92,8 +92,34 @@ describe('layer rules in eslint.config.js', () => {
     expect(
       await layerProblems('src/hooks/probe.ts', use("import { x } from '../store/derived';")),
     ).toHaveLength(1);
+    // practice, training and hooks too (each has an index)
+    for (const deepFile of [
+      'practice/session',
+      'training/client',
+      'training/protocol',
+      'hooks/useFormatNumber',
+    ])
+      expect(
+        await layerProblems('src/components/train/probe.tsx', use(`import { x } from '../../${deepFile}';`)),
+      ).toEqual([expect.stringContaining('through its index')]);
+    expect(
+      await layerProblems('src/components/probe.tsx', use("import { x } from '../hooks/useKeyboard';")),
+    ).toHaveLength(1);
+    expect(
+      await layerProblems('src/hooks/probe.ts', use("import type { x } from '../training/protocol';")),
+    ).toHaveLength(1);
+    // a folder of components named like a layer is not that layer
+    expect(
+      await layerProblems(
+        'src/components/formula/probe.tsx',
+        use("import { x } from '../practice/PracticeBar';"),
+      ),
+    ).toEqual([]);
     for (const entry of [
       '../../engine',
+      '../../practice',
+      '../../training',
+      '../../hooks',
       '../../store',
       '../../store/persist',
       '../../engine/training',

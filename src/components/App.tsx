@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useKeyboard } from '../hooks/useKeyboard';
-import { usePlayback } from '../hooks/usePlayback';
+import { useKeyboard, usePlayback } from '../hooks';
 import { useT } from '../i18n';
 import { useLessonStore } from '../store';
 import { StepControls } from './controls/StepControls';

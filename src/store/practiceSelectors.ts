@@ -9,6 +9,7 @@ import { hiddenSteps, scoreByPhase, type PhaseScore } from '../practice/session'
 import { scopeId } from '../steps';
 import type { Timeline, ValueId } from '../steps/types';
 import { timelineOf } from './derived';
+import { iterationOf } from './iteration';
 import type { LessonState } from './state';
 
 const NO_RECORDS: Record<string, StepRecord> = Object.freeze(Object.create(null));
@@ -44,11 +45,12 @@ export function selectHiddenSteps(s: LessonState): boolean[] {
   const tl = timelineOf(s.lesson, s.granularity);
   if (!tl || !s.practice.on) return NOTHING;
   const { kinds, fading } = s.practice.settings;
-  const key = `${kinds.join()}/${fading}/${fading === 'none' ? 1 : s.iteration}`;
+  const iteration = iterationOf(s);
+  const key = `${kinds.join()}/${fading}/${fading === 'none' ? 1 : iteration}`;
   let byKey = hiddenCache.get(tl);
   if (!byKey) hiddenCache.set(tl, (byKey = new Map()));
   let hidden = byKey.get(key);
-  if (!hidden) byKey.set(key, (hidden = hiddenSteps(tl, s.practice.settings, s.iteration)));
+  if (!hidden) byKey.set(key, (hidden = hiddenSteps(tl, s.practice.settings, iteration)));
   return hidden;
 }
 

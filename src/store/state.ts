@@ -6,7 +6,7 @@ import { DEFAULT_LESSON } from '../lessons';
 import type { Granularity } from '../steps/types';
 import { initialTraining, type RunMark, type TrainingState, type View } from './training';
 
-// The store's state and where it starts; the actions that change it are in store.ts.
+// The store's state and where it starts; store.ts puts together the actions that change it.
 
 /** The screen's colour themes. */
 export type Theme = 'light' | 'dark' | 'projector';
@@ -15,7 +15,7 @@ export type Theme = 'light' | 'dark' | 'projector';
 export interface Snapshot {
   lesson: Lesson;
   origin: Lesson;
-  iteration: number;
+  priorUpdates: number;
   lossHistory: number[];
   /** The view and the run as they were (absent: left as they are); see RunMark. */
   run?: RunMark;
@@ -54,9 +54,13 @@ export interface LessonState {
   locale: Locale;
   /** Significant digits numbers are shown with. */
   digits: number;
-  /** Training iteration shown (1 = the lesson's own weights). */
-  iteration: number;
-  /** Loss E of each earlier iteration; the current one's is the trace's. */
+  /**
+   * Weight updates the lesson had before the step view's own iterations (lossHistory): 0 for a lesson as opened,
+   * a link's iteration − 1, or the run's update count at the last hand-over between the views. The iteration
+   * shown is derived from it (selectIteration: priorUpdates + lossHistory.length + 1), never stored.
+   */
+  priorUpdates: number;
+  /** Loss E of each of the step view's iterations since then; the current one's is the trace's. */
   lossHistory: number[];
   /** A message for the user (a refused edit, a broken link, a stopped iteration), or null. */
   notice: Notice | null;
@@ -96,7 +100,7 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     speed: 2,
     locale: 'en',
     digits: 4,
-    iteration: 1,
+    priorUpdates: 0,
     lossHistory: [],
     notice: null,
     jumpStack: [],

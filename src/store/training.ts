@@ -8,6 +8,7 @@ import {
   type WorkerToPage,
 } from '../training/protocol';
 import { gateLesson } from './gate';
+import { iterationOf } from './iteration';
 import type { LessonState } from './state';
 
 // The Train view's slice of the one store: the run as the worker last reported it, and its settings.
@@ -150,9 +151,9 @@ export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) =>
    * iteration becomes the run's update count + 1 and the tail of the history starts empty.
    */
   const takeRun = (sample: Sample | null): boolean => {
-    const { lesson, training, iteration } = get();
+    const { lesson, training } = get();
     const snap = training.snapshot;
-    if (sample === null && (!snap || snap.steps === iteration - 1)) return false;
+    if (sample === null && (!snap || snap.steps === iterationOf(get()) - 1)) return false;
     const gated = gateLesson({
       ...lesson,
       weights: snap?.weights ?? lesson.weights,
@@ -165,7 +166,7 @@ export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) =>
     remember({ view: 'train', training: { ...training, handOver: false } });
     set({
       lesson: gated.lesson,
-      ...(snap ? { iteration: snap.steps + 1, lossHistory: [] } : {}),
+      ...(snap ? { priorUpdates: snap.steps, lossHistory: [] } : {}),
       training: { ...training, handOver: false },
       view: 'step',
       cursor: 0,
@@ -239,7 +240,8 @@ export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) =>
     },
     openSampleStep: (sample) => takeRun(sample),
     handToRun: () => {
-      const { training, lossHistory, iteration, lesson } = get();
+      const { training, lossHistory, lesson } = get();
+      const iteration = iterationOf(get());
       const snap = training.snapshot;
       if (!snap || lossHistory.length === 0) return null;
       const first = iteration - lossHistory.length;
@@ -253,6 +255,7 @@ export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) =>
       }));
       const steps = iteration - 1;
       set({
+        priorUpdates: steps,
         lossHistory: [],
         training: {
           ...training,

@@ -117,9 +117,9 @@ describe('checks and errata are of the lesson on show', () => {
     const r = traceStep(preset004);
     if (!r.ok) throw new Error('must trace');
     const next: Lesson = { ...preset004, weights: r.trace.updated.weights, biases: r.trace.updated.biases };
-    expect(selectErrata(state(next, { cursor: GRADIENT_STEP, iteration: 2 }))).toEqual([]);
+    expect(selectErrata(state(next, { cursor: GRADIENT_STEP, priorUpdates: 1 }))).toEqual([]);
     // the same lesson object shown at iteration 2 (Next iteration keeps `published`) has none either
-    expect(selectErrata(state(preset004, { cursor: GRADIENT_STEP, iteration: 2 }))).toEqual([]);
+    expect(selectErrata(state(preset004, { cursor: GRADIENT_STEP, priorUpdates: 1 }))).toEqual([]);
     expect(selectErrata(state(edited(preset004, 0, 0.5), { cursor: 10 }))).toEqual([]);
   });
 

@@ -1,14 +1,14 @@
 import { useMemo, useRef } from 'react';
 import { useT } from '../../i18n';
-import { selectLossChart, useLessonStore, type LossChart } from '../../store';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { selectIteration, selectLossChart, useLessonStore, type LossChart } from '../../store';
+import { useFormatNumber } from '../../hooks';
 import { LineChart, type LineSeries } from '../train/LineChart';
 
 /** "Next iteration" (adopt the updated weights) and the loss of every iteration so far as a small chart. */
 export function IterationControl() {
   const t = useT();
   const fmt = useFormatNumber();
-  const iteration = useLessonStore((s) => s.iteration);
+  const iteration = useLessonStore(selectIteration);
   // the one loss history (the Train view's epochs too, at the iteration each ended on), then this iteration's
   // hidden behind the Train view it keeps what it last showed (the history grows every frame while training)
   const shown = useRef<LossChart | null>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { derivationOf, latexDocument, markdownDocument } from '../../documents';
 import { useT, type MessageKey } from '../../i18n';
-import { lessonStore } from '../../store';
+import { lessonStore, selectIteration } from '../../store';
 import { Dialog } from '../Dialog';
 import type { DocumentView } from './ExportButton';
 import { downloadBlob, graphImage, pngOf } from './graphImage';
@@ -29,7 +29,10 @@ export default function ExportDialog({ onClose, onOpen }: Props) {
     downloadBlob(file.blob, file.name);
     return file.name;
   };
-  const source = () => documentSource(lessonStore.getState());
+  const source = () => {
+    const s = lessonStore.getState();
+    return documentSource({ ...s, iteration: selectIteration(s) });
+  };
   const text = (type: string, content: string) => new Blob([content], { type: `${type};charset=utf-8` });
 
   /** The graph on screen as a picture, named after the step. */

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { checkHandout, type FigureCheck, type HandoutCheck } from '../../documents';
 import { formulaContext, formulaFor, texToText } from '../../formulas';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useFormatNumber } from '../../hooks';
 import { textIn } from '../../engine';
 import { useT } from '../../i18n';
 import { timelineOf, useLessonStore } from '../../store';

@@ -4,7 +4,7 @@ import { textIn, type Lesson } from '../../engine';
 import { translate, type Translator } from '../../i18n';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectTimeline, useLessonStore, type LessonState } from '../../store';
+import { selectIteration, selectTimeline, timelineOf, useLessonStore, type LessonState } from '../../store';
 import { lessonFileName } from '../../store/persist';
 import type { Timeline } from '../../steps';
 
@@ -21,11 +21,12 @@ export interface DocumentSource {
 
 /** The current lesson as a document source, or null when its step cannot be computed. */
 export function documentSource(
-  s: Pick<LessonState, 'lesson' | 'cursor' | 'digits' | 'iteration' | 'locale' | 'granularity'> & {
+  s: Pick<LessonState, 'lesson' | 'cursor' | 'digits' | 'locale' | 'granularity'> & {
+    iteration: number;
     timeline?: Timeline | null;
   },
 ): DocumentSource | null {
-  const timeline = s.timeline !== undefined ? s.timeline : selectTimeline(s as LessonState);
+  const timeline = s.timeline !== undefined ? s.timeline : timelineOf(s.lesson, s.granularity);
   if (!timeline) return null;
   const t: Translator = (key, params) => translate(s.locale, key, params);
   return {
@@ -56,7 +57,7 @@ export function useDocumentSource(): DocumentSource | null {
       timeline: selectTimeline(s),
       cursor: s.cursor,
       digits: s.digits,
-      iteration: s.iteration,
+      iteration: selectIteration(s),
       locale: s.locale,
       granularity: s.granularity,
     })),

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import { lessonStore } from '../../store';
+import { lessonStore, selectIteration } from '../../store';
 import { compressOffThread, encodeLinkAsync } from '../../store/persist';
 import { downloadLesson, shareUrl } from './download';
 import { useFileOpener } from './fileOpener';
@@ -19,9 +19,13 @@ export function FileControls() {
   }, [fallback]);
 
   const copyLink = async () => {
-    const { lesson, granularity, cursor, iteration } = lessonStore.getState();
+    const s = lessonStore.getState();
+    const { lesson, granularity, cursor } = s;
     // a large lesson's link is compressed off the page's thread (at once when the address bar has it already)
-    const hash = await encodeLinkAsync({ lesson, granularity, cursor, iteration }, compressOffThread);
+    const hash = await encodeLinkAsync(
+      { lesson, granularity, cursor, iteration: selectIteration(s) },
+      compressOffThread,
+    );
     window.history.replaceState(window.history.state, '', hash); // no reload, no hashchange
     const url = shareUrl(hash);
     try {

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
 import {
   selectCovered,

@@ -4,7 +4,7 @@ import { selectTimeline, useLessonStore } from '../../store';
 import type { Step } from '../../steps';
 import { Tex } from '../Tex';
 import { plainSymbol } from './plainSymbol';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useFormatNumber } from '../../hooks';
 
 /** Lists longer than this start closed, with their length on the summary (a 32-input neuron has 64 numbers). */
 export const LONG_SOURCES = 12;

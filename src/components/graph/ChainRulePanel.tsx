@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { pathSumFormula, type WeightRef } from '../../formulas';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
-import { useReducedMotion } from '../../hooks/useReducedMotion';
+import { useFormatNumber, useReducedMotion } from '../../hooks';
 import { useT } from '../../i18n';
 import { parseEdgeId, vid, type EdgeId, type NodeId } from '../../engine';
 import { gradientCheckOf, selectShownValues, selectTimeline, selectTrace, useLessonStore } from '../../store';

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
-import { useReducedMotion } from '../../hooks/useReducedMotion';
+import { useFormatNumber, useReducedMotion } from '../../hooks';
 import { useT } from '../../i18n';
 import { selectHighlight, selectShownValues, selectStep, selectTimeline, useLessonStore } from '../../store';
 import { edgeExists, targetOfNode } from '../editor/editTargets';

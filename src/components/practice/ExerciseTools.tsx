@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n';
-import { exerciseId, verifyCode, type CodeCounts } from '../../practice/code';
+import { exerciseId, verifyCode, type CodeCounts } from '../../practice';
 import { selectTimeline, useLessonStore } from '../../store';
 import { encodeLink } from '../../store/persist';
 

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState, type FocusEvent } from 'react';
 import type { Formula } from '../../formulas';
 import { useT } from '../../i18n';
-import { questionOf } from '../../practice/hints';
-import { MAX_TRIES } from '../../practice/session';
+import { questionOf, MAX_TRIES } from '../../practice';
 import { hintMessage, selectStep, selectStepRecord, useLessonStore } from '../../store';
 import { plainSymbol } from '../formula/plainSymbol';
 import { Tex } from '../Tex';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n';
-import { PRACTICE_KINDS, FADINGS, type Fading } from '../../practice/session';
+import { PRACTICE_KINDS, FADINGS, type Fading } from '../../practice';
 import { lessonStore, selectPracticeFeedback, selectPracticeScore, useLessonStore } from '../../store';
 import { ExerciseTools } from './ExerciseTools';
 import { useMessage } from './useMessage';

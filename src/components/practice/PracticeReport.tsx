@@ -1,8 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n';
-import { completionCode, exerciseId } from '../../practice/code';
-import { questionOf } from '../../practice/hints';
-import { OUTCOMES, totalScore, type Outcome } from '../../practice/session';
+import { completionCode, exerciseId, questionOf, OUTCOMES, totalScore, type Outcome } from '../../practice';
 import {
   selectHiddenSteps,
   selectPracticeRecords,

@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Sample } from '../../engine';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
-import type { TrainSplit } from '../../training/protocol';
+import type { TrainSplit } from '../../training';
 
 interface Props {
   split: TrainSplit;

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
 import { selectLossRecords, useLessonStore } from '../../store';
 import { LineChart, type LineSeries } from './LineChart';

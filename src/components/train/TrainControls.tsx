@@ -2,7 +2,7 @@ import { memo, useState, type InputHTMLAttributes } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useLessonStore } from '../../store';
-import type { PageToWorker, TrainSettings } from '../../training/protocol';
+import type { PageToWorker, TrainSettings } from '../../training';
 
 /** Speeds offered, samples per second (Infinity: as fast as possible). */
 export const SPEEDS = [1, 10, 100, 1000, 10000, Infinity];

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFormatNumber } from '../../hooks/useFormatNumber';
+import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
 import { lowerRate, useLessonStore, type LossRecord } from '../../store';
 import { ConfusionMatrix } from './ConfusionMatrix';

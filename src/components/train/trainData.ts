@@ -7,7 +7,7 @@ import {
   type Lesson,
 } from '../../engine';
 import { datasetSplit, IRIS_CLASSES } from '../../data';
-import type { TrainNetwork, TrainSplit } from '../../training/protocol';
+import type { TrainNetwork, TrainSplit } from '../../training';
 
 // What the Train view takes from the lesson: its data set and split, and what the worker needs. Pure. Predictions
 // are in predictions.ts, the history's chart columns in historyColumns.ts.

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { lessonStore, lessonTrainSettings, useLessonStore } from '../../store';
-import { createTrainClient, perFrame, type TrainClient, type WorkerLike } from '../../training/client';
-import type { PageToWorker, TrainSplit } from '../../training/protocol';
+import { lessonStore, lessonTrainSettings, selectIteration, useLessonStore } from '../../store';
+import {
+  createTrainClient,
+  perFrame,
+  type TrainClient,
+  type WorkerLike,
+  type PageToWorker,
+  type TrainSplit,
+} from '../../training';
 import { fits, networkOf, runKey, splitOf } from './trainData';
 
 /** The worker factory the Train view uses (tests put a stand-in here). */
@@ -47,7 +53,7 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
       network: networkOf(s.lesson),
       split,
       settings,
-      steps: s.iteration - 1,
+      steps: selectIteration(s) - 1,
     });
   }, [key, origin, split]);
 

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LessonState, LessonStore, Work } from '../store';
 import { holdsWork } from '../gate';
+import { iterationOf } from '../iteration';
 import { sameLesson } from './lessonFile';
 import { decodeLink, encodeLink, isLessonLink, linkIsReady, prepareLink } from './link';
 import {
@@ -58,10 +59,11 @@ const SAVED_FIELDS = [
   'locale',
   'theme',
   'digits',
-  'iteration',
+  'priorUpdates',
   'lossHistory',
 ] as const;
-const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'iteration'] as const;
+// the iteration a link carries is derived from the last two
+const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'priorUpdates', 'lossHistory'] as const;
 
 const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
   keys.some((k) => a[k] !== b[k]);
@@ -170,7 +172,7 @@ export function connectPersistence(
       locale: s.locale,
       theme: s.theme,
       digits: s.digits,
-      iteration: s.iteration,
+      iteration: iterationOf(s),
       lossHistory: s.lossHistory,
     };
     try {
@@ -226,7 +228,7 @@ export function connectPersistence(
       lesson: s.lesson,
       granularity: s.granularity,
       cursor: s.cursor,
-      iteration: s.iteration,
+      iteration: iterationOf(s),
     });
     // A link too long to rewrite at every step (a large lesson's) leaves the address bar: a reload opens the
     // autosave, and "copy link" still makes it.
@@ -255,7 +257,7 @@ export function connectPersistence(
     const work: Work = {
       lesson: s.lesson,
       origin: s.origin,
-      iteration: s.iteration,
+      priorUpdates: s.priorUpdates,
       lossHistory: s.lossHistory,
       granularity: s.granularity,
       cursor: s.cursor,
@@ -267,7 +269,7 @@ export function connectPersistence(
       iteration: link.iteration,
     });
     if (!opened.ok) return;
-    const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, work.iteration);
+    const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, iterationOf(work));
     store
       .getState()
       .setNotice(

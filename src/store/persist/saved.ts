@@ -178,10 +178,12 @@ export function parseSaved(text: string): ParsedSaved {
   const digits = pick('digits', isInt(o.digits, 2, 10) ? o.digits : undefined, 4);
   const cursor = pick('cursor', isInt(o.cursor, 0, 1e7) ? o.cursor : undefined, 0);
   const { iteration, lossHistory } = o;
+  // the iteration ends the loss history (earlier updates may have no loss here: a link's, the Train view's run)
   const goodTraining =
     isInt(iteration, 1, 1e9) &&
     Array.isArray(lossHistory) &&
     lossHistory.length <= 1e6 &&
+    lossHistory.length < iteration &&
     lossHistory.every((x) => typeof x === 'number' && Number.isFinite(x));
   if (trained && !goodTraining) dropped.push('iteration');
   const keepTraining = trained && goodTraining;

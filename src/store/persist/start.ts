@@ -3,6 +3,7 @@ import { pickLocale } from '../../i18n/translate';
 import { DEFAULT_LESSON } from '../../lessons';
 import { timelineOf } from '../derived';
 import { holdsWork } from '../gate';
+import { priorUpdatesFor } from '../iteration';
 import type { LessonState, Notice, Work } from '../state';
 import { sameLesson } from './lessonFile';
 import { decodeLink, isLessonLink } from './link';
@@ -23,7 +24,7 @@ export interface StartInput {
 /** The state the app opens in, and a message when a link or the autosave could not be used (or was set aside). */
 export type StartState = Pick<
   LessonState,
-  'lesson' | 'origin' | 'granularity' | 'cursor' | 'iteration' | 'lossHistory' | 'locale' | 'notice'
+  'lesson' | 'origin' | 'granularity' | 'cursor' | 'priorUpdates' | 'lossHistory' | 'locale' | 'notice'
 > &
   Partial<Pick<LessonState, 'theme' | 'digits' | 'past'>>;
 
@@ -60,9 +61,16 @@ export function chooseStart(
   const fresh = (lesson: Lesson, iteration = 1) => ({
     lesson,
     origin: lesson,
-    iteration,
+    priorUpdates: iteration - 1,
     lossHistory: [] as number[],
   });
+  // the autosave writes the iteration itself (parseSaved checks it fits its loss history)
+  const savedWork = good && {
+    lesson: good.lesson,
+    origin: good.origin,
+    priorUpdates: priorUpdatesFor(good.iteration, good.lossHistory),
+    lossHistory: good.lossHistory,
+  };
   const start = (
     base: ReturnType<typeof fresh>,
     granularity: LessonState['granularity'],
@@ -80,17 +88,11 @@ export function chooseStart(
     const link = decodeLink(hash);
     if (!link.ok) {
       // a broken link never touches saved work
-      if (good) return start(good, good.granularity, good.cursor, link.message);
+      if (savedWork) return start(savedWork, good.granularity, good.cursor, link.message);
       return start(fresh(fallback), 'neuron', 0, link.message);
     }
-    if (good !== null && sameLesson(good.lesson, link.lesson)) {
-      const base = {
-        lesson: good.lesson,
-        origin: good.origin,
-        iteration: good.iteration,
-        lossHistory: good.lossHistory,
-      };
-      return start(base, link.granularity, link.cursor, link.message ?? savedNotice);
+    if (savedWork && sameLesson(savedWork.lesson, link.lesson)) {
+      return start(savedWork, link.granularity, link.cursor, link.message ?? savedNotice);
     }
     const opened = start(
       fresh(link.lesson, link.iteration),
@@ -99,29 +101,15 @@ export function chooseStart(
       link.message ?? null,
     );
     // an untouched built-in lesson is not work to go back to: the lesson picker has it
-    if (!good || !holdsWork(good.lesson, good.iteration)) return opened;
-    const work: Work = {
-      lesson: good.lesson,
-      origin: good.origin,
-      iteration: good.iteration,
-      lossHistory: good.lossHistory,
-      granularity: good.granularity,
-      cursor: good.cursor,
-    };
+    if (!good || !savedWork || !holdsWork(good.lesson, good.iteration)) return opened;
+    const work: Work = { ...savedWork, granularity: good.granularity, cursor: good.cursor };
     return {
       ...opened,
       notice: { key: 'link.replacedWork', action: { kind: 'restoreWork', work } },
-      past: [
-        {
-          lesson: work.lesson,
-          origin: work.origin,
-          iteration: work.iteration,
-          lossHistory: work.lossHistory,
-        },
-      ],
+      past: [savedWork],
     };
   }
-  if (good) return start(good, good.granularity, good.cursor, savedNotice);
+  if (savedWork) return start(savedWork, good.granularity, good.cursor, savedNotice);
   return start(fresh(fallback), fallback.conventions.detail ?? 'neuron', 0, savedNotice);
 }
 

@@ -6,7 +6,7 @@ import { FileMessages } from '../../../src/components/files/FileMessages';
 import { FileOpenerProvider } from '../../../src/components/files/fileOpener';
 import { Notice } from '../../../src/components/Notice';
 import { lesson001, lesson004 } from '../../../src/lessons';
-import { initialState, lessonStore } from '../../../src/store';
+import { initialState, lessonStore, selectIteration } from '../../../src/store';
 import { serialiseLesson } from '../../../src/store/persist';
 import { overflowLesson as overflow } from '../../support/lessons';
 
@@ -37,7 +37,7 @@ describe('the gate on screen', () => {
     act(() => {
       for (let i = 0; i < 3 && s().notice === null; i++) s().nextIteration();
     });
-    const stopped = s().iteration;
+    const stopped = selectIteration(s());
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(`Iteration ${stopped + 1} was not taken`);
     expect(alert.textContent).toContain('The learning rate η = 1000 is too large for this network; try 100.');

@@ -19,10 +19,15 @@ const savedArb: fc.Arbitrary<SavedState> = fc
     locale: fc.constantFrom('en' as const, 'zh-CN' as const),
     theme: fc.constantFrom('light' as const, 'dark' as const, 'projector' as const),
     digits: fc.integer({ min: 2, max: 10 }),
-    iteration: fc.integer({ min: 1, max: 50 }),
+    // updates before the loss history's first (a link's, the Train view's run): the iteration ends the history
+    prior: fc.integer({ min: 0, max: 50 }),
     lossHistory: fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { maxLength: 49 }),
   })
-  .map((s) => ({ ...s, origin: s.origin ?? s.lesson }));
+  .map(({ prior, ...s }) => ({
+    ...s,
+    origin: s.origin ?? s.lesson,
+    iteration: prior + s.lossHistory.length + 1,
+  }));
 
 const base = (): SavedState => ({
   lesson: PRESETS[1].lesson,
@@ -94,6 +99,8 @@ describe('autosave', () => {
       [{ digits: 40 }, 'digits', { digits: 4 }],
       [{ iteration: 0 }, 'iteration', { iteration: 1, lossHistory: [] }],
       [{ lossHistory: [1, null] }, 'iteration', { iteration: 1, lossHistory: [] }],
+      // more losses than iterations before this one: they cannot both be right
+      [{ iteration: 2, lossHistory: [0.5, 0.4] }, 'iteration', { iteration: 1, lossHistory: [] }],
       [{ origin: 42 }, 'origin', { origin: good.lesson }],
     ];
     for (const [change, name, reset] of cases) {

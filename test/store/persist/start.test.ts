@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lesson001, lesson002, lesson004 } from '../../../src/lessons';
+import { selectIteration } from '../../../src/store';
 import { chooseStart, encodeLink, serialiseSaved, type SavedState } from '../../../src/store/persist';
 
 const saved = (over: Partial<SavedState> = {}): string =>
@@ -54,7 +55,8 @@ describe('where the app starts', () => {
       origin: lesson001,
       granularity: 'weight',
       cursor: 6,
-      iteration: 1,
+      priorUpdates: 0,
+      lossHistory: [],
       locale: 'zh-CN',
       theme: 'dark',
     });
@@ -70,10 +72,11 @@ describe('where the app starts', () => {
     expect(s).toMatchObject({
       lesson: trained,
       origin: lesson001,
-      iteration: 3,
+      priorUpdates: 0,
       lossHistory: [0.3, 0.2],
       cursor: 2,
     });
+    expect(selectIteration(s)).toBe(3);
   });
 
   it('on a reload of the tab’s own hash the autosave wins (it was saved when the page hid)', () => {
@@ -109,7 +112,8 @@ describe('where the app starts', () => {
     const trained = { ...lesson002, learningRate: 0.25 };
     const text = saved({ lesson: trained, iteration: 3, lossHistory: [0.3, 0.2] });
     const s = chooseStart({ hash: link001, savedText: text, languages: ['en'] });
-    expect(s).toMatchObject({ lesson: lesson001, granularity: 'weight', cursor: 6, iteration: 1 });
+    expect(s).toMatchObject({ lesson: lesson001, granularity: 'weight', cursor: 6, priorUpdates: 0 });
+    expect(selectIteration(s)).toBe(1);
     expect(s.notice).toEqual({
       key: 'link.replacedWork',
       action: {
@@ -119,28 +123,28 @@ describe('where the app starts', () => {
           origin: lesson002,
           granularity: 'layer',
           cursor: 4,
-          iteration: 3,
+          priorUpdates: 0,
           lossHistory: [0.3, 0.2],
         },
       },
     });
-    expect(s.past).toEqual([{ lesson: trained, origin: lesson002, iteration: 3, lossHistory: [0.3, 0.2] }]);
+    expect(s.past).toEqual([
+      { lesson: trained, origin: lesson002, priorUpdates: 0, lossHistory: [0.3, 0.2] },
+    ]);
   });
 
   it('a link carries the iteration; an older link without it opens at iteration 1', () => {
     const trained = { ...lesson001, learningRate: 0.2 };
     const withIt = encodeLink({ lesson: trained, granularity: 'neuron', cursor: 2, iteration: 7 });
     expect(withIt).toMatch(/&i=7$/);
-    expect(chooseStart({ hash: withIt, savedText: null, languages: [] })).toMatchObject({
-      lesson: trained,
-      cursor: 2,
-      iteration: 7,
-    });
+    const opened = chooseStart({ hash: withIt, savedText: null, languages: [] });
+    // no losses of the six updates before it: they count before the step view's own iterations
+    expect(opened).toMatchObject({ lesson: trained, cursor: 2, priorUpdates: 6, lossHistory: [] });
+    expect(selectIteration(opened)).toBe(7);
     const old = withIt.replace(/&i=7$/, '');
-    expect(chooseStart({ hash: old, savedText: null, languages: [] })).toMatchObject({
-      iteration: 1,
-      notice: null,
-    });
+    const oldOpened = chooseStart({ hash: old, savedText: null, languages: [] });
+    expect(oldOpened).toMatchObject({ notice: null });
+    expect(selectIteration(oldOpened)).toBe(1);
   });
 
   it('a link whose step is not finite is refused and the saved work opens', () => {

@@ -1,0 +1,96 @@
+import { scopeId, type ValueId } from '../steps';
+import type { Step, Timeline } from '../steps/types';
+import { maskCovered, selectCoveredIds } from './practiceSelectors';
+import type { LessonState } from './state';
+import { selectStep, selectTimeline } from './stepSelectors';
+
+// The values on screen at the cursor (no spoilers: nothing later, nothing practice keeps covered), and which of
+// them change between two cursors (the graph's incremental update).
+
+/**
+ * For every value id: the index of the step that writes it (givens such as x, t, w, b have none). Kept per
+ * steps array, which every timeline of the same network shares (after Next iteration too).
+ */
+const writtenAtCache = new WeakMap<readonly Step[], Map<ValueId, number>>();
+export function writtenAt(tl: Timeline): Map<ValueId, number> {
+  let m = writtenAtCache.get(tl.steps);
+  if (!m) {
+    m = new Map();
+    for (const step of tl.steps) for (const id of step.writes) if (!m.has(id)) m.set(id, step.index);
+    writtenAtCache.set(tl.steps, m);
+  }
+  return m;
+}
+
+/** The timeline and cursor each shown-values view stands for (see shownChanges). */
+const viewOf = new WeakMap<object, { tl: Timeline; cursor: number }>();
+/** Beyond this many changed ids a caller is as well off looking at everything. */
+const CHANGES_MAX = 2000;
+
+/**
+ * The value ids that appear or disappear between two views of selectShownValues: those written by the steps
+ * between their cursors. Null when the views are of different timelines (or not views at all) or when more
+ * than a couple of thousand ids changed: then anything may differ.
+ */
+export function shownChanges(a: object, b: object): ValueId[] | null {
+  const x = viewOf.get(a);
+  const y = viewOf.get(b);
+  // in a mini-batch the same ids show another sample's values from one step to the next
+  if (!x || !y || x.tl !== y.tl || x.tl.batchSize > 1) return null;
+  const out: ValueId[] = [];
+  for (let i = Math.min(x.cursor, y.cursor) + 1; i <= Math.max(x.cursor, y.cursor); i++) {
+    out.push(...x.tl.steps[i].writes);
+    if (out.length > CHANGES_MAX) return null;
+  }
+  return out;
+}
+
+/** The values shown when there is no timeline: none (one object, so it keeps its identity). */
+const NO_VALUES: Record<ValueId, number> = Object.freeze(Object.create(null) as Record<ValueId, number>);
+
+/** The last few views per timeline, so stepping back and forth reuses them without keeping every step's. */
+const shownCache = new WeakMap<Timeline, Map<number, Record<ValueId, number>>>();
+const SHOWN_KEPT = 4;
+
+/**
+ * The values on screen at the cursor: the givens (inputs, targets, weights, biases, η) and every value written
+ * by the steps up to and including the current one — nothing later (no spoilers). A read-only view over the
+ * timeline's values (no copy per step): `shown[id]` and `id in shown` answer from the step that writes `id`.
+ */
+function cursorValues(s: LessonState): Record<ValueId, number> {
+  const tl = selectTimeline(s);
+  if (!tl) return NO_VALUES;
+  let byCursor = shownCache.get(tl);
+  if (!byCursor) {
+    byCursor = new Map();
+    shownCache.set(tl, byCursor);
+  }
+  const hit = byCursor.get(s.cursor);
+  if (hit) return hit;
+  const at = writtenAt(tl);
+  const cursor = s.cursor;
+  // on a step of one sample's pass (a mini-batch), the plain ids (z:1:0) show that sample's values
+  const x = tl.steps[cursor]?.sample;
+  const own = (id: ValueId) => (x === undefined ? id : scopeId(id, x));
+  // a property key asked of the view is an id of the timeline's values or of nothing
+  const visible = (id: string | symbol): id is ValueId =>
+    typeof id === 'string' && own(id as ValueId) in tl.values && (at.get(own(id as ValueId)) ?? -1) <= cursor;
+  const view = new Proxy(Object.create(null) as Record<ValueId, number>, {
+    get: (_t, id) => (visible(id) ? tl.values[own(id)] : undefined),
+    has: (_t, id) => visible(id),
+    ownKeys: () => Object.keys(tl.values).filter(visible),
+    getOwnPropertyDescriptor: (_t, id) =>
+      visible(id)
+        ? { value: tl.values[own(id)], enumerable: true, configurable: true, writable: false }
+        : undefined,
+  });
+  if (byCursor.size >= SHOWN_KEPT) byCursor.delete(byCursor.keys().next().value as number);
+  byCursor.set(cursor, view);
+  viewOf.set(view, { tl, cursor });
+  return view;
+}
+
+/** The values on screen (see cursorValues), without the results practice keeps covered (no spoilers either). */
+export function selectShownValues(s: LessonState): Record<ValueId, number> {
+  return maskCovered(cursorValues(s), selectCoveredIds(s), selectStep(s)?.sample);
+}
