@@ -8,8 +8,8 @@ import { timelineOf, traceOf } from './derived';
 import { applyEdit, type LessonEdit } from './edits';
 import { practiceActions, type PracticeActions } from './practice';
 import { conditionParams, gateLesson, lowerRate, type GateResult } from './gate';
+import { capHistory } from './history';
 import {
-  HISTORY_LIMIT,
   initialState,
   SPEED_RANGE,
   type LessonState,
@@ -87,7 +87,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       lossHistory: get().lossHistory,
     });
     /** Records the current state for undo before a change; a new change clears redo. */
-    const remember = () => set({ past: [...get().past, snapshot()].slice(-HISTORY_LIMIT), future: [] });
+    const remember = () => set({ past: capHistory([...get().past, snapshot()]), future: [] });
     /** Shows a snapshot's lesson, keeping the cursor on the same step when it still exists. */
     const restore = (snap: Snapshot) => {
       const { lesson, granularity, cursor } = get();
@@ -286,7 +286,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
         if (future.length === 0 || !passes(future[future.length - 1])) return;
         const current = snapshot();
         restore(future[future.length - 1]);
-        set({ future: future.slice(0, -1), past: [...past, current].slice(-HISTORY_LIMIT) });
+        set({ future: future.slice(0, -1), past: capHistory([...past, current]) });
       },
       resetLesson: () => {
         const { origin, lesson } = get();
