@@ -39,7 +39,7 @@ export interface HeapFigures {
   /** Least-squares slope of perIteration, MB per iteration, over all of them and over the second half. */
   slope: number;
   slopeSecondHalf: number;
-  /** With `snapshots`: the constructors that grew most over the iterations after the first few, by self size. */
+  /** With `snapshots`: the constructors that grew most over the second half of the iterations, by self size. */
   grew?: Array<{ name: string; count: number; bytes: number }>;
 }
 
@@ -186,9 +186,9 @@ export async function benchHeapLarge(options: HeapBenchOptions = {}): Promise<He
 
     log(`10 × 64 heap: ${iterations} Next iterations…`);
     const perIteration = [await heapMb(cdp)];
-    // the snapshot to compare with is taken after the first few iterations (the derived values of the lessons
-    // before, kept on purpose, are in place by then)
-    const warmUp = Math.min(4, Math.floor(iterations / 2));
+    // the snapshot to compare with is taken half-way (what is kept on purpose, the derived values of the lesson
+    // before and the undo history up to its bound, is in place by then)
+    const warmUp = Math.floor(iterations / 2);
     let before: Map<string, [number, number]> | null = null;
     for (let i = 0; i < iterations; i++) {
       if (snapshots && i === warmUp) before = await snapshotByName(cdp);
@@ -245,7 +245,7 @@ export function printHeapLarge(f: HeapFigures): string {
     `  heap per iteration: ${f.perIteration.join(', ')}`,
   ];
   if (f.grew) {
-    lines.push('  grew most over the iterations (self size):');
+    lines.push('  grew most over the second half of the iterations (self size):');
     for (const g of f.grew)
       lines.push(
         `    ${(g.bytes / 1024).toFixed(0).padStart(8)} kB ${String(g.count).padStart(8)} × ${g.name}`,
