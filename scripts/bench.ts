@@ -17,6 +17,7 @@ import { benchTrain, printTrain, type TrainBenchRow } from './bench-train';
 import type { TrainUiRow } from './bench-train-ui';
 import { printFirstPaint, type FirstPaintFigures } from './bench-firstpaint';
 import { printLighthouse, type LighthouseFigures } from './bench-lighthouse';
+import { printHeapLarge, type HeapFigures } from './bench-heap-large';
 
 const { values: args } = parseArgs({
   options: {
@@ -118,6 +119,7 @@ async function main() {
   let printTrainUi = (rows: TrainUiRow[]) => JSON.stringify(rows);
   let firstPaint: FirstPaintFigures | null = null;
   let lighthouse: LighthouseFigures | null = null;
+  let heapLarge: HeapFigures | null = null;
   if (!args['skip-ui'] && existsSync(path.join(repoRoot, 'scripts/bench-ui.ts'))) {
     log('UI step latency in Chromium…');
     const mod = await import('./bench-ui');
@@ -139,6 +141,8 @@ async function main() {
       log('Lighthouse mobile on vite preview…');
       lighthouse = await benchLighthouse({ runs: 3, build: false });
     }
+    log('10 × 64 memory in Chromium (a full walk, 20 Next iterations)…');
+    heapLarge = await (await import('./bench-heap-large')).benchHeapLarge({ build: false, log });
   }
   if (args.json) {
     console.log(
@@ -153,6 +157,7 @@ async function main() {
           trainUi,
           firstPaint,
           lighthouse,
+          heapLarge,
         },
         null,
         2,
@@ -225,6 +230,7 @@ async function main() {
   if (bundle) console.log(`\nBundle: ${JSON.stringify(bundle)}`);
   if (firstPaint) console.log(`\nFirst paint\n\n${printFirstPaint(firstPaint)}`);
   if (lighthouse) console.log(`\n${printLighthouse(lighthouse)}`);
+  if (heapLarge) console.log(`\n${printHeapLarge(heapLarge)}`);
   console.log('\nEngine targets\n');
   console.log(
     table(

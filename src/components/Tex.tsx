@@ -1,5 +1,6 @@
 import 'katex/dist/katex.min.css';
 import { memo, useSyncExternalStore } from 'react';
+import { SizedCache } from './texCache';
 import { loadedKatex, loadKatex, onKatexLoaded } from './texEngine';
 import './tex.css';
 
@@ -20,20 +21,30 @@ interface TexProps {
 
 type Rendered = { ok: true; html: string } | { ok: false; error: string };
 
-/** Rendered formulas by options and source, the least recently used dropped first beyond CACHE_SIZE. */
-const cache = new Map<string, Rendered>();
-const CACHE_SIZE = 600;
+/**
+ * Rendered formulas by options and source, the least recently used dropped first beyond CACHE_SIZE formulas or
+ * CACHE_CHARS characters of source and markup in all: a formula of a 64-wide layer is a large piece of markup, so
+ * a cap by count alone does not bound the cache's memory.
+ */
+export const CACHE_SIZE = 600;
+export const CACHE_CHARS = 4_000_000;
+const cache = new SizedCache<Rendered>(
+  CACHE_SIZE,
+  CACHE_CHARS,
+  (key, r) => key.length + (r.ok ? r.html.length : r.error.length),
+);
+
+/** How many formulas and characters the render cache holds (for tests). */
+export function texCacheUsage(): { entries: number; chars: number } {
+  const { entries, size } = cache.usage;
+  return { entries, chars: size };
+}
 
 /** The cache key of a formula: its options and source. */
 const keyOf = (tex: string, block: boolean, light: boolean) =>
   `${block ? 'b' : 'i'}${light ? 'l' : 'f'}${tex}`;
 
-function remember(key: string, r: Rendered): Rendered {
-  cache.delete(key);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, r);
-  return r;
-}
+const remember = (key: string, r: Rendered): Rendered => cache.set(key, r);
 
 /**
  * KaTeX's markup for a source (remembered: stepping back and forth renders each formula once), or null while
@@ -41,7 +52,7 @@ function remember(key: string, r: Rendered): Rendered {
  */
 function render(key: string, tex: string, block: boolean, light: boolean): Rendered | null {
   const hit = cache.get(key);
-  if (hit) return remember(key, hit);
+  if (hit) return hit;
   const katex = loadedKatex();
   if (!katex) return null;
   try {

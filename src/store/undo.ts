@@ -1,7 +1,8 @@
 import { timelineOf } from './derived';
 import { gateLesson } from './gate';
 import { clamp } from './navigation';
-import { HISTORY_LIMIT, type LessonState, type Snapshot } from './state';
+import { capHistory } from './history';
+import type { LessonState, Snapshot } from './state';
 import { restoredRun, type RunMark } from './training';
 
 // Undo, redo and "reset lesson": what a change of the lesson records before it, and how a recorded state is shown
@@ -36,7 +37,7 @@ export function undoHistory(set: Set, get: Get): UndoHistory & { actions: UndoAc
     run: { view: get().view, training: get().training },
   });
   const remember = (run?: RunMark) =>
-    set({ past: [...get().past, { ...snapshot(), ...(run && { run }) }].slice(-HISTORY_LIMIT), future: [] });
+    set({ past: capHistory([...get().past, { ...snapshot(), ...(run && { run }) }]), future: [] });
   const restore = ({ run, ...snap }: Snapshot) => {
     const { lesson, granularity, cursor } = get();
     const stepId = timelineOf(lesson, granularity)?.steps[cursor]?.id;
@@ -68,7 +69,7 @@ export function undoHistory(set: Set, get: Get): UndoHistory & { actions: UndoAc
       if (future.length === 0 || !passes(future[future.length - 1])) return;
       const current = snapshot();
       restore(future[future.length - 1]);
-      set({ future: future.slice(0, -1), past: [...past, current].slice(-HISTORY_LIMIT) });
+      set({ future: future.slice(0, -1), past: capHistory([...past, current]) });
     },
     resetLesson: () => {
       const { origin, lesson } = get();

@@ -64,12 +64,13 @@ interface Shown {
 /** The model: the numbers the app showed, kept as the stored counter used to be. */
 class Model {
   shown: Shown = { iteration: 1, tail: 0 };
-  past: Shown[] = [];
-  future: Shown[] = [];
+  /** Undo and redo bring back the run together with the lesson (each entry: what was shown and the run's count). */
+  past: { shown: Shown; runSteps: number | null }[] = [];
+  future: { shown: Shown; runSteps: number | null }[] = [];
   /** The run's update count, or null before the worker has reported (or after Reset training). */
   runSteps: number | null = null;
   private remember() {
-    this.past.push(this.shown);
+    this.past.push({ shown: this.shown, runSteps: this.runSteps });
     this.future = [];
   }
   apply(a: Action, did: boolean): void {
@@ -95,13 +96,13 @@ class Model {
         return;
       case 'undo':
         if (this.past.length === 0) return;
-        this.future.push(this.shown);
-        this.shown = this.past.pop()!;
+        this.future.push({ shown: this.shown, runSteps: this.runSteps });
+        ({ shown: this.shown, runSteps: this.runSteps } = this.past.pop()!);
         return;
       case 'redo':
         if (this.future.length === 0) return;
-        this.past.push(this.shown);
-        this.shown = this.future.pop()!;
+        this.past.push({ shown: this.shown, runSteps: this.runSteps });
+        ({ shown: this.shown, runSteps: this.runSteps } = this.future.pop()!);
         return;
       case 'run':
         // the worker counts on from the updates behind the lesson it was loaded with
