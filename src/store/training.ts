@@ -7,6 +7,7 @@ import {
   type TrainSnapshot,
   type WorkerToPage,
 } from '../training/protocol';
+import { FRESH_VIEW } from './freshView';
 import { gateLesson } from './gate';
 import { iterationOf } from './iteration';
 import type { LessonState } from './state';
@@ -170,10 +171,7 @@ export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) =>
       training: { ...training, handOver: false },
       view: 'step',
       cursor: 0,
-      jumpStack: [],
-      selectedEdge: null,
-      playing: false,
-      notice: null,
+      ...FRESH_VIEW,
     });
     return true;
   };
