@@ -229,8 +229,9 @@ function cutOff(page: Page): Promise<string[]> {
       )
         out.push('the current page is taller than the pages it sits in');
       // KaTeX's own clipping is part of how it draws; the hidden pages beside the current one are clipped on
-      // purpose (checked above)
-      const outside = ':not(.katex, .katex *, .formula-pages, [aria-hidden="true"], [aria-hidden="true"] *)';
+      // purpose (checked above); text for screen readers only (.sr-only) is clipped by design
+      const outside =
+        ':not(.katex, .katex *, .formula-pages, .sr-only, [aria-hidden="true"], [aria-hidden="true"] *)';
       for (const el of [panel, ...panel.querySelectorAll<HTMLElement>(outside)]) {
         const style = getComputedStyle(el);
         // (a glyph's inline box may reach a few pixels past its line without any ink there)
