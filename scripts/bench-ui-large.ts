@@ -10,7 +10,7 @@
  * step once a frame and an idle moment have passed); `--full` then walks all 3,073 steps, one a frame, for the
  * heap after a full walk (slow on a busy machine).
  *
- * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full]`; `npm run bench` runs it with the rest of
+ * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full] [--click-only]`; `npm run bench` runs it with the rest of
  * scripts/bench-ui.ts.
  */
 import { pathToFileURL } from 'node:url';
@@ -143,6 +143,8 @@ export interface LargeBenchOptions {
   profile?: boolean;
   /** Next iterations taken (default 20). */
   iterations?: number;
+  /** Only open the lesson and click a weight (to compare the click between builds quickly). */
+  clickOnly?: boolean;
 }
 
 /** A lesson opening at the given detail (the bench lesson names none, so it would keep the page's). */
@@ -164,7 +166,12 @@ export async function benchLarge(
   log: (s: string) => void = () => {},
   options: LargeBenchOptions = {},
 ): Promise<LargeBenchFigure[]> {
-  const { full = false, profile = false, iterations: iterationCount = ITERATIONS } = options;
+  const {
+    full = false,
+    profile = false,
+    iterations: iterationCount = ITERATIONS,
+    clickOnly = false,
+  } = options;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -276,7 +283,7 @@ export async function benchLarge(
 
     // Each phase: from its first step, PHASE_STEPS steps timed at a student's pace (the next phase key, ], moves
     // to the next phase's first step).
-    for (const phase of PHASES) {
+    for (const phase of clickOnly ? [] : PHASES) {
       log(`10 × 64: ${phase}…`);
       const part = (await profiled(phase, () =>
         page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`),
@@ -287,7 +294,9 @@ export async function benchLarge(
       );
       await settle(page);
     }
-    if (full) {
+    if (clickOnly) {
+      // no walk
+    } else if (full) {
       // Then every step of the lesson, one a frame, for the heap after a full walk.
       log('10 × 64: walking every step…');
       await page.evaluate(() =>
@@ -327,6 +336,7 @@ export async function benchLarge(
     pauses.push(click);
     figures.push({ ...single('10 × 64 click on a weight', click, 'ms'), longestTaskCpu: lastCpu });
     await settle(page);
+    if (clickOnly) return figures;
 
     log(`10 × 64: ${iterationCount} iterations…`);
     const before = await heapMb(cdp);
@@ -401,6 +411,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         verbose: !argv.includes('--json'),
         fullWalk: argv.includes('--full'),
         profile: argv.includes('--profile'),
+        clickOnly: argv.includes('--click-only'),
         ...(argv.includes('--iterations')
           ? { iterations: Number(argv[argv.indexOf('--iterations') + 1]) }
           : {}),
