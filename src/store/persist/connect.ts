@@ -36,6 +36,12 @@ export interface PersistenceOptions {
    * absent or null: the link is compressed in place, in the idle moment it is written in.
    */
   compressLink?: ((text: string) => Promise<string>) | null;
+  /**
+   * False when the page has opened its start itself, before persistence was loaded (a first visit: nothing in
+   * the address or in storage, so the default screen): the store is left as it is (the reader may have stepped
+   * already), and only kept in step from now on. Default true: the start is chosen and opened here.
+   */
+  open?: boolean;
 }
 
 /**
@@ -124,9 +130,15 @@ function read(storage: () => Storage, key: string): string | null {
 export function connectPersistence(
   store: StoreApi<LessonStore>,
   env: BrowserEnv,
-  { compressLink = null }: PersistenceOptions = {},
+  { compressLink = null, open = true }: PersistenceOptions = {},
 ): () => void {
   const hash = env.location.hash;
+  if (open) openStart(store, env, hash);
+  return keepInStep(store, env, hash, compressLink, !open);
+}
+
+/** Opens where the page asks (share link > autosave > default lesson), setting aside an autosave not taken whole. */
+function openStart(store: StoreApi<LessonStore>, env: BrowserEnv, hash: string): void {
   const languages = env.navigator.languages?.length
     ? env.navigator.languages
     : [env.navigator.language ?? 'en'];
@@ -157,6 +169,20 @@ export function connectPersistence(
   if (isLessonLink(hash) && start.notice?.key.startsWith('link.') && !decodeLink(hash).ok) {
     env.history.replaceState(env.history.state, '', url());
   }
+}
+
+/**
+ * Keeps the autosave and the hash in step with the store and follows links pasted into the address bar;
+ * `late`: connected after the reader may have changed something, which is then written as any change is.
+ */
+function keepInStep(
+  store: StoreApi<LessonStore>,
+  env: BrowserEnv,
+  hash: string,
+  compressLink: PersistenceOptions['compressLink'],
+  late: boolean,
+): () => void {
+  const url = () => `${env.location.pathname}${env.location.search}`;
 
   let warned = false;
   /** The large autosave last written whole (with its stamp): while only the step changes, the step is written. */
@@ -247,6 +273,11 @@ export function connectPersistence(
     if (changed(s, prev, SAVED_FIELDS)) save.run();
     if (changed(s, prev, LINK_FIELDS)) syncHash.run();
   });
+  if (late) {
+    const start = store.getInitialState();
+    if (changed(store.getState(), start, SAVED_FIELDS)) save.run();
+    if (changed(store.getState(), start, LINK_FIELDS)) syncHash.run();
+  }
   const onHashChange = () => {
     const next = env.location.hash;
     if (next === written || !isLessonLink(next)) return;
