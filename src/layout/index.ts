@@ -7,6 +7,7 @@ export {
   type ChartBox,
   type ChartMark,
   type ChartPoint,
+  type GrowingMemo,
 } from './chart';
 export {
   layoutNetwork,
