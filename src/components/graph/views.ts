@@ -1,42 +1,13 @@
-import { vid, type GraphId, type Lesson, type NodeId, type EdgeId, type ValueId } from '../../engine';
+import { vid, type GraphId, type Lesson, type ValueId } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
-import type { Highlight } from '../../steps';
 import { shownChanges } from '../../store';
 import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
 import type { Letters, Shown, Translate } from './describe';
+import { markOf, type Mark, type Marks } from './marks';
 
-/** How an element stands relative to the current step: part of it, dimmed beside it, or no step shown. */
-export type Mark = 'highlighted' | 'dimmed' | 'plain';
+export { markOf, marksOf, type Mark, type Marks } from './marks';
 
-/** What is lit: the current step's node and edge ids, the chain-rule path's, and the selected edge. */
-export interface Marks {
-  lit: ReadonlySet<GraphId>;
-  path: ReadonlySet<GraphId>;
-  selected: EdgeId | null;
-}
-
-const NONE: readonly GraphId[] = [];
 const NO_EDGES: readonly number[] = [];
-
-/** The marks of a step's highlight, a chain-rule path and a selected edge (any of them may be absent). */
-export function marksOf(
-  highlight: Highlight | null,
-  pathHighlight: { nodes: NodeId[]; edges: EdgeId[] } | null | undefined,
-  selected: EdgeId | null | undefined,
-): Marks {
-  return {
-    lit: new Set([...(highlight?.nodes ?? NONE), ...(highlight?.edges ?? NONE)]),
-    path: new Set([...(pathHighlight?.nodes ?? NONE), ...(pathHighlight?.edges ?? NONE)]),
-    selected: selected ?? null,
-  };
-}
-
-/** An element's mark: once anything is lit the rest is dimmed, except the selected edge and the path. */
-export function markOf(m: Marks, id: GraphId): Mark {
-  if (m.lit.has(id)) return 'highlighted';
-  const focus = m.lit.size > 0 || m.path.size > 0;
-  return focus && !m.path.has(id) && id !== m.selected ? 'dimmed' : 'plain';
-}
 
 /** Everything one edge draws, as primitives and its (per-layout) geometry. */
 export interface EdgeView {
