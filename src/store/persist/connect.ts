@@ -14,6 +14,9 @@ import {
   type SavedState,
 } from './saved';
 import { chooseStart, savedNeedsBackup } from './start';
+import { trailing, WRITE_INTERVAL_MS } from './trailing';
+
+export { WRITE_INTERVAL_MS };
 
 /** The parts of the browser persistence uses, passed in (the page's `window`, or a stand-in in tests). */
 export type BrowserEnv = Pick<
@@ -45,17 +48,10 @@ export interface PersistenceOptions {
 }
 
 /**
- * Autosave and the hash are written this long after the first change of a burst, once, with the state of then:
- * never during the step that changed them, so stepping stays smooth; a page that hides writes at once.
- */
-export const WRITE_INTERVAL_MS = 400;
-/**
  * The longest link kept in the address bar. Rewriting a longer one at every step costs the page tens of
  * milliseconds each time (a 10 × 64 lesson's link is ~0.3 MB); such a lesson's link is made when copied.
  */
 export const LIVE_LINK_MAX_CHARS = 32_000;
-/** An idle moment is awaited at most this long once the interval is over. */
-const IDLE_TIMEOUT_MS = 600;
 
 const SAVED_FIELDS = [
   'lesson',
@@ -73,38 +69,6 @@ const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'priorUpdates', 'lossHis
 
 const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
   keys.some((k) => a[k] !== b[k]);
-
-/**
- * Runs `fn` once, an interval after the first of a burst of calls (then in an idle moment where the browser
- * has them), so a step or an edit never pays for the write; `flush` runs a pending call at once.
- */
-function trailing(env: BrowserEnv, fn: () => void) {
-  let timer: number | null = null;
-  let idle: number | null = null;
-  const fire = () => {
-    idle = null;
-    fn();
-  };
-  const run = () => {
-    if (timer !== null || idle !== null) return;
-    timer = env.setTimeout(() => {
-      timer = null;
-      if (env.requestIdleCallback) idle = env.requestIdleCallback(fire, { timeout: IDLE_TIMEOUT_MS });
-      else fn();
-    }, WRITE_INTERVAL_MS);
-  };
-  const cancel = () => {
-    if (timer !== null) env.clearTimeout(timer);
-    if (idle !== null) env.cancelIdleCallback?.(idle);
-    const was = timer !== null || idle !== null;
-    timer = idle = null;
-    return was;
-  };
-  const flush = () => {
-    if (cancel()) fn();
-  };
-  return { run, flush, cancel };
-}
 
 /**
  * The localStorage key where an autosave the app could not take whole (unreadable, from another version, a
