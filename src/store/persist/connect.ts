@@ -237,11 +237,6 @@ function keepInStep(
     if (changed(s, prev, SAVED_FIELDS)) save.run();
     if (changed(s, prev, LINK_FIELDS)) syncHash.run();
   });
-  if (late) {
-    const start = store.getInitialState();
-    if (changed(store.getState(), start, SAVED_FIELDS)) save.run();
-    if (changed(store.getState(), start, LINK_FIELDS)) syncHash.run();
-  }
   const onHashChange = () => {
     const next = env.location.hash;
     if (next === written || !isLessonLink(next)) return;
@@ -272,6 +267,17 @@ function keepInStep(
           (replaced ? { key: 'link.replacedWork', action: { kind: 'restoreWork', work } } : null),
       );
   };
+  if (late) {
+    // a page that started before persistence connected had no link in its address: one there now was pasted or
+    // followed since (before this listener existed), and opens as any later link does
+    if (isLessonLink(hash)) {
+      written = '';
+      onHashChange();
+    }
+    const start = store.getInitialState();
+    if (changed(store.getState(), start, SAVED_FIELDS)) save.run();
+    if (changed(store.getState(), start, LINK_FIELDS)) syncHash.run();
+  }
   // Leaving or reloading: the autosave must be current. The hash is not flushed: the reload already has its URL,
   // and it must stay the one recorded as this tab's own so the newer autosave wins over it.
   const onPageHide = () => save.flush();
