@@ -4,7 +4,10 @@ import type { Lesson } from '../../src/engine';
 import { createRng, shuffled } from '../../src/engine/rng';
 import { train } from '../../src/engine/training';
 import { iris } from '../../src/lessons/iris';
-import { openApp, watchErrors } from './helpers';
+import { measure } from './graphText';
+import { openApp, position, watchErrors } from './helpers';
+
+type Box = { x0: number; y0: number; x1: number; y1: number };
 
 // Reset lesson takes the Train view's run back to epoch 0 with empty charts, undoably (issue 11).
 
@@ -93,3 +96,66 @@ test('Reset lesson empties the run (Epoch 0, empty charts); undo brings the run 
   await expect(page.getByTestId('train-epoch')).toHaveText('Epoch 300', { timeout: 20_000 });
   expect(errors).toEqual([]);
 });
+
+// Presenter mode's step callout covers nothing drawn: no target, no label, no neuron (dimmed ones included),
+// on every step of lesson003 and lesson004 at the projected sizes (issue 13).
+
+const overlapBy = (a: Box, b: Box) =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.5 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5;
+/** Whether a box reaches into a neuron's circle or stadium. */
+function intoNeuron(b: Box, s: { cx: number; cy: number; rx: number; r: number }): boolean {
+  const h = s.rx - s.r;
+  const px = Math.min(Math.max(s.cx, b.x0), b.x1);
+  const py = Math.min(Math.max(s.cy, b.y0), b.y1);
+  const sx = Math.min(Math.max(px, s.cx - h), s.cx + h);
+  return Math.hypot(px - sx, py - s.cy) < s.r - 0.5;
+}
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+])
+  test.describe(`presenter callout at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+    for (const preset of ['lesson003', 'lesson004'])
+      test(`${preset}: on every step the callout covers no target, label or neuron`, async ({ page }) => {
+        test.setTimeout(240_000);
+        const errors = watchErrors(page);
+        await openApp(page, `/#v1&preset=${preset}&g=neuron&s=1`, null);
+        await page.getByRole('button', { name: 'Present' }).click();
+        await expect
+          .poll(() => page.evaluate(() => document.documentElement.classList.contains('is-presenting')))
+          .toBe(true);
+        await page.mouse.move(0, 0);
+        const total = Number(/\/\s*(\d+)/.exec(await position(page))?.[1]);
+        expect(total).toBeGreaterThan(10);
+        const found: string[] = [];
+        let callouts = 0;
+        for (let s = 1; s <= total; s++) {
+          if (s > 1) {
+            await page.keyboard.press('PageDown');
+            await expect.poll(() => position(page)).toMatch(new RegExp(`^Step ${s} /`));
+          }
+          // the graph box settles (ResizeObserver) before measuring
+          await page.evaluate(
+            () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+          );
+          const { texts, shapes, tooltip } = await measure(page);
+          if (!tooltip) continue;
+          callouts++;
+          const before = found.length;
+          for (const t of texts)
+            if (t.tag === 'text' && !t.tooltip && overlapBy(t.box, tooltip))
+              found.push(`step ${s}: the callout covers ${t.what}`);
+          for (const n of shapes)
+            if (intoNeuron(tooltip, n)) found.push(`step ${s}: the callout covers ${n.what}`);
+          if (found.length > before || s === 25)
+            await page.screenshot({ path: `/tmp/classroom-callout-${preset}-${size.width}-${s}.png` });
+        }
+        // the callout is there on steps of a single neuron or weight (where it fits)
+        test.info().annotations.push({ type: 'callouts', description: `${callouts} of ${total} steps` });
+        expect(callouts).toBeGreaterThan(0);
+        expect(found).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+  });
