@@ -50,4 +50,4 @@ export {
   type EdgeStyle,
 } from './style';
 export { edgesAlong, pathsGeometry } from './paths';
-export { placeTooltip, type TooltipAnchor } from './tooltip';
+export { freeTooltipPlace, placeTooltip, type TooltipAnchor } from './tooltip';

@@ -248,6 +248,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
               notYet={t('graph.notYet')}
               avoid={drawn.hard}
               faint={drawn.faint}
+              callout={!active}
             />
           )}
         </svg>
