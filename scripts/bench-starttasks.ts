@@ -48,7 +48,7 @@ async function run(url: string, waitMs: number): Promise<StartRun> {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as TraceEvent[])));
+    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.start', {
       categories: 'blink.user_timing,rail,loading,devtools.timeline,disabled-by-default-devtools.timeline',
