@@ -69,3 +69,14 @@ export const whenConnected = (): Promise<void> =>
     () => undefined,
     () => undefined,
   );
+
+let markStarted: () => void = () => undefined;
+const started = new Promise<void>((done) => (markStarted = done));
+
+/** Records that the app's first render (a hydration or a fresh render) has been committed (AppRoot). */
+export function appStarted(): void {
+  markStarted();
+}
+
+/** Resolves once the app's first render has been committed: the start's later work waits for it. */
+export const whenStarted = (): Promise<void> => started;

@@ -1,11 +1,18 @@
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { BOOT_ATTRIBUTE, PRERENDERED_TEX_ID, connecting, renderFromStart, showsPrerendered } from './boot';
+import {
+  BOOT_ATTRIBUTE,
+  PRERENDERED_TEX_ID,
+  connecting,
+  renderFromStart,
+  showsPrerendered,
+  whenStarted,
+} from './boot';
 import { AppRoot } from './components/AppRoot';
 import { loadFirstScreenParts, preloadPanels } from './components/lazyPanels';
 import { holdFirstScreenBox } from './components/firstScreenBox';
 import { adoptPrerenderedTex } from './components/Tex';
-import { loadKatex } from './components/texEngine';
+import { holdKatexUntil, loadKatex } from './components/texEngine';
 import { LOCALES, loadLocale } from './i18n';
 import { PRACTICE_KEY } from './practice/progress';
 import { DEFAULT_LESSON } from './lessons/builtIn';
@@ -45,9 +52,39 @@ function afterFirstPaint(start: () => void): void {
 }
 const STARTUP_WAIT_MS = 200;
 
-/** What the first screen does not need, fetched while the page is idle so it opens at once, offline too. */
-const preloadLater = () =>
-  Promise.all([preloadPanels(), ...LOCALES.map((l) => loadLocale(l).catch(() => undefined))]);
+/**
+ * Runs `task` in an idle period of the browser's (nothing else to do, no frame due), resolving with its result.
+ * Browsers without requestIdleCallback (Safari) run it in a task of its own.
+ */
+const whenIdle = <T,>(task: () => T | Promise<T>): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const run = () => void Promise.resolve().then(task).then(resolve, reject);
+    if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else window.setTimeout(run, 50);
+  });
+/** How long an idle period is waited for at most (a page busy for that long runs the work anyway). */
+const IDLE_TIMEOUT_MS = 5000;
+
+/** Runs the loads given to it one after the other, each started in an idle period of its own. */
+function inTurn(): (load: () => Promise<unknown>) => Promise<unknown> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (load) => (last = last.catch(() => undefined).then(() => whenIdle(load)));
+}
+
+/**
+ * What the first screen does not need (the panels' chunks, the message tables), fetched once the app has
+ * started, one at a time in idle periods, so a panel opens at once, offline too, and the start is never one
+ * long task: on a phone each chunk's evaluation is a task of its own, with the page free to answer in between.
+ */
+const preloadLater = () => {
+  const next = inTurn();
+  return whenStarted().then(() =>
+    Promise.all([
+      preloadPanels(next),
+      ...LOCALES.map((l) => next(() => loadLocale(l)).catch(() => undefined)),
+    ]),
+  );
+};
 
 afterFirstPaint(() => {
   // The built page holds the first screen of a first visit (src/prerender.tsx): when this visit opens on
@@ -55,7 +92,6 @@ afterFirstPaint(() => {
   // the app is drawn afresh over it, before the frame index.html's inline script hid is shown (AppRoot).
   const root = document.getElementById('root')!;
   const texKeys = document.getElementById(PRERENDERED_TEX_ID)?.textContent;
-  const later = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
   const start = () => {
     if (
       root.firstChild &&
@@ -65,18 +101,19 @@ afterFirstPaint(() => {
     ) {
       renderFromStart(lessonStore);
       holdFirstScreenBox(); // the graph keeps the prerendered layout until the reader leaves the first screen
+      // KaTeX (the formulas of the pages beside the first step ask for it) once the app has started and the
+      // browser is idle, then the panels and the Chinese messages, one at a time
+      holdKatexUntil(whenStarted().then(() => whenIdle(() => undefined)));
       // as a transition, hydration yields to the browser every few milliseconds instead of holding the main
       // thread for the whole tree at once (React renders a hydration outside a transition in one piece)
       startTransition(() => void hydrateRoot(root, <AppRoot />));
-      // KaTeX, the panels and the Chinese messages for later, once the page is idle (a step that needs KaTeX
-      // sooner loads it itself)
-      later(() => void loadKatex().then(preloadLater), { timeout: 2000 });
+      void loadKatex().then(preloadLater);
     } else {
       const draw = () => createRoot(root).render(<AppRoot />);
       // the whole screen at once, its formulas typeset, in its language
       const locale = lessonStore.getState().locale;
       Promise.all([loadKatex(), loadLocale(locale), loadFirstScreenParts()]).then(draw, draw);
-      later(() => void preloadLater(), { timeout: 2000 });
+      void preloadLater();
     }
   };
   if (plainFirstVisit()) {

@@ -1,5 +1,5 @@
 import { StrictMode, useEffect } from 'react';
-import { BOOT_ATTRIBUTE, READY_ATTRIBUTE, whenConnected } from '../boot';
+import { BOOT_ATTRIBUTE, READY_ATTRIBUTE, appStarted, whenConnected } from '../boot';
 import { MANIFEST_FILES } from '../manifestFiles';
 import { useLessonStore } from '../store';
 import { App } from './App';
@@ -17,6 +17,7 @@ function ManifestLanguage() {
 /** Marks the page as started once the app's effects (its key handlers among them) have run and persistence is connected. */
 function Started() {
   useEffect(() => {
+    appStarted();
     let mounted = true;
     // on a first visit persistence loads beside the first screen: the app is ready once both are there, the
     // first screen's lazy parts (the drop target among them) too, a task after their chunks (their hydration)
