@@ -4,6 +4,7 @@ import type { Lesson } from '../../src/engine';
 import { lesson001 } from '../../src/lessons';
 import { decodeLink, encodeLink, parseLessonFile, serialiseLesson } from '../../src/store/persist';
 import { openApp, waitForApp, watchErrors } from './helpers';
+import { openLarge } from './largeLesson';
 
 // Issue 9's last two browser-test gaps: a lesson file's `seed`, and observation 2 with η = 1000.
 
@@ -128,5 +129,47 @@ test('observation 2 with η = 1000: Next iteration stops, the last good weights 
   // the offered way on: η becomes 100
   await page.getByRole('button', { name: 'Lower η and go on' }).click();
   await expect.poll(async () => (await linkNow(page)).lesson.learningRate).toBe(100);
+  expect(errors).toEqual([]);
+});
+
+test('10 × 64: a weight’s chain rule is fitted to its panel and shown whole, the edges drawn beneath', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await openLarge(page);
+  const canvas = page.getByTestId('edge-canvas');
+  const box = (await canvas.boundingBox())!;
+  const centreOf = async (id: string) => {
+    const r = (await page.locator(`[data-id="${id}"] circle`).first().boundingBox())!;
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  };
+  const a = await centreOf('n:4:7');
+  const b = await centreOf('n:5:3');
+  await page.mouse.click(a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3);
+  const panel = page.getByTestId('chain-rule');
+  await expect(panel).toBeVisible();
+  // once painted (two frames: a formula this large is fitted, hidden, at the next frame's start), the chain
+  // rule's formula is shrunk to its panel, shown, and no piece of it reaches past the panel's edge
+  const state = () =>
+    panel.evaluate(async (p) => {
+      for (let i = 0; i < 2; i++) await new Promise((ok) => requestAnimationFrame(ok));
+      const tex = p.querySelector<HTMLElement>('.chain-formulas .tex')!;
+      const edge = p.getBoundingClientRect().right;
+      const pieces = [...tex.querySelectorAll('.katex-html > .base')].map(
+        (e) => e.getBoundingClientRect().right,
+      );
+      return {
+        fit: Number(tex.dataset.fit ?? 1),
+        opacity: getComputedStyle(tex).opacity,
+        past: pieces.filter((r) => r > edge + 1).length,
+      };
+    });
+  await expect.poll(async () => (await state()).opacity).toBe('1');
+  const s = await state();
+  expect(s.fit).toBeLessThan(1);
+  expect(s.past).toBe(0);
+  expect(box.width).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/bignet2-large-chain.png` });
   expect(errors).toEqual([]);
 });

@@ -193,7 +193,9 @@ test.describe('stepping keys work whatever was clicked last', () => {
  * without being scrollable.
  */
 function cutOff(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // as painted: formulas are fitted at a frame's start (a very large one, hidden, at the next frame's)
+    for (let i = 0; i < 2; i++) await new Promise((ok) => requestAnimationFrame(ok));
     const out: string[] = [];
     const panels = [document.querySelector('.formula-panel'), document.querySelector('.chain-rule')].filter(
       (p): p is HTMLElement => p !== null,
