@@ -195,7 +195,9 @@ test.describe('stepping keys work whatever was clicked last', () => {
 function cutOff(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     // as painted: formulas are fitted at a frame's start (a very large one, hidden, at the next frame's)
-    for (let i = 0; i < 2; i++) await new Promise((ok) => requestAnimationFrame(ok));
+    await new Promise((ok) => requestAnimationFrame(ok));
+    if (document.querySelector('.tex[style*="opacity"]'))
+      await new Promise((ok) => requestAnimationFrame(ok));
     const out: string[] = [];
     const panels = [document.querySelector('.formula-panel'), document.querySelector('.chain-rule')].filter(
       (p): p is HTMLElement => p !== null,
