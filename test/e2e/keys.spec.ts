@@ -193,7 +193,11 @@ test.describe('stepping keys work whatever was clicked last', () => {
  * without being scrollable.
  */
 function cutOff(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // as painted: formulas are fitted at a frame's start (a very large one, hidden, at the next frame's)
+    await new Promise((ok) => requestAnimationFrame(ok));
+    if (document.querySelector('.tex[style*="opacity"]'))
+      await new Promise((ok) => requestAnimationFrame(ok));
     const out: string[] = [];
     const panels = [document.querySelector('.formula-panel'), document.querySelector('.chain-rule')].filter(
       (p): p is HTMLElement => p !== null,
