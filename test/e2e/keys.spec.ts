@@ -276,7 +276,7 @@ const SCREENS = [
 
 for (const screen of SCREENS) {
   test(`no formula is cut off at ${screen.name}, for every step of every lesson`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     await page.setViewportSize({ width: screen.width, height: screen.height });
     await openApp(page, '/');
     await page.getByRole('combobox', { name: 'Theme' }).selectOption(screen.theme);
