@@ -56,7 +56,7 @@ export function lowPriorityEntry(): Plugin {
       order: 'post',
       handler: (html) =>
         html.replace(
-          /<script type="module"(?![^>]*fetchpriority)/,
+          /<script type="module"(?![^>]*fetchpriority)/g,
           '<script type="module" fetchpriority="low"',
         ),
     },
@@ -83,7 +83,16 @@ export function inlineEntryCss(): Plugin {
         const css = String(asset.source)
           .replace(/url\(\.\/([^)]+)\)/g, `url(./${dir}$1)`)
           .replace(/<\/style/gi, '<\\/style');
-        return html.replace(link[0], () => `<style>${css}</style>`);
+        // The two fonts of the first step's formulas, asked for at once but at low priority: the page's first paint
+        // (its title, the graph, the text) needs neither, so neither holds it back, and the formulas have them soon
+        const fonts = Object.keys(ctx.bundle ?? {})
+          .filter((f) => /\/KaTeX_(Main-Regular|Math-Italic)-[^/]+\.woff2$/.test(f))
+          .map(
+            (f) =>
+              `<link rel="preload" href="./${f}" as="font" type="font/woff2" crossorigin fetchpriority="low">`,
+          )
+          .join('');
+        return html.replace(link[0], () => `${fonts}<style>${css}</style>`);
       },
     },
   };
