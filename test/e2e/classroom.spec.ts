@@ -6,22 +6,11 @@ import { train } from '../../src/engine/training';
 import { iris } from '../../src/lessons/iris';
 import { measure } from './graphText';
 import { openApp, position, watchErrors } from './helpers';
+import { openIris, oneEpoch } from './trainHelpers';
 
 type Box = { x0: number; y0: number; x1: number; y1: number };
 
 // Reset lesson takes the Train view's run back to epoch 0 with empty charts, undoably (issue 11).
-
-async function openIris(page: Page) {
-  await page.getByRole('button', { name: 'Lessons' }).click();
-  await page.getByRole('dialog', { name: 'Choose a lesson' }).getByRole('button', { name: /Iris/ }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('radio', { name: 'Train' })).toBeChecked();
-}
-
-async function oneEpoch(page: Page, expected: number) {
-  await page.getByRole('button', { name: 'One epoch' }).click();
-  await expect(page.getByTestId('train-epoch')).toHaveText(`Epoch ${expected}`);
-}
 
 const series = (page: Page, chart: string, key: string) =>
   page.locator(`figure:has(svg[aria-label="${chart}"]) [data-series="${key}"]`);

@@ -1,42 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { networkOf, splitOf } from '../../src/components/train/trainData';
 import { train } from '../../src/engine/training';
 import { createRng, shuffled } from '../../src/engine/rng';
 import type { Lesson } from '../../src/engine';
 import { iris } from '../../src/lessons/iris';
-import { createLessonStore, lessonTrainSettings, runMoved, selectIteration } from '../../src/store';
-import { Trainer } from '../../src/training/trainer';
+import { runMoved, selectIteration } from '../../src/store';
+import { irisSettings, irisSplit, irisTrainRig } from '../support/trainRig';
 
 // Reset lesson takes the Train view's run back to epoch 0 with the lesson's original weights, and undo brings the
 // run back where it stood (issue 11). The reference weights come from the engine's `train`, epoch by epoch in the
 // run's shuffled order, independently of the session and the worker.
 
-const split = splitOf(iris);
-const settings = lessonTrainSettings(iris);
+const split = irisSplit;
+const settings = irisSettings;
 const n = split.train.length;
 
-/** The store and an in-process worker, wired as the Train view's hook wires them (useTrainer). */
+/** The rig, with one epoch of the run and the hook's restore effect. */
 function connect() {
-  const store = createLessonStore({ lesson: iris });
-  const trainer = new Trainer({
-    post: (m) => store.getState().receiveTraining(m),
-    now: () => 0,
-    schedule: () => {},
-  });
-  store.getState().setView('train');
-  store.getState().resetTraining(settings);
-  trainer.handle({ type: 'load', network: networkOf(iris), split, settings, steps: 0 });
-  let synced = 0;
-  /** The hook's effect after undo, redo or a reset: the worker goes on from the store's run. */
-  const effects = () => {
-    const s = store.getState();
-    if (s.training.sync !== synced) {
-      synced = s.training.sync;
-      trainer.handle(s.restoreMessage());
-    }
-  };
+  const { store, trainer, restore } = irisTrainRig();
   const epoch = () => trainer.handle({ type: 'oneEpoch' });
-  return { store, trainer, epoch, effects };
+  return { store, trainer, epoch, effects: restore };
 }
 
 /** Iris's weights after `epochs` SGD epochs from `start`, replayed with the engine's `train`. */
