@@ -1,6 +1,8 @@
+import { edgeCanvasPaths } from '../graph/GraphEdgeCanvas';
+
 /**
- * The network graph on screen as a standalone picture: its two drawings (every edge beneath, the rest on top)
- * put into one SVG, each element's computed style written inline so the file looks as the screen does without the
+ * The network graph on screen as a standalone picture: its two drawings (every edge beneath, as SVG or, for a
+ * large net, on a canvas written out here as paths; the rest on top) put into one SVG, each element's computed style written inline so the file looks as the screen does without the
  * app's style sheets; and that SVG drawn onto a canvas at twice its size, as a PNG for slides.
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -73,10 +75,15 @@ function inlined(src: Element): Element | null {
 export function graphImage(root: ParentNode = document): GraphImage | null {
   const graph = root.querySelector<HTMLElement>('.graph-panel .graph') ?? root.querySelector('.graph');
   const layers = graph
-    ? [...graph.querySelectorAll<SVGSVGElement>(':scope > svg, :scope > .graph-stage > svg')]
+    ? [
+        ...graph.querySelectorAll<SVGSVGElement | HTMLCanvasElement>(
+          ':scope > svg, :scope > .graph-stage > svg, :scope > .graph-stage > canvas.graph-edge-canvas',
+        ),
+      ]
     : [];
-  if (!graph || layers.length === 0) return null;
-  const viewBox = layers[0].getAttribute('viewBox') ?? '';
+  const svgs = layers.filter((l): l is SVGSVGElement => l instanceof SVGSVGElement);
+  if (!graph || svgs.length === 0) return null;
+  const viewBox = svgs[0].getAttribute('viewBox') ?? '';
   const box = graph.getBoundingClientRect();
   const [, , vw, vh] = viewBox.split(/\s+/).map(Number);
   const width = Math.round(box.width) || vw;
@@ -85,7 +92,7 @@ export function graphImage(root: ParentNode = document): GraphImage | null {
   out.setAttribute('viewBox', viewBox);
   out.setAttribute('width', String(width));
   out.setAttribute('height', String(height));
-  out.setAttribute('preserveAspectRatio', layers[0].getAttribute('preserveAspectRatio') ?? 'xMidYMid meet');
+  out.setAttribute('preserveAspectRatio', svgs[0].getAttribute('preserveAspectRatio') ?? 'xMidYMid meet');
   const title = graph.getAttribute('aria-label');
   if (title) {
     const t = document.createElementNS(SVG_NS, 'title');
@@ -105,6 +112,20 @@ export function graphImage(root: ParentNode = document): GraphImage | null {
   for (const layer of layers) {
     const g = document.createElementNS(SVG_NS, 'g');
     g.setAttribute('opacity', getComputedStyle(layer).opacity);
+    if (layer instanceof HTMLCanvasElement) {
+      for (const p of edgeCanvasPaths(layer) ?? []) {
+        const path = document.createElementNS(SVG_NS, 'path');
+        path.setAttribute('d', p.d);
+        path.setAttribute(
+          'style',
+          `fill:none;stroke:${p.colour};stroke-width:${p.width}` +
+            (p.dash.length ? `;stroke-dasharray:${p.dash.join(' ')}` : ''),
+        );
+        g.append(path);
+      }
+      out.append(g);
+      continue;
+    }
     for (const child of layer.children) {
       const c = inlined(child);
       if (c) g.append(c);

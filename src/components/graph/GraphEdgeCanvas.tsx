@@ -50,6 +50,30 @@ export function pickEdge(views: readonly EdgeView[], x: number, y: number, reach
 /** What one edge looks like beneath: the canvas redraws only when one of these changes (or size or theme). */
 const lookOf = (v: EdgeView) => `${v.width}|${v.sign}|${v.dash ?? ''}`;
 
+/** The edges each canvas shows and the colour of each sign there, for a picture of it (edgeCanvasPicture). */
+const shown = new WeakMap<HTMLCanvasElement, readonly EdgeView[]>();
+
+/**
+ * The edges drawn on a graph's canvas as SVG paths (one per stroke style, as they are stroked; coordinates in the
+ * drawing's units, to 2 decimals), for the graph's SVG and PNG export; null for a canvas that shows none.
+ */
+export function edgeCanvasPaths(
+  canvas: HTMLCanvasElement,
+): { colour: string; width: number; dash: number[]; d: string }[] | null {
+  const views = shown.get(canvas);
+  if (!views || views.length === 0) return null;
+  const style = getComputedStyle(canvas);
+  const colour = (sign: string) => style.getPropertyValue(`--graph-${sign}`).trim() || 'gray';
+  const r = (v: number) => String(Math.round(v * 100) / 100);
+  return edgeBatches(views, colour).map((b) => {
+    const parts: string[] = [];
+    const c = b.coords;
+    for (let i = 0; i < c.length; i += 4)
+      parts.push(`M${r(c[i])} ${r(c[i + 1])}L${r(c[i + 2])} ${r(c[i + 3])}`);
+    return { colour: b.colour, width: b.width, dash: b.dash, d: parts.join('') };
+  });
+}
+
 /** The workers drawing on canvases handed over to them (edgeWorker.ts); null where one cannot be had. */
 const painters = new WeakMap<HTMLCanvasElement, Worker | null>();
 
@@ -180,6 +204,7 @@ export function GraphEdgeCanvas({
       return look;
     });
     views.current = groups.flat();
+    shown.set(canvas, views.current);
     drawn.current = { groups, looks, key };
     if (changed) paint(canvas, views.current, { x, y, width, height });
   }, [groups, size, x, y, width, height, theme]);
