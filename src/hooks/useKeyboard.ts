@@ -104,13 +104,13 @@ export function useKeyboard(): void {
         return;
       }
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      // the Train view has no steps: its controls keep their keys
-      if (lessonStore.getState().view === 'train') return;
       if (presenterKey(e, lessonStore.getState())) {
         e.preventDefault();
         e.stopPropagation();
         return;
       }
+      // the Train view has no steps: its controls keep their other keys
+      if (lessonStore.getState().view === 'train') return;
       const action = KEYS[e.key];
       if (!action && !CLICKER_ONLY.has(e.key)) return;
       // the lesson takes the key: the focused control neither moves nor sees it

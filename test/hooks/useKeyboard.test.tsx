@@ -148,6 +148,25 @@ describe('presenter keys', () => {
     expect(state().presenting).toBe(false);
   });
 
+  it('in the Train view P, B and Esc are presenter mode’s as in the step view; stepping keys step nothing', () => {
+    lessonStore.setState({ view: 'train' });
+    render(<Page />);
+    const button = screen.getByRole('button', { name: 'Press' });
+    clickFocus(button);
+    press(button, 'p');
+    expect(state().presenting).toBe(true);
+    press(button, 'b');
+    expect(state().blanked).toBe(true);
+    press(button, 'PageDown');
+    expect(state().blanked).toBe(false);
+    press(button, 'PageDown');
+    press(button, ' ');
+    expect(cursor()).toBe(4);
+    expect(playing()).toBe(false);
+    press(button, 'Escape');
+    expect(state().presenting).toBe(false);
+  });
+
   it('a text field keeps P, and so does a list reached by keyboard (type-ahead); a clicked list does not', () => {
     render(<Page />);
     press(screen.getByRole('textbox', { name: 'Field' }), 'p');

@@ -259,6 +259,8 @@ function keepInStep(
       iteration: link.iteration,
     });
     if (!opened.ok) return;
+    // a link names a step: it is shown in the step view (undo goes back to the Train view, as remembered)
+    if (store.getState().view !== 'step') store.setState({ view: 'step' });
     const replaced = !sameLesson(work.lesson, link.lesson) && holdsWork(work.lesson, iterationOf(work));
     store
       .getState()

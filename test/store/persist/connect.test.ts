@@ -179,6 +179,17 @@ describe('persistence in the browser', () => {
     expect(store.getState()).toMatchObject({ lesson: work, notice: { key: 'link.broken' } });
   });
 
+  it('a link followed from the Train view opens its step in the step view; undo goes back', () => {
+    const store = createLessonStore();
+    page.disconnect = connectPersistence(store, windowEnv());
+    store.getState().setView('train');
+    setHash(encodeLink({ lesson: lesson002, granularity: 'neuron', cursor: 4 }));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(store.getState()).toMatchObject({ lesson: lesson002, view: 'step', cursor: 4 });
+    store.getState().undo();
+    expect(store.getState()).toMatchObject({ lesson: lesson004, view: 'train' });
+  });
+
   it('connected late (a first visit started without it), it opens a link that arrived in the meantime', () => {
     const store = createLessonStore();
     store.setState({ granularity: 'layer' }); // the first visit's own start
