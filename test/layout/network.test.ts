@@ -181,6 +181,38 @@ describe('text size', () => {
   });
 });
 
+describe('targets beside the output neurons', () => {
+  const opts = { minFont: 12, symbolChars: 3, valueChars: 7, targetChars: 8 };
+  it.each([
+    [[4, 5, 3], { width: 675, height: 447 }],
+    [[2, 16], { width: 675, height: 447 }],
+    [Array(10).fill(64), { width: 675, height: 447 }],
+    [[4, 64], { width: 341, height: 270 }],
+    [[3, 33], { width: 675, height: 300 }],
+  ])('of a %j net are a line apart, the first and the last among them', (sizes, b) => {
+    const layout = layoutNetwork(sizes, true, b, opts);
+    const outputs = layout.nodes.filter((n) => n.layer === sizes.length - 1 && !n.bias);
+    const ys = layout.targets.map((t) => t.y);
+    for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(opts.minFont * 1.25);
+    // the first output far enough below the word "targets" has its own
+    const heading = layout.targetHeading!.y;
+    expect(layout.targets[0].index).toBe(outputs.findIndex((n) => n.y >= heading + 15 - 0.01));
+    expect(layout.targets[layout.targets.length - 1].index).toBe(outputs.length - 1);
+    // each beside its own neuron
+    for (const t of layout.targets) expect(t.y).toBe(layout.nodeById[t.node].y);
+    // as many as fit: never fewer than the outputs' span holds lines, less one for the last's adjustment
+    const span = outputs[outputs.length - 1].y - outputs[0].y;
+    expect(layout.targets.length).toBeGreaterThanOrEqual(
+      Math.min(outputs.length - 1, Math.floor(span / (opts.minFont * 1.25) / 2)),
+    );
+  });
+
+  it('are all written when the outputs are a line apart', () => {
+    const layout = layoutNetwork([4, 5, 3], true, { width: 675, height: 447 }, opts);
+    expect(layout.targets.map((t) => t.index)).toEqual([0, 1, 2]);
+  });
+});
+
 describe('placeSomeLabels', () => {
   const segments = [
     { x1: 0, y1: 50, x2: 200, y2: 50 },
