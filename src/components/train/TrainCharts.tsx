@@ -12,9 +12,10 @@ export const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
 /**
  * The loss and accuracy charts of the one loss history (the run's epochs and the step view's iterations between
- * them), with η's changes marked. Only this re-renders when the history grows; its columns grow in place.
+ * them), with η's changes marked; the validation series only when the data set keeps samples for validation.
+ * Only this re-renders when the history grows; its columns grow in place.
  */
-export const TrainCharts = memo(function TrainCharts() {
+export const TrainCharts = memo(function TrainCharts({ validation = true }: { validation?: boolean }) {
   const t = useT();
   const fmt = useFormatNumber();
   const history = useLessonStore(selectLossRecords);
@@ -42,10 +43,12 @@ export const TrainCharts = memo(function TrainCharts() {
       ...(dashed ? { dashed } : {}),
     });
     return {
-      lossSeries: [col('trainLoss'), col('validationLoss', true)],
-      accuracySeries: [col('trainAccuracy'), col('validationAccuracy', true)],
+      lossSeries: validation ? [col('trainLoss'), col('validationLoss', true)] : [col('trainLoss')],
+      accuracySeries: validation
+        ? [col('trainAccuracy'), col('validationAccuracy', true)]
+        : [col('trainAccuracy')],
     };
-  }, [cols, labels]);
+  }, [cols, labels, validation]);
   // η's changes: after the last record with the old value (kept up to date as the history grows)
   const changes = cols.rateChanges;
   const xs = cols.xs;

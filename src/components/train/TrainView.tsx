@@ -142,7 +142,7 @@ export default function TrainView() {
         </div>
       )}
       <TrainControls post={post} trainCount={split.train.length} ready={fitting} />
-      <TrainCharts />
+      <TrainCharts validation={split.validation.length > 0} />
       <div className="train-learned">
         <figure>
           <figcaption>{t('train.network')}</figcaption>

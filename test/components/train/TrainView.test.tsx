@@ -5,6 +5,7 @@ import TrainView from '../../../src/components/train/TrainView';
 import { trainerFactory } from '../../../src/components/train/useTrainer';
 import { irisSplit } from '../../../src/data';
 import { train } from '../../../src/engine/training';
+import { lesson004 } from '../../../src/lessons';
 import { iris } from '../../../src/lessons/iris';
 import { initialState, lessonStore } from '../../../src/store';
 import type { WorkerLike } from '../../../src/training/client';
@@ -70,6 +71,21 @@ describe('TrainView with the store', () => {
     expect(lessonStore.getState().lesson.weights).toEqual(iris.weights);
     expect(lessonStore.getState().lesson.sample).toEqual(iris.sample);
     expect(lessonStore.getState().training.history).toHaveLength(1);
+  });
+
+  it('charts validation only for a data set that keeps samples for it', async () => {
+    render(<TrainView />);
+    await waitFor(() => expect(lessonStore.getState().training.snapshot).not.toBeNull());
+    expect(screen.getAllByText('Validation loss').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Validation accuracy').length).toBeGreaterThan(0);
+    cleanup();
+    // lesson 004 trains on its one sample: nothing is kept for validation
+    lessonStore.setState({ ...initialState(lesson004), view: 'train' });
+    render(<TrainView />);
+    await waitFor(() => expect(lessonStore.getState().training.snapshot).not.toBeNull());
+    expect(screen.getAllByText('Training loss').length).toBeGreaterThan(0);
+    expect(screen.queryAllByText('Validation loss')).toHaveLength(0);
+    expect(screen.queryAllByText('Validation accuracy')).toHaveLength(0);
   });
 
   it('opens a picked sample (by its number) and a validation sample from the confusion matrix', async () => {
