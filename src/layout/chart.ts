@@ -162,8 +162,17 @@ export interface ChartGeometry {
   y: LinearScale;
   xTicks: Tick[];
   yTicks: Tick[];
-  /** One path per series (empty when it has no point), with its last point. */
-  paths: { key: string; d: string; last: { x: number; y: number } | null; drawn: number }[];
+  /**
+   * One path per series (empty when it has no point), with its last point. A series longer than the
+   * `canvasAbove` option has no path string but its points' pixels (x, y pairs) for a canvas: d is then ''.
+   */
+  paths: {
+    key: string;
+    d: string;
+    pixels: Float64Array | null;
+    last: { x: number; y: number } | null;
+    drawn: number;
+  }[];
   /** Count of x positions (the longest series). */
   count: number;
   /** The x of index i (of the longest series). */
@@ -178,7 +187,7 @@ export interface ChartGeometry {
 export function lineChart(
   series: readonly ChartSeries[],
   box: ChartBox,
-  options: { yDomain?: [number, number]; xTicks?: number; yTicks?: number } = {},
+  options: { yDomain?: [number, number]; xTicks?: number; yTicks?: number; canvasAbove?: number } = {},
 ): ChartGeometry {
   const { width, height, margin } = box;
   const count = Math.max(0, ...series.map((s) => s.values.length));
@@ -229,14 +238,33 @@ export function lineChart(
       .y((p) => y(p.v))
       .digits(1);
     const lastPoint = ps[ps.length - 1];
+    const onCanvas = s.values.length > (options.canvasAbove ?? Infinity);
     return {
       key: s.key,
-      d: ps.length > 0 ? (path(ps) ?? '') : '',
+      d: ps.length > 0 && !onCanvas ? (path(ps) ?? '') : '',
+      pixels: onCanvas ? pixelsOf(ps, at, y) : null,
       last: lastPoint ? { x: at(lastPoint), y: y(lastPoint.v) } : null,
       drawn: ps.length,
     };
   });
   return { x, y, xTicks, yTicks, paths, count, xOf };
+}
+
+/**
+ * The pixels of a series' drawn points for a canvas, in the chart's coordinates: x0, y0, x1, y1, … in the points'
+ * order (so the last pair is the series' last point).
+ */
+export function pixelsOf(
+  points: readonly ChartPoint[],
+  at: (p: ChartPoint) => number,
+  y: (v: number) => number,
+): Float64Array {
+  const out = new Float64Array(2 * points.length);
+  for (let k = 0; k < points.length; k++) {
+    out[2 * k] = at(points[k]);
+    out[2 * k + 1] = y(points[k].v);
+  }
+  return out;
 }
 
 /** The index whose x is nearest to a horizontal position, within 0 … count − 1; null for an empty chart. */

@@ -4,7 +4,9 @@ export {
   indexAt,
   decimate,
   decimateGrowing,
+  pixelsOf,
   type ChartBox,
+  type ChartGeometry,
   type ChartMark,
   type ChartPoint,
 } from './chart';

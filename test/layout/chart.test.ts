@@ -92,3 +92,54 @@ describe('lineChart', () => {
     expect(indexAt(lineChart([{ key: 'a', values: [] }], BOX), 100)).toBeNull();
   });
 });
+
+describe('lineChart on a canvas', () => {
+  // BOX: x over 1 … n onto 50 … 390, y over [-40, 40] (ticks 20 apart) onto 170 … 10: 2 px per unit
+  const px = (i: number, n: number) => 50 + ((i + 1 - 1) / (n - 1)) * 340;
+  const py = (v: number) => 170 - ((v + 40) / 80) * 160;
+
+  it('gives the pixels of a long series instead of a path, its extremes and last point included', () => {
+    const n = 10000;
+    const values = Array.from({ length: n }, (_, i) => Math.sin(i / 50));
+    values[4321] = 40;
+    values[n - 1] = -12.5;
+    const short = [1, 2, 3];
+    const g = lineChart(
+      [
+        { key: 'long', values },
+        { key: 'short', values: short },
+      ],
+      BOX,
+      { yDomain: [-40, 40], canvasAbove: 500 },
+    );
+    const [long, few] = g.paths;
+    expect(long.d).toBe('');
+    expect(few.pixels).toBeNull();
+    expect(few.d).not.toBe('');
+    const p = long.pixels!;
+    expect(p.length).toBe(2 * long.drawn);
+    expect(long.drawn).toBeLessThan(4 * 114 + 4);
+    // the first point, the spike and the last point, at the pixels worked out from the box by hand
+    expect(p[0]).toBeCloseTo(50, 9);
+    expect(p[1]).toBeCloseTo(py(0), 9);
+    expect(p.at(-2)).toBeCloseTo(390, 9);
+    expect(p.at(-1)).toBeCloseTo(py(-12.5), 9);
+    expect(py(-12.5)).toBeCloseTo(115, 9);
+    const pairs = Array.from({ length: p.length / 2 }, (_, k) => [p[2 * k], p[2 * k + 1]]);
+    expect(pairs.some(([x, y]) => Math.abs(x - px(4321, n)) < 1e-9 && Math.abs(y - py(40)) < 1e-9)).toBe(
+      true,
+    );
+    // x never goes back
+    for (let k = 1; k < pairs.length; k++) expect(pairs[k][0]).toBeGreaterThan(pairs[k - 1][0]);
+    expect(long.last).toEqual({ x: p.at(-2), y: p.at(-1) });
+  });
+
+  it('keeps the path up to the threshold and switches one value past it', () => {
+    const at = (n: number) =>
+      lineChart([{ key: 's', values: Array.from({ length: n }, (_, i) => i % 7) }], BOX, { canvasAbove: 500 })
+        .paths[0];
+    expect(at(500).pixels).toBeNull();
+    expect(at(501).pixels).not.toBeNull();
+    expect(at(501).d).toBe('');
+  });
+});

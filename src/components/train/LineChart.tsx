@@ -1,5 +1,6 @@
 import {
   memo,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -8,7 +9,7 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
-import { indexAt, lineChart, type ChartBox, type ChartMark } from '../../layout';
+import { indexAt, lineChart, type ChartBox, type ChartGeometry, type ChartMark } from '../../layout';
 import './line-chart.css';
 
 export interface LineSeries {
@@ -48,6 +49,8 @@ export interface LineChartProps {
 
 const FULL: ChartBox = { width: 480, height: 220, margin: { top: 10, right: 14, bottom: 38, left: 56 } };
 const COMPACT: ChartBox = { width: 200, height: 52, margin: { top: 5, right: 6, bottom: 15, left: 40 } };
+/** Series longer than this are drawn on a canvas under the SVG (one bitmap, not a long path to lay out). */
+export const CANVAS_ABOVE = 500;
 
 /**
  * A line chart of values per epoch (or iteration): D3 computes scales, ticks and decimated paths; this draws
@@ -64,9 +67,23 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
     [compact, measured],
   );
   const geometry = useMemo(
-    () => lineChart(series, box, { yDomain, xTicks: compact ? 3 : 6, yTicks: compact ? 2 : 5 }),
+    () =>
+      lineChart(series, box, {
+        yDomain,
+        xTicks: compact ? 3 : 6,
+        yTicks: compact ? 2 : 5,
+        canvasAbove: CANVAS_ABOVE,
+      }),
     [series, box, yDomain, compact],
   );
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const onCanvas = geometry.paths.some((p) => p.pixels !== null);
+  const theme = useThemeVersion(onCanvas);
+  useLayoutEffect(() => {
+    if (onCanvas && canvasRef.current && svgRef.current)
+      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series);
+  }, [onCanvas, geometry, box, series, theme]);
   const [at, setAt] = useState<number | null>(null);
   const index = at === null ? null : Math.min(at, geometry.count - 1);
   const shown = index !== null && index >= 0 ? index : null;
@@ -110,90 +127,94 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   return (
     <figure ref={figure} className={`line-chart${compact ? ' compact' : ''} ${props.className ?? ''}`}>
       {!compact && <figcaption className="line-chart-title">{title}</figcaption>}
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={title}
-        tabIndex={0}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => setAt(null)}
-        onBlur={() => setAt(null)}
-        onFocus={() => setAt(count > 0 ? count - 1 : null)}
-        onKeyDown={onKeyDown}
-      >
-        <g className="axis axis-x" data-testid="x-axis">
-          <line
-            x1={margin.left}
-            x2={width - margin.right}
-            y1={height - margin.bottom}
-            y2={height - margin.bottom}
-          />
-          {xTicks.map((tk) => (
-            <g key={tk.value} className="tick" transform={`translate(${tk.at},${height - margin.bottom})`}>
-              <line y2={4} />
-              <text y={compact ? 13 : 15} textAnchor="middle">
-                {tk.value}
+      <div className="line-chart-plot">
+        {onCanvas && <canvas ref={canvasRef} aria-hidden="true" data-testid="chart-canvas" />}
+        <svg
+          ref={svgRef}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={title}
+          tabIndex={0}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => setAt(null)}
+          onBlur={() => setAt(null)}
+          onFocus={() => setAt(count > 0 ? count - 1 : null)}
+          onKeyDown={onKeyDown}
+        >
+          <g className="axis axis-x" data-testid="x-axis">
+            <line
+              x1={margin.left}
+              x2={width - margin.right}
+              y1={height - margin.bottom}
+              y2={height - margin.bottom}
+            />
+            {xTicks.map((tk) => (
+              <g key={tk.value} className="tick" transform={`translate(${tk.at},${height - margin.bottom})`}>
+                <line y2={4} />
+                <text y={compact ? 13 : 15} textAnchor="middle">
+                  {tk.value}
+                </text>
+              </g>
+            ))}
+            {!compact && (
+              <text
+                className="axis-title"
+                x={(margin.left + width - margin.right) / 2}
+                y={height - 4}
+                textAnchor="middle"
+              >
+                {xLabel}
+              </text>
+            )}
+          </g>
+          <g className="axis axis-y" data-testid="y-axis">
+            <line x1={margin.left} x2={margin.left} y1={margin.top} y2={height - margin.bottom} />
+            {yTicks.map((tk) => (
+              <g key={tk.value} className="tick" transform={`translate(${margin.left},${tk.at})`}>
+                <line x2={-4} />
+                <line className="grid" x2={width - margin.left - margin.right} />
+                <text x={-7} dy="0.32em" textAnchor="end">
+                  {formatY(tk.value)}
+                </text>
+              </g>
+            ))}
+            {!compact && (
+              <text
+                className="axis-title"
+                transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
+                textAnchor="middle"
+              >
+                {yLabel}
+              </text>
+            )}
+          </g>
+          {paths.map((p, n) => (
+            <g key={p.key} className={`series series-${n}`} data-series={p.key} data-points={p.drawn}>
+              <path d={p.d} fill="none" strokeDasharray={series[n].dashed ? '5 3' : undefined} />
+              {p.last && <circle className="last" cx={p.last.x} cy={p.last.y} r={2.5} />}
+            </g>
+          ))}
+          {marks?.map((m, n) => (
+            <g key={`${m.x}:${n}`} className="chart-mark" data-testid="chart-mark">
+              <line x1={x(m.x)} x2={x(m.x)} y1={margin.top} y2={height - margin.bottom} />
+              <text x={x(m.x) + 3} y={margin.top + 9 + (n % 3) * 11}>
+                {m.label}
               </text>
             </g>
           ))}
-          {!compact && (
-            <text
-              className="axis-title"
-              x={(margin.left + width - margin.right) / 2}
-              y={height - 4}
-              textAnchor="middle"
-            >
-              {xLabel}
-            </text>
-          )}
-        </g>
-        <g className="axis axis-y" data-testid="y-axis">
-          <line x1={margin.left} x2={margin.left} y1={margin.top} y2={height - margin.bottom} />
-          {yTicks.map((tk) => (
-            <g key={tk.value} className="tick" transform={`translate(${margin.left},${tk.at})`}>
-              <line x2={-4} />
-              <line className="grid" x2={width - margin.left - margin.right} />
-              <text x={-7} dy="0.32em" textAnchor="end">
-                {formatY(tk.value)}
-              </text>
+          {shown !== null && (
+            <g className="readout-mark">
+              <line x1={x(xOf(shown))} x2={x(xOf(shown))} y1={margin.top} y2={height - margin.bottom} />
+              {series.map((s, n) => {
+                const v = s.values[shown];
+                return v === undefined || !Number.isFinite(v) ? null : (
+                  <circle key={s.key} className={`series-${n}`} cx={x(xOf(shown))} cy={y(v)} r={3.5} />
+                );
+              })}
             </g>
-          ))}
-          {!compact && (
-            <text
-              className="axis-title"
-              transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
-              textAnchor="middle"
-            >
-              {yLabel}
-            </text>
           )}
-        </g>
-        {paths.map((p, n) => (
-          <g key={p.key} className={`series series-${n}`} data-series={p.key} data-points={p.drawn}>
-            <path d={p.d} fill="none" strokeDasharray={series[n].dashed ? '5 3' : undefined} />
-            {p.last && <circle className="last" cx={p.last.x} cy={p.last.y} r={2.5} />}
-          </g>
-        ))}
-        {marks?.map((m, n) => (
-          <g key={`${m.x}:${n}`} className="chart-mark" data-testid="chart-mark">
-            <line x1={x(m.x)} x2={x(m.x)} y1={margin.top} y2={height - margin.bottom} />
-            <text x={x(m.x) + 3} y={margin.top + 9 + (n % 3) * 11}>
-              {m.label}
-            </text>
-          </g>
-        ))}
-        {shown !== null && (
-          <g className="readout-mark">
-            <line x1={x(xOf(shown))} x2={x(xOf(shown))} y1={margin.top} y2={height - margin.bottom} />
-            {series.map((s, n) => {
-              const v = s.values[shown];
-              return v === undefined || !Number.isFinite(v) ? null : (
-                <circle key={s.key} className={`series-${n}`} cx={x(xOf(shown))} cy={y(v)} r={3.5} />
-              );
-            })}
-          </g>
-        )}
-      </svg>
+        </svg>
+      </div>
       {!compact && (
         <ul className="legend">
           {series.map((s, n) => (
@@ -221,6 +242,68 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
     </figure>
   );
 });
+
+/**
+ * Draws the series that have pixels (the long ones) on the canvas laid under the SVG, at the device's pixel
+ * ratio, each in its (empty) SVG path's computed stroke colour and width, so themes apply as to the short ones.
+ */
+function drawCanvas(
+  canvas: HTMLCanvasElement,
+  svg: SVGSVGElement,
+  geometry: ChartGeometry,
+  box: ChartBox,
+  series: readonly LineSeries[],
+): void {
+  const cssWidth = canvas.clientWidth;
+  const cssHeight = canvas.clientHeight;
+  if (cssWidth === 0 || cssHeight === 0) return;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(cssWidth * ratio);
+  canvas.height = Math.round(cssHeight * ratio);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(canvas.width / box.width, 0, 0, canvas.height / box.height, 0, 0);
+  ctx.clearRect(0, 0, box.width, box.height);
+  const groups = svg.querySelectorAll('g.series');
+  geometry.paths.forEach((p, n) => {
+    const px = p.pixels;
+    const path = groups[n]?.querySelector('path');
+    if (!px || px.length === 0 || !path) return;
+    const style = getComputedStyle(path);
+    ctx.strokeStyle = style.stroke;
+    ctx.lineWidth = parseFloat(style.strokeWidth) || 1.8;
+    ctx.lineJoin = 'round';
+    ctx.setLineDash(series[n]?.dashed ? [5, 3] : []);
+    ctx.beginPath();
+    ctx.moveTo(px[0], px[1]);
+    for (let k = 2; k < px.length; k += 2) ctx.lineTo(px[k], px[k + 1]);
+    if (px.length === 2) ctx.lineTo(px[0] + 0.01, px[1]);
+    ctx.stroke();
+  });
+}
+
+/** A number that changes when the page's theme (or the system's colour scheme) does, while `wanted`. */
+function useThemeVersion(wanted: boolean): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!wanted) return;
+    const bump = () => setVersion((v) => v + 1);
+    const observer = new MutationObserver(bump);
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme', 'class'],
+    });
+    const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+    media?.addEventListener('change', bump);
+    window.addEventListener('resize', bump);
+    return () => {
+      observer.disconnect();
+      media?.removeEventListener('change', bump);
+      window.removeEventListener('resize', bump);
+    };
+  }, [wanted]);
+  return version;
+}
 
 /** The width of an element, followed as it changes (null before it is measured or when not wanted). */
 function useWidth(ref: RefObject<HTMLElement | null>, wanted: boolean): number | null {

@@ -1,9 +1,45 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LineChart, type LineSeries } from '../../../src/components/train/LineChart';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/**
+ * jsdom has no canvas: a fake 2D context recording each stroked line (its points in the chart's units and its
+ * dash), the transform and the count of strokes; canvases laid out at 480 × 220 CSS pixels at `ratio`.
+ */
+function fakeCanvas(ratio: number) {
+  const calls = {
+    transform: [] as number[],
+    lines: [] as { points: [number, number][]; dash: number[] }[],
+    strokes: 0,
+  };
+  let points: [number, number][] = [];
+  let dash: number[] = [];
+  const ctx = {
+    setTransform: (...m: number[]) => (calls.transform = m),
+    clearRect: () => {},
+    setLineDash: (d: number[]) => (dash = d),
+    beginPath: () => (points = []),
+    moveTo: (x: number, y: number) => points.push([x, y]),
+    lineTo: (x: number, y: number) => points.push([x, y]),
+    stroke: () => {
+      calls.strokes++;
+      calls.lines.push({ points, dash });
+    },
+  };
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
+    () => ctx as unknown as CanvasRenderingContext2D,
+  );
+  vi.spyOn(HTMLCanvasElement.prototype, 'clientWidth', 'get').mockReturnValue(480);
+  vi.spyOn(HTMLCanvasElement.prototype, 'clientHeight', 'get').mockReturnValue(220);
+  vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(ratio);
+  return calls;
+}
 
 // The full chart's box (LineChart.tsx): 480 × 220, margins top 10, right 14, bottom 38, left 56.
 const LEFT = 56;
@@ -38,25 +74,71 @@ function renderChart(series: LineSeries[]) {
 }
 
 describe('LineChart', () => {
-  it('draws 10,000 epochs decimated, with the last point of each series where its value is', () => {
+  it('draws 10,000 epochs decimated on a canvas, with the last point of each series where its value is', () => {
+    const calls = fakeCanvas(2);
     const { container } = renderChart(history(10000));
     const groups = container.querySelectorAll<SVGGElement>('g.series');
     expect(groups).toHaveLength(2);
-    for (const [g, last] of [
-      [groups[0], 0.25],
-      [groups[1], 0.75],
+    const canvas = screen.getByTestId('chart-canvas') as HTMLCanvasElement;
+    // 480 × 220 CSS pixels at a device pixel ratio of 2, the chart's units scaled to them
+    expect([canvas.width, canvas.height]).toEqual([960, 440]);
+    expect(calls.transform).toEqual([2, 0, 0, 2, 0, 0]);
+    expect(calls.lines).toHaveLength(2);
+    for (const [n, last] of [
+      [0, 0.25],
+      [1, 0.75],
     ] as const) {
+      const g = groups[n];
       expect(Number(g.dataset.points)).toBeLessThan(2000);
       const dot = g.querySelector('circle.last')!;
       expect(Number(dot.getAttribute('cx'))).toBeCloseTo(RIGHT, 9);
       // y = bottom − value / 2 × (bottom − top) with the domain [0, 2]
       expect(Number(dot.getAttribute('cy'))).toBeCloseTo(BOTTOM - (last / 2) * (BOTTOM - TOP), 9);
-      // the path ends at that point too
-      const d = g.querySelector('path')!.getAttribute('d')!;
-      const end = d.split(/[ML]/).at(-1)!.split(',').map(Number);
+      // no path string: the canvas line starts at epoch 1 and ends at that point, in the series' style
+      expect(g.querySelector('path')!.getAttribute('d')).toBe('');
+      const line = calls.lines[n];
+      expect(line.points).toHaveLength(Number(g.dataset.points));
+      expect(line.points[0][0]).toBeCloseTo(LEFT, 9);
+      expect(line.points[0][1]).toBeCloseTo(BOTTOM - (n === 0 ? 1 / 2 : 2 / 2) * (BOTTOM - TOP), 9);
+      const end = line.points.at(-1)!;
       expect(end[0]).toBeCloseTo(RIGHT, 9);
       expect(end[1]).toBeCloseTo(BOTTOM - (last / 2) * (BOTTOM - TOP), 9);
+      expect(line.dash).toEqual(n === 1 ? [5, 3] : []);
     }
+  });
+
+  it('keeps a short series an SVG path, with no canvas', () => {
+    const calls = fakeCanvas(1);
+    const { container } = renderChart(history(500));
+    expect(screen.queryByTestId('chart-canvas')).toBeNull();
+    expect(calls.lines).toHaveLength(0);
+    const d = container.querySelector('.series-0 path')!.getAttribute('d')!;
+    const end = d.split(/[ML]/).at(-1)!.split(',').map(Number);
+    expect(end[0]).toBeCloseTo(RIGHT, 1);
+    expect(end[1]).toBeCloseTo(BOTTOM - (0.25 / 2) * (BOTTOM - TOP), 1);
+  });
+
+  it('redraws the canvas when the history grows, not when the read-out moves', () => {
+    const calls = fakeCanvas(1);
+    const { rerender } = renderChart(history(1000));
+    expect(calls.strokes).toBe(2);
+    const chart = screen.getByRole('img', { name: 'Loss per epoch' });
+    fireEvent.focus(chart);
+    fireEvent.keyDown(chart, { key: 'ArrowLeft' });
+    expect(calls.strokes).toBe(2);
+    rerender(
+      <LineChart
+        title="Loss per epoch"
+        series={history(1001)}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(n) => `Epoch ${n}`}
+        yDomain={[0, 2]}
+      />,
+    );
+    expect(calls.strokes).toBe(4);
+    expect(calls.lines.at(-1)!.points.at(-1)![0]).toBeCloseTo(RIGHT, 9);
   });
 
   it('has axes with ticks and titles, and a legend', () => {
