@@ -114,5 +114,20 @@ test('600 epochs of Iris are drawn on a canvas along the chart’s scale, and th
   );
   await page.screenshot({ path: '/tmp/canvas-iris-600.png', fullPage: true });
   await figure.screenshot({ path: '/tmp/canvas-accuracy-600.png' });
+
+  // the dark theme: the canvas redrawn in its lighter blue (#56b4e9), as the SVG's stroke now is
+  await page.getByLabel('Theme').selectOption({ label: 'Dark theme' });
+  await expect
+    .poll(() =>
+      figure.locator('[data-series="trainAccuracy"] path').evaluate((p) => getComputedStyle(p).stroke),
+    )
+    .toBe('rgb(86, 180, 233)');
+  await expect
+    .poll(async () => {
+      const [r2, g2, b2] = await inkNear(page, chart, px(EPOCHS) - 1, py(last.trainAccuracy), 1);
+      return Math.abs(r2 - 86) + Math.abs(g2 - 180) + Math.abs(b2 - 233);
+    })
+    .toBeLessThan(60);
+  await figure.screenshot({ path: '/tmp/canvas-accuracy-600-dark.png' });
   expect(errors).toEqual([]);
 });
