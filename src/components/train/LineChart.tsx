@@ -80,9 +80,10 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const onCanvas = geometry.paths.some((p) => p.pixels !== null);
   const theme = useThemeVersion(onCanvas);
+  const strokes = useRef<Strokes | null>(null);
   useLayoutEffect(() => {
     if (onCanvas && canvasRef.current && svgRef.current)
-      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series);
+      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme);
   }, [onCanvas, geometry, box, series, theme]);
   const [at, setAt] = useState<number | null>(null);
   const index = at === null ? null : Math.min(at, geometry.count - 1);
@@ -243,9 +244,17 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   );
 });
 
+/** The stroke colour and width of each series' (empty) SVG path, read once per theme. */
+interface Strokes {
+  theme: number;
+  styles: { color: string; width: number }[];
+}
+
 /**
  * Draws the series that have pixels (the long ones) on the canvas laid under the SVG, at the device's pixel
- * ratio, each in its (empty) SVG path's computed stroke colour and width, so themes apply as to the short ones.
+ * ratio, each in its SVG path's computed stroke colour and width, so themes apply as to the short ones. Sized
+ * from the chart's box (the SVG is drawn at its box's width in CSS pixels) and styled from `strokes` (read again
+ * only when the theme changes): no layout or style is read while the history grows.
  */
 function drawCanvas(
   canvas: HTMLCanvasElement,
@@ -253,25 +262,35 @@ function drawCanvas(
   geometry: ChartGeometry,
   box: ChartBox,
   series: readonly LineSeries[],
+  strokes: { current: Strokes | null },
+  theme: number,
 ): void {
-  const cssWidth = canvas.clientWidth;
-  const cssHeight = canvas.clientHeight;
-  if (cssWidth === 0 || cssHeight === 0) return;
   const ratio = window.devicePixelRatio || 1;
-  canvas.width = Math.round(cssWidth * ratio);
-  canvas.height = Math.round(cssHeight * ratio);
+  const w = Math.round(box.width * ratio);
+  const h = Math.round(box.height * ratio);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  ctx.setTransform(canvas.width / box.width, 0, 0, canvas.height / box.height, 0, 0);
+  if (strokes.current?.theme !== theme || strokes.current.styles.length !== geometry.paths.length) {
+    const groups = svg.querySelectorAll('g.series');
+    strokes.current = {
+      theme,
+      styles: geometry.paths.map((_, n) => {
+        const path = groups[n]?.querySelector('path');
+        const style = path ? getComputedStyle(path) : null;
+        return { color: style?.stroke ?? '', width: parseFloat(style?.strokeWidth ?? '') || 1.8 };
+      }),
+    };
+  }
+  const styles = strokes.current.styles;
+  ctx.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);
   ctx.clearRect(0, 0, box.width, box.height);
-  const groups = svg.querySelectorAll('g.series');
   geometry.paths.forEach((p, n) => {
     const px = p.pixels;
-    const path = groups[n]?.querySelector('path');
-    if (!px || px.length === 0 || !path) return;
-    const style = getComputedStyle(path);
-    ctx.strokeStyle = style.stroke;
-    ctx.lineWidth = parseFloat(style.strokeWidth) || 1.8;
+    if (!px || px.length === 0) return;
+    ctx.strokeStyle = styles[n].color;
+    ctx.lineWidth = styles[n].width;
     ctx.lineJoin = 'round';
     ctx.setLineDash(series[n]?.dashed ? [5, 3] : []);
     ctx.beginPath();

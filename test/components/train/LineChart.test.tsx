@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LineChart, type LineSeries } from '../../../src/components/train/LineChart';
 
+// every chart here draws on a fake canvas (a test reads its calls from its own)
+beforeEach(() => {
+  fakeCanvas(1);
+});
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -10,7 +14,7 @@ afterEach(() => {
 
 /**
  * jsdom has no canvas: a fake 2D context recording each stroked line (its points in the chart's units and its
- * dash), the transform and the count of strokes; canvases laid out at 480 × 220 CSS pixels at `ratio`.
+ * dash), the transform and the count of strokes; at a device pixel ratio of `ratio`.
  */
 function fakeCanvas(ratio: number) {
   const calls = {
@@ -35,8 +39,6 @@ function fakeCanvas(ratio: number) {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
     () => ctx as unknown as CanvasRenderingContext2D,
   );
-  vi.spyOn(HTMLCanvasElement.prototype, 'clientWidth', 'get').mockReturnValue(480);
-  vi.spyOn(HTMLCanvasElement.prototype, 'clientHeight', 'get').mockReturnValue(220);
   vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(ratio);
   return calls;
 }
