@@ -3,7 +3,14 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chineseManifest, webManifest } from './scripts/manifest';
-import { inlineEntryCss, lowPriorityEntry, prerenderFirstScreen } from './scripts/prerender-plugin';
+import {
+  firstLoadChunk,
+  inlineEntryCss,
+  lowPriorityEntry,
+  prerenderFirstScreen,
+} from './scripts/prerender-plugin';
+
+const firstLoad = firstLoadChunk();
 
 // Relative base so the built site works from any static path (GitHub Pages project sites included).
 export default defineConfig({
@@ -11,6 +18,7 @@ export default defineConfig({
   plugins: [
     react(),
     prerenderFirstScreen(),
+    firstLoad.plugin,
     lowPriorityEntry(),
     inlineEntryCss(),
     chineseManifest(),
@@ -32,7 +40,15 @@ export default defineConfig({
   ],
   // The first screen is prerendered (scripts/prerender-plugin.ts): KaTeX and the panels that open later are
   // chunks of their own, loaded after it (src/components/texEngine.ts, src/components/lazyPanels.tsx).
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 800 },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+    // browsers without modulepreload (Safari before 17) still load every module, only without the head start
+    modulePreload: { polyfill: false },
+    // what the entry imports statically in one chunk (scripts/prerender-plugin.ts, firstLoadChunk)
+    rolldownOptions: { output: { codeSplitting: { groups: [firstLoad.group] } } },
+  },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],

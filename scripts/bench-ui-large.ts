@@ -10,7 +10,7 @@
  * step once a frame and an idle moment have passed); `--full` then walks all 3,073 steps, one a frame, for the
  * heap after a full walk (slow on a busy machine).
  *
- * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full]`; `npm run bench` runs it with the rest of
+ * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full] [--click-only]`; `npm run bench` runs it with the rest of
  * scripts/bench-ui.ts.
  */
 import { pathToFileURL } from 'node:url';
@@ -38,6 +38,9 @@ export interface LargeBenchFigure {
    * not grow when other processes share the machine.
    */
   longestTaskCpu?: number;
+  /** All the main thread's tasks over the span, in CPU time, ms; and of that, style and layout. */
+  tasksCpu?: number;
+  layoutCpu?: number;
 }
 
 export const LARGE_SIZES = Array<number>(10).fill(64);
@@ -143,6 +146,8 @@ export interface LargeBenchOptions {
   profile?: boolean;
   /** Next iterations taken (default 20). */
   iterations?: number;
+  /** Only open the lesson and click a weight (to compare the click between builds quickly). */
+  clickOnly?: boolean;
 }
 
 /** A lesson opening at the given detail (the bench lesson names none, so it would keep the page's). */
@@ -164,7 +169,12 @@ export async function benchLarge(
   log: (s: string) => void = () => {},
   options: LargeBenchOptions = {},
 ): Promise<LargeBenchFigure[]> {
-  const { full = false, profile = false, iterations: iterationCount = ITERATIONS } = options;
+  const {
+    full = false,
+    profile = false,
+    iterations: iterationCount = ITERATIONS,
+    clickOnly = false,
+  } = options;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -204,12 +214,22 @@ export async function benchLarge(
         .map((e) => `${e.pid}:${e.tid}`),
     );
     let longest = 0;
-    for (const e of events)
-      if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
-        longest = Math.max(longest, (e.tdur ?? e.dur ?? 0) / 1000);
+    let total = 0;
+    let layout = 0;
+    for (const e of events) {
+      if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+      const cpu = (e.tdur ?? e.dur ?? 0) / 1000;
+      if (e.name === 'RunTask') {
+        longest = Math.max(longest, cpu);
+        total += cpu;
+      } else if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') layout += cpu;
+    }
+    lastTotals = { tasksCpu: round2(total), layoutCpu: round2(layout) };
     return [result, round2(longest)];
   };
   const cpus: number[] = [];
+  /** All tasks' and style and layout's CPU time in the last traced section (see traced). */
+  let lastTotals = { tasksCpu: 0, layoutCpu: 0 };
   /** The CPU time of the longest task in the last profiled section (see traced). */
   let lastCpu = 0;
   const profiled = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
@@ -232,7 +252,7 @@ export async function benchLarge(
   figures.push = (...fs: LargeBenchFigure[]) => {
     for (const f of fs)
       log(
-        `  ${f.name}: p50 ${f.p50} p95 ${f.p95} max ${f.max} ${f.unit}${f.longestTaskCpu ? `, longest task ${f.longestTaskCpu} ms CPU` : ''}`,
+        `  ${f.name}: p50 ${f.p50} p95 ${f.p95} max ${f.max} ${f.unit}${f.longestTaskCpu ? `, longest task ${f.longestTaskCpu} ms CPU` : ''}${f.tasksCpu ? `, all tasks ${f.tasksCpu} ms CPU (style and layout ${f.layoutCpu})` : ''}`,
       );
     return push(...fs);
   };
@@ -276,7 +296,7 @@ export async function benchLarge(
 
     // Each phase: from its first step, PHASE_STEPS steps timed at a student's pace (the next phase key, ], moves
     // to the next phase's first step).
-    for (const phase of PHASES) {
+    for (const phase of clickOnly ? [] : PHASES) {
       log(`10 × 64: ${phase}…`);
       const part = (await profiled(phase, () =>
         page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`),
@@ -287,7 +307,9 @@ export async function benchLarge(
       );
       await settle(page);
     }
-    if (full) {
+    if (clickOnly) {
+      // no walk
+    } else if (full) {
       // Then every step of the lesson, one a frame, for the heap after a full walk.
       log('10 × 64: walking every step…');
       await page.evaluate(() =>
@@ -317,16 +339,27 @@ export async function benchLarge(
       const [x2, y2] = centre('n:5:3');
       return [x1 + (x2 - x1) / 3, y1 + (y2 - y1) / 3];
     })()`)) as [number, number];
-    const click = await profiled('click on a weight', () =>
-      timeAction(
+    // The trace runs until the chain-rule panel is drawn (it may come in a later task than the click's frame,
+    // once its module has loaded) and a frame after it, so the CPU figures include docking it.
+    const click = await profiled('click on a weight', async () => {
+      const ms = await timeAction(
         page,
         `() => (document.querySelector('[data-testid="edge-canvas"]') ?? document.elementFromPoint(${at[0]}, ${at[1]})).dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: ${at[0]}, clientY: ${at[1]} }))`,
-      ),
-    );
-    await page.waitForSelector('[data-testid="chain-rule"]');
+      );
+      await page.waitForSelector('[data-testid="chain-rule"]');
+      await page.evaluate(
+        `new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(ok)))))`,
+      );
+      return ms;
+    });
     pauses.push(click);
-    figures.push({ ...single('10 × 64 click on a weight', click, 'ms'), longestTaskCpu: lastCpu });
+    figures.push({
+      ...single('10 × 64 click on a weight', click, 'ms'),
+      longestTaskCpu: lastCpu,
+      ...lastTotals,
+    });
     await settle(page);
+    if (clickOnly) return figures;
 
     log(`10 × 64: ${iterationCount} iterations…`);
     const before = await heapMb(cdp);
@@ -401,6 +434,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         verbose: !argv.includes('--json'),
         fullWalk: argv.includes('--full'),
         profile: argv.includes('--profile'),
+        clickOnly: argv.includes('--click-only'),
         ...(argv.includes('--iterations')
           ? { iterations: Number(argv[argv.indexOf('--iterations') + 1]) }
           : {}),

@@ -83,6 +83,8 @@ export interface UiBenchOptions {
   fullWalk?: boolean;
   /** In the 10 × 64 benchmark, how many Next iterations to take (default 20). */
   iterations?: number;
+  /** In the 10 × 64 benchmark, only open the lesson and click a weight. */
+  clickOnly?: boolean;
 }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -330,6 +332,7 @@ export async function runLarge(options: UiBenchOptions = {}): Promise<LargeBench
       full: options.fullWalk,
       profile: options.profile,
       iterations: options.iterations,
+      clickOnly: options.clickOnly,
     });
   } finally {
     await browser.close();

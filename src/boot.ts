@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { initialState, selectIteration, type LessonState, type LessonStore } from './store';
-import { DEFAULT_LESSON } from './lessons';
+import { DEFAULT_LESSON } from './lessons/builtIn';
 
 // What the page's HTML holds before any script runs, and whether a visit can take it over as it is.
 
@@ -52,3 +52,31 @@ export function renderFromStart(store: StoreApi<LessonStore>): void {
   const start = store.getState();
   store.getInitialState = () => start;
 }
+
+let connected: Promise<unknown> = Promise.resolve();
+
+/**
+ * Records the page's connection of persistence (src/connectPage.ts): on a first visit it loads after the first
+ * screen has started, and the app counts as ready (READY_ATTRIBUTE) once it is connected.
+ */
+export function connecting(connection: Promise<unknown>): void {
+  connected = connection;
+}
+
+/** Resolves once persistence is connected (or has failed to load: the app works without it). */
+export const whenConnected = (): Promise<void> =>
+  connected.then(
+    () => undefined,
+    () => undefined,
+  );
+
+let markStarted: () => void = () => undefined;
+const started = new Promise<void>((done) => (markStarted = done));
+
+/** Records that the app's first render (a hydration or a fresh render) has been committed (AppRoot). */
+export function appStarted(): void {
+  markStarted();
+}
+
+/** Resolves once the app's first render has been committed: the start's later work waits for it. */
+export const whenStarted = (): Promise<void> => started;

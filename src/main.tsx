@@ -1,42 +1,39 @@
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { PRERENDERED_TEX_ID, renderFromStart, showsPrerendered } from './boot';
+import {
+  BOOT_ATTRIBUTE,
+  PRERENDERED_TEX_ID,
+  connecting,
+  renderFromStart,
+  showsPrerendered,
+  whenStarted,
+} from './boot';
 import { AppRoot } from './components/AppRoot';
-import { preloadPanels } from './components/lazyPanels';
+import { loadFirstScreenParts, preloadPanels } from './components/lazyPanels';
 import { holdFirstScreenBox } from './components/firstScreenBox';
 import { adoptPrerenderedTex } from './components/Tex';
-import { loadKatex } from './components/texEngine';
-import { parseLesson, type LessonProblem } from './engine';
+import { holdKatexUntil, loadKatex } from './components/texEngine';
 import { LOCALES, loadLocale } from './i18n';
+import { PRACTICE_KEY } from './practice/progress';
+import { DEFAULT_LESSON } from './lessons/builtIn';
 import { lessonStore } from './store';
-import { connectPersistence } from './store/persist/connect';
-import { compressOffThread } from './store/persist/linkCompressor';
-import { connectPractice } from './store/persist/practice';
 
 /**
- * A small automation and debugging handle (scripts/bench-ui.ts uses it; handy in the console too):
- * `backpropApp.loadLesson(json)` checks a lesson object as a file would be checked and opens it.
+ * Whether this visit is a plain first visit: nothing in the address, no saved work or practice, an English
+ * browser (index.html's inline script marks every other visit as pending). It opens the default screen, so the
+ * page starts on it at once and loads persistence afterwards.
  */
-export interface BackpropAppHandle {
-  loadLesson(lesson: unknown): { ok: true } | { ok: false; problems: LessonProblem[] };
-}
-
-declare global {
-  interface Window {
-    backpropApp?: BackpropAppHandle;
+function plainFirstVisit(): boolean {
+  if (document.documentElement.getAttribute(BOOT_ATTRIBUTE) === 'pending') return false;
+  try {
+    return localStorage.getItem(PRACTICE_KEY) === null;
+  } catch {
+    return false;
   }
 }
 
-window.backpropApp = {
-  loadLesson(input) {
-    const r = parseLesson(input);
-    if (!r.ok) return r;
-    const opened = lessonStore.getState().loadLesson(r.lesson); // the gate: a non-finite step is refused too
-    if (!opened.ok)
-      return { ok: false, problems: [{ path: '$', message: 'the lesson’s step is not finite' }] };
-    return { ok: true };
-  },
-};
+/** Persistence (the autosave, links, practice progress) with the lesson reader: a chunk of its own. */
+const connectPage = (opened: boolean) => import('./connectPage').then((m) => m.connectPage(opened));
 
 /**
  * Runs `start` once the browser has painted the page as it came (a phone shows the prerendered first screen
@@ -55,40 +52,83 @@ function afterFirstPaint(start: () => void): void {
 }
 const STARTUP_WAIT_MS = 200;
 
-/** What the first screen does not need, fetched while the page is idle so it opens at once, offline too. */
-const preloadLater = () =>
-  Promise.all([preloadPanels(), ...LOCALES.map((l) => loadLocale(l).catch(() => undefined))]);
+/**
+ * Runs `task` in an idle period of the browser's (nothing else to do, no frame due), resolving with its result.
+ * Browsers without requestIdleCallback (Safari) run it in a task of its own.
+ */
+const whenIdle = <T,>(task: () => T | Promise<T>): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const run = () => void Promise.resolve().then(task).then(resolve, reject);
+    if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else window.setTimeout(run, 50);
+  });
+/** How long an idle period is waited for at most (a page busy for that long runs the work anyway). */
+const IDLE_TIMEOUT_MS = 5000;
+
+/** Runs the loads given to it one after the other, each started in an idle period of its own. */
+function inTurn(): (load: () => Promise<unknown>) => Promise<unknown> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (load) => (last = last.catch(() => undefined).then(() => whenIdle(load)));
+}
+
+/**
+ * What the first screen does not need (the panels' chunks, the message tables), fetched once the app has
+ * started, one at a time in idle periods, so a panel opens at once, offline too, and the start is never one
+ * long task: on a phone each chunk's evaluation is a task of its own, with the page free to answer in between.
+ */
+const preloadLater = () => {
+  const next = inTurn();
+  return whenStarted().then(() =>
+    Promise.all([
+      preloadPanels(next),
+      ...LOCALES.map((l) => next(() => loadLocale(l)).catch(() => undefined)),
+    ]),
+  );
+};
 
 afterFirstPaint(() => {
-  // Opens the share link, the autosave or the default lesson, then keeps the autosave and the hash up to date.
-  connectPersistence(lessonStore, window, { compressLink: compressOffThread });
-  connectPractice(lessonStore, window); // practice progress, and a teacher's exercise link
-
   // The built page holds the first screen of a first visit (src/prerender.tsx): when this visit opens on
   // exactly that screen it is hydrated, its formulas taken from the page (KaTeX loads afterwards); otherwise
   // the app is drawn afresh over it, before the frame index.html's inline script hid is shown (AppRoot).
   const root = document.getElementById('root')!;
   const texKeys = document.getElementById(PRERENDERED_TEX_ID)?.textContent;
-  const later = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
-  if (
-    root.firstChild &&
-    texKeys &&
-    showsPrerendered(lessonStore.getState()) &&
-    adoptPrerenderedTex(root, JSON.parse(texKeys) as string[])
-  ) {
-    renderFromStart(lessonStore);
-    holdFirstScreenBox(); // the graph keeps the prerendered layout until the reader leaves the first screen
-    // as a transition, hydration yields to the browser every few milliseconds instead of holding the main
-    // thread for the whole tree at once (React renders a hydration outside a transition in one piece)
-    startTransition(() => void hydrateRoot(root, <AppRoot />));
-    // KaTeX, the panels and the Chinese messages for later, once the page is idle (a step that needs KaTeX
-    // sooner loads it itself)
-    later(() => void loadKatex().then(preloadLater), { timeout: 2000 });
+  const start = () => {
+    if (
+      root.firstChild &&
+      texKeys &&
+      showsPrerendered(lessonStore.getState()) &&
+      adoptPrerenderedTex(root, JSON.parse(texKeys) as string[])
+    ) {
+      renderFromStart(lessonStore);
+      holdFirstScreenBox(); // the graph keeps the prerendered layout until the reader leaves the first screen
+      // KaTeX (the formulas of the pages beside the first step ask for it) once the app has started and the
+      // browser is idle, then the panels and the Chinese messages, one at a time
+      holdKatexUntil(whenStarted().then(() => whenIdle(() => undefined)));
+      // as a transition, hydration yields to the browser every few milliseconds instead of holding the main
+      // thread for the whole tree at once (React renders a hydration outside a transition in one piece)
+      startTransition(() => void hydrateRoot(root, <AppRoot />));
+      void loadKatex().then(preloadLater);
+    } else {
+      const draw = () => createRoot(root).render(<AppRoot />);
+      // the whole screen at once, its formulas typeset, in its language
+      const locale = lessonStore.getState().locale;
+      Promise.all([loadKatex(), loadLocale(locale), loadFirstScreenParts()]).then(draw, draw);
+      void preloadLater();
+    }
+  };
+  if (plainFirstVisit()) {
+    // the store holds the default lesson; a first visit opens it at the lesson's own detail level (as
+    // persistence's start does), which the store's initial state does not know: without this the page would
+    // start on another screen than the prerendered one and be drawn afresh instead of hydrated
+    lessonStore.setState({ granularity: DEFAULT_LESSON.conventions.detail ?? 'neuron' });
+    // it starts now, persistence connects when it has loaded
+    connecting(connectPage(true));
+    start();
   } else {
-    const draw = () => createRoot(root).render(<AppRoot />);
-    // the whole screen at once, its formulas typeset, in its language
-    Promise.all([loadKatex(), loadLocale(lessonStore.getState().locale)]).then(draw, draw);
-    later(() => void preloadLater(), { timeout: 2000 });
+    // a link, saved work, practice or another language decides what opens: persistence opens it first
+    const connected = connectPage(false);
+    connecting(connected);
+    connected.then(start, start);
   }
 });
 

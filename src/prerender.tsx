@@ -3,6 +3,7 @@ import { renderFromStart, showsPrerendered } from './boot';
 import { AppRoot } from './components/AppRoot';
 import { holdFirstScreenBox, releaseFirstScreenBox } from './components/firstScreenBox';
 import { recordPrerenderedTex } from './components/Tex';
+import { loadFirstScreenParts } from './components/lazyPanels';
 import { loadKatex } from './components/texEngine';
 import { lessonStore } from './store';
 import { connectPersistence, type BrowserEnv } from './store/persist/connect';
@@ -37,7 +38,7 @@ function firstVisit(): BrowserEnv {
  * and the cache keys of its formulas in document order (so the page hydrates before KaTeX has loaded).
  */
 export async function prerender(): Promise<{ html: string; texKeys: string[] }> {
-  await loadKatex();
+  await Promise.all([loadKatex(), loadFirstScreenParts()]); // the whole first screen, its lazy parts too
   const disconnect = connectPersistence(lessonStore, firstVisit());
   disconnect();
   renderFromStart(lessonStore);

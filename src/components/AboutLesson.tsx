@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { textIn, type LocalText } from '../engine';
 import { useT } from '../i18n';
 import { useLessonStore } from '../store';
-import { Dialog } from './Dialog';
+import { Dialog } from './lazyPanels';
 import './about.css';
 import './toolButton.css';
 

@@ -1,8 +1,9 @@
 import { StrictMode, useEffect } from 'react';
-import { BOOT_ATTRIBUTE, READY_ATTRIBUTE } from '../boot';
+import { BOOT_ATTRIBUTE, READY_ATTRIBUTE, appStarted, whenConnected } from '../boot';
 import { MANIFEST_FILES } from '../manifestFiles';
 import { useLessonStore } from '../store';
 import { App } from './App';
+import { loadFirstScreenParts } from './lazyPanels';
 
 /** Links the manifest in the screen's language, so the app installs under its name in that language. */
 function ManifestLanguage() {
@@ -13,12 +14,23 @@ function ManifestLanguage() {
   return null;
 }
 
-/** Marks the page as started once the app's effects (its key handlers among them) have run. */
+/** Marks the page as started once the app's effects (its key handlers among them) have run and persistence is connected. */
 function Started() {
   useEffect(() => {
-    const html = document.documentElement;
-    html.removeAttribute(BOOT_ATTRIBUTE); // a frame hidden at start shows the app's own screen now
-    html.setAttribute(READY_ATTRIBUTE, '');
+    appStarted();
+    let mounted = true;
+    // on a first visit persistence loads beside the first screen: the app is ready once both are there, the
+    // first screen's lazy parts (the drop target among them) too, a task after their chunks (their hydration)
+    const parts = loadFirstScreenParts().then(() => new Promise((done) => setTimeout(done, 0)));
+    void Promise.all([whenConnected(), parts.catch(() => undefined)]).then(() => {
+      if (!mounted) return;
+      const html = document.documentElement;
+      html.removeAttribute(BOOT_ATTRIBUTE); // a frame hidden at start shows the app's own screen now
+      html.setAttribute(READY_ATTRIBUTE, '');
+    });
+    return () => {
+      mounted = false;
+    };
   }, []);
   return null;
 }

@@ -2,12 +2,14 @@ import { useShallow } from 'zustand/react/shallow';
 import { textIn } from '../engine';
 import { LOCALES, useT, type Locale } from '../i18n';
 import { useLessonStore, type Theme } from '../store';
-import { LessonToolbar } from './files/LessonToolbar';
+import { LessonToolbar } from './lazyPanels';
 import { EditNetworkButton } from './editor/NetworkPanelContext';
 import { DigitsControl } from './controls/DigitsControl';
 import { AboutLesson } from './AboutLesson';
 import { PresentButton } from './present/presenter';
 import './header.css';
+import './toolButton.css';
+import './files/files.css'; // the lesson toolbar's (lazyPart)
 
 const THEMES: Theme[] = ['light', 'dark', 'projector'];
 const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };

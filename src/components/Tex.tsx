@@ -1,5 +1,5 @@
 import 'katex/dist/katex.min.css';
-import { memo, useSyncExternalStore } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { SizedCache } from './texCache';
 import { loadedKatex, loadKatex, onKatexLoaded } from './texEngine';
 import './tex.css';
@@ -96,9 +96,25 @@ export function adoptPrerenderedTex(root: Element, keys: readonly string[]): boo
 
 const katexLoaded = () => loadedKatex() !== null;
 
+/**
+ * Whether KaTeX has loaded, as state: once it arrives, every formula waiting for it renders again in a
+ * transition, which yields to the browser between formulas (useSyncExternalStore would typeset all of them in
+ * one task, a long one on a phone: the neighbouring pages' formulas are typeset when KaTeX arrives).
+ */
+function useKatexLoaded(): boolean {
+  const [loaded, setLoaded] = useState(katexLoaded);
+  useEffect(() => {
+    if (loaded) return;
+    const update = () => startTransition(() => setLoaded(true));
+    if (katexLoaded()) update();
+    return onKatexLoaded(update);
+  }, [loaded]);
+  return loaded;
+}
+
 /** The one component that renders TeX (KaTeX); a parse error shows the source. */
 export const Tex = memo(function Tex({ tex, block = false, label, className, light = false }: TexProps) {
-  useSyncExternalStore(onKatexLoaded, katexLoaded, katexLoaded); // renders again once KaTeX has loaded
+  useKatexLoaded(); // renders again once KaTeX has loaded
   const key = keyOf(tex, block, light);
   prerendered?.push(key);
   const html = render(key, tex, block, light);

@@ -11,14 +11,26 @@ let katex: KatexApi | null = null;
 let loading: Promise<KatexApi> | null = null;
 const waiting = new Set<() => void>();
 
+let gate: Promise<unknown> = Promise.resolve();
+
+/**
+ * Holds every load of KaTeX until `until` settles (the page's start: KaTeX is fetched once the app has started
+ * and the browser is idle, not in the middle of the start, even when a formula asks for it sooner).
+ */
+export function holdKatexUntil(until: Promise<unknown>): void {
+  gate = until.catch(() => undefined);
+}
+
 /** Starts loading KaTeX (once) and resolves with it. */
 export function loadKatex(): Promise<KatexApi> {
-  loading ??= import('katex').then((m) => {
-    katex = m.default;
-    for (const notify of waiting) notify();
-    waiting.clear();
-    return katex;
-  });
+  loading ??= gate
+    .then(() => import('katex'))
+    .then((m) => {
+      katex = m.default;
+      for (const notify of waiting) notify();
+      waiting.clear();
+      return katex;
+    });
   return loading;
 }
 

@@ -3,7 +3,7 @@ export { formulaContext, formulaFor, matrixFormula, type FormulaOptions } from '
 export { networkCache, networkKey, type FormulaContext, type NetworkCache } from './context';
 export { pathSumFormula, MAX_PATHS, type PathSumOptions, type WeightRef } from './paths';
 export { formatNumber, parseFormatted } from './format';
-export { formulaMessages, type FormulaMessageKey } from './messages';
+export { formulaMessagesEn, type FormulaMessageKey } from './messages';
 export { notationFor, type Notation } from './notation';
 export type * from './types';
 export { symbolText, texToText } from './symbols';

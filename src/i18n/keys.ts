@@ -1,5 +1,5 @@
 import type { LessonProblem } from '../engine';
-import type { formulaMessages } from '../formulas/messages';
+import type { formulaMessagesEn } from '../formulas/messages';
 import type { en } from './en';
 
 // The types of the message tables, in a leaf module (types only) that every layer may import.
@@ -20,7 +20,7 @@ export type PluralForm = Intl.LDMLPluralRule | `=${number}`;
 export type AppMessageKey = MessagesOf<keyof typeof en>;
 
 /** A message: what `t(key)` accepts. The English tables define them; every language has exactly these. */
-export type MessageKey = AppMessageKey | MessagesOf<keyof (typeof formulaMessages)['en']>;
+export type MessageKey = AppMessageKey | MessagesOf<keyof typeof formulaMessagesEn>;
 
 /** A plural form of a message (`chain.paths#=1`), chosen by the `count` param, never asked for by name. */
 export type PluralKey = `${MessageKey}#${PluralForm}`;

@@ -1,5 +1,5 @@
 import { problemLine } from '../engine';
-import { formulaMessages } from '../formulas/messages';
+import { formulaMessagesEn } from '../formulas/messages';
 import { en } from './en';
 import type { Locale, MessageKey, Params, ParamValue, PluralForm } from './keys';
 import { problemText } from './problems';
@@ -14,7 +14,7 @@ type Table = Readonly<Partial<Record<string, string>>>;
  * page is idle (loadLocale), so an English first visit does not wait for it.
  */
 const TABLES: Record<Locale, Table | null> = {
-  en: { ...en, ...formulaMessages.en },
+  en: { ...en, ...formulaMessagesEn },
   'zh-CN': null,
 };
 
@@ -27,8 +27,9 @@ export const localeLoaded = (locale: Locale): boolean => TABLES[locale] !== null
 /** Loads `locale`'s messages (once); resolves when they are here. */
 export function loadLocale(locale: Locale): Promise<void> {
   if (TABLES[locale]) return Promise.resolve();
-  return (loading[locale] ??= import('./zh-CN').then(({ zhCN }) => {
-    TABLES['zh-CN'] = { ...zhCN, ...formulaMessages['zh-CN'] };
+  const chinese = () => Promise.all([import('./zh-CN'), import('../formulas/messages.zh-CN')]);
+  return (loading[locale] ??= chinese().then(([app, formulas]) => {
+    TABLES['zh-CN'] = { ...app.zhCN, ...formulas.zhCN };
     listeners.forEach((l) => l());
   }));
 }

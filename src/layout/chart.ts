@@ -69,6 +69,8 @@ export function decimate(values: ArrayLike<number | undefined>, buckets: number)
 
 /** Column summaries of a growing series: per complete bucket of `size` values, its first, lowest, highest and last. */
 interface GrowingDecimation {
+  /** The buffer summarised (a new buffer starts afresh). */
+  buffer: ArrayBufferLike;
   buckets: number;
   size: number;
   /** Values summarised so far (a multiple of size). */
@@ -76,23 +78,27 @@ interface GrowingDecimation {
   /** Four indices per complete bucket (first, lo, hi, last; -1 for a bucket without a value). */
   marks: number[];
 }
-const growing = new WeakMap<ArrayBufferLike, GrowingDecimation>();
+
+/** What decimateGrowing keeps of one growing series between calls; the series' owner keeps it (`{}` to start). */
+export interface GrowingMemo {
+  summary?: GrowingDecimation;
+}
 
 /**
  * `decimate` for a series that only grows (a view at the start of a buffer whose first values never change):
- * bucketPoints with buckets of a power-of-two size, complete ones summarised once and kept with the buffer, merged
+ * bucketPoints with buckets of a power-of-two size, complete ones summarised once and kept in `memo`, merged
  * in pairs as the series doubles; only new values and the last, partial bucket are read. Same guarantees: every
  * column's extremes, the last point, at most 4 points a bucket.
  */
-export function decimateGrowing(values: Float64Array, buckets: number): ChartPoint[] {
+export function decimateGrowing(values: Float64Array, buckets: number, memo: GrowingMemo): ChartPoint[] {
   const n = values.length;
   if (n <= 4 * buckets) return decimate(values, buckets);
   let size = 1;
   while (n / size > buckets) size *= 2;
-  let c = growing.get(values.buffer);
-  if (!c || c.buckets !== buckets || c.done > n || c.size > size) {
-    c = { buckets, size, done: 0, marks: [] };
-    growing.set(values.buffer, c);
+  let c = memo.summary;
+  if (!c || c.buffer !== values.buffer || c.buckets !== buckets || c.done > n || c.size > size) {
+    c = { buffer: values.buffer, buckets, size, done: 0, marks: [] };
+    memo.summary = c;
   }
   while (c.size < size) {
     // two buckets into one: first of the first, the extremes of both, last of the second
@@ -131,9 +137,9 @@ export interface ChartSeries {
   xs?: ArrayLike<number>;
   /**
    * The values are a Float64Array view at the start of a buffer that is only ever appended to (its first values
-   * never change): decimated incrementally (decimateGrowing).
+   * never change): decimated incrementally (decimateGrowing), its summary kept in this memo.
    */
-  growing?: boolean;
+  growing?: GrowingMemo;
 }
 
 /** A mark across the plot at one x (e.g. where η changed), with its label. */
@@ -204,7 +210,7 @@ export function lineChart(
   const buckets = Math.max(8, Math.ceil(plotWidth / 3));
   const points = series.map((s) =>
     s.growing && s.values instanceof Float64Array
-      ? decimateGrowing(s.values, buckets)
+      ? decimateGrowing(s.values, buckets, s.growing)
       : decimate(s.values, buckets),
   );
   let domain = options.yDomain;

@@ -9,6 +9,7 @@ export {
   type ChartGeometry,
   type ChartMark,
   type ChartPoint,
+  type GrowingMemo,
 } from './chart';
 export {
   layoutNetwork,
@@ -51,4 +52,4 @@ export {
   type EdgeStyle,
 } from './style';
 export { edgesAlong, pathsGeometry } from './paths';
-export { placeTooltip, type TooltipAnchor } from './tooltip';
+export { freeTooltipPlace, placeTooltip, type TooltipAnchor } from './tooltip';

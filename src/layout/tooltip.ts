@@ -28,6 +28,36 @@ export function placeTooltip(
   obstacles: Rect[],
   faint: Rect[] = [],
 ): { x: number; y: number } {
+  return bestPlace(anchor, w, h, box, obstacles, faint, GRID).at;
+}
+
+/**
+ * A place for a w × h box (presenter mode's step callout) inside `box` that covers none of `obstacles` (nor the
+ * element), nearest to the element as placeTooltip chooses, on a grid of `grid` × its size; null when there is
+ * none (the caller then shrinks the box or leaves it out).
+ */
+export function freeTooltipPlace(
+  anchor: TooltipAnchor,
+  w: number,
+  h: number,
+  box: { width: number; height: number },
+  obstacles: Rect[],
+  grid = 0.1,
+): { x: number; y: number } | null {
+  if (w + 4 > box.width || h + 4 > box.height) return null;
+  const { at, cover } = bestPlace(anchor, w, h, box, obstacles, [], grid);
+  return cover <= 1e-9 ? at : null;
+}
+
+function bestPlace(
+  anchor: TooltipAnchor,
+  w: number,
+  h: number,
+  box: { width: number; height: number },
+  obstacles: Rect[],
+  faint: Rect[],
+  grid: number,
+): { at: { x: number; y: number }; cover: number } {
   const maxX = Math.max(2, box.width - w - 2);
   const maxY = Math.max(2, box.height - h - 2);
   const clampX = (x: number) => Math.min(maxX, Math.max(2, x));
@@ -40,8 +70,8 @@ export function placeTooltip(
     { x: right + w <= box.width ? right : clampX(left), y: clampY(anchor.y - h / 2) },
     { x: clampX(left), y: clampY(anchor.y - h / 2) },
   ];
-  for (let y = 2; y <= maxY + 1e-9; y += h * GRID)
-    for (let x = 2; x <= maxX + 1e-9; x += w * GRID) candidates.push({ x, y });
+  for (let y = 2; y <= maxY + 1e-9; y += h * grid)
+    for (let x = 2; x <= maxX + 1e-9; x += w * grid) candidates.push({ x, y });
   for (const y of [2, maxY]) for (const x of [2, maxX]) candidates.push({ x, y });
   // the element itself is never covered either
   const avoid = [...obstacles, { x0: anchor.left, y0: anchor.y - 1, x1: anchor.right, y1: anchor.y + 1 }];
@@ -63,5 +93,5 @@ export function placeTooltip(
       [best, bestCover, bestDistance] = [p, c, d];
     }
   }
-  return best;
+  return { at: best, cover: bestCover };
 }

@@ -1,4 +1,4 @@
-import type { BilingualLesson, Lesson, LocalText } from '../engine';
+import type { BilingualLesson, LocalText } from '../engine';
 import { blank } from './blank';
 import { fixedBiases } from './fixedBiases';
 import { iris } from './iris';
@@ -6,6 +6,7 @@ import { lesson001 } from './lesson001';
 import { lesson002 } from './lesson002';
 import { lesson003 } from './lesson003';
 import { lesson004 } from './lesson004';
+import { DEFAULT_LESSON, registerBuiltIn } from './builtIn';
 
 /** One entry of the lesson picker. */
 export interface Preset {
@@ -81,7 +82,9 @@ export function presetById(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
 
-/** The lesson the app opens on when nothing else is asked for. */
-export const DEFAULT_LESSON: Lesson = lesson004;
+export { DEFAULT_LESSON };
+
+// the store's gate knows the built-in lessons as shipped (only they may carry the source's printed figures)
+registerBuiltIn(PRESETS.map((p) => p.lesson));
 
 export { blank, fixedBiases, iris, lesson001, lesson002, lesson003, lesson004 };

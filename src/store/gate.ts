@@ -1,7 +1,7 @@
 import { parseLesson, traceStep, type Lesson, type LessonProblem, type NonFiniteCondition } from '../engine';
 import type { MessageRef } from '../formulas/types';
 import { nonFiniteParams, pathSymbol } from '../i18n/quantities';
-import { PRESETS } from '../lessons';
+import { builtInLessons } from '../lessons/builtIn';
 import { sameLesson } from './persist/lessonFile';
 
 /**
@@ -22,7 +22,7 @@ const accepted = new WeakSet<object>();
 
 /** Whether the lesson is a built-in one exactly as shipped (only it may carry the source's printed figures). */
 function isUntouchedPreset(lesson: Lesson): boolean {
-  return PRESETS.some((p) => sameLesson(p.lesson, lesson));
+  return builtInLessons().some((built) => sameLesson(built, lesson));
 }
 
 /**

@@ -16,6 +16,7 @@ export * from './selectors';
 export { applyEdit, type LessonEdit, type EditResult } from './edits';
 export {
   lessonTrainSettings,
+  runMoved,
   type View,
   type TrainingState,
   type TrainStop,

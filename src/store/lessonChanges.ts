@@ -2,6 +2,7 @@ import type { Lesson } from '../engine';
 import type { Granularity } from '../steps/types';
 import { timelineOf, traceOf } from './derived';
 import { applyEdit, type LessonEdit } from './edits';
+import { FRESH_VIEW } from './freshView';
 import { conditionParams, gateLesson, lowerRate, type GateResult } from './gate';
 import { iterationOf } from './iteration';
 import { clamp } from './navigation';
@@ -102,10 +103,7 @@ export function lessonChangeActions(
       lossHistory: work.lossHistory,
       granularity: work.granularity,
       cursor: clamp(work.cursor, 0, n - 1),
-      jumpStack: [],
-      selectedEdge: null,
-      playing: false,
-      notice: null,
+      ...FRESH_VIEW,
     });
     return true;
   };

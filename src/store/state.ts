@@ -2,7 +2,7 @@ import type { EdgeId, Lesson, ValueId } from '../engine';
 import { DEFAULT_PRACTICE, type PracticeState } from '../practice/progress';
 import type { MessageRef } from '../formulas/types';
 import type { Locale } from '../i18n/translate';
-import { DEFAULT_LESSON } from '../lessons';
+import { DEFAULT_LESSON } from '../lessons/builtIn';
 import type { Granularity } from '../steps/types';
 import { initialTraining, type RunMark, type TrainingState, type View } from './training';
 

@@ -1,12 +1,14 @@
 import type { EpochStats, Lesson, Sample } from '../engine';
 import {
   DEFAULT_TRAIN_SETTINGS,
+  networkOf,
   type PageToWorker,
   type StopReason,
   type TrainSettings,
   type TrainSnapshot,
   type WorkerToPage,
 } from '../training/protocol';
+import { FRESH_VIEW } from './freshView';
 import { gateLesson } from './gate';
 import { iterationOf } from './iteration';
 import type { LessonState } from './state';
@@ -82,6 +84,25 @@ export function restoredRun(mark: RunMark | undefined, now: LessonState): Partia
   if (mark.training === now.training) return { view: mark.view };
   const training = { ...mark.training, running: false, handOver: false, sync: now.training.sync + 1 };
   return { view: mark.view, training };
+}
+
+/** Whether the run has moved from where a fresh one starts (an epoch, a sample or an iteration behind it). */
+export function runMoved(training: TrainingState): boolean {
+  const snap = training.snapshot;
+  return training.history.length > 0 || (snap !== null && (snap.epoch > 0 || snap.position > 0));
+}
+
+/**
+ * The run started again from `lesson` (Reset lesson): epoch 0, an empty history, the lesson's η, batch size and
+ * seed, the other settings (stop condition, speed) as they are.
+ */
+export function freshTraining(lesson: Lesson, now: TrainingState): TrainingState {
+  const { learningRate, batchSize, seed } = lessonTrainSettings(lesson);
+  return {
+    ...initialTraining(lesson),
+    settings: { ...now.settings, learningRate, batchSize, seed },
+    sync: now.sync,
+  };
 }
 
 export interface TrainingActions {
@@ -170,10 +191,7 @@ export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) =>
       training: { ...training, handOver: false },
       view: 'step',
       cursor: 0,
-      jumpStack: [],
-      selectedEdge: null,
-      playing: false,
-      notice: null,
+      ...FRESH_VIEW,
     });
     return true;
   };
@@ -266,8 +284,11 @@ export function trainingActions(set: Set, get: Get, remember: (run?: RunMark) =>
       return { weights: lesson.weights, biases: lesson.biases, steps };
     },
     restoreMessage: () => {
-      const { snapshot, sync } = get().training;
-      return { type: 'restore', snapshot, sync };
+      const { snapshot, sync, settings } = get().training;
+      if (snapshot) return { type: 'restore', snapshot, sync };
+      // no snapshot: the run starts again at epoch 0 from the lesson's weights (Reset lesson, or an early undo)
+      const fresh = { network: networkOf(get().lesson), settings, steps: iterationOf(get()) - 1 };
+      return { type: 'restore', snapshot, sync, fresh };
     },
   };
 }

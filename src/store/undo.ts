@@ -3,7 +3,7 @@ import { gateLesson } from './gate';
 import { clamp } from './navigation';
 import { capHistory } from './history';
 import type { LessonState, Snapshot } from './state';
-import { restoredRun, type RunMark } from './training';
+import { freshTraining, restoredRun, runMoved, type RunMark } from './training';
 
 // Undo, redo and "reset lesson": what a change of the lesson records before it, and how a recorded state is shown
 // again (on the same step when it still exists).
@@ -11,7 +11,7 @@ import { restoredRun, type RunMark } from './training';
 export interface UndoActions {
   undo(): void;
   redo(): void;
-  /** Back to the lesson as it was opened (undoable). */
+  /** Back to the lesson as it was opened and the Train view's run to epoch 0 (undoable). */
   resetLesson(): void;
 }
 
@@ -72,11 +72,13 @@ export function undoHistory(set: Set, get: Get): UndoHistory & { actions: UndoAc
       set({ future: future.slice(0, -1), past: capHistory([...past, current]) });
     },
     resetLesson: () => {
-      const { origin, lesson } = get();
-      if (origin === lesson) return;
+      const { origin, lesson, view, training } = get();
+      if (origin === lesson && !runMoved(training)) return;
       if (!passes({ lesson: origin, origin })) return;
       remember();
-      restore({ lesson: origin, origin, priorUpdates: 0, lossHistory: [] });
+      // the run goes back to epoch 0 with it (undo brings the run back with the weights)
+      const run = { view, training: freshTraining(origin, training) };
+      restore({ lesson: origin, origin, priorUpdates: 0, lossHistory: [], run });
     },
   };
   return { snapshot, remember, restore, actions };

@@ -12,4 +12,6 @@ export type {
   PageToWorker,
   StopReason,
   WorkerToPage,
+  FreshRun,
 } from './protocol';
+export { networkOf } from './protocol';

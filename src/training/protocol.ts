@@ -11,6 +11,19 @@ export type TrainNetwork = Pick<
   'layers' | 'loss' | 'learningRate' | 'useBias' | 'weights' | 'biases' | 'conventions'
 >;
 
+/** What the worker needs of a lesson. */
+export function networkOf(lesson: Lesson): TrainNetwork {
+  const { layers, loss, learningRate, useBias, weights, biases, conventions } = lesson;
+  return { layers, loss, learningRate, useBias, weights, biases, conventions };
+}
+
+/** A run started again at epoch 0 (Reset lesson): these weights, these settings, `steps` updates behind them. */
+export interface FreshRun {
+  network: TrainNetwork;
+  settings: TrainSettings;
+  steps: number;
+}
+
 /** Training and validation samples, already prepared (scaled, shuffled, split). */
 export interface TrainSplit {
   train: Sample[];
@@ -64,9 +77,10 @@ export type PageToWorker =
   | { type: 'adopt'; weights: number[][][]; biases: number[][]; steps: number }
   /**
    * Undo or redo brought back an earlier state of the run: pause, go on from this snapshot exactly (null: from the
-   * weights given at load), and mark every message from now on with `sync` (the page drops older ones).
+   * weights given at load, or from `fresh` when given), and mark every message from now on with `sync` (the page
+   * drops older ones).
    */
-  | { type: 'restore'; snapshot: TrainSnapshot | null; sync: number }
+  | { type: 'restore'; snapshot: TrainSnapshot | null; sync: number; fresh?: FreshRun }
   /** The page is hidden: the worker goes on at a reduced rate (or resumes full rate when false). */
   | { type: 'background'; hidden: boolean };
 

@@ -110,7 +110,14 @@ export class Trainer {
           this.settings = { ...this.settings, learningRate, batchSize: batchSetting };
           this.session ??= this.newSession();
           this.session.resume(message.snapshot);
-        } else this.session = this.newSession();
+        } else {
+          if (message.fresh) {
+            const { network, settings, steps } = message.fresh;
+            this.loaded = { ...this.loaded, network, steps };
+            this.settings = { ...DEFAULT_TRAIN_SETTINGS, ...settings };
+          }
+          this.session = this.newSession();
+        }
         this.postProgress();
         return;
       case 'background':

@@ -20,6 +20,21 @@ async function pointOnEdge(page: Page, l: number, to: number, from: number) {
   return { x: a.x + (b.x - a.x) / 3, y: a.y + (b.y - a.y) / 3 };
 }
 
+/** Pixels of the edge canvas that are not transparent (read through a copy: a worker may draw the canvas). */
+function paintedPixels(page: Page): Promise<number> {
+  return page.getByTestId('edge-canvas').evaluate((c: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    copy.width = c.clientWidth;
+    copy.height = c.clientHeight;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(c, 0, 0, copy.width, copy.height);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+}
+
 test('a 10 × 64 network draws its edges on a canvas, and a click on an edge opens that weight', async ({
   page,
 }) => {
@@ -28,14 +43,8 @@ test('a 10 × 64 network draws its edges on a canvas, and a click on an edge ope
   await openLarge(page);
   await expect(page.getByTestId('edge-canvas')).toBeVisible();
   expect(await page.locator('.graph-edge').count()).toBe(0);
-  // the canvas is painted: some pixel of it is not transparent
-  const painted = await page.getByTestId('edge-canvas').evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-    return n;
-  });
-  expect(painted).toBeGreaterThan(1000);
+  // the canvas is painted (by a worker, on its offscreen twin): some pixel of it is not transparent
+  await expect.poll(() => paintedPixels(page), { timeout: 30_000 }).toBeGreaterThan(1000);
 
   // A point on w⁵₃₇'s line. At this density lines a pixel apart cross there, so the pointer takes the nearest
   // one: the test checks that the edge it takes passes within a few pixels of the point, is drawn again on top

@@ -245,7 +245,10 @@ test.describe('the projector theme: lines ≥ 3:1 and text ≥ 4.5:1 against the
       ] as const) {
         for (let k = 0; k < presses; k++) await page.keyboard.press('PageDown');
         await expect(page.getByTestId('position')).toContainText(`Step ${step} /`);
-        await page.waitForTimeout(300); // fades (150 ms) end
+        // the fades (150 ms) have ended: a colour read mid-fade is neither the old nor the new one
+        await page.waitForFunction(() =>
+          document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+        );
         const painted = await paintedContrasts(page);
         expect(painted.filter((p) => p.kind === 'line').length).toBeGreaterThan(20);
         expect(painted.filter((p) => p.kind === 'text').length).toBeGreaterThan(20);

@@ -3,15 +3,9 @@ import { irisSplit } from '../../src/data';
 import { train } from '../../src/engine/training';
 import { iris } from '../../src/lessons/iris';
 import { openApp, watchErrors } from './helpers';
+import { openIris } from './trainHelpers';
 
 // One loss history shared by the two views, and η's changes marked on the Train view's charts.
-
-async function openIris(page: Page) {
-  await page.getByRole('button', { name: 'Lessons' }).click();
-  await page.getByRole('dialog', { name: 'Choose a lesson' }).getByRole('button', { name: /Iris/ }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('radio', { name: 'Train' })).toBeChecked();
-}
 
 async function epochs(page: Page, n: number) {
   for (let k = 1; k <= n; k++) {

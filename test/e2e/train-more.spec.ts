@@ -5,21 +5,10 @@ import { createRng, shuffled } from '../../src/engine/rng';
 import { train } from '../../src/engine/training';
 import { iris } from '../../src/lessons/iris';
 import { openApp, watchErrors } from './helpers';
+import { openIris, oneEpoch } from './trainHelpers';
 
 // Undo and redo across the hand-overs between the Train view and the step view: the one loss history never counts
 // an iteration twice, and the run goes on from where the undone state had it.
-
-async function openIris(page: Page) {
-  await page.getByRole('button', { name: 'Lessons' }).click();
-  await page.getByRole('dialog', { name: 'Choose a lesson' }).getByRole('button', { name: /Iris/ }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(page.getByRole('radio', { name: 'Train' })).toBeChecked();
-}
-
-async function oneEpoch(page: Page, expected: number) {
-  await page.getByRole('button', { name: 'One epoch' }).click();
-  await expect(page.getByTestId('train-epoch')).toHaveText(`Epoch ${expected}`);
-}
 
 const lossPoints = (page: Page) =>
   page.locator('figure:has(svg[aria-label="Loss per epoch"]) [data-series="trainLoss"]');

@@ -1,22 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { irisSplit } from '../../src/data';
 import { train } from '../../src/engine/training';
 import { formatPlain } from '../../src/formulas/plain';
 import { iris } from '../../src/lessons/iris';
 import { openApp, watchErrors } from './helpers';
+import { openIris } from './trainHelpers';
 
 // Lesson 002's project in the browser: the Iris lesson trained for 300 epochs, then one sample's step opened.
 
 /** Validation accuracy after 300 epochs computed here, independently of the page (engine train, lesson's seed). */
 const expected = train(iris, irisSplit(1), { epochs: 300, batchSize: 1, seed: 1 });
 const finalAccuracy = expected.history[299].validationAccuracy!;
-
-async function openIris(page: Page) {
-  await page.getByRole('button', { name: 'Lessons' }).click();
-  await page.getByRole('dialog', { name: 'Choose a lesson' }).getByRole('button', { name: /Iris/ }).click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
 
 test('the Iris lesson trains to epoch 300 and shows its final validation accuracy', async ({ page }) => {
   const errors = watchErrors(page);

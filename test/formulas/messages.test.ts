@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formulaMessages } from '../../src/formulas';
+import { formulaMessages } from '../../src/formulas/messages.zh-CN';
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

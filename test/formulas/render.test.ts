@@ -9,13 +9,8 @@ import {
   type Conventions,
   type Lesson,
 } from '../../src/engine';
-import {
-  formulaFor,
-  formulaMessages,
-  matrixFormula,
-  pathSumFormula,
-  type MessageRef,
-} from '../../src/formulas';
+import { formulaFor, matrixFormula, pathSumFormula, type MessageRef } from '../../src/formulas';
+import { formulaMessages } from '../../src/formulas/messages.zh-CN';
 import { buildTimeline, type Granularity } from '../../src/steps';
 import { lessonArb } from '../support/arbitraries';
 

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { formulaMessages } from '../../src/formulas';
+import { formulaMessages } from '../../src/formulas/messages.zh-CN';
 import { en } from '../../src/i18n/en';
 import type { AppMessageKey, MessageKey, MessageTable, PluralKey, Translator } from '../../src/i18n/keys';
 import { translate } from '../../src/i18n/translate';

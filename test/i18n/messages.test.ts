@@ -3,7 +3,7 @@ import { parseLesson, type NonFiniteCondition } from '../../src/engine';
 import { nonFiniteParams, problemText, translate, type MessageKey, type Params } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { zhCN } from '../../src/i18n/zh-CN';
-import { formulaMessages } from '../../src/formulas';
+import { formulaMessages } from '../../src/formulas/messages.zh-CN';
 import { lesson001, lesson002, lesson004 } from '../../src/lessons';
 import { parseLessonFile, serialiseLesson } from '../../src/store/persist';
 import { applyEdit } from '../../src/store/edits';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bucketPoints, decimate, decimateGrowing, indexAt, lineChart } from '../../src/layout/chart';
+import {
+  bucketPoints,
+  decimate,
+  decimateGrowing,
+  indexAt,
+  lineChart,
+  type GrowingMemo,
+} from '../../src/layout/chart';
 
 const BOX = { width: 400, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 50 } };
 
@@ -37,12 +44,13 @@ describe('decimateGrowing', () => {
     all[3] = NaN;
     const buffer = new Float64Array(16384);
     let kept: { i: number; v: number }[] = [];
+    const memo: GrowingMemo = {};
     // as the Train view grows its columns: some values each frame, the view over the start of one buffer
     for (let n = 0; n < all.length;) {
       const next = Math.min(all.length, n + 1 + ((n * 7) % 97));
       for (let i = n; i < next; i++) buffer[i] = all[i];
       n = next;
-      kept = decimateGrowing(buffer.subarray(0, n), 100);
+      kept = decimateGrowing(buffer.subarray(0, n), 100, memo);
       // the incremental version is the plain one with power-of-two buckets, summarised afresh
       let size = 1;
       while (n / size > 100) size *= 2;
@@ -55,7 +63,9 @@ describe('decimateGrowing', () => {
     expect(kept).toContainEqual({ i: 7777, v: -40 });
     for (let k = 1; k < kept.length; k++) expect(kept[k].i).toBeGreaterThan(kept[k - 1].i);
     // the same values decimated at once, in a buffer of their own, give the same points
-    expect(decimateGrowing(Float64Array.from(all), 100)).toEqual(kept);
+    expect(decimateGrowing(Float64Array.from(all), 100, {})).toEqual(kept);
+    // and a memo kept for another buffer starts afresh on this one
+    expect(decimateGrowing(Float64Array.from(all), 100, memo)).toEqual(kept);
     // and every column's lowest and highest are among them: check against a plain scan per 128-value bucket
     for (let start = 0; start + 128 <= all.length; start += 128) {
       const slice = all

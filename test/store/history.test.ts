@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, initialise, type Lesson } from '../../src/engine';
+import type { Lesson } from '../../src/engine';
 import { createLessonStore, HISTORY_LIMIT } from '../../src/store/store';
 import type { Snapshot } from '../../src/store/state';
 import { iterationOf } from '../../src/store/iteration';
 import { capHistory, HISTORY_MIN_ENTRIES, HISTORY_PARAMETERS, parametersOf } from '../../src/store/history';
 import { lesson004 } from '../support/lesson004';
-
-/** A sigmoid network of the given sizes with biases and seeded uniform(−1, 1) weights. */
-function network(sizes: number[], seed = 7): Lesson {
-  const rng = createRng(seed);
-  const { weights, biases } = initialise(sizes, { kind: 'uniform', range: 1 }, rng, true);
-  return {
-    format: 'backprop-lesson',
-    version: 1,
-    layers: sizes.map((size, l) => (l === 0 ? { size } : { size, activation: 'sigmoid' })),
-    loss: 'sse',
-    learningRate: 0.1,
-    useBias: true,
-    weights,
-    biases,
-    sample: {
-      input: Array.from({ length: sizes[0] }, rng),
-      target: Array.from({ length: sizes[sizes.length - 1] }, rng),
-    },
-    conventions: { update: 'minusEta', vectors: 'column', symbols: 'standard', detail: 'layer' },
-  };
-}
+import { sigmoidNet } from '../support/lessons';
 
 /** A stand-in lesson with `n` parameters (capHistory reads only weights and biases). */
 const sized = (n: number) => ({ weights: [[Array<number>(n).fill(0)]], biases: [[]] }) as unknown as Lesson;
@@ -40,7 +20,7 @@ const snap = (lesson: Lesson, origin: Lesson, k: number): Snapshot => ({
 describe('undo history bound (capHistory)', () => {
   it('counts weights and biases', () => {
     // 3-4-2 with biases: 3·4 + 4 + 4·2 + 2 = 26, counted by hand
-    expect(parametersOf(network([3, 4, 2]))).toBe(26);
+    expect(parametersOf(sigmoidNet([3, 4, 2], 7))).toBe(26);
   });
 
   it('keeps every entry of small lessons up to the count limit, and returns the same array when nothing is cut', () => {
@@ -102,7 +82,7 @@ describe('undo history in the store', () => {
 
   it('a large lesson keeps only the newest iterations that fit the budget; undo and redo walk them exactly', () => {
     // 6 layers of 64: 5 · (64·64 + 64) = 20,800 parameters per lesson
-    const start = network([64, 64, 64, 64, 64, 64]);
+    const start = sigmoidNet([64, 64, 64, 64, 64, 64], 7);
     expect(parametersOf(start)).toBe(20_800);
     const store = createLessonStore({ lesson: start, granularity: 'layer' });
     const s = store.getState;

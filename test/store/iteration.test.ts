@@ -90,9 +90,11 @@ class Model {
         this.shown = { iteration: a.at ?? 1, tail: 0 };
         return;
       case 'reset':
+        // Reset lesson takes the run back to epoch 0 too (the worker then reports a fresh run)
         if (!did) return;
         this.remember();
         this.shown = { iteration: 1, tail: 0 };
+        this.runSteps = null;
         return;
       case 'undo':
         if (this.past.length === 0) return;
@@ -164,7 +166,9 @@ function run(store: ReturnType<typeof createLessonStore>, a: Action): boolean {
       s.redo();
       return true;
     case 'reset': {
-      const changed = s.origin !== s.lesson;
+      // something to reset: the lesson was changed, or the run has moved (this test's snapshots put the run at
+      // epoch ⌊steps / 10⌋, sample steps mod 10)
+      const changed = s.origin !== s.lesson || (s.training.snapshot?.steps ?? 0) > 0;
       s.resetLesson();
       return changed;
     }
@@ -174,7 +178,8 @@ function run(store: ReturnType<typeof createLessonStore>, a: Action): boolean {
       // what the worker posts: its update count on from where it was loaded (the lesson's weights stand in for
       // the run's: the numbers under test are the counts)
       const before = s.training.snapshot?.steps ?? selectIteration(s) - 1;
-      s.receiveTraining({ type: 'progress', epochs: [], snapshot: snapshotOf(s, before + a.updates) });
+      const snapshot = snapshotOf(s, before + a.updates);
+      s.receiveTraining({ type: 'progress', epochs: [], snapshot, sync: s.training.sync });
       return true;
     }
     case 'resetTraining':

@@ -1,41 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { networkOf, splitOf } from '../../src/components/train/trainData';
+import { networkOf } from '../../src/components/train/trainData';
 import { train, TrainingSession } from '../../src/engine/training';
 import { createRng, shuffled } from '../../src/engine/rng';
 import type { Lesson, Sample } from '../../src/engine';
 import { iris } from '../../src/lessons/iris';
-import { createLessonStore, lessonTrainSettings, selectIteration, selectLossRecords } from '../../src/store';
-import { Trainer } from '../../src/training/trainer';
+import { createLessonStore, selectIteration, selectLossRecords } from '../../src/store';
+import { irisSettings, irisSplit, irisTrainRig } from '../support/trainRig';
 
 // Undo and redo across the hand-overs between the Train view and the step view (store/training.ts, "Undo and
 // redo"): whatever the sequence of training, switching, Next iteration, undo and redo, the loss history, the
 // iteration and the worker's run agree with the lesson shown. The reference replays the updates with the engine's
 // `train`, one sample or the rest of an epoch at a time, in the run's shuffled order.
 
-const split = splitOf(iris);
-const settings = lessonTrainSettings(iris);
+const split = irisSplit;
+const settings = irisSettings;
 const n = split.train.length;
 
-/** The store and an in-process worker, wired as the Train view's hook wires them (useTrainer). */
+/** The rig; after a change the hook's effects restore after undo or redo and hand the iterations to the run. */
 function connect() {
-  const store = createLessonStore({ lesson: iris });
-  const trainer = new Trainer({
-    post: (m) => store.getState().receiveTraining(m),
-    now: () => 0,
-    schedule: () => {},
-  });
-  store.getState().setView('train');
-  store.getState().resetTraining(settings);
-  trainer.handle({ type: 'load', network: networkOf(iris), split, settings, steps: 0 });
-  let synced = 0;
-  /** What the hook's effects do after a change: restore after undo or redo, hand the iterations to the run. */
+  const { store, trainer, restore } = irisTrainRig();
   const effects = () => {
-    const s = store.getState();
-    if (s.training.sync !== synced) {
-      synced = s.training.sync;
-      trainer.handle(s.restoreMessage());
-    }
+    restore();
     if (store.getState().view === 'train') {
       const handed = store.getState().handToRun();
       if (handed) trainer.handle({ type: 'adopt', ...handed });

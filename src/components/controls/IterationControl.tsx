@@ -2,7 +2,9 @@ import { useMemo, useRef } from 'react';
 import { useT } from '../../i18n';
 import { selectIteration, selectLossChart, useLessonStore, type LossChart } from '../../store';
 import { useFormatNumber } from '../../hooks';
-import { LineChart, type LineSeries } from '../train/LineChart';
+import { LineChart } from '../lazyPanels';
+import type { LineSeries } from '../train/LineChart';
+import '../train/line-chart.css'; // the chart's (lazyPart)
 
 /** "Next iteration" (adopt the updated weights) and the loss of every iteration so far as a small chart. */
 export function IterationControl() {

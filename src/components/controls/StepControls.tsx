@@ -4,7 +4,8 @@ import { selectProgress, selectStepCount, selectTimeline, useLessonStore } from 
 import { PhaseScrubber } from './PhaseScrubber';
 import { IterationControl } from './IterationControl';
 import { GranularitySwitch } from './GranularitySwitch';
-import { ExportButton } from '../documents/ExportButton';
+import { ExportButton } from '../lazyPanels';
+import '../toolButton.css'; // the export button's (lazyPart)
 import { Icon, type IconName } from './Icon';
 import './controls.css';
 

@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
-import { useLessonStore } from '../../store';
+import { runMoved, useLessonStore } from '../../store';
 import { LessonPicker } from '../LessonPicker';
 import { FileControls } from './FileControls';
 import { ToolIcon } from './ToolIcon';
@@ -14,7 +14,7 @@ export function LessonToolbar() {
     useShallow((s) => ({
       canUndo: s.past.length > 0,
       canRedo: s.future.length > 0,
-      edited: s.lesson !== s.origin,
+      edited: s.lesson !== s.origin || runMoved(s.training),
       undo: s.undo,
       redo: s.redo,
       resetLesson: s.resetLesson,

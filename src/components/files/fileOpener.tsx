@@ -2,7 +2,6 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { LessonProblem } from '../../engine';
 import type { MessageRef } from '../../formulas';
 import { lessonStore, refusalMessage } from '../../store';
-import { parseLessonFile } from '../../store/persist';
 
 /** Files larger than this are refused before reading (a lesson at the format's size caps is under 2 MB). */
 export const MAX_FILE_MB = 5;
@@ -58,6 +57,8 @@ export function FileOpenerProvider({ children }: { children: ReactNode }) {
       setRefusal({ name: file.name, problems: [], reason: { key: 'files.unreadable' } });
       return false;
     }
+    // the lesson reader comes with persistence, loaded after the first screen (its index would bring it along)
+    const { parseLessonFile } = await import('../../store/persist');
     const r = parseLessonFile(text);
     if (!r.ok) {
       setRefusal({ name: file.name, problems: r.problems });

@@ -9,7 +9,7 @@ import {
   selectStep,
   useLessonStore,
 } from '../../store';
-import { PracticeAnswer } from '../practice/PracticeAnswer';
+import { PracticeAnswer } from '../lazyPanels';
 import { Tex } from '../Tex';
 import { SourceList } from './SourceList';
 import { useFitFormulas } from './useFitFormulas';

@@ -3,10 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { selectStep, selectStepCount, useLessonStore } from '../../store';
 import { FormulaPage } from './FormulaPage';
-import { MatrixView } from '../lazyPanels';
-import { PracticeBar } from '../practice/PracticeBar';
-import { PracticeReport } from '../practice/PracticeReport';
+import { MatrixView, PracticeBar, PracticeReport } from '../lazyPanels';
 import './formula.css';
+import '../practice/practice.css'; // the practice bar's (lazyPart)
 
 /** Steps either side of the cursor whose pages are rendered ahead of time, hidden. */
 const AHEAD = 1;

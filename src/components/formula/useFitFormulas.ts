@@ -57,15 +57,16 @@ function scaleFor(tex: HTMLElement): number | null {
 const FIT_PASSES = 5;
 
 /**
- * Fits every display formula under `root`. All of them are measured, then every change is made, then those
+ * Fits every display formula under the roots. All of them are measured, then every change is made, then those
  * measured again, until none changes: the result is measured again after each change (glyph widths do not
  * scale exactly with the type size, and a changed formula may bring up, or take away, a scrollbar that changes
  * the room of its own row and of the others). Measuring all before changing any lays the page out once a pass:
  * measuring each formula right after changing the one before laid out a large network's pages (thousands of
  * KaTeX elements) once per formula.
  */
-function fitAll(root: HTMLElement): void {
-  let texes = [...root.querySelectorAll<HTMLElement>('.tex')];
+function fitAll(roots: readonly HTMLElement[]): void {
+  const texesOf = () => roots.flatMap((root) => [...root.querySelectorAll<HTMLElement>('.tex')]);
+  let texes = texesOf();
   for (let pass = 0; pass < FIT_PASSES && texes.length > 0; pass++) {
     const changes = texes.map(scaleFor);
     texes.forEach((tex, i) => {
@@ -73,8 +74,70 @@ function fitAll(root: HTMLElement): void {
     });
     // a change can narrow every row (a scrollbar), so all are measured again while any changed
     if (changes.every((c) => c === null)) break;
-    texes = [...root.querySelectorAll<HTMLElement>('.tex')];
+    texes = texesOf();
   }
+}
+
+/**
+ * Elements under the formulas a frame would change at most before their changes wait for the next frame: at
+ * this size laying them out again at the new type size costs about as much as the frame's own layout.
+ */
+const DEFER_ELEMENTS = 3000;
+
+/** Roots whose formulas changed since the last frame, fitted together at the start of the next one. */
+const pending = new Set<HTMLElement>();
+let frame = 0;
+/** Formulas hidden until the next frame fits them (see fitInFrames). */
+const hidden = new Set<HTMLElement>();
+
+/**
+ * Fits the formulas under the roots at the start of a frame. They are measured where the frame lays the page
+ * out anyway; when the formulas to change are small, they are changed and measured again at once. When they
+ * are large (a large network's chain rule holds ten thousand elements), laying them out again at their new
+ * size would double the frame's work: they are hidden for this frame instead (never shown cut off), and the
+ * next frame changes, measures and shows them.
+ */
+function fitInFrames(roots: readonly HTMLElement[]): void {
+  const texes = roots.flatMap((root) => [...root.querySelectorAll<HTMLElement>('.tex')]);
+  const changed = texes.filter((tex) => scaleFor(tex) !== null);
+  if (changed.length === 0) return;
+  const size = changed.reduce((n, tex) => n + tex.getElementsByTagName('*').length, 0);
+  if (size <= DEFER_ELEMENTS) {
+    fitAll(roots);
+    return;
+  }
+  for (const tex of changed) {
+    tex.style.opacity = '0';
+    hidden.add(tex);
+  }
+  requestAnimationFrame(() => {
+    fitAll(roots.filter((r) => r.isConnected));
+    for (const tex of hidden) tex.style.removeProperty('opacity');
+    hidden.clear();
+  });
+}
+
+/**
+ * Fits the formulas under `root` at the start of the next frame, before it is painted, together with every
+ * other root that changed meanwhile: the page is then laid out where the frame lays it out anyway. Fitting
+ * right after React's commit (a layout effect) made the browser lay the whole page out before the frame, once
+ * for each formula panel (for a large network's graph, hundreds of milliseconds each), and then again in the
+ * frame for whatever the fitting changed. A formula is never painted before it is fitted: the frame's
+ * animation callbacks run before its layout and paint (a large one waits hidden, see fitInFrames).
+ */
+function scheduleFit(root: HTMLElement): void {
+  if (typeof requestAnimationFrame === 'undefined') {
+    fitAll([root]);
+    return;
+  }
+  pending.add(root);
+  if (frame === 0)
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const roots = [...pending].filter((r) => r.isConnected);
+      pending.clear();
+      fitInFrames(roots);
+    });
 }
 
 /** KaTeX's fonts a formula may use (tall brackets use the Size fonts). */
@@ -113,19 +176,22 @@ export function useFitFormulas(ref: RefObject<HTMLElement | null>, content: unkn
   const theme = useLessonStore((s) => s.theme); // a theme may set another type size
   const presenting = useLessonStore((s) => s.presenting); // and so does presenter mode
   useLayoutEffect(() => {
-    if (ref.current) fitAll(ref.current);
+    if (ref.current) scheduleFit(ref.current);
   }, [ref, content, theme, presenting]);
   useEffect(() => {
     loadKatexFonts();
     const root = ref.current;
     if (!root || typeof ResizeObserver === 'undefined') return;
-    const fit = () => fitAll(root);
+    // (called after the frame's layout: measuring is cheap, and a large change waits for the next frame)
+    const fit = () => (typeof requestAnimationFrame === 'undefined' ? fitAll([root]) : fitInFrames([root]));
     let width = -1;
     const observer = new ResizeObserver(([entry]) => {
       const w = Math.round(entry.contentRect.width);
       if (w === width) return;
+      // the first notice comes as the root appears, which its layout effect has already fitted
+      const first = width === -1;
       width = w;
-      fit();
+      if (!first) fit();
     });
     observer.observe(root);
     // KaTeX's fonts load when first used: the widths measured before then were the fallback font's

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useLessonStore } from '../../store';
 import type { EdgeView } from './views';
 import type { EdgeId } from '../../engine';
+import { drawEdges, edgeBatches, type EdgeDrawing } from './edgeDraw';
 
 /**
  * Nets with more edges than this draw the edges beneath on a canvas instead of as SVG elements (a 10 × 64 net
@@ -49,47 +50,76 @@ export function pickEdge(views: readonly EdgeView[], x: number, y: number, reach
 /** What one edge looks like beneath: the canvas redraws only when one of these changes (or size or theme). */
 const lookOf = (v: EdgeView) => `${v.width}|${v.sign}|${v.dash ?? ''}`;
 
-/** Draws the edges, batched into one path per stroke style (colour, dash and width rounded to ¼ px). */
+/** The workers drawing on canvases handed over to them (edgeWorker.ts); null where one cannot be had. */
+const painters = new WeakMap<HTMLCanvasElement, Worker | null>();
+
+/**
+ * The worker that draws on `canvas`, handing the canvas over on first use; null where the browser cannot draw
+ * off the page's thread (the canvas is then drawn here).
+ */
+function painterOf(canvas: HTMLCanvasElement): Worker | null {
+  const known = painters.get(canvas);
+  if (known !== undefined) return known;
+  let worker: Worker | null = null;
+  if (typeof Worker !== 'undefined' && typeof canvas.transferControlToOffscreen === 'function') {
+    try {
+      worker = new Worker(new URL('./edgeWorker.ts', import.meta.url), { type: 'module' });
+      const offscreen = canvas.transferControlToOffscreen();
+      worker.postMessage({ canvas: offscreen }, [offscreen]);
+    } catch {
+      worker?.terminate();
+      worker = null;
+    }
+  }
+  painters.set(canvas, worker);
+  return worker;
+}
+
+/** Stops the worker of a canvas that has left the page (kept while React only re-runs its effects). */
+function releasePainter(canvas: HTMLCanvasElement): void {
+  window.setTimeout(() => {
+    if (canvas.isConnected) return;
+    painters.get(canvas)?.terminate();
+    painters.delete(canvas);
+  }, 0);
+}
+
+/**
+ * Draws the edges, batched into one path per stroke style (colour, dash and width rounded to ¼ px): in the
+ * canvas's worker where there is one (rasterising 37,440 edges in software takes the thread hundreds of
+ * milliseconds), else here.
+ */
 function paint(
   canvas: HTMLCanvasElement,
   views: readonly EdgeView[],
   box: { x: number; y: number; width: number; height: number },
 ) {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return; // no canvas (jsdom): the copies on top still show what the step lights
+  const painter = painterOf(canvas);
+  const ctx = painter ? null : canvas.getContext('2d');
+  if (!painter && !ctx) return; // no canvas (jsdom): the copies on top still show what the step lights
   const dpr = window.devicePixelRatio || 1;
   const client = { width: canvas.clientWidth, height: canvas.clientHeight };
-  canvas.width = Math.max(1, Math.round(client.width * dpr));
-  canvas.height = Math.max(1, Math.round(client.height * dpr));
   const { scale, dx, dy } = fitBox(box, client);
-  // The view box's origin (x, y) maps to the fitted corner, as the SVG's viewBox does when zoomed or panned.
-  ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * (dx - box.x * scale), dpr * (dy - box.y * scale));
-  ctx.clearRect(box.x - dx / scale, box.y - dy / scale, client.width / scale, client.height / scale);
   const style = getComputedStyle(canvas);
   const colour = (sign: string) => style.getPropertyValue(`--graph-${sign}`).trim() || 'gray';
-  const batches = new Map<string, { sign: string; dash: number[]; width: number; path: Path2D }>();
-  for (const v of views) {
-    const width = Math.max(0.25, Math.round(v.width * 4) / 4);
-    const key = `${v.sign}|${v.dash ?? ''}|${width}`;
-    let b = batches.get(key);
-    if (!b) {
-      const dash = (v.dash ?? '')
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map(Number);
-      b = { sign: v.sign, dash, width, path: new Path2D() };
-      batches.set(key, b);
-    }
-    b.path.moveTo(v.geom.x1, v.geom.y1);
-    b.path.lineTo(v.geom.x2, v.geom.y2);
+  const drawing: EdgeDrawing = {
+    pixelWidth: Math.max(1, Math.round(client.width * dpr)),
+    pixelHeight: Math.max(1, Math.round(client.height * dpr)),
+    // The view box's origin (x, y) maps to the fitted corner, as the SVG's viewBox does when zoomed or panned.
+    transform: [dpr * scale, 0, 0, dpr * scale, dpr * (dx - box.x * scale), dpr * (dy - box.y * scale)],
+    clear: [box.x - dx / scale, box.y - dy / scale, client.width / scale, client.height / scale],
+    batches: edgeBatches(views, colour),
+  };
+  if (painter) {
+    painter.postMessage(
+      drawing,
+      drawing.batches.map((b) => b.coords.buffer),
+    );
+    return;
   }
-  ctx.lineCap = 'butt';
-  for (const b of batches.values()) {
-    ctx.strokeStyle = colour(b.sign);
-    ctx.lineWidth = b.width;
-    ctx.setLineDash(b.dash);
-    ctx.stroke(b.path);
-  }
+  canvas.width = drawing.pixelWidth;
+  canvas.height = drawing.pixelHeight;
+  drawEdges(ctx!, drawing);
 }
 
 /**
@@ -128,7 +158,10 @@ export function GraphEdgeCanvas({
       setSize({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }),
     );
     observer.observe(canvas);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      releasePainter(canvas);
+    };
   }, []);
 
   useEffect(() => {

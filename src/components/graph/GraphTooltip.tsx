@@ -1,4 +1,4 @@
-import { placeTooltip, type Rect } from '../../layout';
+import { freeTooltipPlace, placeTooltip, type Rect } from '../../layout';
 import type { Row } from './describe';
 import { SymbolText } from './SymbolText';
 import './tooltip.css';
@@ -19,6 +19,11 @@ interface TooltipProps {
   faint?: Rect[];
   /** Font size of subscripts (default 70% of fontSize). */
   sub?: number;
+  /**
+   * Presenter mode's step callout: it covers nothing of `avoid` or `faint`; where the whole box finds no free
+   * place it keeps the values computed so far, then the last of them, and is left out if even that fits nowhere.
+   */
+  callout?: boolean;
 }
 
 const CHAR = 0.6;
@@ -26,14 +31,47 @@ const CHAR = 0.6;
 const widthOf = (text: string) =>
   [...text].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 1.7 : 1), 0) * CHAR;
 
-/** The values of the hovered or focused element, drawn inside the SVG so it scales with the graph. */
-export function GraphTooltip(props: TooltipProps) {
-  const { left, right, y, box, fontSize: fs, title, rows, notYet, sub } = props;
+/** The box's size for these rows, and where its value column starts. */
+function sizeOf(title: string, rows: Row[], notYet: string, fs: number) {
   const labelW = Math.max(0, ...rows.map((r) => widthOf(r.label))) * fs + fs * 0.8;
   const valueW = Math.max(0, ...rows.map((r) => widthOf(r.value ?? notYet))) * fs;
   const w = Math.max(widthOf(title) * fs, labelW + valueW) + fs * 1.2;
   const h = (rows.length + 1) * 1.35 * fs + fs * 0.8;
-  const { x, y: top } = placeTooltip({ left, right, y }, w, h, box, props.avoid ?? [], props.faint);
+  return { labelW, w, h };
+}
+
+/** The callout's rows where it fits without covering anything: all, the computed ones, the last computed one. */
+function fitCallout(props: TooltipProps) {
+  const { left, right, y, box, fontSize: fs, title, rows, notYet } = props;
+  const avoid = [...(props.avoid ?? []), ...(props.faint ?? [])];
+  const computed = rows.filter((r) => r.value !== null);
+  for (const shown of [rows, computed, computed.slice(-1)]) {
+    if (shown.length === 0) continue;
+    const size = sizeOf(title, shown, notYet, fs);
+    const at = freeTooltipPlace({ left, right, y }, size.w, size.h, box, avoid);
+    if (at) return { rows: shown, ...size, at };
+  }
+  return null;
+}
+
+/** The values of the hovered or focused element, drawn inside the SVG so it scales with the graph. */
+export function GraphTooltip(props: TooltipProps) {
+  const { left, right, y, box, fontSize: fs, title, notYet, sub } = props;
+  const fitted = props.callout
+    ? fitCallout(props)
+    : (() => {
+        const size = sizeOf(title, props.rows, notYet, fs);
+        const at = placeTooltip({ left, right, y }, size.w, size.h, box, props.avoid ?? [], props.faint);
+        return { rows: props.rows, ...size, at };
+      })();
+  if (!fitted) return null;
+  const {
+    rows,
+    labelW,
+    w,
+    h,
+    at: { x, y: top },
+  } = fitted;
   const lineY = (i: number) => fs * 0.4 + (i + 0.5) * 1.35 * fs;
   return (
     <g className="graph-tooltip" transform={`translate(${x},${top})`} fontSize={fs} aria-hidden="true">

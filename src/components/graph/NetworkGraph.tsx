@@ -81,21 +81,27 @@ export function NetworkGraph(props: NetworkGraphProps) {
   );
 
   const large = layout.edges.length > LARGE_NET_EDGES;
-  // Per-element views, kept from step to step: a step re-renders only the edges and nodes it changes.
+  // Per-element views, kept from step to step: a step re-renders only the edges and nodes it changes. They
+  // outlive a new layout of the same lesson (a resize, the chain-rule panel narrowing the graph): it renews
+  // their geometry only (withLayout), not their values, text and spoken names (~37,000 edges on a 10 × 64).
   const canvas = layout.edges.length > CANVAS_EDGES;
   const views = useMemo(
     () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
-    [layout, lesson, widthOf, format, t, canvas],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- later layouts go through withLayout
+    [lesson, format, t, canvas],
   );
   const marks = useMemo(
     () => marksOf(highlight, pathHighlight, selectedEdge),
     [highlight, pathHighlight, selectedEdge],
   );
-  const nodeViews = useMemo(() => views.nodes(shown, marks), [views, shown, marks]);
+  const nodeViews = useMemo(
+    () => views.withLayout(layout, widthOf).nodes(shown, marks),
+    [views, layout, widthOf, shown, marks],
+  );
   // The edges' views; and, drawn again on top, the lit, path and selected edges and the one under the pointer
   // or focus.
   const { edgeGroups, copies } = useMemo(() => {
-    const groups = views.edges(shown, marks);
+    const groups = views.withLayout(layout, widthOf).edges(shown, marks);
     const ids = new Set([...marks.lit, ...marks.path, ...(marks.selected ? [marks.selected] : [])]);
     if (active) ids.add(active);
     const lifted = [...ids].flatMap((id) => {
@@ -103,7 +109,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
       return view ? [view] : [];
     });
     return { edgeGroups: groups, copies: lifted };
-  }, [views, shown, marks, active]);
+  }, [views, layout, widthOf, shown, marks, active]);
   const labels = useEdgeLabels(layout, views, marks, active, edgeGroups);
 
   const callout = props.stepCallout ? stepCalloutId(layout, highlight) : null;
@@ -242,6 +248,7 @@ export function NetworkGraph(props: NetworkGraphProps) {
               notYet={t('graph.notYet')}
               avoid={drawn.hard}
               faint={drawn.faint}
+              callout={!active}
             />
           )}
         </svg>

@@ -1,42 +1,13 @@
-import { vid, type GraphId, type Lesson, type NodeId, type EdgeId, type ValueId } from '../../engine';
+import { vid, type GraphId, type Lesson, type ValueId } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
-import type { Highlight } from '../../steps';
 import { shownChanges } from '../../store';
 import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
 import type { Letters, Shown, Translate } from './describe';
+import { markOf, type Mark, type Marks } from './marks';
 
-/** How an element stands relative to the current step: part of it, dimmed beside it, or no step shown. */
-export type Mark = 'highlighted' | 'dimmed' | 'plain';
+export { markOf, marksOf, type Mark, type Marks } from './marks';
 
-/** What is lit: the current step's node and edge ids, the chain-rule path's, and the selected edge. */
-export interface Marks {
-  lit: ReadonlySet<GraphId>;
-  path: ReadonlySet<GraphId>;
-  selected: EdgeId | null;
-}
-
-const NONE: readonly GraphId[] = [];
 const NO_EDGES: readonly number[] = [];
-
-/** The marks of a step's highlight, a chain-rule path and a selected edge (any of them may be absent). */
-export function marksOf(
-  highlight: Highlight | null,
-  pathHighlight: { nodes: NodeId[]; edges: EdgeId[] } | null | undefined,
-  selected: EdgeId | null | undefined,
-): Marks {
-  return {
-    lit: new Set([...(highlight?.nodes ?? NONE), ...(highlight?.edges ?? NONE)]),
-    path: new Set([...(pathHighlight?.nodes ?? NONE), ...(pathHighlight?.edges ?? NONE)]),
-    selected: selected ?? null,
-  };
-}
-
-/** An element's mark: once anything is lit the rest is dimmed, except the selected edge and the path. */
-export function markOf(m: Marks, id: GraphId): Mark {
-  if (m.lit.has(id)) return 'highlighted';
-  const focus = m.lit.size > 0 || m.path.size > 0;
-  return focus && !m.path.has(id) && id !== m.selected ? 'dimmed' : 'plain';
-}
 
 /** Everything one edge draws, as primitives and its (per-layout) geometry. */
 export interface EdgeView {
@@ -83,22 +54,26 @@ function nodeValueIds(n: NodeGeom, last: number): ValueId[] {
 }
 
 /**
- * Per-element view data of one drawing (one layout, lesson, translator and number format), kept from step to
- * step: an element whose values and mark did not change keeps the very same view object, and a group of
- * edges none of which changed keeps the same array, so memoised components skip them. A step costs one pass
- * of cheap comparisons plus the text of the elements that changed, not the text of all ~10⁴ edges.
+ * Per-element view data of one drawing (one lesson, translator and number format), kept from step to step:
+ * an element whose values and mark did not change keeps the very same view object, and a group of edges none
+ * of which changed keeps the same array, so memoised components skip them. A step costs one pass of cheap
+ * comparisons plus the text of the elements that changed, not the text of all ~10⁴ edges.
+ *
+ * The views also outlive a change of layout (the graph resized or narrowed, say by the chain-rule panel):
+ * `withLayout` swaps in the new geometry (and, if the width scale changed, the stroke widths) and keeps the
+ * values, their text and spoken names, which do not depend on where an edge is drawn.
  *
  * It is a memo table, not state: each view is a function of the inputs alone, so which render filled the
  * table (a discarded concurrent one included) does not matter.
  */
 export class GraphViews {
-  /** Edges grouped by the neuron they lead into (`e:l:j:*` and `eb:l:j`), in layout order. */
-  private readonly groups: EdgeGeom[][];
+  /** How many edges lead into each neuron (`e:l:j:*` and `eb:l:j`), groups in layout order. */
+  private readonly groups: number[];
   private readonly edgeIds: Array<{ w: ValueId; grad: ValueId; next: ValueId }>;
   private readonly given: number[];
   private edgeViews: EdgeView[] = [];
   private groupViews: EdgeView[][] = [];
-  private readonly neurons: Array<{ geom: NodeGeom; ids: ValueId[] }>;
+  private neurons: Array<{ geom: NodeGeom; ids: ValueId[] }>;
   private nodeViews: Array<{ values: Array<number | undefined>; view: NodeView }> = [];
   /** Edge index by edge id, edges by the value ids they read, each edge's group and each group's first edge. */
   private readonly edgeIndex = new Map<GraphId, number>();
@@ -109,9 +84,9 @@ export class GraphViews {
   private last: { shown: Shown; marks: Marks } | null = null;
 
   constructor(
-    private readonly layout: NetworkLayout,
+    private layout: NetworkLayout,
     private readonly lesson: Pick<Lesson, 'weights' | 'biases' | 'layers' | 'conventions'>,
-    private readonly widthOf: (w: number) => number,
+    private widthOf: (w: number) => number,
     private readonly format: (x: number) => string,
     private readonly t: Translate,
     /** Whether edges get their spoken names (a net drawn on a canvas speaks none: `aria` stays ''). */
@@ -121,9 +96,9 @@ export class GraphViews {
     let key = '';
     for (const e of layout.edges) {
       const k = `${e.layer}:${e.to}`;
-      if (k !== key) this.groups.push([]);
+      if (k !== key) this.groups.push(0);
       key = k;
-      this.groups[this.groups.length - 1].push(e);
+      this.groups[this.groups.length - 1]++;
     }
     this.edgeIds = layout.edges.map(edgeValueIds);
     layout.edges.forEach((e, i) => {
@@ -135,10 +110,10 @@ export class GraphViews {
       }
     });
     let start = 0;
-    this.groups.forEach((group, g) => {
+    this.groups.forEach((size, g) => {
       this.groupStart.push(start);
-      for (let n = 0; n < group.length; n++) this.groupOf.push(g);
-      start += group.length;
+      for (let n = 0; n < size; n++) this.groupOf.push(g);
+      start += size;
     });
     this.given = layout.edges.map((e) =>
       e.from < 0 ? lesson.biases[e.layer - 1][e.to] : lesson.weights[e.layer - 1][e.to][e.from],
@@ -158,10 +133,10 @@ export class GraphViews {
     this.last = { shown, marks };
     if (!touched) {
       let i = 0;
-      this.groupViews = this.groups.map((group, g) => {
+      this.groupViews = this.groups.map((size, g) => {
         let changed = this.groupViews[g] === undefined;
-        for (let n = 0; n < group.length; n++, i++) changed = this.updateEdge(i, shown, marks) || changed;
-        return changed ? this.edgeViews.slice(i - group.length, i) : this.groupViews[g];
+        for (let n = 0; n < size; n++, i++) changed = this.updateEdge(i, shown, marks) || changed;
+        return changed ? this.edgeViews.slice(i - size, i) : this.groupViews[g];
       });
       return this.groupViews;
     }
@@ -174,6 +149,43 @@ export class GraphViews {
         : views,
     );
     return this.groupViews;
+  }
+
+  /**
+   * Draws in `layout` from now on, with stroke widths by `widthOf`: a layout of the same net (the same edges
+   * and neurons in the same order), as after a resize. Every view gets its new geometry (a new object, so the
+   * drawing updates); values, text, spoken names and marks are kept, and the stroke style is recomputed only
+   * when the width scale changed. Does nothing for the layout and scale in use; returns the table.
+   */
+  withLayout(layout: NetworkLayout, widthOf: (w: number) => number): this {
+    if (layout === this.layout && widthOf === this.widthOf) return this;
+    const old = this.layout;
+    if (
+      layout.edges.length !== old.edges.length ||
+      layout.nodes.length !== old.nodes.length ||
+      layout.edges.some((e, i) => e.id !== old.edges[i].id) ||
+      layout.nodes.some((n, i) => n.id !== old.nodes[i].id)
+    )
+      throw new Error('GraphViews.withLayout: a layout of another net');
+    const restyle = widthOf !== this.widthOf;
+    this.layout = layout;
+    this.widthOf = widthOf;
+    this.edgeViews = this.edgeViews.map((v, i) => {
+      const geom = layout.edges[i];
+      if (!restyle) return { ...v, geom };
+      const { width, sign, dash } = edgeStyle(v.w, widthOf);
+      return { ...v, geom, width, sign, dash };
+    });
+    this.groupViews = this.groupViews.map((_, g) =>
+      this.edgeViews.slice(this.groupStart[g], this.groupStart[g] + this.groups[g]),
+    );
+    const neurons = layout.nodes.filter((n) => !n.bias);
+    this.neurons = this.neurons.map(({ ids }, i) => ({ geom: neurons[i], ids }));
+    this.nodeViews = this.nodeViews.map(({ values, view }, i) => ({
+      values,
+      view: { ...view, geom: neurons[i] },
+    }));
+    return this;
   }
 
   /** The view of one edge as of the last call of edges() (undefined for an unknown id or before it). */

@@ -9,7 +9,7 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
-import { indexAt, lineChart, type ChartBox, type ChartGeometry, type ChartMark } from '../../layout';
+import { indexAt, lineChart, type ChartBox, type ChartGeometry, type ChartMark, type GrowingMemo } from '../../layout';
 import './line-chart.css';
 
 export interface LineSeries {
@@ -19,8 +19,8 @@ export interface LineSeries {
   values: ArrayLike<number | undefined>;
   /** The x of each value, increasing (default: i + 1). */
   xs?: ArrayLike<number>;
-  /** A Float64Array view of a buffer only ever appended to: decimated incrementally (layout/chart.ts). */
-  growing?: boolean;
+  /** A Float64Array view of a buffer only ever appended to: decimated incrementally, kept in this memo (layout/chart.ts). */
+  growing?: GrowingMemo;
   /** Drawn dashed (the non-colour cue between two series). */
   dashed?: boolean;
 }

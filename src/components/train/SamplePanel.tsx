@@ -2,8 +2,11 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Sample } from '../../engine';
 import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
-import { useLessonStore } from '../../store';
+import { useLessonStore, type LessonState } from '../../store';
 import type { TrainSplit } from '../../training';
+import { useCalmSelector } from './useCalm';
+
+const runSnapshot = (s: LessonState) => s.training.snapshot;
 
 interface Props {
   split: TrainSplit;
@@ -19,9 +22,10 @@ interface Props {
 export function SamplePanel({ split, predict, classOf, classNames }: Props) {
   const t = useT();
   const fmt = useFormatNumber();
-  const { snapshot, picked, running, pickSample, openSampleStep } = useLessonStore(
+  // the next sample follows the run at most every CALM_MS while it goes
+  const snapshot = useCalmSelector(runSnapshot);
+  const { picked, running, pickSample, openSampleStep } = useLessonStore(
     useShallow((s) => ({
-      snapshot: s.training.snapshot,
       picked: s.training.picked,
       running: s.training.running,
       pickSample: s.pickSample,

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
 import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
+import type { GrowingMemo } from '../../layout';
 import { selectLossRecords, useLessonStore } from '../../store';
 import { LineChart, type LineSeries } from './LineChart';
 import { historyColumns, type HistoryColumns } from './historyColumns';
@@ -19,6 +20,8 @@ export const TrainCharts = memo(function TrainCharts() {
   const history = useLessonStore(selectLossRecords);
   const columns = useRef<HistoryColumns | null>(null);
   const cols = useMemo(() => (columns.current = historyColumns(history, columns.current)), [history]);
+  // what the incremental decimation keeps of each growing column between frames
+  const memos = useRef<Record<string, GrowingMemo>>({});
   const labels = useMemo(
     () => ({
       trainLoss: t('train.trainingLoss'),
@@ -35,7 +38,7 @@ export const TrainCharts = memo(function TrainCharts() {
       label: labels[key],
       values: cols[key].subarray(0, cols.n),
       xs,
-      growing: true,
+      growing: (memos.current[key] ??= {}),
       ...(dashed ? { dashed } : {}),
     });
     return {

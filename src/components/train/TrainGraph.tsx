@@ -35,6 +35,9 @@ export const TrainGraph = memo(function TrainGraph({ sizes, label }: Props) {
     const edges = el.querySelectorAll<SVGLineElement>('line.train-edge');
     let shown: number[][][] | null = null;
     let epoch = -1;
+    // what each edge has now: an attribute is written only when it changes (a class change restyles the edge)
+    const drawnSign: string[] = [];
+    const drawnWidth: string[] = [];
     const draw = (s: LessonState) => {
       const weights = weightsOf(s);
       const e = s.training.snapshot?.epoch ?? 0;
@@ -49,15 +52,23 @@ export const TrainGraph = memo(function TrainGraph({ sizes, label }: Props) {
       for (const layer of weights)
         for (const row of layer)
           for (const w of row) {
-            const line = edges[i++];
+            const n = i++;
+            const line = edges[n];
             if (!line) return;
             const sign = signOf(w);
             const px = width(w);
-            line.setAttribute('class', `train-edge train-edge--${sign}`);
-            line.setAttribute('stroke-width', String(px));
-            if (sign === 'neg')
-              line.setAttribute('stroke-dasharray', `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}`);
-            else line.removeAttribute('stroke-dasharray');
+            // a hundredth of a pixel is below what the screen shows
+            const text = px.toFixed(2);
+            if (sign !== drawnSign[n]) line.setAttribute('class', `train-edge train-edge--${sign}`);
+            if (text !== drawnWidth[n] || sign !== drawnSign[n]) {
+              line.setAttribute('stroke-width', text);
+              if (sign === 'neg')
+                line.setAttribute('stroke-dasharray', `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}`);
+              else if (drawnSign[n] === 'neg' || drawnSign[n] === undefined)
+                line.removeAttribute('stroke-dasharray');
+            }
+            drawnSign[n] = sign;
+            drawnWidth[n] = text;
           }
     };
     draw(lessonStore.getState());

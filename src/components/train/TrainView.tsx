@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
-import { lowerRate, useLessonStore, type LossRecord } from '../../store';
+import { lowerRate, useLessonStore, type LessonState, type LossRecord } from '../../store';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DatasetPicker } from './DatasetPicker';
 import { DecisionMap } from './DecisionMap';
@@ -12,6 +12,7 @@ import { TrainControls } from './TrainControls';
 import { TrainGraph } from './TrainGraph';
 import { classOf, confusion, isClassification, predictor } from './predictions';
 import { classNamesOf, withDataset } from './trainData';
+import { useCalmSelector } from './useCalm';
 import { useTrainer } from './useTrainer';
 import './train.css';
 
@@ -21,24 +22,51 @@ function lastEpoch(history: readonly LossRecord[]): LossRecord | undefined {
   return undefined;
 }
 
+const runSnapshot = (s: LessonState) => s.training.snapshot;
+
+/** "Epoch N", the training loss, the validation accuracy and the run's state: every frame while a run goes. */
+function TrainStatus() {
+  const t = useT();
+  const fmt = useFormatNumber();
+  const { epoch, last, stop, running } = useLessonStore(
+    useShallow((s) => ({
+      epoch: s.training.snapshot?.epoch ?? 0,
+      last: lastEpoch(s.training.history),
+      stop: s.training.stop,
+      running: s.training.running,
+    })),
+  );
+  return (
+    <p className="train-status">
+      <span data-testid="train-epoch">{t('train.epochN', { n: epoch })}</span>
+      <span data-testid="train-loss">
+        {t('train.trainingLossValue', { value: last ? fmt(last.trainLoss) : '—' })}
+      </span>
+      {last?.validationAccuracy !== undefined && (
+        <span data-testid="train-validation-accuracy">
+          {t('train.validationAccuracyValue', { value: percent(last.validationAccuracy) })}
+        </span>
+      )}
+      <span className="train-state">
+        {running ? t('train.running') : stop ? t(`train.stopped.${stop.reason}`) : t('train.paused')}
+      </span>
+    </p>
+  );
+}
+
 /**
  * The Train view: trains the lesson's network over its data set in a worker, with the loss and accuracy per
  * epoch, what the network has learned, and any sample's step one click away.
  */
 export default function TrainView() {
   const t = useT();
-  const fmt = useFormatNumber();
   const { split, fitting, post } = useTrainer();
-  const { lesson, last, snapshot, stop, settings, running } = useLessonStore(
-    useShallow((s) => ({
-      lesson: s.lesson,
-      last: lastEpoch(s.training.history),
-      snapshot: s.training.snapshot,
-      stop: s.training.stop,
-      settings: s.training.settings,
-      running: s.training.running,
-    })),
+  const { lesson, stop, settings } = useLessonStore(
+    useShallow((s) => ({ lesson: s.lesson, stop: s.training.stop, settings: s.training.settings })),
   );
+  // what the network has learned follows the run at most every CALM_MS while it goes (the status line, the
+  // charts and the graph every frame)
+  const snapshot = useCalmSelector(runSnapshot);
   const picked = useLessonStore((s) => s.training.picked);
   const pickSample = useLessonStore((s) => s.pickSample);
   const setTrainSettings = useLessonStore((s) => s.setTrainSettings);
@@ -54,8 +82,6 @@ export default function TrainView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [fitting, weights, biases, lesson.layers, lesson.loss, lesson.useBias],
   );
-
-  const epoch = snapshot?.epoch ?? 0;
 
   const classes = split.train[0]?.target.length ?? 1;
   const classification = fitting && isClassification([...split.train, ...split.validation]);
@@ -74,20 +100,7 @@ export default function TrainView() {
     <section className="train-view" aria-label={t('view.train')}>
       <div className="train-top">
         <DatasetPicker />
-        <p className="train-status">
-          <span data-testid="train-epoch">{t('train.epochN', { n: epoch })}</span>
-          <span data-testid="train-loss">
-            {t('train.trainingLossValue', { value: last ? fmt(last.trainLoss) : '—' })}
-          </span>
-          {last?.validationAccuracy !== undefined && (
-            <span data-testid="train-validation-accuracy">
-              {t('train.validationAccuracyValue', { value: percent(last.validationAccuracy) })}
-            </span>
-          )}
-          <span className="train-state">
-            {running ? t('train.running') : stop ? t(`train.stopped.${stop.reason}`) : t('train.paused')}
-          </span>
-        </p>
+        <TrainStatus />
       </div>
       {!fitting && (
         <div className="train-message" role="alert">

@@ -7,7 +7,7 @@ import {
   type Lesson,
 } from '../../engine';
 import { datasetSplit, IRIS_CLASSES } from '../../data';
-import type { TrainNetwork, TrainSplit } from '../../training';
+import { networkOf, type TrainSplit } from '../../training';
 
 // What the Train view takes from the lesson: its data set and split, and what the worker needs. Pure. Predictions
 // are in predictions.ts, the history's chart columns in historyColumns.ts.
@@ -47,11 +47,7 @@ export function fits(lesson: Pick<Lesson, 'layers'>, split: TrainSplit): boolean
   );
 }
 
-/** What the worker needs of the lesson. */
-export function networkOf(lesson: Lesson): TrainNetwork {
-  const { layers, loss, learningRate, useBias, weights, biases, conventions } = lesson;
-  return { layers, loss, learningRate, useBias, weights, biases, conventions };
-}
+export { networkOf };
 
 /** A key that changes when the run must start again: another network or data set (another lesson opened also does). */
 export function runKey(lesson: Lesson): string {

@@ -14,6 +14,9 @@ import {
   type SavedState,
 } from './saved';
 import { chooseStart, savedNeedsBackup } from './start';
+import { trailing, WRITE_INTERVAL_MS } from './trailing';
+
+export { WRITE_INTERVAL_MS };
 
 /** The parts of the browser persistence uses, passed in (the page's `window`, or a stand-in in tests). */
 export type BrowserEnv = Pick<
@@ -36,20 +39,19 @@ export interface PersistenceOptions {
    * absent or null: the link is compressed in place, in the idle moment it is written in.
    */
   compressLink?: ((text: string) => Promise<string>) | null;
+  /**
+   * False when the page has opened its start itself, before persistence was loaded (a first visit: nothing in
+   * the address or in storage, so the default screen): the store is left as it is (the reader may have stepped
+   * already), and only kept in step from now on. Default true: the start is chosen and opened here.
+   */
+  open?: boolean;
 }
 
-/**
- * Autosave and the hash are written this long after the first change of a burst, once, with the state of then:
- * never during the step that changed them, so stepping stays smooth; a page that hides writes at once.
- */
-export const WRITE_INTERVAL_MS = 400;
 /**
  * The longest link kept in the address bar. Rewriting a longer one at every step costs the page tens of
  * milliseconds each time (a 10 × 64 lesson's link is ~0.3 MB); such a lesson's link is made when copied.
  */
 export const LIVE_LINK_MAX_CHARS = 32_000;
-/** An idle moment is awaited at most this long once the interval is over. */
-const IDLE_TIMEOUT_MS = 600;
 
 const SAVED_FIELDS = [
   'lesson',
@@ -67,38 +69,6 @@ const LINK_FIELDS = ['lesson', 'granularity', 'cursor', 'priorUpdates', 'lossHis
 
 const changed = (a: LessonState, b: LessonState, keys: readonly (keyof LessonState)[]) =>
   keys.some((k) => a[k] !== b[k]);
-
-/**
- * Runs `fn` once, an interval after the first of a burst of calls (then in an idle moment where the browser
- * has them), so a step or an edit never pays for the write; `flush` runs a pending call at once.
- */
-function trailing(env: BrowserEnv, fn: () => void) {
-  let timer: number | null = null;
-  let idle: number | null = null;
-  const fire = () => {
-    idle = null;
-    fn();
-  };
-  const run = () => {
-    if (timer !== null || idle !== null) return;
-    timer = env.setTimeout(() => {
-      timer = null;
-      if (env.requestIdleCallback) idle = env.requestIdleCallback(fire, { timeout: IDLE_TIMEOUT_MS });
-      else fn();
-    }, WRITE_INTERVAL_MS);
-  };
-  const cancel = () => {
-    if (timer !== null) env.clearTimeout(timer);
-    if (idle !== null) env.cancelIdleCallback?.(idle);
-    const was = timer !== null || idle !== null;
-    timer = idle = null;
-    return was;
-  };
-  const flush = () => {
-    if (cancel()) fn();
-  };
-  return { run, flush, cancel };
-}
 
 /**
  * The localStorage key where an autosave the app could not take whole (unreadable, from another version, a
@@ -124,9 +94,15 @@ function read(storage: () => Storage, key: string): string | null {
 export function connectPersistence(
   store: StoreApi<LessonStore>,
   env: BrowserEnv,
-  { compressLink = null }: PersistenceOptions = {},
+  { compressLink = null, open = true }: PersistenceOptions = {},
 ): () => void {
   const hash = env.location.hash;
+  if (open) openStart(store, env, hash);
+  return keepInStep(store, env, hash, compressLink, !open);
+}
+
+/** Opens where the page asks (share link > autosave > default lesson), setting aside an autosave not taken whole. */
+function openStart(store: StoreApi<LessonStore>, env: BrowserEnv, hash: string): void {
   const languages = env.navigator.languages?.length
     ? env.navigator.languages
     : [env.navigator.language ?? 'en'];
@@ -157,6 +133,20 @@ export function connectPersistence(
   if (isLessonLink(hash) && start.notice?.key.startsWith('link.') && !decodeLink(hash).ok) {
     env.history.replaceState(env.history.state, '', url());
   }
+}
+
+/**
+ * Keeps the autosave and the hash in step with the store and follows links pasted into the address bar;
+ * `late`: connected after the reader may have changed something, which is then written as any change is.
+ */
+function keepInStep(
+  store: StoreApi<LessonStore>,
+  env: BrowserEnv,
+  hash: string,
+  compressLink: PersistenceOptions['compressLink'],
+  late: boolean,
+): () => void {
+  const url = () => `${env.location.pathname}${env.location.search}`;
 
   let warned = false;
   /** The large autosave last written whole (with its stamp): while only the step changes, the step is written. */
@@ -277,6 +267,17 @@ export function connectPersistence(
           (replaced ? { key: 'link.replacedWork', action: { kind: 'restoreWork', work } } : null),
       );
   };
+  if (late) {
+    // a page that started before persistence connected had no link in its address: one there now was pasted or
+    // followed since (before this listener existed), and opens as any later link does
+    if (isLessonLink(hash)) {
+      written = '';
+      onHashChange();
+    }
+    const start = store.getInitialState();
+    if (changed(store.getState(), start, SAVED_FIELDS)) save.run();
+    if (changed(store.getState(), start, LINK_FIELDS)) syncHash.run();
+  }
   // Leaving or reloading: the autosave must be current. The hash is not flushed: the reload already has its URL,
   // and it must stay the one recorded as this tab's own so the newer autosave wins over it.
   const onPageHide = () => save.flush();

@@ -17,14 +17,19 @@ const WRITE_DELAY_MS = 300;
  * field), written after each change. A teacher's exercise link (`&x=`) opens straight into practice, at start
  * and when pasted later. Call after connectPersistence, which opens the link's lesson first. Returns a disconnect.
  */
-export function connectPractice(store: StoreApi<LessonStore>, env: PracticeEnv): () => void {
+export function connectPractice(
+  store: StoreApi<LessonStore>,
+  env: PracticeEnv,
+  { open = true }: { open?: boolean } = {},
+): () => void {
   let text: string | null = null;
   try {
     text = env.localStorage.getItem(PRACTICE_KEY);
   } catch {
     // storage blocked: practice starts afresh
   }
-  store.getState().loadPractice(parsePractice(text));
+  // open false: nothing was saved and the page has started (connectPersistence's `open`); practice is as it is
+  if (open) store.getState().loadPractice(parsePractice(text));
   const openExercise = (hash: string) => {
     if (!isLessonLink(hash)) return;
     const link = decodeLink(hash);

@@ -150,3 +150,82 @@ describe('GraphViews after a step', () => {
     }
   });
 });
+
+describe('GraphViews across a change of layout', () => {
+  it('views kept through resizes equal views computed from scratch in the new layout, over a random walk', async () => {
+    const { lesson001 } = await import('../../../src/lessons');
+    const { initialState, selectShownValues, selectTimeline } = await import('../../../src/store');
+    const { createRng } = await import('../../../src/engine');
+    const base = initialState(lesson001);
+    const sizes = lesson001.layers.map((l) => l.size);
+    const layoutIn = (width: number, height: number) =>
+      layoutNetwork(sizes, lesson001.useBias, { width, height });
+    // the width scale is remade with each layout, as the graph does (it follows the neuron radius)
+    const scaleOf = (layout: ReturnType<typeof layoutIn>) => weightWidthScale(1.2, layout.radius);
+    const steps = selectTimeline(base)!.steps;
+    const rng = createRng(11);
+    let layout = layoutIn(800, 480);
+    let widthOf = scaleOf(layout);
+    const kept = new GraphViews(layout, lesson001, widthOf, format, t);
+    const radii = new Set([layout.radius]);
+    let relayouts = 0;
+    let cursor = 0;
+    const plainEdges = (groups: ReturnType<GraphViews['edges']>) =>
+      groups.map((g) => g.map((v) => ({ ...v, geom: { ...v.geom } })));
+    for (let k = 0; k < 80; k++) {
+      if (rng() < 0.35) {
+        // a new size: sometimes narrower (the chain-rule panel), sometimes smaller all round (new radius)
+        layout = layoutIn(300 + Math.floor(rng() * 900), 200 + Math.floor(rng() * 500));
+        // sometimes the same scale object is kept (the graph keeps it while the radius does not change)
+        widthOf = rng() < 0.3 ? widthOf : scaleOf(layout);
+        radii.add(layout.radius);
+        relayouts++;
+      }
+      cursor =
+        rng() < 0.8 ? Math.min(steps.length - 1, Math.max(0, cursor + 1)) : Math.floor(rng() * steps.length);
+      const shown = selectShownValues({ ...base, cursor });
+      const edgeIds = layout.edges.map((e) => e.id);
+      const selected = rng() < 0.2 ? edgeIds[Math.floor(rng() * edgeIds.length)] : null;
+      const marks = marksOf(steps[cursor].highlight, null, selected);
+      const fresh = new GraphViews(layout, lesson001, widthOf, format, t);
+      const before = kept.edges(shown, marks);
+      const edges = kept.withLayout(layout, widthOf).edges(shown, marks);
+      expect(plainEdges(edges)).toEqual(plainEdges(fresh.edges(shown, marks)));
+      // the geometry is the new layout's own, and the edge looked up by id is the one drawn
+      edges.flat().forEach((v) => expect(v.geom).toBe(layout.edgeById[v.geom.id]));
+      expect(kept.edgeView(edgeIds[0])).toBe(edges[0][0]);
+      expect(kept.nodes(shown, marks)).toEqual(fresh.nodes(shown, marks));
+      kept.nodes(shown, marks).forEach((v) => expect(v.geom).toBe(layout.nodeById[v.geom.id]));
+      // unchanged layout and values: the very same arrays back
+      if (before !== edges) kept.edges(shown, marks).forEach((g, i) => expect(g).toBe(edges[i]));
+    }
+    expect(relayouts).toBeGreaterThan(10);
+    // the walk met layouts with different neuron radii, so different stroke widths
+    expect(radii.size).toBeGreaterThan(2);
+  });
+
+  it('keeps the text of every edge through a resize (not recomputed) and renews only the geometry', () => {
+    const layout = layoutNetwork(sizes, false, { width: 800, height: 480 });
+    const layers = sizes.map((size) => ({ size, activation: 'sigmoid' as const }));
+    const conventions = { update: 'minusEta', vectors: 'column', symbols: 'standard' } as const;
+    let calls = 0;
+    const counting = (x: number) => (calls++, format(x));
+    const widthOf = weightWidthScale(1, layout.radius);
+    const views = new GraphViews(layout, { weights, biases, layers, conventions }, widthOf, counting, t);
+    const a = views.edges(givens, none);
+    const formatted = calls;
+    expect(formatted).toBeGreaterThan(0);
+    const narrow = layoutNetwork(sizes, false, { width: 400, height: 480 });
+    const b = views.withLayout(narrow, widthOf).edges(givens, none);
+    expect(calls).toBe(formatted);
+    b.flat().forEach((v, i) => {
+      const old = a.flat()[i];
+      expect(v).not.toBe(old);
+      expect(v.geom).toBe(narrow.edges[i]);
+      expect({ ...v, geom: null }).toEqual({ ...old, geom: null });
+    });
+    expect(() =>
+      views.withLayout(layoutNetwork([3, 2, 2], false, { width: 400, height: 480 }), widthOf),
+    ).toThrow();
+  });
+});

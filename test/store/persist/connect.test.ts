@@ -179,6 +179,35 @@ describe('persistence in the browser', () => {
     expect(store.getState()).toMatchObject({ lesson: work, notice: { key: 'link.broken' } });
   });
 
+  it('connected late (a first visit started without it), it opens a link that arrived in the meantime', () => {
+    const store = createLessonStore();
+    store.setState({ granularity: 'layer' }); // the first visit's own start
+    setHash(encodeLink({ lesson: lesson001, granularity: 'neuron', cursor: 5 }));
+    page.disconnect = connectPersistence(store, windowEnv(), { open: false });
+    expect(store.getState()).toMatchObject({
+      lesson: lesson001,
+      granularity: 'neuron',
+      cursor: 5,
+      notice: null,
+    });
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(decodeLink(window.location.hash)).toMatchObject({ ok: true, lesson: lesson001, cursor: 5 });
+    expect(savedNow()).toMatchObject({ lesson: lesson001, granularity: 'neuron', cursor: 5 });
+  });
+
+  it('connected late with no link, it keeps the page’s own start and writes it', () => {
+    const store = createLessonStore();
+    store.setState({ granularity: 'layer' });
+    page.disconnect = connectPersistence(store, windowEnv(), { open: false });
+    expect(store.getState()).toMatchObject({ lesson: lesson004, granularity: 'layer', cursor: 0 });
+    vi.advanceTimersByTime(WRITE_INTERVAL_MS);
+    expect(decodeLink(window.location.hash)).toMatchObject({
+      ok: true,
+      lesson: lesson004,
+      granularity: 'layer',
+    });
+  });
+
   it('an autosave the app cannot take whole is set aside before the first new save', () => {
     const unreadable = '{"format":"backprop-saved","version":1,"lesson":{}}';
     window.localStorage.setItem(SAVED_KEY, unreadable);
