@@ -5,6 +5,8 @@ export {
   decimate,
   decimateGrowing,
   pixelsOf,
+  xEnd,
+  samePixels,
   type ChartBox,
   type ChartGeometry,
   type ChartMark,

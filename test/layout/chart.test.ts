@@ -5,6 +5,8 @@ import {
   decimateGrowing,
   indexAt,
   lineChart,
+  samePixels,
+  xEnd,
   type GrowingMemo,
 } from '../../src/layout/chart';
 
@@ -151,5 +153,57 @@ describe('lineChart on a canvas', () => {
     expect(at(500).pixels).toBeNull();
     expect(at(501).pixels).not.toBeNull();
     expect(at(501).d).toBe('');
+  });
+});
+
+describe('xEnd', () => {
+  it('ends the axis at the data while a pixel spans under two x units', () => {
+    // 599 units over 410 px: 1.46 a pixel
+    expect(xEnd(1, 600, 410)).toBe(600);
+    expect(xEnd(1, 2, 410)).toBe(2);
+  });
+
+  it('rounds a long axis up to a power of two under a pixel’s span, at most a pixel past the data', () => {
+    // 10,000 units over 410 px: 24.4 a pixel, so steps of 16; 10,001 → 626 × 16
+    expect(xEnd(1, 10001, 410)).toBe(10016);
+    expect(xEnd(1, 10000, 410)).toBe(10000);
+    // 1,000 over 410: 2.44 a pixel, steps of 2
+    expect(xEnd(1, 1001, 410)).toBe(1002);
+    for (const last of [900, 4321, 10007, 65537]) {
+      const end = xEnd(1, last, 410);
+      expect(end).toBeGreaterThanOrEqual(last);
+      expect(end - last).toBeLessThan((last - 1) / 410);
+    }
+  });
+
+  it('keeps a growing history’s axis and ticks still between its steps', () => {
+    const values = Float64Array.from({ length: 10100 }, (_, i) => 1 / (i + 1));
+    const box = { width: 480, height: 220, margin: { top: 10, right: 14, bottom: 38, left: 56 } };
+    const memo: GrowingMemo = {};
+    const domains = new Set<string>();
+    for (let n = 10000; n <= 10100; n++) {
+      const g = lineChart([{ key: 's', values: values.subarray(0, n), growing: memo }], box, {
+        canvasAbove: 500,
+      });
+      domains.add(g.x.domain().join());
+      // the last point at most a pixel before the axis' end (466)
+      const px = g.paths[0].pixels!;
+      expect(466 - px[px.length - 2]).toBeGreaterThanOrEqual(0);
+      expect(466 - px[px.length - 2]).toBeLessThan(1);
+      expect(px[px.length - 1]).toBeCloseTo(g.y(1 / n), 9);
+    }
+    // 101 frames of one epoch each, steps of 16 epochs (10,000 / 410 px = 24.4 a pixel): 10000, 10016, …, 10112
+    expect([...domains]).toEqual([0, 16, 32, 48, 64, 80, 96, 112].map((k) => `1,${10000 + k}`));
+  });
+});
+
+describe('samePixels', () => {
+  it('compares each series’ pixels by value', () => {
+    const a = Float64Array.of(1, 2, 3, 4);
+    expect(samePixels([a, null], [Float64Array.of(1, 2, 3, 4), null])).toBe(true);
+    expect(samePixels([a], [Float64Array.of(1, 2, 3, 4.5)])).toBe(false);
+    expect(samePixels([a], [Float64Array.of(1, 2)])).toBe(false);
+    expect(samePixels([a], [null])).toBe(false);
+    expect(samePixels([a], [a, a])).toBe(false);
   });
 });

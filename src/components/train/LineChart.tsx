@@ -9,7 +9,15 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
-import { indexAt, lineChart, type ChartBox, type ChartGeometry, type ChartMark, type GrowingMemo } from '../../layout';
+import {
+  indexAt,
+  lineChart,
+  type ChartBox,
+  type ChartGeometry,
+  type ChartMark,
+  type GrowingMemo,
+  samePixels,
+} from '../../layout';
 import './line-chart.css';
 
 export interface LineSeries {
@@ -244,10 +252,14 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   );
 });
 
-/** The stroke colour and width of each series' (empty) SVG path, read once per theme. */
+/**
+ * The stroke colour and width of each series' (empty) SVG path, read once per theme; and what the canvas last
+ * drew (its size and each series' pixels), so an unchanged picture is not drawn again.
+ */
 interface Strokes {
   theme: number;
   styles: { color: string; width: number }[];
+  drawn?: { canvas: HTMLCanvasElement; w: number; h: number; pixels: (Float64Array | null)[] };
 }
 
 /**
@@ -283,6 +295,11 @@ function drawCanvas(
       }),
     };
   }
+  const pixels = geometry.paths.map((p) => p.pixels);
+  const drawn = strokes.current.drawn;
+  // the canvas still shows these pixels (a frame that added no point and moved no axis)
+  if (drawn?.canvas === canvas && drawn.w === w && drawn.h === h && samePixels(drawn.pixels, pixels)) return;
+  strokes.current.drawn = { canvas, w, h, pixels };
   const styles = strokes.current.styles;
   ctx.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);
   ctx.clearRect(0, 0, box.width, box.height);

@@ -140,7 +140,22 @@ describe('LineChart', () => {
       />,
     );
     expect(calls.strokes).toBe(4);
-    expect(calls.lines.at(-1)!.points.at(-1)![0]).toBeCloseTo(RIGHT, 9);
+    // 1,000 epochs over 410 px is 2.44 epochs a pixel: the axis ends at the next multiple of 2, epoch 1002, so
+    // epoch 1001 sits 1/1001 of the plot (0.41 px) before its end
+    expect(calls.lines.at(-1)!.points.at(-1)![0]).toBeCloseTo(LEFT + (1000 / 1001) * (RIGHT - LEFT), 9);
+    // the same history again (a frame that added nothing): not drawn again
+    rerender(
+      <LineChart
+        title="Loss per epoch"
+        series={history(1001)}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(n) => `Epoch ${n}`}
+        yDomain={[0, 2]}
+      />,
+    );
+    expect(calls.strokes).toBe(4);
   });
 
   it('has axes with ticks and titles, and a legend', () => {
