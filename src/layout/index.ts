@@ -12,6 +12,7 @@ export {
   type ChartMark,
   type ChartPoint,
   type GrowingMemo,
+  type Tick,
 } from './chart';
 export {
   layoutNetwork,

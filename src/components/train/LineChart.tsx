@@ -150,53 +150,14 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
           onFocus={() => setAt(count > 0 ? count - 1 : null)}
           onKeyDown={onKeyDown}
         >
-          <g className="axis axis-x" data-testid="x-axis">
-            <line
-              x1={margin.left}
-              x2={width - margin.right}
-              y1={height - margin.bottom}
-              y2={height - margin.bottom}
-            />
-            {xTicks.map((tk) => (
-              <g key={tk.value} className="tick" transform={`translate(${tk.at},${height - margin.bottom})`}>
-                <line y2={4} />
-                <text y={compact ? 13 : 15} textAnchor="middle">
-                  {tk.value}
-                </text>
-              </g>
-            ))}
-            {!compact && (
-              <text
-                className="axis-title"
-                x={(margin.left + width - margin.right) / 2}
-                y={height - 4}
-                textAnchor="middle"
-              >
-                {xLabel}
-              </text>
-            )}
-          </g>
-          <g className="axis axis-y" data-testid="y-axis">
-            <line x1={margin.left} x2={margin.left} y1={margin.top} y2={height - margin.bottom} />
-            {yTicks.map((tk) => (
-              <g key={tk.value} className="tick" transform={`translate(${margin.left},${tk.at})`}>
-                <line x2={-4} />
-                <line className="grid" x2={width - margin.left - margin.right} />
-                <text x={-7} dy="0.32em" textAnchor="end">
-                  {formatY(tk.value)}
-                </text>
-              </g>
-            ))}
-            {!compact && (
-              <text
-                className="axis-title"
-                transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
-                textAnchor="middle"
-              >
-                {yLabel}
-              </text>
-            )}
-          </g>
+          <Axes
+            box={box}
+            xTicks={xTicks}
+            yTicks={yTicks}
+            formatY={formatY}
+            xLabel={compact ? null : xLabel}
+            yLabel={compact ? null : yLabel}
+          />
           {paths.map((p, n) => (
             <g key={p.key} className={`series series-${n}`} data-series={p.key} data-points={p.drawn}>
               <path d={p.d} fill="none" strokeDasharray={series[n].dashed ? '5 3' : undefined} />
@@ -251,6 +212,88 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
     </figure>
   );
 });
+
+interface AxesProps {
+  box: ChartBox;
+  xTicks: readonly Tick[];
+  yTicks: readonly Tick[];
+  formatY: (v: number) => string;
+  /** The axes' titles (null on the compact chart). */
+  xLabel: string | null;
+  yLabel: string | null;
+}
+
+/** Whether two lists of ticks have the same values at the same places. */
+const sameTicks = (a: readonly Tick[], b: readonly Tick[]) =>
+  a.length === b.length && a.every((t, n) => t.value === b[n].value && t.at === b[n].at);
+
+/**
+ * The chart's axes, ticks, grid and titles: rendered again only when a tick moves or another prop changes (not
+ * on every frame of a run whose axes stand still).
+ */
+const Axes = memo(
+  function Axes({ box, xTicks, yTicks, formatY, xLabel, yLabel }: AxesProps) {
+    const { width, height, margin } = box;
+    return (
+      <>
+        <g className="axis axis-x" data-testid="x-axis">
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={height - margin.bottom}
+            y2={height - margin.bottom}
+          />
+          {xTicks.map((tk) => (
+            <g key={tk.value} className="tick" transform={`translate(${tk.at},${height - margin.bottom})`}>
+              <line y2={4} />
+              <text y={xLabel === null ? 13 : 15} textAnchor="middle">
+                {tk.value}
+              </text>
+            </g>
+          ))}
+          {xLabel !== null && (
+            <text
+              className="axis-title"
+              x={(margin.left + width - margin.right) / 2}
+              y={height - 4}
+              textAnchor="middle"
+            >
+              {xLabel}
+            </text>
+          )}
+        </g>
+        <g className="axis axis-y" data-testid="y-axis">
+          <line x1={margin.left} x2={margin.left} y1={margin.top} y2={height - margin.bottom} />
+          {yTicks.map((tk) => (
+            <g key={tk.value} className="tick" transform={`translate(${margin.left},${tk.at})`}>
+              <line x2={-4} />
+              <line className="grid" x2={width - margin.left - margin.right} />
+              <text x={-7} dy="0.32em" textAnchor="end">
+                {formatY(tk.value)}
+              </text>
+            </g>
+          ))}
+          {yLabel !== null && (
+            <text
+              className="axis-title"
+              transform={`translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
+              textAnchor="middle"
+            >
+              {yLabel}
+            </text>
+          )}
+        </g>
+      </>
+    );
+  },
+  (a, b) =>
+    a.box === b.box &&
+    a.formatY === b.formatY &&
+    a.xLabel === b.xLabel &&
+    a.yLabel === b.yLabel &&
+    sameTicks(a.xTicks, b.xTicks) &&
+    sameTicks(a.yTicks, b.yTicks),
+);
 
 /**
  * The stroke colour and width of each series' (empty) SVG path, read once per theme; and what the canvas last

@@ -158,6 +158,41 @@ describe('LineChart', () => {
     expect(calls.strokes).toBe(4);
   });
 
+  it('leaves the axes untouched while a long history grows within one step of its x axis', () => {
+    const chart = (n: number) => (
+      <LineChart
+        title="Loss per epoch"
+        series={history(n)}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(k) => `Epoch ${k}`}
+        yDomain={[0, 2]}
+      />
+    );
+    const { rerender } = render(chart(10000));
+    const axes = [screen.getByTestId('x-axis'), screen.getByTestId('y-axis')];
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    for (const a of axes)
+      observer.observe(a, { subtree: true, attributes: true, childList: true, characterData: true });
+    // 10,000 epochs over 410 px: the axis grows in steps of 16 epochs (to 10,016 once epoch 10,001 is in)
+    rerender(chart(10001));
+    const at = () => screen.getByTestId('x-axis').querySelector('.tick')!.getAttribute('transform');
+    const moved = at();
+    changes.length = 0;
+    for (let n = 10002; n <= 10016; n++) rerender(chart(n));
+    observer.takeRecords();
+    expect(changes).toEqual([]);
+    expect(at()).toBe(moved);
+    // the next epoch takes the axis to 10,032: the ticks move (tick 2000 at 56 + 1999 / 10031 × 410)
+    rerender(chart(10017));
+    const [tx, ty] = /translate\(([\d.]+),([\d.]+)\)/.exec(at()!)!.slice(1).map(Number);
+    expect(tx).toBeCloseTo(56 + (1999 / 10031) * 410, 9);
+    expect(ty).toBe(182);
+    observer.disconnect();
+  });
+
   it('has axes with ticks and titles, and a legend', () => {
     renderChart(history(10000));
     const xTicks = [...screen.getByTestId('x-axis').querySelectorAll('.tick text')].map((t) => t.textContent);
