@@ -6,7 +6,7 @@
  * top-level task on the renderer's main thread between the run's start and end marks, divided by the frames).
  * Targets: at least 55 frames per second and under 8 ms of main-thread work per frame.
  *
- * Run alone: `npx tsx scripts/bench-train-ui.ts [--json] [--no-build] [--epochs N] [--profile] [--dist DIR] [--cases 1,3]`
+ * Run alone: `npx tsx scripts/bench-train-ui.ts [--json] [--no-build] [--epochs N] [--profile] [--dist DIR] [--cases 1,3] [--mutations]`
  * (--profile prints the functions with most self time; read it with an unminified build in --dist); `npm run bench` prints it
  * beside the other figures. Needs Debian's Chromium (CHROMIUM_PATH); never downloads a browser.
  */
@@ -31,6 +31,8 @@ export interface TrainUiRow {
   p95FrameMs: number;
   /** Main-thread CPU time per frame, ms (absent when the trace had no main thread). */
   mainMsPerFrame?: number;
+  /** The Train view's DOM mutations per frame (with --mutations). */
+  mutationsPerFrame?: number;
   targets: { fps: number; mainMsPerFrame: number };
 }
 
@@ -58,11 +60,28 @@ const WINDOW_MS = 4000;
 const HISTORY_SPEED = '4';
 
 /**
+ * In the page, with --mutations: counts the Train view's DOM mutations (attributes, text, nodes) while the run is
+ * measured, into window.__mutations (a count that does not depend on the machine's load).
+ */
+const OBSERVE = `if (window.__observe) {
+    window.__mutations = 0;
+    window.__observer?.disconnect();
+    window.__observer = new MutationObserver((r) => (window.__mutations += r.length));
+    window.__observer.observe(document.querySelector('.train-view'), {
+      subtree: true,
+      attributes: true,
+      characterData: true,
+      childList: true,
+    });
+  }`;
+
+/**
  * In the page: counts frames from the start mark until the epoch line reads the last epoch; returns the frame
  * times. Page code as text (tsx would wrap functions in a helper the page lacks).
  */
 const RUN = `async ([epochs, start, end]) => {
   const times = [];
+  ${OBSERVE}
   const label = document.querySelector('[data-testid="train-epoch"]');
   const done = () => (label?.textContent ?? '').replace(/\\D/g, '') === String(epochs);
   performance.mark(start);
@@ -86,6 +105,7 @@ const RUN = `async ([epochs, start, end]) => {
  */
 const RUN_WINDOW = `async ([ms, start, end]) => {
   const times = [];
+  ${OBSERVE}
   performance.mark(start);
   document.querySelector('.train-buttons button')?.click();
   await new Promise((ok) => {
@@ -167,6 +187,8 @@ export async function benchTrainUi(
     dist?: string;
     /** Which cases to run (1-based, in the table's order); all by default. */
     cases?: number[];
+    /** Count the Train view's DOM mutations per frame (a MutationObserver; adds its own cost to the frames). */
+    mutations?: boolean;
   } = {},
 ): Promise<TrainUiRow[]> {
   const { build = 'auto', epochs = 10000, verbose = false, profile = false } = options;
@@ -208,6 +230,7 @@ export async function benchTrainUi(
         ...(profile ? ['devtools.timeline'] : []),
       ];
       await browser.startTracing(page, { categories });
+      if (options.mutations) await page.evaluate('window.__observe = true');
       const times = (await page.evaluate(
         c.history
           ? `(${RUN_WINDOW})(${JSON.stringify([WINDOW_MS, START, END])})`
@@ -225,6 +248,7 @@ export async function benchTrainUi(
         process.stderr.write(`${c.name}: most self time\n${topSelfTime(cpu, 25)}\n`);
       }
       if (errors.length) throw new Error(`${c.name}: page errors: ${errors.join('; ')}`);
+      const mutations = options.mutations ? Number(await page.evaluate('window.__mutations')) : undefined;
       await page.close();
       const frames = times.length - 1;
       const seconds = (times[times.length - 1] - times[0]) / 1000;
@@ -242,6 +266,7 @@ export async function benchTrainUi(
         fps: frames / seconds,
         p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? NaN,
         ...(main !== undefined ? { mainMsPerFrame: main / Math.max(1, frames) } : {}),
+        ...(mutations !== undefined ? { mutationsPerFrame: mutations / Math.max(1, frames) } : {}),
         targets: { fps: 55, mainMsPerFrame: 8 },
       });
     }
@@ -262,6 +287,7 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     'p95 frame ms',
     'main ms/frame',
     'met (≥ 55 fps, < 8 ms)',
+    ...(rows.some((r) => r.mutationsPerFrame !== undefined) ? ['DOM mutations/frame'] : []),
   ];
   const body = rows.map((r) => [
     r.name,
@@ -271,6 +297,7 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     r.p95FrameMs.toFixed(1),
     r.mainMsPerFrame?.toFixed(2) ?? '–',
     r.fps >= r.targets.fps && (r.mainMsPerFrame ?? Infinity) < r.targets.mainMsPerFrame ? 'yes' : 'NO',
+    ...(r.mutationsPerFrame !== undefined ? [r.mutationsPerFrame.toFixed(1)] : []),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => '| ' + cells.map((s, i) => s.padEnd(widths[i])).join(' | ') + ' |';
@@ -298,6 +325,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       profile: { type: 'boolean', default: false },
       dist: { type: 'string' },
       cases: { type: 'string' },
+      mutations: { type: 'boolean', default: false },
     },
   });
   const rows = await benchTrainUi({
@@ -307,6 +335,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     profile: values.profile,
     dist: values.dist,
     cases: values.cases?.split(',').map(Number),
+    mutations: values.mutations,
   });
   console.log(values.json ? JSON.stringify(rows, null, 2) : printTrainUi(rows));
 }
