@@ -328,3 +328,17 @@ export function samePixels(
   }
   return true;
 }
+
+/** Whether the first `points` points (x, y pairs) of two pixel lists are the same. */
+export function samePrefix(a: Float64Array, b: Float64Array, points: number): boolean {
+  if (a.length < 2 * points || b.length < 2 * points) return false;
+  for (let k = 0; k < 2 * points; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** The length of the polyline through the first `points` points of a pixel list. */
+export function polylineLength(px: Float64Array, points: number): number {
+  let length = 0;
+  for (let k = 2; k < 2 * points; k += 2) length += Math.hypot(px[k] - px[k - 2], px[k + 1] - px[k - 1]);
+  return length;
+}

@@ -7,6 +7,8 @@ export {
   pixelsOf,
   xEnd,
   samePixels,
+  samePrefix,
+  polylineLength,
   type ChartBox,
   type ChartGeometry,
   type ChartMark,

@@ -16,7 +16,10 @@ import {
   type ChartGeometry,
   type ChartMark,
   type GrowingMemo,
+  type Tick,
+  polylineLength,
   samePixels,
+  samePrefix,
 } from '../../layout';
 import './line-chart.css';
 
@@ -296,13 +299,53 @@ const Axes = memo(
 );
 
 /**
- * The stroke colour and width of each series' (empty) SVG path, read once per theme; and what the canvas last
- * drew (its size and each series' pixels), so an unchanged picture is not drawn again.
+ * The stroke colour and width of each series' (empty) SVG path, read once per theme; what the canvas last drew
+ * (its size and each series' pixels), so an unchanged picture is not drawn again; and the stored picture of each
+ * series' points but its last few (`base`), drawn again only when those points move.
  */
 interface Strokes {
   theme: number;
   styles: { color: string; width: number }[];
   drawn?: { canvas: HTMLCanvasElement; w: number; h: number; pixels: (Float64Array | null)[] };
+  base?: Base;
+}
+
+/** An offscreen picture of the first `upto[n]` points of each series, and the dash offset where each stops. */
+interface Base {
+  canvas: HTMLCanvasElement;
+  w: number;
+  h: number;
+  pixels: (Float64Array | null)[];
+  upto: number[];
+  offsets: number[];
+}
+
+/** Points of a series left out of the stored picture (its last buckets', which change as the history grows). */
+const TAIL = 16;
+/** Points drawn over the stored picture each frame before it is made again. */
+const REST_MAX = 96;
+
+/** Strokes points from … to − 1 of a series (one point: a dot), dashes starting `offset` along. */
+function strokePoints(
+  ctx: CanvasRenderingContext2D,
+  px: Float64Array,
+  from: number,
+  to: number,
+  style: { color: string; width: number },
+  dashed: boolean,
+  offset: number,
+): void {
+  if (to <= from) return;
+  ctx.strokeStyle = style.color;
+  ctx.lineWidth = style.width;
+  ctx.lineJoin = 'round';
+  ctx.setLineDash(dashed ? [5, 3] : []);
+  ctx.lineDashOffset = offset;
+  ctx.beginPath();
+  ctx.moveTo(px[2 * from], px[2 * from + 1]);
+  for (let k = from + 1; k < to; k++) ctx.lineTo(px[2 * k], px[2 * k + 1]);
+  if (to - from === 1) ctx.lineTo(px[2 * from] + 0.01, px[2 * from + 1]);
+  ctx.stroke();
 }
 
 /**
@@ -310,6 +353,10 @@ interface Strokes {
  * ratio, each in its SVG path's computed stroke colour and width, so themes apply as to the short ones. Sized
  * from the chart's box (the SVG is drawn at its box's width in CSS pixels) and styled from `strokes` (read again
  * only when the theme changes): no layout or style is read while the history grows.
+ *
+ * A growing history changes only its last few points while its axes stand still: each series' points but its
+ * last TAIL are kept in an offscreen picture, copied each frame with the rest drawn over it, and drawn again
+ * only when one of them moves (an axis step, a theme or size change) or the rest has grown past REST_MAX.
  */
 function drawCanvas(
   canvas: HTMLCanvasElement,
@@ -336,6 +383,8 @@ function drawCanvas(
         const style = path ? getComputedStyle(path) : null;
         return { color: style?.stroke ?? '', width: parseFloat(style?.strokeWidth ?? '') || 1.8 };
       }),
+      // a new theme: the stored picture goes with the old colours
+      base: strokes.current?.base && { ...strokes.current.base, w: 0 },
     };
   }
   const pixels = geometry.paths.map((p) => p.pixels);
@@ -344,20 +393,52 @@ function drawCanvas(
   if (drawn?.canvas === canvas && drawn.w === w && drawn.h === h && samePixels(drawn.pixels, pixels)) return;
   strokes.current.drawn = { canvas, w, h, pixels };
   const styles = strokes.current.styles;
+  const dashed = (n: number) => series[n]?.dashed === true;
+  const count = (px: Float64Array | null) => (px ? px.length / 2 : 0);
+  let base = strokes.current.base;
+  const kept =
+    base !== undefined &&
+    base.w === w &&
+    base.h === h &&
+    base.pixels.length === pixels.length &&
+    pixels.every((px, n) => {
+      const upto = base!.upto[n];
+      const old = base!.pixels[n];
+      if (count(px) - upto > REST_MAX || count(px) < upto) return false;
+      return upto === 0 || (px !== null && old !== null && samePrefix(old, px, upto));
+    });
+  if (!kept) {
+    const offscreen = base?.canvas ?? document.createElement('canvas');
+    offscreen.width = w;
+    offscreen.height = h;
+    const off = offscreen.getContext('2d');
+    if (!off) return;
+    off.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);
+    off.clearRect(0, 0, box.width, box.height);
+    const upto = pixels.map((px) => (count(px) - TAIL >= 2 ? count(px) - TAIL : 0));
+    pixels.forEach((px, n) => {
+      if (px && upto[n] > 0) strokePoints(off, px, 0, upto[n], styles[n], dashed(n), 0);
+    });
+    base = {
+      canvas: offscreen,
+      w,
+      h,
+      pixels,
+      upto,
+      offsets: pixels.map((px, n) => (px && upto[n] > 0 && dashed(n) ? polylineLength(px, upto[n]) : 0)),
+    };
+    strokes.current.base = base;
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  ctx.drawImage(base!.canvas, 0, 0);
   ctx.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);
-  ctx.clearRect(0, 0, box.width, box.height);
-  geometry.paths.forEach((p, n) => {
-    const px = p.pixels;
-    if (!px || px.length === 0) return;
-    ctx.strokeStyle = styles[n].color;
-    ctx.lineWidth = styles[n].width;
-    ctx.lineJoin = 'round';
-    ctx.setLineDash(series[n]?.dashed ? [5, 3] : []);
-    ctx.beginPath();
-    ctx.moveTo(px[0], px[1]);
-    for (let k = 2; k < px.length; k += 2) ctx.lineTo(px[k], px[k + 1]);
-    if (px.length === 2) ctx.lineTo(px[0] + 0.01, px[1]);
-    ctx.stroke();
+  pixels.forEach((px, n) => {
+    if (!px) return;
+    const upto = base!.upto[n];
+    // on from the stored picture's last point (the segment to the next one is not in it)
+    const from = upto > 0 ? upto - 1 : 0;
+    strokePoints(ctx, px, from, count(px), styles[n], dashed(n), upto > 0 ? base!.offsets[n] : 0);
   });
 }
 

@@ -13,32 +13,57 @@ afterEach(() => {
 });
 
 /**
- * jsdom has no canvas: a fake 2D context recording each stroked line (its points in the chart's units and its
- * dash), the transform and the count of strokes; at a device pixel ratio of `ratio`.
+ * jsdom has no canvas: a fake 2D context per canvas recording each stroked line (its points in the chart's units,
+ * its dash and dash offset), the transform and the count of strokes; at a device pixel ratio of `ratio`. Each
+ * canvas keeps the lines it shows (cleared by clearRect, another canvas' lines copied by drawImage): `shown()`
+ * gives the chart's canvas' picture as one line per series (the parts of a series, from the stored picture and
+ * drawn over it, joined at their shared point).
  */
 function fakeCanvas(ratio: number) {
+  type Line = { points: [number, number][]; dash: number[]; offset: number };
+  const pictures = new Map<HTMLCanvasElement, Line[]>();
   const calls = {
     transform: [] as number[],
-    lines: [] as { points: [number, number][]; dash: number[] }[],
+    lines: [] as Line[],
     strokes: 0,
-  };
-  let points: [number, number][] = [];
-  let dash: number[] = [];
-  const ctx = {
-    setTransform: (...m: number[]) => (calls.transform = m),
-    clearRect: () => {},
-    setLineDash: (d: number[]) => (dash = d),
-    beginPath: () => (points = []),
-    moveTo: (x: number, y: number) => points.push([x, y]),
-    lineTo: (x: number, y: number) => points.push([x, y]),
-    stroke: () => {
-      calls.strokes++;
-      calls.lines.push({ points, dash });
+    shown: (): Line[] => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="chart-canvas"]')!;
+      const joined: Line[] = [];
+      for (const l of pictures.get(canvas) ?? []) {
+        const same = joined.find((j) => j.dash.join() === l.dash.join());
+        if (!same) joined.push({ ...l, points: [...l.points] });
+        else {
+          // a part drawn over the stored picture starts at the stored part's last point
+          expect(l.points[0]).toEqual(same.points.at(-1));
+          same.points.push(...l.points.slice(1));
+        }
+      }
+      return joined;
     },
   };
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(
-    () => ctx as unknown as CanvasRenderingContext2D,
-  );
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    const canvas = this;
+    let points: [number, number][] = [];
+    let dash: number[] = [];
+    const ctx = {
+      lineDashOffset: 0,
+      setTransform: (...m: number[]) => canvas.isConnected && (calls.transform = m),
+      clearRect: () => pictures.set(canvas, []),
+      drawImage: (source: HTMLCanvasElement) =>
+        pictures.set(canvas, [...(pictures.get(canvas) ?? []), ...(pictures.get(source) ?? [])]),
+      setLineDash: (d: number[]) => (dash = d),
+      beginPath: () => (points = []),
+      moveTo: (x: number, y: number) => points.push([x, y]),
+      lineTo: (x: number, y: number) => points.push([x, y]),
+      stroke: () => {
+        calls.strokes++;
+        const line = { points, dash, offset: ctx.lineDashOffset };
+        calls.lines.push(line);
+        pictures.set(canvas, [...(pictures.get(canvas) ?? []), line]);
+      },
+    };
+    return ctx as unknown as CanvasRenderingContext2D;
+  });
   vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(ratio);
   return calls;
 }
@@ -85,7 +110,8 @@ describe('LineChart', () => {
     // 480 × 220 CSS pixels at a device pixel ratio of 2, the chart's units scaled to them
     expect([canvas.width, canvas.height]).toEqual([960, 440]);
     expect(calls.transform).toEqual([2, 0, 0, 2, 0, 0]);
-    expect(calls.lines).toHaveLength(2);
+    const shown = calls.shown();
+    expect(shown).toHaveLength(2);
     for (const [n, last] of [
       [0, 0.25],
       [1, 0.75],
@@ -98,7 +124,7 @@ describe('LineChart', () => {
       expect(Number(dot.getAttribute('cy'))).toBeCloseTo(BOTTOM - (last / 2) * (BOTTOM - TOP), 9);
       // no path string: the canvas line starts at epoch 1 and ends at that point, in the series' style
       expect(g.querySelector('path')!.getAttribute('d')).toBe('');
-      const line = calls.lines[n];
+      const line = shown[n];
       expect(line.points).toHaveLength(Number(g.dataset.points));
       expect(line.points[0][0]).toBeCloseTo(LEFT, 9);
       expect(line.points[0][1]).toBeCloseTo(BOTTOM - (n === 0 ? 1 / 2 : 2 / 2) * (BOTTOM - TOP), 9);
@@ -123,12 +149,13 @@ describe('LineChart', () => {
   it('redraws the canvas when the history grows, not when the read-out moves', () => {
     const calls = fakeCanvas(1);
     const { rerender } = renderChart(history(1000));
-    expect(calls.strokes).toBe(2);
+    // each series: all but its last 16 points in the stored picture, the rest drawn over its copy
+    expect(calls.strokes).toBe(4);
     const chart = screen.getByRole('img', { name: 'Loss per epoch' });
     fireEvent.focus(chart);
     fireEvent.keyDown(chart, { key: 'ArrowLeft' });
-    expect(calls.strokes).toBe(2);
-    rerender(
+    expect(calls.strokes).toBe(4);
+    const chart1001 = (
       <LineChart
         title="Loss per epoch"
         series={history(1001)}
@@ -137,25 +164,80 @@ describe('LineChart', () => {
         formatY={String}
         formatX={(n) => `Epoch ${n}`}
         yDomain={[0, 2]}
-      />,
+      />
     );
-    expect(calls.strokes).toBe(4);
+    rerender(chart1001);
+    // the axis moved: the stored picture drawn again
+    expect(calls.strokes).toBe(8);
     // 1,000 epochs over 410 px is 2.44 epochs a pixel: the axis ends at the next multiple of 2, epoch 1002, so
     // epoch 1001 sits 1/1001 of the plot (0.41 px) before its end
-    expect(calls.lines.at(-1)!.points.at(-1)![0]).toBeCloseTo(LEFT + (1000 / 1001) * (RIGHT - LEFT), 9);
+    expect(calls.shown()[0].points.at(-1)![0]).toBeCloseTo(LEFT + (1000 / 1001) * (RIGHT - LEFT), 9);
     // the same history again (a frame that added nothing): not drawn again
-    rerender(
+    rerender(chart1001);
+    expect(calls.strokes).toBe(8);
+  });
+
+  it('draws only the last points over its stored picture while a growing history keeps its axes', () => {
+    const calls = fakeCanvas(1);
+    // as the Train view grows its columns: views over the start of one buffer, decimated incrementally
+    const train = new Float64Array(10100);
+    const validation = new Float64Array(10100);
+    for (let i = 0; i < 10100; i++) {
+      train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
+      validation[i] = 2 / (i + 1);
+    }
+    const memos = [{}, {}];
+    const chart = (n: number) => (
       <LineChart
         title="Loss per epoch"
-        series={history(1001)}
+        series={[
+          { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
+          {
+            key: 'validation',
+            label: 'Validation loss',
+            values: validation.subarray(0, n),
+            growing: memos[1],
+            dashed: true,
+          },
+        ]}
         xLabel="Epoch"
         yLabel="Loss"
         formatY={String}
-        formatX={(n) => `Epoch ${n}`}
+        formatX={(k) => `Epoch ${k}`}
         yDomain={[0, 2]}
-      />,
+      />
     );
+    const { container, rerender } = render(chart(10001));
     expect(calls.strokes).toBe(4);
+    // epochs 10,002 … 10,016: the axis stays at 10,016 (steps of 16): two strokes a frame, the rest of each series
+    for (let n = 10002; n <= 10016; n++) {
+      rerender(chart(n));
+      expect(calls.strokes).toBe(4 + 2 * (n - 10001));
+      const shown = calls.shown();
+      const groups = container.querySelectorAll<SVGGElement>('g.series');
+      for (const k of [0, 1]) {
+        // the picture: every decimated point once, the last at epoch n's value on the axis' end (x = 10016)
+        expect(shown[k].points).toHaveLength(Number(groups[k].dataset.points));
+        const last = shown[k].points.at(-1)!;
+        expect(last[0]).toBeCloseTo(LEFT + ((n - 1) / 10015) * (RIGHT - LEFT), 9);
+        const v = (k === 0 ? train : validation)[n - 1];
+        expect(last[1]).toBeCloseTo(BOTTOM - (v / 2) * (BOTTOM - TOP), 9);
+      }
+    }
+    // the dashed series goes on where its stored part's dashes stopped: offset = that part's length
+    const rest = calls.lines.at(-1)!;
+    expect(rest.dash).toEqual([5, 3]);
+    const stored = calls.lines.find((l) => l.dash.length > 0 && l.points.length > 100)!;
+    let length = 0;
+    for (let k = 1; k < stored.points.length; k++)
+      length += Math.hypot(
+        stored.points[k][0] - stored.points[k - 1][0],
+        stored.points[k][1] - stored.points[k - 1][1],
+      );
+    expect(rest.offset).toBeCloseTo(length, 9);
+    // epoch 10,017: the axis steps to 10,032, the stored picture is drawn again
+    rerender(chart(10017));
+    expect(calls.strokes).toBe(4 + 2 * 15 + 4);
   });
 
   it('leaves the axes untouched while a long history grows within one step of its x axis', () => {
