@@ -41,8 +41,7 @@ function fakeCanvas(ratio: number) {
       return joined;
     },
   };
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
-    const canvas = this;
+  const contextOf = (canvas: HTMLCanvasElement) => {
     let points: [number, number][] = [];
     let dash: number[] = [];
     const ctx = {
@@ -63,6 +62,9 @@ function fakeCanvas(ratio: number) {
       },
     };
     return ctx as unknown as CanvasRenderingContext2D;
+  };
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    return contextOf(this);
   });
   vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(ratio);
   return calls;
