@@ -354,9 +354,10 @@ function strokePoints(
  * from the chart's box (the SVG is drawn at its box's width in CSS pixels) and styled from `strokes` (read again
  * only when the theme changes): no layout or style is read while the history grows.
  *
- * A growing history changes only its last few points while its axes stand still: each series' points but its
- * last TAIL are kept in an offscreen picture, copied each frame with the rest drawn over it, and drawn again
- * only when one of them moves (an axis step, a theme or size change) or the rest has grown past REST_MAX.
+ * A growing history changes only its last few points while its axes stand still: once a frame finds each
+ * series' points but its last TAIL where the last frame had them, those are kept in an offscreen picture, copied
+ * each frame with the rest drawn over it, until one of them moves (an axis step, a theme or size change) or the
+ * rest has grown past REST_MAX. While they move every frame (the axis at full speed), the lines are drawn whole.
  */
 function drawCanvas(
   canvas: HTMLCanvasElement,
@@ -391,6 +392,7 @@ function drawCanvas(
   const drawn = strokes.current.drawn;
   // the canvas still shows these pixels (a frame that added no point and moved no axis)
   if (drawn?.canvas === canvas && drawn.w === w && drawn.h === h && samePixels(drawn.pixels, pixels)) return;
+  const before = drawn?.canvas === canvas && drawn.w === w && drawn.h === h ? drawn.pixels : null;
   strokes.current.drawn = { canvas, w, h, pixels };
   const styles = strokes.current.styles;
   const dashed = (n: number) => series[n]?.dashed === true;
@@ -408,9 +410,28 @@ function drawCanvas(
       return upto === 0 || (px !== null && old !== null && samePrefix(old, px, upto));
     });
   if (!kept) {
+    // the points that would be stored moved since the last frame (the axis steps every frame at full speed):
+    // the lines drawn whole, no picture stored
+    const steady =
+      before !== null &&
+      before.length === pixels.length &&
+      pixels.every((px, n) => {
+        const upto = count(px) - TAIL;
+        const old = before[n];
+        return upto < 2 || (px !== null && old !== null && samePrefix(old, px, upto));
+      });
+    if (!steady) {
+      strokes.current.base = undefined;
+      ctx.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);
+      ctx.clearRect(0, 0, box.width, box.height);
+      pixels.forEach((px, n) => {
+        if (px) strokePoints(ctx, px, 0, count(px), styles[n], dashed(n), 0);
+      });
+      return;
+    }
     const offscreen = base?.canvas ?? document.createElement('canvas');
-    offscreen.width = w;
-    offscreen.height = h;
+    if (offscreen.width !== w) offscreen.width = w;
+    if (offscreen.height !== h) offscreen.height = h;
     const off = offscreen.getContext('2d');
     if (!off) return;
     off.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);

@@ -151,12 +151,12 @@ describe('LineChart', () => {
   it('redraws the canvas when the history grows, not when the read-out moves', () => {
     const calls = fakeCanvas(1);
     const { rerender } = renderChart(history(1000));
-    // each series: all but its last 16 points in the stored picture, the rest drawn over its copy
-    expect(calls.strokes).toBe(4);
+    // a first picture: each series drawn whole
+    expect(calls.strokes).toBe(2);
     const chart = screen.getByRole('img', { name: 'Loss per epoch' });
     fireEvent.focus(chart);
     fireEvent.keyDown(chart, { key: 'ArrowLeft' });
-    expect(calls.strokes).toBe(4);
+    expect(calls.strokes).toBe(2);
     const chart1001 = (
       <LineChart
         title="Loss per epoch"
@@ -169,14 +169,14 @@ describe('LineChart', () => {
       />
     );
     rerender(chart1001);
-    // the axis moved: the stored picture drawn again
-    expect(calls.strokes).toBe(8);
+    // the axis moved (and every bucket with it): drawn whole again
+    expect(calls.strokes).toBe(4);
     // 1,000 epochs over 410 px is 2.44 epochs a pixel: the axis ends at the next multiple of 2, epoch 1002, so
     // epoch 1001 sits 1/1001 of the plot (0.41 px) before its end
     expect(calls.shown()[0].points.at(-1)![0]).toBeCloseTo(LEFT + (1000 / 1001) * (RIGHT - LEFT), 9);
     // the same history again (a frame that added nothing): not drawn again
     rerender(chart1001);
-    expect(calls.strokes).toBe(8);
+    expect(calls.strokes).toBe(4);
   });
 
   it('draws only the last points over its stored picture while a growing history keeps its axes', () => {
@@ -210,11 +210,12 @@ describe('LineChart', () => {
       />
     );
     const { container, rerender } = render(chart(10001));
-    expect(calls.strokes).toBe(4);
-    // epochs 10,002 … 10,016: the axis stays at 10,016 (steps of 16): two strokes a frame, the rest of each series
+    expect(calls.strokes).toBe(2);
+    // epochs 10,002 … 10,016: the axis stays at 10,016 (steps of 16). At 10,002 each series but its last 16
+    // points is where it was: stored (two strokes) and the rest drawn over its copy (two); then the rest alone
     for (let n = 10002; n <= 10016; n++) {
       rerender(chart(n));
-      expect(calls.strokes).toBe(4 + 2 * (n - 10001));
+      expect(calls.strokes).toBe(2 + 4 + 2 * (n - 10002));
       const shown = calls.shown();
       const groups = container.querySelectorAll<SVGGElement>('g.series');
       for (const k of [0, 1]) {
@@ -229,7 +230,7 @@ describe('LineChart', () => {
     // the dashed series goes on where its stored part's dashes stopped: offset = that part's length
     const rest = calls.lines.at(-1)!;
     expect(rest.dash).toEqual([5, 3]);
-    const stored = calls.lines.find((l) => l.dash.length > 0 && l.points.length > 100)!;
+    const stored = calls.lines.slice(2).find((l) => l.dash.length > 0 && l.points.length > 100)!;
     let length = 0;
     for (let k = 1; k < stored.points.length; k++)
       length += Math.hypot(
@@ -237,9 +238,13 @@ describe('LineChart', () => {
         stored.points[k][1] - stored.points[k - 1][1],
       );
     expect(rest.offset).toBeCloseTo(length, 9);
-    // epoch 10,017: the axis steps to 10,032, the stored picture is drawn again
+    expect(rest.offset).toBeGreaterThan(0);
+    // epoch 10,017: the axis steps to 10,032, every point moves: drawn whole, nothing stored
     rerender(chart(10017));
-    expect(calls.strokes).toBe(4 + 2 * 15 + 4);
+    expect(calls.strokes).toBe(2 + 4 + 2 * 14 + 2);
+    expect(calls.shown()[0].points).toHaveLength(
+      Number(container.querySelector<SVGGElement>('g.series')!.dataset.points),
+    );
   });
 
   it('leaves the axes untouched while a long history grows within one step of its x axis', () => {
