@@ -6,7 +6,7 @@
  * top-level task on the renderer's main thread between the run's start and end marks, divided by the frames).
  * Targets: at least 55 frames per second and under 8 ms of main-thread work per frame.
  *
- * Run alone: `npx tsx scripts/bench-train-ui.ts [--json] [--no-build] [--epochs N] [--profile] [--dist DIR]`
+ * Run alone: `npx tsx scripts/bench-train-ui.ts [--json] [--no-build] [--epochs N] [--profile] [--dist DIR] [--cases 1,3] [--mutations]`
  * (--profile prints the functions with most self time; read it with an unminified build in --dist); `npm run bench` prints it
  * beside the other figures. Needs Debian's Chromium (CHROMIUM_PATH); never downloads a browser.
  */
@@ -21,7 +21,9 @@ import { topSelfTime, type CpuProfile, type TraceEvent } from './bench-ui-trace'
 
 export interface TrainUiRow {
   name: string;
+  /** The epoch the run reached (from `from`, else from 0). */
   epochs: number;
+  from?: number;
   seconds: number;
   frames: number;
   fps: number;
@@ -29,6 +31,8 @@ export interface TrainUiRow {
   p95FrameMs: number;
   /** Main-thread CPU time per frame, ms (absent when the trace had no main thread). */
   mainMsPerFrame?: number;
+  /** The Train view's DOM mutations per frame (with --mutations). */
+  mutationsPerFrame?: number;
   targets: { fps: number; mainMsPerFrame: number };
 }
 
@@ -36,10 +40,40 @@ const DIST = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 const START = 'bench-train-start';
 const END = 'bench-train-end';
 
-const CASES = [
+/**
+ * The cases: trained from epoch 0 to `epochs` at full speed; or (`history`) first trained to `epochs` at full
+ * speed unmeasured, then measured over WINDOW_MS going on from there at 10,000 samples per second (Iris: about
+ * 83 epochs a second, so the history stays near 10,000 epochs while a few hundred frames are counted).
+ */
+const CASES: { name: string; dataset: string | null; history?: true }[] = [
   { name: 'Iris 4-5-3, SGD: charts, graph, confusion matrix', dataset: null },
   { name: 'Spiral 2-5-1, SGD: charts, graph, decision map', dataset: 'spiral' },
-] as const;
+  {
+    name: 'Iris 4-5-3, SGD, after 10,000 epochs of history (10,000 samples/s)',
+    dataset: null,
+    history: true,
+  },
+];
+/** How long the history case is measured, ms. */
+const WINDOW_MS = 4000;
+/** The speed option of the history case (its index in the speed list: 10,000 samples/s). */
+const HISTORY_SPEED = '4';
+
+/**
+ * In the page, with --mutations: counts the Train view's DOM mutations (attributes, text, nodes) while the run is
+ * measured, into window.__mutations (a count that does not depend on the machine's load).
+ */
+const OBSERVE = `if (window.__observe) {
+    window.__mutations = 0;
+    window.__observer?.disconnect();
+    window.__observer = new MutationObserver((r) => (window.__mutations += r.length));
+    window.__observer.observe(document.querySelector('.train-view'), {
+      subtree: true,
+      attributes: true,
+      characterData: true,
+      childList: true,
+    });
+  }`;
 
 /**
  * In the page: counts frames from the start mark until the epoch line reads the last epoch; returns the frame
@@ -47,6 +81,7 @@ const CASES = [
  */
 const RUN = `async ([epochs, start, end]) => {
   const times = [];
+  ${OBSERVE}
   const label = document.querySelector('[data-testid="train-epoch"]');
   const done = () => (label?.textContent ?? '').replace(/\\D/g, '') === String(epochs);
   performance.mark(start);
@@ -61,6 +96,29 @@ const RUN = `async ([epochs, start, end]) => {
     };
     requestAnimationFrame(frame);
   });
+  return times;
+}`;
+
+/**
+ * In the page: starts the run again (from the epoch it stands at) and counts frames for `ms`, then pauses it;
+ * returns the frame times.
+ */
+const RUN_WINDOW = `async ([ms, start, end]) => {
+  const times = [];
+  ${OBSERVE}
+  performance.mark(start);
+  document.querySelector('.train-buttons button')?.click();
+  await new Promise((ok) => {
+    const frame = (t) => {
+      times.push(t);
+      if (t - times[0] >= ms) {
+        performance.mark(end);
+        ok();
+      } else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  document.querySelector('.train-buttons button')?.click();
   return times;
 }`;
 
@@ -127,6 +185,10 @@ export async function benchTrainUi(
     verbose?: boolean;
     profile?: boolean;
     dist?: string;
+    /** Which cases to run (1-based, in the table's order); all by default. */
+    cases?: number[];
+    /** Count the Train view's DOM mutations per frame (a MutationObserver; adds its own cost to the frames). */
+    mutations?: boolean;
   } = {},
 ): Promise<TrainUiRow[]> {
   const { build = 'auto', epochs = 10000, verbose = false, profile = false } = options;
@@ -137,12 +199,24 @@ export async function benchTrainUi(
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const rows: TrainUiRow[] = [];
-    for (const c of CASES) {
+    for (const c of CASES.filter((_, i) => !options.cases || options.cases.includes(i + 1))) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await openTrain(page, url, c.dataset, epochs);
-      log(`${c.name}: training ${epochs} epochs…`);
+      let first = 0;
+      if (c.history) {
+        log(`${c.name}: training ${epochs} epochs first (not measured)…`);
+        await page.evaluate(
+          `(${RUN})(${JSON.stringify([epochs, 'bench-train-pre', 'bench-train-pre-end'])})`,
+        );
+        first = epochs;
+        await page.getByLabel('Epochs to run').fill(String(10 * epochs));
+        await page.getByLabel('Training speed').selectOption(HISTORY_SPEED);
+      }
+      log(
+        `${c.name}: ${c.history ? `measuring ${WINDOW_MS / 1000} s at 10,000 samples/s` : `training ${epochs} epochs`}…`,
+      );
       const cdp = profile ? await page.context().newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');
@@ -156,7 +230,15 @@ export async function benchTrainUi(
         ...(profile ? ['devtools.timeline'] : []),
       ];
       await browser.startTracing(page, { categories });
-      const times = (await page.evaluate(`(${RUN})(${JSON.stringify([epochs, START, END])})`)) as number[];
+      if (options.mutations) await page.evaluate('window.__observe = true');
+      const times = (await page.evaluate(
+        c.history
+          ? `(${RUN_WINDOW})(${JSON.stringify([WINDOW_MS, START, END])})`
+          : `(${RUN})(${JSON.stringify([epochs, START, END])})`,
+      )) as number[];
+      const reached = c.history
+        ? Number(((await page.getByTestId('train-epoch').textContent()) ?? '').replace(/\D/g, ''))
+        : epochs;
       const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as {
         traceEvents: TraceEvent[];
       };
@@ -166,6 +248,7 @@ export async function benchTrainUi(
         process.stderr.write(`${c.name}: most self time\n${topSelfTime(cpu, 25)}\n`);
       }
       if (errors.length) throw new Error(`${c.name}: page errors: ${errors.join('; ')}`);
+      const mutations = options.mutations ? Number(await page.evaluate('window.__mutations')) : undefined;
       await page.close();
       const frames = times.length - 1;
       const seconds = (times[times.length - 1] - times[0]) / 1000;
@@ -176,12 +259,14 @@ export async function benchTrainUi(
       const main = mainThreadMs(traceEvents);
       rows.push({
         name: c.name,
-        epochs,
+        epochs: reached,
+        ...(first > 0 ? { from: first } : {}),
         seconds,
         frames,
         fps: frames / seconds,
         p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? NaN,
         ...(main !== undefined ? { mainMsPerFrame: main / Math.max(1, frames) } : {}),
+        ...(mutations !== undefined ? { mutationsPerFrame: mutations / Math.max(1, frames) } : {}),
         targets: { fps: 55, mainMsPerFrame: 8 },
       });
     }
@@ -202,15 +287,17 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     'p95 frame ms',
     'main ms/frame',
     'met (≥ 55 fps, < 8 ms)',
+    ...(rows.some((r) => r.mutationsPerFrame !== undefined) ? ['DOM mutations/frame'] : []),
   ];
   const body = rows.map((r) => [
     r.name,
-    String(r.epochs),
+    r.from ? `${r.from}–${r.epochs}` : String(r.epochs),
     r.seconds.toFixed(1),
     r.fps.toFixed(1),
     r.p95FrameMs.toFixed(1),
     r.mainMsPerFrame?.toFixed(2) ?? '–',
     r.fps >= r.targets.fps && (r.mainMsPerFrame ?? Infinity) < r.targets.mainMsPerFrame ? 'yes' : 'NO',
+    ...(r.mutationsPerFrame !== undefined ? [r.mutationsPerFrame.toFixed(1)] : []),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => '| ' + cells.map((s, i) => s.padEnd(widths[i])).join(' | ') + ' |';
@@ -237,6 +324,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       epochs: { type: 'string', default: '10000' },
       profile: { type: 'boolean', default: false },
       dist: { type: 'string' },
+      cases: { type: 'string' },
+      mutations: { type: 'boolean', default: false },
     },
   });
   const rows = await benchTrainUi({
@@ -245,6 +334,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     verbose: true,
     profile: values.profile,
     dist: values.dist,
+    cases: values.cases?.split(',').map(Number),
+    mutations: values.mutations,
   });
   console.log(values.json ? JSON.stringify(rows, null, 2) : printTrainUi(rows));
 }

@@ -34,8 +34,9 @@ function pointsOf(
   values: ArrayLike<number | undefined>,
   marks: number[],
   out: ChartPoint[] = [],
+  from = 0,
 ): ChartPoint[] {
-  for (let k = 0; k < marks.length; k += 4) {
+  for (let k = from; k < marks.length; k += 4) {
     if (marks[k] === -1) continue;
     const idx = [marks[k], marks[k + 1], marks[k + 2], marks[k + 3]].sort((x, y) => x - y);
     for (let j = 0; j < 4; j++)
@@ -77,6 +78,8 @@ interface GrowingDecimation {
   done: number;
   /** Four indices per complete bucket (first, lo, hi, last; -1 for a bucket without a value). */
   marks: number[];
+  /** The points of the complete buckets (pointsOf marks), kept as the buckets are added. */
+  points: ChartPoint[];
 }
 
 /** What decimateGrowing keeps of one growing series between calls; the series' owner keeps it (`{}` to start). */
@@ -97,7 +100,7 @@ export function decimateGrowing(values: Float64Array, buckets: number, memo: Gro
   while (n / size > buckets) size *= 2;
   let c = memo.summary;
   if (!c || c.buffer !== values.buffer || c.buckets !== buckets || c.done > n || c.size > size) {
-    c = { buffer: values.buffer, buckets, size, done: 0, marks: [] };
+    c = { buffer: values.buffer, buckets, size, done: 0, marks: [], points: [] };
     memo.summary = c;
   }
   while (c.size < size) {
@@ -119,14 +122,17 @@ export function decimateGrowing(values: Float64Array, buckets: number, memo: Gro
     }
     c.size *= 2;
     c.marks = merged;
+    c.points = pointsOf(values, merged);
     c.done = pairs * c.size;
   }
   const complete = Math.floor(n / size) * size;
+  const known = c.marks.length;
   for (let start = c.done; start < complete; start += size) summarise(values, start, start + size, c.marks);
   c.done = complete;
+  pointsOf(values, c.marks, c.points, known);
   const tail: number[] = [];
   if (complete < n) summarise(values, complete, n, tail);
-  return pointsOf(values, tail, pointsOf(values, c.marks));
+  return pointsOf(values, tail, c.points.slice());
 }
 
 export interface ChartSeries {
@@ -168,8 +174,17 @@ export interface ChartGeometry {
   y: LinearScale;
   xTicks: Tick[];
   yTicks: Tick[];
-  /** One path per series (empty when it has no point), with its last point. */
-  paths: { key: string; d: string; last: { x: number; y: number } | null; drawn: number }[];
+  /**
+   * One path per series (empty when it has no point), with its last point. A series longer than the
+   * `canvasAbove` option has no path string but its points' pixels (x, y pairs) for a canvas: d is then ''.
+   */
+  paths: {
+    key: string;
+    d: string;
+    pixels: Float64Array | null;
+    last: { x: number; y: number } | null;
+    drawn: number;
+  }[];
   /** Count of x positions (the longest series). */
   count: number;
   /** The x of index i (of the longest series). */
@@ -177,26 +192,40 @@ export interface ChartGeometry {
 }
 
 /**
- * Scales, ticks and paths of a line chart. x runs over 1 … count (at least 1 … 2); y over `yDomain` or the
+ * The end of the x axis for data ending at `last`: `last` itself while a pixel of the plot spans less than two
+ * x units, else `last` rounded up to a multiple of the largest power of two not above a pixel's span (so at most
+ * a pixel past the data). A history growing by a few epochs a frame then moves its axis and ticks only every
+ * few frames, not every frame.
+ */
+export function xEnd(first: number, last: number, plotWidth: number): number {
+  const perPixel = (last - first) / Math.max(1, plotWidth);
+  if (!(perPixel >= 2)) return last;
+  const step = 2 ** Math.floor(Math.log2(perPixel));
+  return Math.ceil(last / step) * step;
+}
+
+/**
+ * Scales, ticks and paths of a line chart. x runs over 1 … count (at least 1 … 2; past count by under a pixel
+ * for long series, see xEnd); y over `yDomain` or the
  * values' range (padded when flat). Each series is decimated to about one point per horizontal pixel, and its
  * path written to a tenth of a pixel.
  */
 export function lineChart(
   series: readonly ChartSeries[],
   box: ChartBox,
-  options: { yDomain?: [number, number]; xTicks?: number; yTicks?: number } = {},
+  options: { yDomain?: [number, number]; xTicks?: number; yTicks?: number; canvasAbove?: number } = {},
 ): ChartGeometry {
   const { width, height, margin } = box;
   const count = Math.max(0, ...series.map((s) => s.values.length));
   const longest = series.find((s) => s.values.length === count);
   const xs = longest?.xs;
   const xOf = xs ? (i: number) => xs[i] : (i: number) => i + 1;
+  const plotWidth = Math.max(1, width - margin.left - margin.right);
   const x0 = count > 0 ? Math.min(1, xOf(0)) : 1;
-  const x1 = count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2;
+  const x1 = xEnd(x0, count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2, plotWidth);
   const x = scaleLinear()
     .domain([x0, x1])
     .range([margin.left, width - margin.right]);
-  const plotWidth = Math.max(1, width - margin.left - margin.right);
   // up to 4 points per bucket of 3 px: every peak and dip a pixel column can show, no more
   const buckets = Math.max(8, Math.ceil(plotWidth / 3));
   const points = series.map((s) =>
@@ -235,14 +264,33 @@ export function lineChart(
       .y((p) => y(p.v))
       .digits(1);
     const lastPoint = ps[ps.length - 1];
+    const onCanvas = s.values.length > (options.canvasAbove ?? Infinity);
     return {
       key: s.key,
-      d: ps.length > 0 ? (path(ps) ?? '') : '',
+      d: ps.length > 0 && !onCanvas ? (path(ps) ?? '') : '',
+      pixels: onCanvas ? pixelsOf(ps, at, y) : null,
       last: lastPoint ? { x: at(lastPoint), y: y(lastPoint.v) } : null,
       drawn: ps.length,
     };
   });
   return { x, y, xTicks, yTicks, paths, count, xOf };
+}
+
+/**
+ * The pixels of a series' drawn points for a canvas, in the chart's coordinates: x0, y0, x1, y1, … in the points'
+ * order (so the last pair is the series' last point).
+ */
+export function pixelsOf(
+  points: readonly ChartPoint[],
+  at: (p: ChartPoint) => number,
+  y: (v: number) => number,
+): Float64Array {
+  const out = new Float64Array(2 * points.length);
+  for (let k = 0; k < points.length; k++) {
+    out[2 * k] = at(points[k]);
+    out[2 * k + 1] = y(points[k].v);
+  }
+  return out;
 }
 
 /** The index whose x is nearest to a horizontal position, within 0 … count − 1; null for an empty chart. */
@@ -263,4 +311,34 @@ export function indexAt(
     else hi = mid;
   }
   return lo > 0 && v - xOf(lo - 1) < xOf(lo) - v ? lo - 1 : lo;
+}
+
+/** Whether two lists of pixels hold the same numbers. */
+export function samePixels(
+  a: readonly (Float64Array | null)[],
+  b: readonly (Float64Array | null)[],
+): boolean {
+  if (a.length !== b.length) return false;
+  for (let n = 0; n < a.length; n++) {
+    const p = a[n];
+    const q = b[n];
+    if (p === q) continue;
+    if (!p || !q || p.length !== q.length) return false;
+    for (let k = 0; k < p.length; k++) if (p[k] !== q[k]) return false;
+  }
+  return true;
+}
+
+/** Whether the first `points` points (x, y pairs) of two pixel lists are the same. */
+export function samePrefix(a: Float64Array, b: Float64Array, points: number): boolean {
+  if (a.length < 2 * points || b.length < 2 * points) return false;
+  for (let k = 0; k < 2 * points; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** The length of the polyline through the first `points` points of a pixel list. */
+export function polylineLength(px: Float64Array, points: number): number {
+  let length = 0;
+  for (let k = 2; k < 2 * points; k += 2) length += Math.hypot(px[k] - px[k - 2], px[k + 1] - px[k - 1]);
+  return length;
 }

@@ -4,10 +4,17 @@ export {
   indexAt,
   decimate,
   decimateGrowing,
+  pixelsOf,
+  xEnd,
+  samePixels,
+  samePrefix,
+  polylineLength,
   type ChartBox,
+  type ChartGeometry,
   type ChartMark,
   type ChartPoint,
   type GrowingMemo,
+  type Tick,
 } from './chart';
 export {
   layoutNetwork,

@@ -42,16 +42,20 @@ export function scaleLinear(): LinearScale {
   let d: [number, number] = [0, 1];
   let r: [number, number] = [0, 1];
   let clamped = false;
-  const scale = ((v: number) =>
-    between(d[0], d[1], r[0], r[1])(clamped ? within(v, d[0], d[1]) : v)) as LinearScale;
+  // the map of the current domain and range, made again only when either changes (a chart maps thousands of
+  // values a frame)
+  let map = between(d[0], d[1], r[0], r[1]);
+  const scale = ((v: number) => map(clamped ? within(v, d[0], d[1]) : v)) as LinearScale;
   scale.domain = ((next?: readonly number[]) => {
     if (next === undefined) return [...d];
     d = [+next[0], +next[1]];
+    map = between(d[0], d[1], r[0], r[1]);
     return scale;
   }) as LinearScale['domain'];
   scale.range = ((next?: readonly number[]) => {
     if (next === undefined) return [...r];
     r = [+next[0], +next[1]];
+    map = between(d[0], d[1], r[0], r[1]);
     return scale;
   }) as LinearScale['range'];
   scale.clamp = (on) => {
@@ -67,6 +71,7 @@ export function scaleLinear(): LinearScale {
       const step = tickIncrement(start, stop, count);
       if (step === previous) {
         d = flip ? [stop, start] : [start, stop];
+        map = between(d[0], d[1], r[0], r[1]);
         break;
       } else if (step > 0) {
         start = Math.floor(start / step) * step;

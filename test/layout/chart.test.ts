@@ -5,6 +5,8 @@ import {
   decimateGrowing,
   indexAt,
   lineChart,
+  samePixels,
+  xEnd,
   type GrowingMemo,
 } from '../../src/layout/chart';
 
@@ -100,5 +102,108 @@ describe('lineChart', () => {
     expect(indexAt(g, 50 + 340 * 0.6)).toBe(2); // x = 3.4 → epoch 3
     expect(indexAt(g, 9999)).toBe(4);
     expect(indexAt(lineChart([{ key: 'a', values: [] }], BOX), 100)).toBeNull();
+  });
+});
+
+describe('lineChart on a canvas', () => {
+  // BOX: x over 1 … n onto 50 … 390, y over [-40, 40] (ticks 20 apart) onto 170 … 10: 2 px per unit
+  const px = (i: number, n: number) => 50 + ((i + 1 - 1) / (n - 1)) * 340;
+  const py = (v: number) => 170 - ((v + 40) / 80) * 160;
+
+  it('gives the pixels of a long series instead of a path, its extremes and last point included', () => {
+    const n = 10000;
+    const values = Array.from({ length: n }, (_, i) => Math.sin(i / 50));
+    values[4321] = 40;
+    values[n - 1] = -12.5;
+    const short = [1, 2, 3];
+    const g = lineChart(
+      [
+        { key: 'long', values },
+        { key: 'short', values: short },
+      ],
+      BOX,
+      { yDomain: [-40, 40], canvasAbove: 500 },
+    );
+    const [long, few] = g.paths;
+    expect(long.d).toBe('');
+    expect(few.pixels).toBeNull();
+    expect(few.d).not.toBe('');
+    const p = long.pixels!;
+    expect(p.length).toBe(2 * long.drawn);
+    expect(long.drawn).toBeLessThan(4 * 114 + 4);
+    // the first point, the spike and the last point, at the pixels worked out from the box by hand
+    expect(p[0]).toBeCloseTo(50, 9);
+    expect(p[1]).toBeCloseTo(py(0), 9);
+    expect(p.at(-2)).toBeCloseTo(390, 9);
+    expect(p.at(-1)).toBeCloseTo(py(-12.5), 9);
+    expect(py(-12.5)).toBeCloseTo(115, 9);
+    const pairs = Array.from({ length: p.length / 2 }, (_, k) => [p[2 * k], p[2 * k + 1]]);
+    expect(pairs.some(([x, y]) => Math.abs(x - px(4321, n)) < 1e-9 && Math.abs(y - py(40)) < 1e-9)).toBe(
+      true,
+    );
+    // x never goes back
+    for (let k = 1; k < pairs.length; k++) expect(pairs[k][0]).toBeGreaterThan(pairs[k - 1][0]);
+    expect(long.last).toEqual({ x: p.at(-2), y: p.at(-1) });
+  });
+
+  it('keeps the path up to the threshold and switches one value past it', () => {
+    const at = (n: number) =>
+      lineChart([{ key: 's', values: Array.from({ length: n }, (_, i) => i % 7) }], BOX, { canvasAbove: 500 })
+        .paths[0];
+    expect(at(500).pixels).toBeNull();
+    expect(at(501).pixels).not.toBeNull();
+    expect(at(501).d).toBe('');
+  });
+});
+
+describe('xEnd', () => {
+  it('ends the axis at the data while a pixel spans under two x units', () => {
+    // 599 units over 410 px: 1.46 a pixel
+    expect(xEnd(1, 600, 410)).toBe(600);
+    expect(xEnd(1, 2, 410)).toBe(2);
+  });
+
+  it('rounds a long axis up to a power of two under a pixel’s span, at most a pixel past the data', () => {
+    // 10,000 units over 410 px: 24.4 a pixel, so steps of 16; 10,001 → 626 × 16
+    expect(xEnd(1, 10001, 410)).toBe(10016);
+    expect(xEnd(1, 10000, 410)).toBe(10000);
+    // 1,000 over 410: 2.44 a pixel, steps of 2
+    expect(xEnd(1, 1001, 410)).toBe(1002);
+    for (const last of [900, 4321, 10007, 65537]) {
+      const end = xEnd(1, last, 410);
+      expect(end).toBeGreaterThanOrEqual(last);
+      expect(end - last).toBeLessThan((last - 1) / 410);
+    }
+  });
+
+  it('keeps a growing history’s axis and ticks still between its steps', () => {
+    const values = Float64Array.from({ length: 10100 }, (_, i) => 1 / (i + 1));
+    const box = { width: 480, height: 220, margin: { top: 10, right: 14, bottom: 38, left: 56 } };
+    const memo: GrowingMemo = {};
+    const domains = new Set<string>();
+    for (let n = 10000; n <= 10100; n++) {
+      const g = lineChart([{ key: 's', values: values.subarray(0, n), growing: memo }], box, {
+        canvasAbove: 500,
+      });
+      domains.add(g.x.domain().join());
+      // the last point at most a pixel before the axis' end (466)
+      const px = g.paths[0].pixels!;
+      expect(466 - px[px.length - 2]).toBeGreaterThanOrEqual(0);
+      expect(466 - px[px.length - 2]).toBeLessThan(1);
+      expect(px[px.length - 1]).toBeCloseTo(g.y(1 / n), 9);
+    }
+    // 101 frames of one epoch each, steps of 16 epochs (10,000 / 410 px = 24.4 a pixel): 10000, 10016, …, 10112
+    expect([...domains]).toEqual([0, 16, 32, 48, 64, 80, 96, 112].map((k) => `1,${10000 + k}`));
+  });
+});
+
+describe('samePixels', () => {
+  it('compares each series’ pixels by value', () => {
+    const a = Float64Array.of(1, 2, 3, 4);
+    expect(samePixels([a, null], [Float64Array.of(1, 2, 3, 4), null])).toBe(true);
+    expect(samePixels([a], [Float64Array.of(1, 2, 3, 4.5)])).toBe(false);
+    expect(samePixels([a], [Float64Array.of(1, 2)])).toBe(false);
+    expect(samePixels([a], [null])).toBe(false);
+    expect(samePixels([a], [a, a])).toBe(false);
   });
 });

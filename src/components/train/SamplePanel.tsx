@@ -2,14 +2,16 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Sample } from '../../engine';
 import { useFormatNumber } from '../../hooks';
 import { useT } from '../../i18n';
-import { useLessonStore, type LessonState } from '../../store';
-import type { TrainSplit } from '../../training';
-import { useCalmSelector } from './useCalm';
-
-const runSnapshot = (s: LessonState) => s.training.snapshot;
+import { useLessonStore } from '../../store';
+import type { TrainSnapshot, TrainSplit } from '../../training';
 
 interface Props {
   split: TrainSplit;
+  /**
+   * The run as the Train view shows what the network has learned: at most every CALM_MS while it goes (the
+   * view's own calm selector, so the panel renders with it, not on a timer of its own).
+   */
+  snapshot: TrainSnapshot | null;
   predict: ((x: ArrayLike<number>) => ArrayLike<number>) | null;
   classOf: (v: ArrayLike<number>) => number;
   classNames: string[];
@@ -19,11 +21,9 @@ interface Props {
  * The sample whose step can be opened: the next training sample, or one picked (by number here, or on the map or
  * the confusion matrix). While paused, "Open this sample's step" shows its full step with the current weights.
  */
-export function SamplePanel({ split, predict, classOf, classNames }: Props) {
+export function SamplePanel({ split, snapshot, predict, classOf, classNames }: Props) {
   const t = useT();
   const fmt = useFormatNumber();
-  // the next sample follows the run at most every CALM_MS while it goes
-  const snapshot = useCalmSelector(runSnapshot);
   const { picked, running, pickSample, openSampleStep } = useLessonStore(
     useShallow((s) => ({
       picked: s.training.picked,

@@ -38,6 +38,7 @@ export const TrainGraph = memo(function TrainGraph({ sizes, label }: Props) {
     // what each edge has now: an attribute is written only when it changes (a class change restyles the edge)
     const drawnSign: string[] = [];
     const drawnWidth: string[] = [];
+    const drawnDash: string[] = [];
     const draw = (s: LessonState) => {
       const weights = weightsOf(s);
       const e = s.training.snapshot?.epoch ?? 0;
@@ -60,15 +61,16 @@ export const TrainGraph = memo(function TrainGraph({ sizes, label }: Props) {
             // a hundredth of a pixel is below what the screen shows
             const text = px.toFixed(2);
             if (sign !== drawnSign[n]) line.setAttribute('class', `train-edge train-edge--${sign}`);
-            if (text !== drawnWidth[n] || sign !== drawnSign[n]) {
-              line.setAttribute('stroke-width', text);
-              if (sign === 'neg')
-                line.setAttribute('stroke-dasharray', `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}`);
-              else if (drawnSign[n] === 'neg' || drawnSign[n] === undefined)
-                line.removeAttribute('stroke-dasharray');
+            if (text !== drawnWidth[n]) line.setAttribute('stroke-width', text);
+            // the dash pattern (to a tenth of a pixel) changes less often than the width
+            const dash = sign === 'neg' ? `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}` : '';
+            if (dash !== drawnDash[n]) {
+              if (dash) line.setAttribute('stroke-dasharray', dash);
+              else line.removeAttribute('stroke-dasharray');
             }
             drawnSign[n] = sign;
             drawnWidth[n] = text;
+            drawnDash[n] = dash;
           }
     };
     draw(lessonStore.getState());

@@ -170,7 +170,13 @@ export default function TrainView() {
           />
         )}
       </div>
-      <SamplePanel split={split} predict={predict} classOf={classOf} classNames={classNames} />
+      <SamplePanel
+        split={split}
+        snapshot={snapshot}
+        predict={predict}
+        classOf={classOf}
+        classNames={classNames}
+      />
     </section>
   );
 }

@@ -1,9 +1,74 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LineChart, type LineSeries } from '../../../src/components/train/LineChart';
 
-afterEach(cleanup);
+// every chart here draws on a fake canvas (a test reads its calls from its own)
+beforeEach(() => {
+  fakeCanvas(1);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/**
+ * jsdom has no canvas: a fake 2D context per canvas recording each stroked line (its points in the chart's units,
+ * its dash and dash offset), the transform and the count of strokes; at a device pixel ratio of `ratio`. Each
+ * canvas keeps the lines it shows (cleared by clearRect, another canvas' lines copied by drawImage): `shown()`
+ * gives the chart's canvas' picture as one line per series (the parts of a series, from the stored picture and
+ * drawn over it, joined at their shared point).
+ */
+function fakeCanvas(ratio: number) {
+  type Line = { points: [number, number][]; dash: number[]; offset: number };
+  const pictures = new Map<HTMLCanvasElement, Line[]>();
+  const calls = {
+    transform: [] as number[],
+    lines: [] as Line[],
+    strokes: 0,
+    shown: (): Line[] => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="chart-canvas"]')!;
+      const joined: Line[] = [];
+      for (const l of pictures.get(canvas) ?? []) {
+        const same = joined.find((j) => j.dash.join() === l.dash.join());
+        if (!same) joined.push({ ...l, points: [...l.points] });
+        else {
+          // a part drawn over the stored picture starts at the stored part's last point
+          expect(l.points[0]).toEqual(same.points.at(-1));
+          same.points.push(...l.points.slice(1));
+        }
+      }
+      return joined;
+    },
+  };
+  const contextOf = (canvas: HTMLCanvasElement) => {
+    let points: [number, number][] = [];
+    let dash: number[] = [];
+    const ctx = {
+      lineDashOffset: 0,
+      setTransform: (...m: number[]) => canvas.isConnected && (calls.transform = m),
+      clearRect: () => pictures.set(canvas, []),
+      drawImage: (source: HTMLCanvasElement) =>
+        pictures.set(canvas, [...(pictures.get(canvas) ?? []), ...(pictures.get(source) ?? [])]),
+      setLineDash: (d: number[]) => (dash = d),
+      beginPath: () => (points = []),
+      moveTo: (x: number, y: number) => points.push([x, y]),
+      lineTo: (x: number, y: number) => points.push([x, y]),
+      stroke: () => {
+        calls.strokes++;
+        const line = { points, dash, offset: ctx.lineDashOffset };
+        calls.lines.push(line);
+        pictures.set(canvas, [...(pictures.get(canvas) ?? []), line]);
+      },
+    };
+    return ctx as unknown as CanvasRenderingContext2D;
+  };
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    return contextOf(this);
+  });
+  vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(ratio);
+  return calls;
+}
 
 // The full chart's box (LineChart.tsx): 480 × 220, margins top 10, right 14, bottom 38, left 56.
 const LEFT = 56;
@@ -38,25 +103,183 @@ function renderChart(series: LineSeries[]) {
 }
 
 describe('LineChart', () => {
-  it('draws 10,000 epochs decimated, with the last point of each series where its value is', () => {
+  it('draws 10,000 epochs decimated on a canvas, with the last point of each series where its value is', () => {
+    const calls = fakeCanvas(2);
     const { container } = renderChart(history(10000));
     const groups = container.querySelectorAll<SVGGElement>('g.series');
     expect(groups).toHaveLength(2);
-    for (const [g, last] of [
-      [groups[0], 0.25],
-      [groups[1], 0.75],
+    const canvas = screen.getByTestId('chart-canvas') as HTMLCanvasElement;
+    // 480 × 220 CSS pixels at a device pixel ratio of 2, the chart's units scaled to them
+    expect([canvas.width, canvas.height]).toEqual([960, 440]);
+    expect(calls.transform).toEqual([2, 0, 0, 2, 0, 0]);
+    const shown = calls.shown();
+    expect(shown).toHaveLength(2);
+    for (const [n, last] of [
+      [0, 0.25],
+      [1, 0.75],
     ] as const) {
+      const g = groups[n];
       expect(Number(g.dataset.points)).toBeLessThan(2000);
       const dot = g.querySelector('circle.last')!;
       expect(Number(dot.getAttribute('cx'))).toBeCloseTo(RIGHT, 9);
       // y = bottom − value / 2 × (bottom − top) with the domain [0, 2]
       expect(Number(dot.getAttribute('cy'))).toBeCloseTo(BOTTOM - (last / 2) * (BOTTOM - TOP), 9);
-      // the path ends at that point too
-      const d = g.querySelector('path')!.getAttribute('d')!;
-      const end = d.split(/[ML]/).at(-1)!.split(',').map(Number);
+      // no path string: the canvas line starts at epoch 1 and ends at that point, in the series' style
+      expect(g.querySelector('path')!.getAttribute('d')).toBe('');
+      const line = shown[n];
+      expect(line.points).toHaveLength(Number(g.dataset.points));
+      expect(line.points[0][0]).toBeCloseTo(LEFT, 9);
+      expect(line.points[0][1]).toBeCloseTo(BOTTOM - (n === 0 ? 1 / 2 : 2 / 2) * (BOTTOM - TOP), 9);
+      const end = line.points.at(-1)!;
       expect(end[0]).toBeCloseTo(RIGHT, 9);
       expect(end[1]).toBeCloseTo(BOTTOM - (last / 2) * (BOTTOM - TOP), 9);
+      expect(line.dash).toEqual(n === 1 ? [5, 3] : []);
     }
+  });
+
+  it('keeps a short series an SVG path, with no canvas', () => {
+    const calls = fakeCanvas(1);
+    const { container } = renderChart(history(500));
+    expect(screen.queryByTestId('chart-canvas')).toBeNull();
+    expect(calls.lines).toHaveLength(0);
+    const d = container.querySelector('.series-0 path')!.getAttribute('d')!;
+    const end = d.split(/[ML]/).at(-1)!.split(',').map(Number);
+    expect(end[0]).toBeCloseTo(RIGHT, 1);
+    expect(end[1]).toBeCloseTo(BOTTOM - (0.25 / 2) * (BOTTOM - TOP), 1);
+  });
+
+  it('redraws the canvas when the history grows, not when the read-out moves', () => {
+    const calls = fakeCanvas(1);
+    const { rerender } = renderChart(history(1000));
+    // a first picture: each series drawn whole
+    expect(calls.strokes).toBe(2);
+    const chart = screen.getByRole('img', { name: 'Loss per epoch' });
+    fireEvent.focus(chart);
+    fireEvent.keyDown(chart, { key: 'ArrowLeft' });
+    expect(calls.strokes).toBe(2);
+    const chart1001 = (
+      <LineChart
+        title="Loss per epoch"
+        series={history(1001)}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(n) => `Epoch ${n}`}
+        yDomain={[0, 2]}
+      />
+    );
+    rerender(chart1001);
+    // the axis moved (and every bucket with it): drawn whole again
+    expect(calls.strokes).toBe(4);
+    // 1,000 epochs over 410 px is 2.44 epochs a pixel: the axis ends at the next multiple of 2, epoch 1002, so
+    // epoch 1001 sits 1/1001 of the plot (0.41 px) before its end
+    expect(calls.shown()[0].points.at(-1)![0]).toBeCloseTo(LEFT + (1000 / 1001) * (RIGHT - LEFT), 9);
+    // the same history again (a frame that added nothing): not drawn again
+    rerender(chart1001);
+    expect(calls.strokes).toBe(4);
+  });
+
+  it('draws only the last points over its stored picture while a growing history keeps its axes', () => {
+    const calls = fakeCanvas(1);
+    // as the Train view grows its columns: views over the start of one buffer, decimated incrementally
+    const train = new Float64Array(10100);
+    const validation = new Float64Array(10100);
+    for (let i = 0; i < 10100; i++) {
+      train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
+      validation[i] = 2 / (i + 1);
+    }
+    const memos = [{}, {}];
+    const chart = (n: number) => (
+      <LineChart
+        title="Loss per epoch"
+        series={[
+          { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
+          {
+            key: 'validation',
+            label: 'Validation loss',
+            values: validation.subarray(0, n),
+            growing: memos[1],
+            dashed: true,
+          },
+        ]}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(k) => `Epoch ${k}`}
+        yDomain={[0, 2]}
+      />
+    );
+    const { container, rerender } = render(chart(10001));
+    expect(calls.strokes).toBe(2);
+    // epochs 10,002 … 10,016: the axis stays at 10,016 (steps of 16). At 10,002 each series but its last 16
+    // points is where it was: stored (two strokes) and the rest drawn over its copy (two); then the rest alone
+    for (let n = 10002; n <= 10016; n++) {
+      rerender(chart(n));
+      expect(calls.strokes).toBe(2 + 4 + 2 * (n - 10002));
+      const shown = calls.shown();
+      const groups = container.querySelectorAll<SVGGElement>('g.series');
+      for (const k of [0, 1]) {
+        // the picture: every decimated point once, the last at epoch n's value on the axis' end (x = 10016)
+        expect(shown[k].points).toHaveLength(Number(groups[k].dataset.points));
+        const last = shown[k].points.at(-1)!;
+        expect(last[0]).toBeCloseTo(LEFT + ((n - 1) / 10015) * (RIGHT - LEFT), 9);
+        const v = (k === 0 ? train : validation)[n - 1];
+        expect(last[1]).toBeCloseTo(BOTTOM - (v / 2) * (BOTTOM - TOP), 9);
+      }
+    }
+    // the dashed series goes on where its stored part's dashes stopped: offset = that part's length
+    const rest = calls.lines.at(-1)!;
+    expect(rest.dash).toEqual([5, 3]);
+    const stored = calls.lines.slice(2).find((l) => l.dash.length > 0 && l.points.length > 100)!;
+    let length = 0;
+    for (let k = 1; k < stored.points.length; k++)
+      length += Math.hypot(
+        stored.points[k][0] - stored.points[k - 1][0],
+        stored.points[k][1] - stored.points[k - 1][1],
+      );
+    expect(rest.offset).toBeCloseTo(length, 9);
+    expect(rest.offset).toBeGreaterThan(0);
+    // epoch 10,017: the axis steps to 10,032, every point moves: drawn whole, nothing stored
+    rerender(chart(10017));
+    expect(calls.strokes).toBe(2 + 4 + 2 * 14 + 2);
+    expect(calls.shown()[0].points).toHaveLength(
+      Number(container.querySelector<SVGGElement>('g.series')!.dataset.points),
+    );
+  });
+
+  it('leaves the axes untouched while a long history grows within one step of its x axis', () => {
+    const chart = (n: number) => (
+      <LineChart
+        title="Loss per epoch"
+        series={history(n)}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(k) => `Epoch ${k}`}
+        yDomain={[0, 2]}
+      />
+    );
+    const { rerender } = render(chart(10000));
+    const axes = [screen.getByTestId('x-axis'), screen.getByTestId('y-axis')];
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    for (const a of axes)
+      observer.observe(a, { subtree: true, attributes: true, childList: true, characterData: true });
+    // 10,000 epochs over 410 px: the axis grows in steps of 16 epochs (to 10,016 once epoch 10,001 is in)
+    rerender(chart(10001));
+    const at = () => screen.getByTestId('x-axis').querySelector('.tick')!.getAttribute('transform');
+    const moved = at();
+    changes.length = 0;
+    for (let n = 10002; n <= 10016; n++) rerender(chart(n));
+    observer.takeRecords();
+    expect(changes).toEqual([]);
+    expect(at()).toBe(moved);
+    // the next epoch takes the axis to 10,032: the ticks move (tick 2000 at 56 + 1999 / 10031 × 410)
+    rerender(chart(10017));
+    const [tx, ty] = /translate\(([\d.]+),([\d.]+)\)/.exec(at()!)!.slice(1).map(Number);
+    expect(tx).toBeCloseTo(56 + (1999 / 10031) * 410, 9);
+    expect(ty).toBe(182);
+    observer.disconnect();
   });
 
   it('has axes with ticks and titles, and a legend', () => {
