@@ -9,7 +9,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 
 /**
  * Puts the first screen into the built index.html (src/prerender.tsx renders it with React's server renderer
- * through a throwaway Vite server), with the list of its formulas, so a phone paints the lesson before any
+ * through a throwaway Vite server), with the list of its formulas and its graph's layout, so a phone paints the lesson before any
  * script has run and src/main.tsx hydrates it. Build only: the development server serves the empty root.
  */
 export function prerenderFirstScreen(): Plugin {
@@ -29,13 +29,14 @@ export function prerenderFirstScreen(): Plugin {
         const { prerender } = (await server.ssrLoadModule(
           '/src/prerender.tsx',
         )) as typeof import('../src/prerender');
-        const { html: app, texKeys } = await prerender();
-        const { PRERENDERED_TEX_ID } = (await server.ssrLoadModule(
+        const { html: app, texKeys, layouts } = await prerender();
+        const { PRERENDERED_TEX_ID, PRERENDERED_LAYOUT_ID } = (await server.ssrLoadModule(
           '/src/boot.ts',
         )) as typeof import('../src/boot');
         return html.replace(
           ROOT,
-          `<div id="root">${app}</div>\n    <script type="application/json" id="${PRERENDERED_TEX_ID}">${scriptJson(texKeys)}</script>`,
+          `<div id="root">${app}</div>\n    <script type="application/json" id="${PRERENDERED_TEX_ID}">${scriptJson(texKeys)}</script>` +
+            `\n    <script type="application/json" id="${PRERENDERED_LAYOUT_ID}">${scriptJson(layouts)}</script>`,
         );
       } finally {
         await server.close();

@@ -2,6 +2,7 @@ import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import {
   BOOT_ATTRIBUTE,
+  PRERENDERED_LAYOUT_ID,
   PRERENDERED_TEX_ID,
   connecting,
   renderFromStart,
@@ -12,6 +13,7 @@ import { AppRoot } from './components/AppRoot';
 import { loadFirstScreenParts, preloadPanels } from './components/lazyPanels';
 import { holdFirstScreenBox } from './components/firstScreenBox';
 import { adoptPrerenderedTex } from './components/Tex';
+import { adoptPrerenderedLayouts, type PlainLayout } from './components/graph/graphLayout';
 import { holdKatexUntil, loadKatex } from './components/texEngine';
 import { LOCALES, loadLocale } from './i18n';
 import { PRACTICE_KEY } from './practice/progress';
@@ -100,6 +102,9 @@ afterFirstPaint(() => {
       adoptPrerenderedTex(root, JSON.parse(texKeys) as string[])
     ) {
       renderFromStart(lessonStore);
+      // the graph as the build laid it out (placing its weight labels again was the start's longest work)
+      const layouts = document.getElementById(PRERENDERED_LAYOUT_ID)?.textContent;
+      if (layouts) adoptPrerenderedLayouts(JSON.parse(layouts) as Record<string, PlainLayout>);
       holdFirstScreenBox(); // the graph keeps the prerendered layout until the reader leaves the first screen
       // KaTeX (the formulas of the pages beside the first step ask for it) once the app has started and the
       // browser is idle, then the panels and the Chinese messages, one at a time
@@ -141,6 +146,7 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     navigator.serviceWorker.register('./sw.js').catch(() => {
       // not available (private mode, an insecure origin): the app works online as before
     });
-  if (document.readyState === 'complete') void register();
+  // in a task of its own: not part of the script's evaluation, which a phone's first seconds wait on
+  if (document.readyState === 'complete') setTimeout(() => void register(), 0);
   else window.addEventListener('load', () => void register());
 }
