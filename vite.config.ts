@@ -8,6 +8,7 @@ import {
   inlineEntryCss,
   lowPriorityEntry,
   prerenderFirstScreen,
+  startAfterFirstPaint,
 } from './scripts/prerender-plugin';
 
 const firstLoad = firstLoadChunk();
@@ -21,6 +22,7 @@ export default defineConfig({
     firstLoad.plugin,
     lowPriorityEntry(),
     inlineEntryCss(),
+    startAfterFirstPaint(),
     chineseManifest(),
     // Offline once loaded: a Workbox service worker (dist/sw.js) precaches the built app. src/main.tsx
     // registers it; a new version waits until every tab of the old one has closed (no reload mid-lesson).

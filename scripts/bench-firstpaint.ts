@@ -40,6 +40,8 @@ export function jsSize(dist: string): JsSize {
   const first = [
     ...html.matchAll(/<script type="module"[^>]*\bsrc="\.?\/?([^"]+)"/g),
     ...html.matchAll(/<link rel="modulepreload"[^>]*\bhref="\.?\/?([^"]+)"/g),
+    // the module scripts the head's loader appends once the page has painted (scripts/prerender-plugin.ts)
+    ...html.matchAll(/"src":"\.?\/?([^"]+\.js)"/g),
   ].map((m) => m[1]);
   const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
   return {

@@ -1,4 +1,5 @@
 import { createServer, type Plugin } from 'vite';
+import { formulaFontSubsets } from './fontSubset';
 
 /** The empty root of index.html that the prerendered first screen fills. */
 const ROOT = '<div id="root"></div>';
@@ -8,7 +9,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 
 /**
  * Puts the first screen into the built index.html (src/prerender.tsx renders it with React's server renderer
- * through a throwaway Vite server), with the list of its formulas, so a phone paints the lesson before any
+ * through a throwaway Vite server), with the list of its formulas and its graph's layout, so a phone paints the lesson before any
  * script has run and src/main.tsx hydrates it. Build only: the development server serves the empty root.
  */
 export function prerenderFirstScreen(): Plugin {
@@ -28,13 +29,14 @@ export function prerenderFirstScreen(): Plugin {
         const { prerender } = (await server.ssrLoadModule(
           '/src/prerender.tsx',
         )) as typeof import('../src/prerender');
-        const { html: app, texKeys } = await prerender();
-        const { PRERENDERED_TEX_ID } = (await server.ssrLoadModule(
+        const { html: app, texKeys, layouts } = await prerender();
+        const { PRERENDERED_TEX_ID, PRERENDERED_LAYOUT_ID } = (await server.ssrLoadModule(
           '/src/boot.ts',
         )) as typeof import('../src/boot');
         return html.replace(
           ROOT,
-          `<div id="root">${app}</div>\n    <script type="application/json" id="${PRERENDERED_TEX_ID}">${scriptJson(texKeys)}</script>`,
+          `<div id="root">${app}</div>\n    <script type="application/json" id="${PRERENDERED_TEX_ID}">${scriptJson(texKeys)}</script>` +
+            `\n    <script type="application/json" id="${PRERENDERED_LAYOUT_ID}">${scriptJson(layouts)}</script>`,
         );
       } finally {
         await server.close();
@@ -68,6 +70,11 @@ export function lowPriorityEntry(): Plugin {
  * without waiting for a second request (on a phone's slow connection, one more round trip before the first
  * paint). Its `url(./…)` references (KaTeX's fonts) are made relative to the page. The file stays in the build
  * for nothing else links it; the lazily loaded panels keep stylesheets of their own.
+ *
+ * The prerendered formulas' characters come with it, each font's as a small subset in a `data:` URL
+ * (scripts/fontSubset.ts): the formulas paint with the page, in their own fonts, no font file awaited (KaTeX's
+ * fonts are `font-display: block`: until a file arrived the formulas were blank, and the largest text of the
+ * page could wait for it).
  */
 export function inlineEntryCss(): Plugin {
   return {
@@ -75,7 +82,7 @@ export function inlineEntryCss(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
+      async handler(html, ctx) {
         const link = /<link rel="stylesheet"[^>]*\bhref="\.\/(assets\/[^"]+\.css)"[^>]*>/.exec(html);
         const asset = link && ctx.bundle?.[link[1]];
         if (!link || !asset || asset.type !== 'asset') return html;
@@ -83,8 +90,13 @@ export function inlineEntryCss(): Plugin {
         const css = String(asset.source)
           .replace(/url\(\.\/([^)]+)\)/g, `url(./${dir}$1)`)
           .replace(/<\/style/gi, '<\\/style');
-        // The two fonts of the first step's formulas, asked for at once but at low priority: the page's first paint
-        // (its title, the graph, the text) needs neither, so neither holds it back, and the formulas have them soon
+        const subsets = await formulaFontSubsets(html, css, (file) => {
+          const font = ctx.bundle?.[file.replace(/^\.\//, '')];
+          return font?.type === 'asset' && typeof font.source !== 'string' ? font.source : undefined;
+        });
+        // The two fonts of the formulas, asked for at low priority: the first screen's formulas have their
+        // characters from the page, the other steps' need the whole fonts (src/main.tsx asks once it has
+        // painted: see startAfterFirstPaint)
         const fonts = Object.keys(ctx.bundle ?? {})
           .filter((f) => /\/KaTeX_(Main-Regular|Math-Italic)-[^/]+\.woff2$/.test(f))
           .map(
@@ -92,11 +104,53 @@ export function inlineEntryCss(): Plugin {
               `<link rel="preload" href="./${f}" as="font" type="font/woff2" crossorigin fetchpriority="low">`,
           )
           .join('');
-        return html.replace(link[0], () => `${fonts}<style>${css}</style>`);
+        return html.replace(link[0], () => `${fonts}<style>${css}${subsets}</style>`);
       },
     },
   };
 }
+
+/** The attributes of a start tag, in order. */
+const attributes = (tag: string): [string, string][] =>
+  [...tag.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name, value ?? '']);
+
+/**
+ * Fetches the app's scripts and the formulas' fonts once the page has painted (the first contentful paint;
+ * at once when the page starts hidden, index.html's `data-boot="pending"`; after 3 s at the latest, a page
+ * opened in the background). The prerendered screen needs none of them to paint, and a phone's slow
+ * connection then carries the page first. It is also how Lighthouse reads the page: every file fetched before
+ * the largest paint counts against it in its simulation, however low its priority.
+ */
+export function startAfterFirstPaint(): Plugin {
+  return {
+    name: 'backprop:start-after-first-paint',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tags = /<script type="module"[^>]*><\/script>|<link rel="(?:modulepreload|preload)"[^>]*>/g;
+        const later = [...html.matchAll(tags)].map(([tag]) => [
+          tag.startsWith('<script') ? 'script' : 'link',
+          Object.fromEntries(attributes(tag.replace(/^<\w+|\/?>(<\/script>)?$/g, ' '))),
+        ]);
+        if (later.length === 0) return html;
+        let first = true;
+        return html.replace(tags, () => {
+          if (!first) return '';
+          first = false;
+          return `<script>${START_LATER}(${scriptJson(later)});</script>`;
+        });
+      },
+    },
+  };
+}
+
+/** The inline loader of startAfterFirstPaint: `tags` is a list of [element name, attributes]. */
+const START_LATER = `(function(tags){var done=false;function go(){if(done)return;done=true;tags.forEach(function(t){var e=document.createElement(t[0]);for(var k in t[1])e.setAttribute(k,t[1][k]);document.head.appendChild(e)})}if(document.documentElement.getAttribute("data-boot")==="pending")return go();var P=window.PerformanceObserver;\
+if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0)\
+new P(function(l){if(l.getEntriesByName("first-contentful-paint").length)go()}).observe({type:"paint",buffered:true});\
+else requestAnimationFrame(function(){setTimeout(go,0)});\
+setTimeout(go,3000)})`;
 
 /**
  * Puts every module the page's entry imports statically (what must load before the first step answers a key)

@@ -7,6 +7,9 @@ import { DEFAULT_LESSON } from './lessons/builtIn';
 /** The id of the JSON list of the prerendered page's formulas (their cache keys, in document order). */
 export const PRERENDERED_TEX_ID = 'prerendered-tex';
 
+/** The id of the JSON record of the prerendered graph's layouts, by their arguments (graphLayout.ts). */
+export const PRERENDERED_LAYOUT_ID = 'prerendered-layout';
+
 /**
  * The attribute on <html> that index.html's inline script sets (to "pending") when this visit may open
  * something other than the prerendered first screen (a link, saved work, a Chinese browser): the

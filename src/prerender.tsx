@@ -3,6 +3,7 @@ import { renderFromStart, showsPrerendered } from './boot';
 import { AppRoot } from './components/AppRoot';
 import { holdFirstScreenBox, releaseFirstScreenBox } from './components/firstScreenBox';
 import { recordPrerenderedTex } from './components/Tex';
+import { recordPrerenderedLayouts, type PlainLayout } from './components/graph/graphLayout';
 import { loadFirstScreenParts } from './components/lazyPanels';
 import { loadKatex } from './components/texEngine';
 import { lessonStore } from './store';
@@ -37,7 +38,11 @@ function firstVisit(): BrowserEnv {
  * The first screen of a first visit as HTML (React's server renderer, at build time; the page hydrates it),
  * and the cache keys of its formulas in document order (so the page hydrates before KaTeX has loaded).
  */
-export async function prerender(): Promise<{ html: string; texKeys: string[] }> {
+export async function prerender(): Promise<{
+  html: string;
+  texKeys: string[];
+  layouts: Record<string, PlainLayout>;
+}> {
   await Promise.all([loadKatex(), loadFirstScreenParts()]); // the whole first screen, its lazy parts too
   const disconnect = connectPersistence(lessonStore, firstVisit());
   disconnect();
@@ -45,12 +50,14 @@ export async function prerender(): Promise<{ html: string; texKeys: string[] }> 
   if (!showsPrerendered(lessonStore.getState()))
     throw new Error('the first visit does not open the default screen');
   recordPrerenderedTex(true);
+  recordPrerenderedLayouts(true);
   holdFirstScreenBox(); // the build cannot measure the graph's stage: it lays the graph out in a box of its own
   try {
     const html = renderToString(<AppRoot />);
-    return { html, texKeys: recordPrerenderedTex(false) };
+    return { html, texKeys: recordPrerenderedTex(false), layouts: recordPrerenderedLayouts(false) };
   } finally {
     recordPrerenderedTex(false);
+    recordPrerenderedLayouts(false);
     releaseFirstScreenBox();
   }
 }

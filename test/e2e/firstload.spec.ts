@@ -44,6 +44,8 @@ test('the first load holds the default lesson alone; the others still open, and 
   const first = [
     ...html.matchAll(/<script type="module"[^>]*\bsrc="\.?\/?([^"]+)"/g),
     ...html.matchAll(/<link rel="modulepreload"[^>]*\bhref="\.?\/?([^"]+)"/g),
+    // the module scripts the head's loader appends once the page has painted (scripts/prerender-plugin.ts)
+    ...html.matchAll(/"src":"\.?\/?([^"]+\.js)"/g),
   ].map((m) => m[1]);
   expect(first.length).toBeGreaterThan(0);
   const js = (await Promise.all(first.map(async (f) => (await request.get(`/${f}`)).text()))).join('\n');

@@ -60,7 +60,7 @@ export function useGraphLayout(
   const targetChars = Math.max(...[t('graph.targets'), ...targetTexts].map(charsOf));
   const layout = useMemo(
     () =>
-      layoutNetwork(
+      layoutOf(
         sizesKey.split(',').map(Number),
         useBias,
         { width, height },
@@ -69,6 +69,47 @@ export function useGraphLayout(
     [sizesKey, useBias, width, height, chars, minFont, valueChars, symbolChars, targetChars],
   );
   return { layout, targetTexts };
+}
+
+/** A layout as the page's HTML carries it: its lookups by id are rebuilt from its lists. */
+export type PlainLayout = Omit<NetworkLayout, 'nodeById' | 'edgeById'>;
+
+/** The layouts the prerendered first screen was drawn with, by their arguments (JSON). */
+const prerendered = new Map<string, NetworkLayout>();
+/** The layouts computed while the build prerenders, by their arguments; null when not recording. */
+let recording: Record<string, PlainLayout> | null = null;
+
+/**
+ * layoutNetwork, or the layout the build computed for the same arguments: the page hydrates the prerendered
+ * graph without placing its nodes and weight labels again (on a phone the start's longest piece of work).
+ */
+export function layoutOf(...args: Parameters<typeof layoutNetwork>): NetworkLayout {
+  const key = JSON.stringify(args);
+  const built = prerendered.get(key);
+  if (built) return built;
+  const layout = layoutNetwork(...args);
+  if (recording) {
+    const { nodeById: _n, edgeById: _e, ...plain } = layout;
+    recording[key] = plain;
+  }
+  return layout;
+}
+
+/** Starts (`true`) or ends recording the layouts computed; returns those recorded since it started. */
+export function recordPrerenderedLayouts(on: boolean): Record<string, PlainLayout> {
+  const recorded = recording ?? {};
+  recording = on ? {} : null;
+  return recorded;
+}
+
+/** Takes the layouts the prerendered page was drawn with (recordPrerenderedLayouts's record, from the HTML). */
+export function adoptPrerenderedLayouts(layouts: Record<string, PlainLayout>): void {
+  for (const [key, plain] of Object.entries(layouts))
+    prerendered.set(key, {
+      ...plain,
+      nodeById: Object.fromEntries(plain.nodes.map((n) => [n.id, n])),
+      edgeById: Object.fromEntries(plain.edges.map((e) => [e.id, e])),
+    });
 }
 
 /**
