@@ -98,7 +98,7 @@ function cursorValues(s: LessonState): Record<ValueId, number> {
     typeof id === 'string' && own(id as ValueId) in tl.values && (at.get(own(id as ValueId)) ?? -1) <= cursor;
   const table = valueTableOf(tl.values);
   const view = table
-    ? slotView(tl, table.layout, table.data, cursor, own)
+    ? slotView(tl, table.layout, table.data, cursor, own, x === undefined)
     : new Proxy(Object.create(null) as Record<ValueId, number>, {
         get: (_t, id) => (visible(id) ? tl.values[own(id)] : undefined),
         has: (_t, id) => visible(id),
@@ -124,6 +124,7 @@ function slotView(
   data: Float64Array,
   cursor: number,
   own: (id: ValueId) => ValueId,
+  plain: boolean,
 ): Record<ValueId, number> {
   const written = writtenSlots(tl, layout);
   const slotOf = (id: string | symbol): number => {
@@ -131,7 +132,7 @@ function slotView(
     const slot = layout.slots.get(own(id as ValueId));
     return slot === undefined || written[slot] > cursor ? -1 : slot;
   };
-  return new Proxy(Object.create(null) as Record<ValueId, number>, {
+  const view = new Proxy(Object.create(null) as Record<ValueId, number>, {
     get: (_t, id) => {
       const slot = slotOf(id);
       return slot < 0 ? undefined : data[slot];
@@ -145,6 +146,27 @@ function slotView(
         : { value: data[slot], enumerable: true, configurable: true, writable: false };
     },
   });
+  // read by slot (shownSlots) where the ids read are the plain ones (not in a sample's pass of a mini-batch)
+  if (plain) slotViews.set(view, { slots: layout.slots, data, written, cursor });
+  return view;
+}
+
+/** What a view of slotView reads, by slot: a value shows when `written[slot] <= cursor`. */
+export interface ShownSlots {
+  slots: ReadonlyMap<ValueId, number>;
+  data: Float64Array;
+  written: Int32Array;
+  cursor: number;
+}
+const slotViews = new WeakMap<object, ShownSlots>();
+
+/**
+ * The slots behind a view of selectShownValues, for callers that read the same ids of many timelines of the
+ * network (the graph's ~10⁵ per Next iteration): `shown[id]` is `data[slot]` when `written[slot] <= cursor`,
+ * else undefined. Undefined for any other record (practice's covered values, a sample's pass).
+ */
+export function shownSlots(shown: object): ShownSlots | undefined {
+  return slotViews.get(shown);
 }
 
 /** The values on screen (see cursorValues), without the results practice keeps covered (no spoilers either). */

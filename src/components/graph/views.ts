@@ -1,6 +1,6 @@
 import { vid, type GraphId, type Lesson, type ValueId } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
-import { shownChanges } from '../../store';
+import { shownChanges, shownSlots, type ShownSlots } from '../../store';
 import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
 import type { Letters, Shown, Translate } from './describe';
 import { markOf, type Mark, type Marks } from './marks';
@@ -98,6 +98,20 @@ export interface NodeView {
   onPath: boolean;
 }
 
+/** The value ids one edge reads. */
+interface EdgeValueIds {
+  w: ValueId;
+  grad: ValueId;
+  next: ValueId;
+}
+/** Each edge's slots of its value ids in a layout of values (see shownSlots), -1 where it has none. */
+interface EdgeSlots {
+  layout: ReadonlyMap<ValueId, number>;
+  w: Int32Array;
+  grad: Int32Array;
+  next: Int32Array;
+}
+
 /** Each edge's weight (or bias) in the lesson, in layout order. */
 function givenOf(layout: NetworkLayout, lesson: Pick<Lesson, 'weights' | 'biases'>): number[] {
   return layout.edges.map((e) =>
@@ -129,7 +143,7 @@ function nodeValueIds(n: NodeGeom, last: number): ValueId[] {
 export class GraphViews {
   /** How many edges lead into each neuron (`e:l:j:*` and `eb:l:j`), groups in layout order. */
   private readonly groups: number[];
-  private readonly edgeIds: Array<{ w: ValueId; grad: ValueId; next: ValueId }>;
+  private readonly edgeIds: EdgeValueIds[];
   private given: number[];
   private edgeViews: EdgeView[] = [];
   private groupViews: EdgeView[][] = [];
@@ -187,6 +201,7 @@ export class GraphViews {
    * a step only the edges whose values or marks can have changed are looked at (see touched).
    */
   edges(shown: Shown, marks: Marks): EdgeView[][] {
+    this.reading = this.slotReader(shown);
     const touched = this.touched(shown, marks);
     this.last = { shown, marks };
     if (!touched) {
@@ -291,13 +306,46 @@ export class GraphViews {
     return out;
   }
 
+  /** Each edge's slots of w, ∂E/∂w and w⁺ in a layout of values (-1: none), kept for the last layout. */
+  private edgeSlots: EdgeSlots | null = null;
+  /** How the current edges() call reads the values: by slot (see shownSlots), or by id when null. */
+  private reading: { at: ShownSlots; slots: EdgeSlots } | null = null;
+
+  private slotReader(shown: Shown): { at: ShownSlots; slots: EdgeSlots } | null {
+    const at = shownSlots(shown);
+    if (!at) return null;
+    if (this.edgeSlots?.layout !== at.slots) {
+      const of = (pick: (ids: EdgeValueIds) => ValueId) =>
+        Int32Array.from(this.edgeIds, (ids) => at.slots.get(pick(ids)) ?? -1);
+      this.edgeSlots = {
+        layout: at.slots,
+        w: of((e) => e.w),
+        grad: of((e) => e.grad),
+        next: of((e) => e.next),
+      };
+    }
+    return { at, slots: this.edgeSlots };
+  }
+
   /** Brings edge i's view up to date; whether it changed. */
   private updateEdge(i: number, shown: Shown, marks: Marks): boolean {
     const geom = this.layout.edges[i];
     const ids = this.edgeIds[i];
-    const w = shown[ids.w] ?? this.given[i];
-    const grad = shown[ids.grad];
-    const next = shown[ids.next];
+    const r = this.reading;
+    let w: number;
+    let grad: number | undefined;
+    let next: number | undefined;
+    if (r) {
+      const { data, written, cursor } = r.at;
+      const read = (slot: number) => (slot >= 0 && written[slot] <= cursor ? data[slot] : undefined);
+      w = read(r.slots.w[i]) ?? this.given[i];
+      grad = read(r.slots.grad[i]);
+      next = read(r.slots.next[i]);
+    } else {
+      w = shown[ids.w] ?? this.given[i];
+      grad = shown[ids.grad];
+      next = shown[ids.next];
+    }
     const mark = markOf(marks, geom.id);
     const onPath = marks.path.has(geom.id);
     const selected = geom.id === marks.selected;

@@ -115,7 +115,8 @@ describe('GraphViews', () => {
 describe('GraphViews after a step', () => {
   it('looking only at the edges a step can change gives what a full look gives, over a random walk', async () => {
     const { lesson001 } = await import('../../../src/lessons');
-    const { initialState, selectShownValues, selectTimeline } = await import('../../../src/store');
+    const { initialState, selectShownValues, selectTimeline, shownSlots } =
+      await import('../../../src/store');
     const { createRng } = await import('../../../src/engine');
     const base = initialState(lesson001);
     const layout = layoutNetwork(
@@ -145,6 +146,10 @@ describe('GraphViews after a step', () => {
       const plain = (groups: ReturnType<GraphViews['edges']>) =>
         groups.map((g) => g.map((v) => ({ ...texts(v), id: v.geom.id, geom: undefined })));
       const full = plain(make().edges(shown, marks));
+      // the shown values read by slot (the store's view) and by id (a plain copy) give the same views
+      expect(shownSlots(shown)).toBeDefined();
+      expect(shownSlots({ ...shown })).toBeUndefined();
+      expect(plain(make().edges({ ...shown }, marks))).toEqual(full);
       expect(plain(incremental.edges(shown, marks))).toEqual(full);
       expect(plain(unspoken.edges(shown, marks))).toEqual(
         full.map((g) => g.map((v) => ({ ...v, aria: '' }))),
