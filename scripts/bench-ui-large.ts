@@ -10,7 +10,7 @@
  * step once a frame and an idle moment have passed); `--full` then walks all 3,073 steps, one a frame, for the
  * heap after a full walk (slow on a busy machine).
  *
- * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full] [--click-only]`; `npm run bench` runs it with the rest of
+ * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full] [--click-only] [--no-walk] [--iterations N] [--dist DIR] [--profile]`; `npm run bench` runs it with the rest of
  * scripts/bench-ui.ts.
  */
 import { pathToFileURL } from 'node:url';
@@ -148,6 +148,8 @@ export interface LargeBenchOptions {
   iterations?: number;
   /** Only open the lesson and click a weight (to compare the click between builds quickly). */
   clickOnly?: boolean;
+  /** Skip the walks (the phases' first steps and layer detail): open, click and Next iteration only. */
+  noWalk?: boolean;
 }
 
 /** A lesson opening at the given detail (the bench lesson names none, so it would keep the page's). */
@@ -174,6 +176,7 @@ export async function benchLarge(
     profile = false,
     iterations: iterationCount = ITERATIONS,
     clickOnly = false,
+    noWalk = false,
   } = options;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const errors: string[] = [];
@@ -225,6 +228,26 @@ export async function benchLarge(
       } else if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') layout += cpu;
     }
     lastTotals = { tasksCpu: round2(total), layoutCpu: round2(layout) };
+    if (profile) {
+      // what the longest task holds: CPU time by trace event (nested events count in their parents too)
+      const onMain = (e: TraceEvent) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`);
+      const top = events
+        .filter((e) => onMain(e) && e.name === 'RunTask')
+        .reduce<TraceEvent | null>((a, e) => (!a || (e.tdur ?? 0) > (a.tdur ?? 0) ? e : a), null);
+      if (top) {
+        const by = new Map<string, number>();
+        for (const e of events)
+          if (onMain(e) && e !== top && e.ts >= top.ts && e.ts < top.ts + (top.dur ?? 0))
+            by.set(e.name, (by.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+        log(
+          `longest task ${round2((top.tdur ?? 0) / 1000)} ms CPU: ${[...by]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 10)
+            .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+            .join(', ')}`,
+        );
+      }
+    }
     return [result, round2(longest)];
   };
   const cpus: number[] = [];
@@ -296,7 +319,7 @@ export async function benchLarge(
 
     // Each phase: from its first step, PHASE_STEPS steps timed at a student's pace (the next phase key, ], moves
     // to the next phase's first step).
-    for (const phase of clickOnly ? [] : PHASES) {
+    for (const phase of clickOnly || noWalk ? [] : PHASES) {
       log(`10 × 64: ${phase}…`);
       const part = (await profiled(phase, () =>
         page.evaluate(`(${WALK})(${PHASE_STEPS}, 'student')`),
@@ -307,7 +330,7 @@ export async function benchLarge(
       );
       await settle(page);
     }
-    if (clickOnly) {
+    if (clickOnly || noWalk) {
       // no walk
     } else if (full) {
       // Then every step of the lesson, one a frame, for the heap after a full walk.
@@ -389,6 +412,7 @@ export async function benchLarge(
     figures.push(single(`10 × 64 heap after ${iterationCount} iterations`, after, 'MB', 200));
     figures.push(single('10 × 64 heap growth per iteration', (after - before) / iterationCount, 'MB'));
 
+    if (noWalk) return figures;
     // Layer detail: each step is a whole layer (its formulas hold 64 × 64 matrices); every step is walked.
     log('10 × 64: opening at layer detail…');
     const openedLayer = await open('open at layer detail', atDetail(lesson, 'layer'));
@@ -435,6 +459,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         fullWalk: argv.includes('--full'),
         profile: argv.includes('--profile'),
         clickOnly: argv.includes('--click-only'),
+        noWalk: argv.includes('--no-walk'),
         ...(argv.includes('--iterations')
           ? { iterations: Number(argv[argv.indexOf('--iterations') + 1]) }
           : {}),

@@ -85,6 +85,8 @@ export interface UiBenchOptions {
   iterations?: number;
   /** In the 10 × 64 benchmark, only open the lesson and click a weight. */
   clickOnly?: boolean;
+  /** In the 10 × 64 benchmark, skip the walks (open, click and Next iteration only). */
+  noWalk?: boolean;
 }
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -333,6 +335,7 @@ export async function runLarge(options: UiBenchOptions = {}): Promise<LargeBench
       profile: options.profile,
       iterations: options.iterations,
       clickOnly: options.clickOnly,
+      noWalk: options.noWalk,
     });
   } finally {
     await browser.close();

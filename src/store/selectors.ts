@@ -11,7 +11,7 @@ export {
   selectHighlight,
   selectProgress,
 } from './stepSelectors';
-export { shownChanges, selectShownValues } from './shownValues';
+export { shownChanges, shownSlots, selectShownValues, type ShownSlots } from './shownValues';
 export {
   selectIteration,
   selectLossRecords,

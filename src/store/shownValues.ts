@@ -1,5 +1,6 @@
 import { scopeId, type ValueId } from '../steps';
 import type { Step, Timeline } from '../steps/types';
+import { valueTableOf, type ValueLayout } from '../steps/values';
 import { maskCovered, selectCoveredIds } from './practiceSelectors';
 import type { LessonState } from './state';
 import { selectStep, selectTimeline } from './stepSelectors';
@@ -20,6 +21,26 @@ export function writtenAt(tl: Timeline): Map<ValueId, number> {
     writtenAtCache.set(tl.steps, m);
   }
   return m;
+}
+
+/**
+ * The same by slot of the values' layout (see collectValues): -1 for the givens. Kept per steps array and
+ * layout, which every timeline of the same network shares.
+ */
+const writtenSlotsCache = new WeakMap<readonly Step[], WeakMap<ValueLayout, Int32Array>>();
+function writtenSlots(tl: Timeline, layout: ValueLayout): Int32Array {
+  let byLayout = writtenSlotsCache.get(tl.steps);
+  if (!byLayout) writtenSlotsCache.set(tl.steps, (byLayout = new WeakMap()));
+  let out = byLayout.get(layout);
+  if (!out) {
+    out = new Int32Array(layout.ids.length).fill(-1);
+    for (const [id, at] of writtenAt(tl)) {
+      const slot = layout.slots.get(id);
+      if (slot !== undefined) out[slot] = at;
+    }
+    byLayout.set(layout, out);
+  }
+  return out;
 }
 
 /** The timeline and cursor each shown-values view stands for (see shownChanges). */
@@ -75,19 +96,77 @@ function cursorValues(s: LessonState): Record<ValueId, number> {
   // a property key asked of the view is an id of the timeline's values or of nothing
   const visible = (id: string | symbol): id is ValueId =>
     typeof id === 'string' && own(id as ValueId) in tl.values && (at.get(own(id as ValueId)) ?? -1) <= cursor;
-  const view = new Proxy(Object.create(null) as Record<ValueId, number>, {
-    get: (_t, id) => (visible(id) ? tl.values[own(id)] : undefined),
-    has: (_t, id) => visible(id),
-    ownKeys: () => Object.keys(tl.values).filter(visible),
-    getOwnPropertyDescriptor: (_t, id) =>
-      visible(id)
-        ? { value: tl.values[own(id)], enumerable: true, configurable: true, writable: false }
-        : undefined,
-  });
+  const table = valueTableOf(tl.values);
+  const view = table
+    ? slotView(tl, table.layout, table.data, cursor, own, x === undefined)
+    : new Proxy(Object.create(null) as Record<ValueId, number>, {
+        get: (_t, id) => (visible(id) ? tl.values[own(id)] : undefined),
+        has: (_t, id) => visible(id),
+        ownKeys: () => Object.keys(tl.values).filter(visible),
+        getOwnPropertyDescriptor: (_t, id) =>
+          visible(id)
+            ? { value: tl.values[own(id)], enumerable: true, configurable: true, writable: false }
+            : undefined,
+      });
   if (byCursor.size >= SHOWN_KEPT) byCursor.delete(byCursor.keys().next().value as number);
   byCursor.set(cursor, view);
   viewOf.set(view, { tl, cursor });
   return view;
+}
+
+/**
+ * cursorValues' view over a table of values (see collectValues): one slot lookup per read, the slot's number
+ * shown when the step that writes it is at or before the cursor.
+ */
+function slotView(
+  tl: Timeline,
+  layout: ValueLayout,
+  data: Float64Array,
+  cursor: number,
+  own: (id: ValueId) => ValueId,
+  plain: boolean,
+): Record<ValueId, number> {
+  const written = writtenSlots(tl, layout);
+  const slotOf = (id: string | symbol): number => {
+    if (typeof id !== 'string') return -1;
+    const slot = layout.slots.get(own(id as ValueId));
+    return slot === undefined || written[slot] > cursor ? -1 : slot;
+  };
+  const view = new Proxy(Object.create(null) as Record<ValueId, number>, {
+    get: (_t, id) => {
+      const slot = slotOf(id);
+      return slot < 0 ? undefined : data[slot];
+    },
+    has: (_t, id) => slotOf(id) >= 0,
+    ownKeys: () => (Object.keys(tl.values) as ValueId[]).filter((id) => slotOf(id) >= 0),
+    getOwnPropertyDescriptor: (_t, id) => {
+      const slot = slotOf(id);
+      return slot < 0
+        ? undefined
+        : { value: data[slot], enumerable: true, configurable: true, writable: false };
+    },
+  });
+  // read by slot (shownSlots) where the ids read are the plain ones (not in a sample's pass of a mini-batch)
+  if (plain) slotViews.set(view, { slots: layout.slots, data, written, cursor });
+  return view;
+}
+
+/** What a view of slotView reads, by slot: a value shows when `written[slot] <= cursor`. */
+export interface ShownSlots {
+  slots: ReadonlyMap<ValueId, number>;
+  data: Float64Array;
+  written: Int32Array;
+  cursor: number;
+}
+const slotViews = new WeakMap<object, ShownSlots>();
+
+/**
+ * The slots behind a view of selectShownValues, for callers that read the same ids of many timelines of the
+ * network (the graph's ~10⁵ per Next iteration): `shown[id]` is `data[slot]` when `written[slot] <= cursor`,
+ * else undefined. Undefined for any other record (practice's covered values, a sample's pass).
+ */
+export function shownSlots(shown: object): ShownSlots | undefined {
+  return slotViews.get(shown);
 }
 
 /** The values on screen (see cursorValues), without the results practice keeps covered (no spoilers either). */

@@ -14,6 +14,12 @@ import './chain-rule.css';
 export const weightOfEdge = (edgeId: EdgeId): WeightRef | null => parseEdgeId(edgeId);
 
 const CYCLE_MS = 1800;
+/**
+ * Paths written out when the panel opens, and at most after "Show all": a deep net's weight has millions of
+ * paths, and each one written out is a row of KaTeX to lay out and fit (the first few show the pattern).
+ */
+const FEW_PATHS = 6;
+const MANY_PATHS = 24;
 
 interface ChainRulePanelProps {
   edgeId: EdgeId;
@@ -49,13 +55,16 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   });
   const ref = useRef<HTMLElement>(null);
   const editTarget = useMemo(() => targetOfEdge(edgeId), [edgeId]);
+  // the weight whose paths are all written out (up to MANY_PATHS), after "Show all"
+  const [expanded, setExpanded] = useState<EdgeId | null>(null);
+  const maxPaths = expanded === edgeId ? MANY_PATHS : FEW_PATHS;
   const sum = useMemo(
     () =>
       weight && traceResult.ok
-        ? pathSumFormula(lesson, traceResult.trace, weight, { digits, maxPaths: 24 })
+        ? pathSumFormula(lesson, traceResult.trace, weight, { digits, maxPaths })
         : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [lesson, traceResult, edgeId, digits],
+    [lesson, traceResult, edgeId, digits, maxPaths],
   );
   const [current, setCurrent] = useState(0);
   const [cycling, setCycling] = useState(!reducedMotion);
@@ -155,6 +164,13 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
             ))}
           </ol>
           {sum.truncated && <p>{t('chain.morePaths', { count: sum.pathCount - sum.paths.length })}</p>}
+          {sum.paths.length < Math.min(sum.pathCount, MANY_PATHS) && (
+            <button type="button" className="chain-more" onClick={() => setExpanded(edgeId)}>
+              {sum.pathCount <= MANY_PATHS
+                ? t('chain.showAllPaths', { count: sum.pathCount })
+                : t('chain.showFirstPaths', { count: MANY_PATHS })}
+            </button>
+          )}
         </div>
       )}
     </aside>

@@ -85,11 +85,14 @@ export function NetworkGraph(props: NetworkGraphProps) {
   // outlive a new layout of the same lesson (a resize, the chain-rule panel narrowing the graph): it renews
   // their geometry only (withLayout), not their values, text and spoken names (~37,000 edges on a 10 × 64).
   const canvas = layout.edges.length > CANVAS_EDGES;
-  const views = useMemo(
+  // They outlive a lesson of the same net and names too (Next iteration: new weights): withLesson.
+  const names = JSON.stringify([lesson.layers, lesson.conventions, useBias]);
+  const table = useMemo(
     () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- later layouts go through withLayout
-    [lesson, format, t, canvas],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- later layouts and lessons go through withLayout and withLesson
+    [names, format, t, canvas],
   );
+  const views = useMemo(() => table.withLesson(lesson), [table, lesson]);
   const marks = useMemo(
     () => marksOf(highlight, pathHighlight, selectedEdge),
     [highlight, pathHighlight, selectedEdge],

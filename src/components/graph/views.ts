@@ -1,6 +1,6 @@
 import { vid, type GraphId, type Lesson, type ValueId } from '../../engine';
 import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
-import { shownChanges } from '../../store';
+import { shownChanges, shownSlots, type ShownSlots } from '../../store';
 import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
 import type { Letters, Shown, Translate } from './describe';
 import { markOf, type Mark, type Marks } from './marks';
@@ -9,25 +9,78 @@ export { markOf, marksOf, type Mark, type Marks } from './marks';
 
 const NO_EDGES: readonly number[] = [];
 
+/** An edge's formatted w and w⁺, made when first read (a net drawn on a canvas shows a few of its ~10⁴ edges'). */
+class EdgeTexts {
+  private valueText: string | undefined;
+  private next: string | null | undefined;
+  constructor(
+    private readonly w: number,
+    private readonly nextValue: number | undefined,
+    private readonly format: (x: number) => string,
+  ) {}
+  get value(): string {
+    return (this.valueText ??= this.format(this.w));
+  }
+  get nextText(): string | null {
+    if (this.next === undefined)
+      this.next = this.nextValue === undefined ? null : this.format(this.nextValue);
+    return this.next;
+  }
+}
+
 /** Everything one edge draws, as primitives and its (per-layout) geometry. */
-export interface EdgeView {
-  geom: EdgeGeom;
-  /** The weight w (or bias b) as shown, its gradient and updated value (undefined until shown). */
-  w: number;
-  grad: number | undefined;
-  next: number | undefined;
-  /** Stroke width by |w|, sign class and dash pattern. */
-  width: number;
-  sign: Sign;
-  dash: string | undefined;
-  /** Formatted w and w⁺ (null until shown) for the label. */
-  value: string;
-  nextText: string | null;
-  /** The spoken name: "Weight w¹₁₁ from input x₁ to hidden neuron a¹₁: 0.9, positive…" (see edgeAria). */
-  aria: string;
-  mark: Mark;
-  onPath: boolean;
-  selected: boolean;
+export class EdgeView {
+  readonly #texts: EdgeTexts;
+  constructor(
+    readonly geom: EdgeGeom,
+    /** The weight w (or bias b) as shown, its gradient and updated value (undefined until shown). */
+    readonly w: number,
+    readonly grad: number | undefined,
+    readonly next: number | undefined,
+    /** Stroke width by |w|, sign class and dash pattern. */
+    readonly width: number,
+    readonly sign: Sign,
+    readonly dash: string | undefined,
+    /** The spoken name: "Weight w¹₁₁ from input x₁ to hidden neuron a¹₁: 0.9, positive…" (see edgeAria). */
+    readonly aria: string,
+    readonly mark: Mark,
+    readonly onPath: boolean,
+    readonly selected: boolean,
+    texts: EdgeTexts,
+  ) {
+    this.#texts = texts;
+  }
+  /** Formatted w (made when first read). */
+  get value(): string {
+    return this.#texts.value;
+  }
+  /** Formatted w⁺, null until shown (made when first read). */
+  get nextText(): string | null {
+    return this.#texts.nextText;
+  }
+  /** The same view drawn at `geom` (with another stroke style, when given); the texts are kept. */
+  moved(geom: EdgeGeom, style: Pick<EdgeView, 'width' | 'sign' | 'dash'> = this): EdgeView {
+    const { w, grad, next, aria, mark, onPath, selected } = this;
+    return new EdgeView(
+      geom,
+      w,
+      grad,
+      next,
+      style.width,
+      style.sign,
+      style.dash,
+      aria,
+      mark,
+      onPath,
+      selected,
+      this.#texts,
+    );
+  }
+  /** The same values and texts with other marks. */
+  marked(mark: Mark, onPath: boolean, selected: boolean): EdgeView {
+    const { geom, w, grad, next, width, sign, dash, aria } = this;
+    return new EdgeView(geom, w, grad, next, width, sign, dash, aria, mark, onPath, selected, this.#texts);
+  }
 }
 
 /** Everything one neuron draws: formatted x, z, a, δ (null until shown), its spoken name and values. */
@@ -43,6 +96,27 @@ export interface NodeView {
   aria: string;
   mark: Mark;
   onPath: boolean;
+}
+
+/** The value ids one edge reads. */
+interface EdgeValueIds {
+  w: ValueId;
+  grad: ValueId;
+  next: ValueId;
+}
+/** Each edge's slots of its value ids in a layout of values (see shownSlots), -1 where it has none. */
+interface EdgeSlots {
+  layout: ReadonlyMap<ValueId, number>;
+  w: Int32Array;
+  grad: Int32Array;
+  next: Int32Array;
+}
+
+/** Each edge's weight (or bias) in the lesson, in layout order. */
+function givenOf(layout: NetworkLayout, lesson: Pick<Lesson, 'weights' | 'biases'>): number[] {
+  return layout.edges.map((e) =>
+    e.from < 0 ? lesson.biases[e.layer - 1][e.to] : lesson.weights[e.layer - 1][e.to][e.from],
+  );
 }
 
 /** Value ids a neuron's tooltip and spoken name read (its x, z, a, f′(z), t, e, ∂E/∂a, δ). */
@@ -69,8 +143,8 @@ function nodeValueIds(n: NodeGeom, last: number): ValueId[] {
 export class GraphViews {
   /** How many edges lead into each neuron (`e:l:j:*` and `eb:l:j`), groups in layout order. */
   private readonly groups: number[];
-  private readonly edgeIds: Array<{ w: ValueId; grad: ValueId; next: ValueId }>;
-  private readonly given: number[];
+  private readonly edgeIds: EdgeValueIds[];
+  private given: number[];
   private edgeViews: EdgeView[] = [];
   private groupViews: EdgeView[][] = [];
   private neurons: Array<{ geom: NodeGeom; ids: ValueId[] }>;
@@ -85,7 +159,7 @@ export class GraphViews {
 
   constructor(
     private layout: NetworkLayout,
-    private readonly lesson: Pick<Lesson, 'weights' | 'biases' | 'layers' | 'conventions'>,
+    private lesson: Pick<Lesson, 'weights' | 'biases' | 'layers' | 'conventions'>,
     private widthOf: (w: number) => number,
     private readonly format: (x: number) => string,
     private readonly t: Translate,
@@ -115,9 +189,7 @@ export class GraphViews {
       for (let n = 0; n < size; n++) this.groupOf.push(g);
       start += size;
     });
-    this.given = layout.edges.map((e) =>
-      e.from < 0 ? lesson.biases[e.layer - 1][e.to] : lesson.weights[e.layer - 1][e.to][e.from],
-    );
+    this.given = givenOf(layout, lesson);
     const last = layout.columns.length - 1;
     this.neurons = layout.nodes
       .filter((n) => !n.bias)
@@ -129,6 +201,7 @@ export class GraphViews {
    * a step only the edges whose values or marks can have changed are looked at (see touched).
    */
   edges(shown: Shown, marks: Marks): EdgeView[][] {
+    this.reading = this.slotReader(shown);
     const touched = this.touched(shown, marks);
     this.last = { shown, marks };
     if (!touched) {
@@ -172,9 +245,7 @@ export class GraphViews {
     this.widthOf = widthOf;
     this.edgeViews = this.edgeViews.map((v, i) => {
       const geom = layout.edges[i];
-      if (!restyle) return { ...v, geom };
-      const { width, sign, dash } = edgeStyle(v.w, widthOf);
-      return { ...v, geom, width, sign, dash };
+      return restyle ? v.moved(geom, edgeStyle(v.w, widthOf)) : v.moved(geom);
     });
     this.groupViews = this.groupViews.map((_, g) =>
       this.edgeViews.slice(this.groupStart[g], this.groupStart[g] + this.groups[g]),
@@ -185,6 +256,24 @@ export class GraphViews {
       values,
       view: { ...view, geom: neurons[i] },
     }));
+    return this;
+  }
+
+  /**
+   * Draws `lesson` from now on: the same net with the same names (layers and conventions), other weights and
+   * biases (Next iteration, an edited weight). Keeps the tables of the net and the views made (an edge whose
+   * values did not change keeps its view); the next edges() looks at every edge. Returns the table.
+   */
+  withLesson(lesson: Pick<Lesson, 'weights' | 'biases' | 'layers' | 'conventions'>): this {
+    if (lesson === this.lesson) return this;
+    if (
+      JSON.stringify([lesson.layers, lesson.conventions]) !==
+      JSON.stringify([this.lesson.layers, this.lesson.conventions])
+    )
+      throw new Error('GraphViews.withLesson: a lesson of another net or notation');
+    this.lesson = lesson;
+    this.given = givenOf(this.layout, lesson);
+    this.last = null;
     return this;
   }
 
@@ -217,35 +306,72 @@ export class GraphViews {
     return out;
   }
 
+  /** Each edge's slots of w, ∂E/∂w and w⁺ in a layout of values (-1: none), kept for the last layout. */
+  private edgeSlots: EdgeSlots | null = null;
+  /** How the current edges() call reads the values: by slot (see shownSlots), or by id when null. */
+  private reading: { at: ShownSlots; slots: EdgeSlots } | null = null;
+
+  private slotReader(shown: Shown): { at: ShownSlots; slots: EdgeSlots } | null {
+    const at = shownSlots(shown);
+    if (!at) return null;
+    if (this.edgeSlots?.layout !== at.slots) {
+      const of = (pick: (ids: EdgeValueIds) => ValueId) =>
+        Int32Array.from(this.edgeIds, (ids) => at.slots.get(pick(ids)) ?? -1);
+      this.edgeSlots = {
+        layout: at.slots,
+        w: of((e) => e.w),
+        grad: of((e) => e.grad),
+        next: of((e) => e.next),
+      };
+    }
+    return { at, slots: this.edgeSlots };
+  }
+
   /** Brings edge i's view up to date; whether it changed. */
   private updateEdge(i: number, shown: Shown, marks: Marks): boolean {
     const geom = this.layout.edges[i];
     const ids = this.edgeIds[i];
-    const w = shown[ids.w] ?? this.given[i];
-    const grad = shown[ids.grad];
-    const next = shown[ids.next];
+    const r = this.reading;
+    let w: number;
+    let grad: number | undefined;
+    let next: number | undefined;
+    if (r) {
+      const { data, written, cursor } = r.at;
+      const read = (slot: number) => (slot >= 0 && written[slot] <= cursor ? data[slot] : undefined);
+      w = read(r.slots.w[i]) ?? this.given[i];
+      grad = read(r.slots.grad[i]);
+      next = read(r.slots.next[i]);
+    } else {
+      w = shown[ids.w] ?? this.given[i];
+      grad = shown[ids.grad];
+      next = shown[ids.next];
+    }
     const mark = markOf(marks, geom.id);
     const onPath = marks.path.has(geom.id);
     const selected = geom.id === marks.selected;
     const old = this.edgeViews[i];
     const same = old && old.w === w && old.grad === grad && old.next === next;
     if (same && old.mark === mark && old.onPath === onPath && old.selected === selected) return false;
-    const style = same ? old : edgeStyle(w, this.widthOf);
-    this.edgeViews[i] = {
+    if (same) {
+      this.edgeViews[i] = old.marked(mark, onPath, selected);
+      return true;
+    }
+    const style = edgeStyle(w, this.widthOf);
+    const aria = this.spoken ? edgeAria(this.lesson, geom, w, shown, this.format, this.t) : '';
+    this.edgeViews[i] = new EdgeView(
       geom,
       w,
       grad,
       next,
-      width: style.width,
-      sign: style.sign,
-      dash: style.dash,
-      value: same ? old.value : this.format(w),
-      nextText: same ? old.nextText : next === undefined ? null : this.format(next),
-      aria: same ? old.aria : this.spoken ? edgeAria(this.lesson, geom, w, shown, this.format, this.t) : '',
+      style.width,
+      style.sign,
+      style.dash,
+      aria,
       mark,
       onPath,
       selected,
-    };
+      new EdgeTexts(w, next, this.format),
+    );
     return true;
   }
 

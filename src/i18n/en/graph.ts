@@ -88,4 +88,8 @@ export const graph = {
   'formula.gradCheckTitle': 'Gradient check',
   'graph.updated': 'after update',
   'graph.sample': 'Sample {index} of {count}',
+  'chain.showAllPaths': 'Write out all {count} paths',
+  'chain.showFirstPaths': 'Write out the first {count} paths',
+  'chain.showAllPaths#=1': 'Write out the one path',
+  'chain.showFirstPaths#=1': 'Write out the first path',
 } as const;

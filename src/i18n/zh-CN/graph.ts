@@ -90,4 +90,8 @@ export const graph = {
   'formula.gradCheckTitle': '梯度检验',
   'graph.updated': '更新后',
   'graph.sample': '第 {index} 个样本（共 {count} 个）',
+  'chain.showAllPaths': '写出全部 {count} 条路径',
+  'chain.showFirstPaths': '写出前 {count} 条路径',
+  'chain.showAllPaths#=1': '写出这一条路径',
+  'chain.showFirstPaths#=1': '写出第一条路径',
 } as const satisfies MessageTable<MessagesOf<keyof typeof en>>;

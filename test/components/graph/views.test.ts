@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphViews, markOf, marksOf } from '../../../src/components/graph/views';
+import { GraphViews, markOf, marksOf, type EdgeView } from '../../../src/components/graph/views';
 import { layoutNetwork, weightWidthScale } from '../../../src/layout';
 import { en } from '../../../src/i18n/en';
 import { eId, nId, vId } from '../../support/ids';
@@ -29,6 +29,8 @@ function setup() {
   return new GraphViews(layout, lesson, weightWidthScale(1, layout.radius), format, t);
 }
 const none = marksOf(null, null, null);
+/** A view as a plain record, its texts (made when first read) included. */
+const texts = (v: EdgeView) => ({ ...v, value: v.value, nextText: v.nextText });
 const ids = (groups: { geom: { id: string } }[][]) => groups.map((g) => g.map((v) => v.geom.id));
 
 describe('GraphViews', () => {
@@ -113,7 +115,8 @@ describe('GraphViews', () => {
 describe('GraphViews after a step', () => {
   it('looking only at the edges a step can change gives what a full look gives, over a random walk', async () => {
     const { lesson001 } = await import('../../../src/lessons');
-    const { initialState, selectShownValues, selectTimeline } = await import('../../../src/store');
+    const { initialState, selectShownValues, selectTimeline, shownSlots } =
+      await import('../../../src/store');
     const { createRng } = await import('../../../src/engine');
     const base = initialState(lesson001);
     const layout = layoutNetwork(
@@ -141,8 +144,12 @@ describe('GraphViews after a step', () => {
       const path = rng() < 0.2 ? { nodes: [], edges: edgeIds.filter(() => rng() < 0.3) } : null;
       const marks = marksOf(steps[cursor].highlight, path, selected);
       const plain = (groups: ReturnType<GraphViews['edges']>) =>
-        groups.map((g) => g.map(({ geom, ...rest }) => ({ id: geom.id, ...rest })));
+        groups.map((g) => g.map((v) => ({ ...texts(v), id: v.geom.id, geom: undefined })));
       const full = plain(make().edges(shown, marks));
+      // the shown values read by slot (the store's view) and by id (a plain copy) give the same views
+      expect(shownSlots(shown)).toBeDefined();
+      expect(shownSlots({ ...shown })).toBeUndefined();
+      expect(plain(make().edges({ ...shown }, marks))).toEqual(full);
       expect(plain(incremental.edges(shown, marks))).toEqual(full);
       expect(plain(unspoken.edges(shown, marks))).toEqual(
         full.map((g) => g.map((v) => ({ ...v, aria: '' }))),
@@ -171,7 +178,7 @@ describe('GraphViews across a change of layout', () => {
     let relayouts = 0;
     let cursor = 0;
     const plainEdges = (groups: ReturnType<GraphViews['edges']>) =>
-      groups.map((g) => g.map((v) => ({ ...v, geom: { ...v.geom } })));
+      groups.map((g) => g.map((v) => ({ ...texts(v), geom: { ...v.geom } })));
     for (let k = 0; k < 80; k++) {
       if (rng() < 0.35) {
         // a new size: sometimes narrower (the chain-rule panel), sometimes smaller all round (new radius)
@@ -222,10 +229,62 @@ describe('GraphViews across a change of layout', () => {
       const old = a.flat()[i];
       expect(v).not.toBe(old);
       expect(v.geom).toBe(narrow.edges[i]);
-      expect({ ...v, geom: null }).toEqual({ ...old, geom: null });
+      expect({ ...texts(v), geom: null }).toEqual({ ...texts(old), geom: null });
     });
     expect(() =>
       views.withLayout(layoutNetwork([3, 2, 2], false, { width: 400, height: 480 }), widthOf),
+    ).toThrow();
+  });
+
+  it('formats an edge’s w and w⁺ only when its text is read (a canvas-drawn net reads a few)', () => {
+    const layout = layoutNetwork(sizes, false, { width: 800, height: 480 });
+    const layers = sizes.map((size) => ({ size, activation: 'sigmoid' as const }));
+    const conventions = { update: 'minusEta', vectors: 'column', symbols: 'standard' } as const;
+    const formatted: number[] = [];
+    const counting = (x: number) => (formatted.push(x), format(x));
+    const widthOf = weightWidthScale(1, layout.radius);
+    const lesson = { weights, biases, layers, conventions };
+    const views = new GraphViews(layout, lesson, widthOf, counting, t, false);
+    const shown = { ...givens, [vId('w+:2:1:0')]: 0.5 };
+    const edges = views.edges(shown, none);
+    expect(formatted).toEqual([]);
+    const e = edges[4][0];
+    expect(e.geom.id).toBe('e:2:1:0');
+    expect([e.value, e.nextText]).toEqual(['0.20', '0.50']);
+    expect([e.value, e.nextText]).toEqual(['0.20', '0.50']);
+    expect(formatted).toEqual([weights[1][1][0], 0.5]);
+    expect(edges[0][0].nextText).toBeNull();
+    // a change of marks or layout keeps the texts made
+    const marked = views.edges(shown, marksOf(null, null, eId('e:2:1:0')))[4][0];
+    expect(marked.selected).toBe(true);
+    expect(marked.value).toBe('0.20');
+    expect(formatted).toHaveLength(2);
+  });
+
+  it('draws another lesson of the same net (new weights) as views made from scratch for it', () => {
+    const layout = layoutNetwork(sizes, false, { width: 800, height: 480 });
+    const layers = sizes.map((size) => ({ size, activation: 'sigmoid' as const }));
+    const conventions = { update: 'minusEta', vectors: 'column', symbols: 'standard' } as const;
+    const widthOf = weightWidthScale(1, layout.radius);
+    const first = { weights, biases, layers, conventions };
+    const moved = weights.map((m) => m.map((row) => row.map((w, k) => (k === 0 ? w + 0.5 : w))));
+    const second = { weights: moved, biases, layers, conventions };
+    const givensOf = (ws: number[][][]) =>
+      Object.fromEntries(
+        ws.flatMap((m, i) => m.flatMap((row, j) => row.map((w, k) => [`w:${i + 1}:${j}:${k}`, w]))),
+      );
+    const kept = new GraphViews(layout, first, widthOf, format, t);
+    const before = kept.edges(givensOf(weights), none);
+    // the weights shown come from the values (here none: the lesson's own weights are drawn)
+    const after = kept.withLesson(second).edges({}, none);
+    const fresh = new GraphViews(layout, second, widthOf, format, t).edges({}, none);
+    expect(after.map((g) => g.map(texts))).toEqual(fresh.map((g) => g.map(texts)));
+    expect(after[0][0].value).toBe(format(moved[0][0][0]));
+    // an edge whose weight did not move keeps its view
+    expect(after[0][1]).toBe(before[0][1]);
+    expect(kept.withLesson(second)).toBe(kept);
+    expect(() =>
+      kept.withLesson({ ...second, conventions: { ...conventions, symbols: 'alpha' as never } }),
     ).toThrow();
   });
 });
