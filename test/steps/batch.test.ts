@@ -10,7 +10,7 @@ import {
   type Granularity,
   type Timeline,
 } from '../../src/steps';
-import { lessonArb } from '../support/arbitraries';
+import { batchArb } from '../support/arbitraries';
 import { vId } from '../support/ids';
 
 const GRANULARITIES: Granularity[] = ['neuron', 'layer', 'weight'];
@@ -118,28 +118,18 @@ describe('a lesson with fixed biases', () => {
 describe('timelines of random mini-batches', () => {
   it('keep every read sourced from an earlier step, and ids unique', () => {
     fc.assert(
-      fc.property(
-        lessonArb('sigmoid', 'halfSse'),
-        fc.integer({ min: 2, max: 3 }),
-        fc.boolean(),
-        (lesson, m, fixed) => {
-          const l2: Lesson = { ...lesson, conventions: { ...lesson.conventions, fixedBiases: fixed } };
-          const samples = Array.from({ length: m }, (_, x) => ({
-            input: lesson.sample.input.map((v) => v * (x + 1)),
-            target: lesson.sample.target,
-          }));
-          const r = traceBatch(l2, samples);
-          fc.pre(r.ok);
-          if (!r.ok) return;
-          for (const g of GRANULARITIES) {
-            const tl = buildTimeline(l2, r.trace, g);
-            expect(tl.batchSize).toBe(m);
-            expect(new Set(tl.steps.map((s) => s.id)).size).toBe(tl.steps.length);
-            sourcedInOrder(tl);
-            for (const s of tl.steps) for (const id of s.writes) expect(id in tl.values, id).toBe(true);
-          }
-        },
-      ),
+      fc.property(batchArb(), ({ lesson: l2, samples }) => {
+        const r = traceBatch(l2, samples);
+        fc.pre(r.ok);
+        if (!r.ok) return;
+        for (const g of GRANULARITIES) {
+          const tl = buildTimeline(l2, r.trace, g);
+          expect(tl.batchSize).toBe(samples.length);
+          expect(new Set(tl.steps.map((s) => s.id)).size).toBe(tl.steps.length);
+          sourcedInOrder(tl);
+          for (const s of tl.steps) for (const id of s.writes) expect(id in tl.values, id).toBe(true);
+        }
+      }),
       { numRuns: 30 },
     );
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { traceBatch, traceStep, type Lesson, type Trace } from '../../src/engine';
 import { collectValues, type ValueId } from '../../src/steps';
 import { valueTableOf } from '../../src/steps/values';
-import { lessonArb } from '../support/arbitraries';
+import { batchArb, lessonArb } from '../support/arbitraries';
 import { collectValuesReference } from '../support/collectValuesReference';
 
 const arb = fc.oneof(
@@ -48,22 +48,12 @@ describe('collectValues (a shared layout of ids per network, a table of numbers 
 
   it('answers exactly the values of a plain record for random mini-batches, fixed biases or not', () => {
     fc.assert(
-      fc.property(
-        lessonArb('sigmoid', 'halfSse'),
-        fc.integer({ min: 2, max: 3 }),
-        fc.boolean(),
-        (lesson, m, fixed) => {
-          const l2: Lesson = { ...lesson, conventions: { ...lesson.conventions, fixedBiases: fixed } };
-          const samples = Array.from({ length: m }, (_, x) => ({
-            input: lesson.sample.input.map((v) => v * (x + 1)),
-            target: lesson.sample.target,
-          }));
-          const r = traceBatch(l2, samples);
-          fc.pre(r.ok);
-          if (!r.ok) return;
-          expectSameRecord(collectValues(l2, r.trace), collectValuesReference(l2, r.trace));
-        },
-      ),
+      fc.property(batchArb(), ({ lesson: l2, samples }) => {
+        const r = traceBatch(l2, samples);
+        fc.pre(r.ok);
+        if (!r.ok) return;
+        expectSameRecord(collectValues(l2, r.trace), collectValuesReference(l2, r.trace));
+      }),
       { numRuns: 30 },
     );
   });

@@ -63,3 +63,19 @@ export function lessonArb(
         }));
     });
 }
+
+/**
+ * A random sigmoid lesson with ½SSE, biases fixed or not, and a mini-batch of 2–3 samples: its own sample's input
+ * times 1, 2, 3 (the same target).
+ */
+export function batchArb(): fc.Arbitrary<{ lesson: Lesson; samples: Lesson['sample'][] }> {
+  return fc
+    .tuple(lessonArb('sigmoid', 'halfSse'), fc.integer({ min: 2, max: 3 }), fc.boolean())
+    .map(([lesson, m, fixed]) => ({
+      lesson: { ...lesson, conventions: { ...lesson.conventions, fixedBiases: fixed } },
+      samples: Array.from({ length: m }, (_, x) => ({
+        input: lesson.sample.input.map((v) => v * (x + 1)),
+        target: lesson.sample.target,
+      })),
+    }));
+}
