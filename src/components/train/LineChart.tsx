@@ -53,6 +53,8 @@ export interface LineChartProps {
    */
   marks?: readonly ChartMark[];
   marksLabel?: string;
+  /** Pixels the x axis may end past the last point, in steps (see xEnd in layout/chart.ts; default 1). */
+  xSlack?: number;
   /** A small chart without axis titles or legend (the step view's loss per iteration). */
   compact?: boolean;
   className?: string;
@@ -69,7 +71,7 @@ export const CANVAS_ABOVE = 500;
  * values at one x in a read-out (in the step view, where ← and → step the lesson, ↑ and ↓ move it).
  */
 export const LineChart = memo(function LineChart(props: LineChartProps) {
-  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false, marks } = props;
+  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false, marks, xSlack } = props;
   // the full chart takes its figure's width (so its type stays at its size on a phone); the compact one is fixed
   const figure = useRef<HTMLElement>(null);
   const measured = useWidth(figure, !compact);
@@ -84,8 +86,9 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         xTicks: compact ? 3 : 6,
         yTicks: compact ? 2 : 5,
         canvasAbove: CANVAS_ABOVE,
+        xSlack,
       }),
-    [series, box, yDomain, compact],
+    [series, box, yDomain, compact, xSlack],
   );
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
