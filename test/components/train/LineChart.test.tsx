@@ -137,6 +137,40 @@ describe('LineChart', () => {
     }
   });
 
+  it('with x slack, ends its axis past the last epoch in a step, the last point and read-out still exact', () => {
+    const calls = fakeCanvas(1);
+    const series = history(10001);
+    const chart = (xSlack?: number) => (
+      <LineChart
+        title="Loss per epoch"
+        series={series}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(n) => `Epoch ${n}`}
+        yDomain={[0, 2]}
+        xSlack={xSlack}
+      />
+    );
+    const { container, rerender } = render(chart(48));
+    // 10,000 epochs over 410 px with 48 px of slack: steps of 1,024 epochs, so the axis runs 1 … 10,240 and
+    // epoch 10,001 is at 56 + 410 × 10,000 / 10,239
+    const at10001 = LEFT + ((RIGHT - LEFT) * 10000) / 10239;
+    const dot = () => Number(container.querySelector('g.series circle.last')!.getAttribute('cx'));
+    expect(dot()).toBeCloseTo(at10001, 9);
+    expect(RIGHT - dot()).toBeLessThan(48);
+    expect(calls.shown()[0].points.at(-1)![0]).toBeCloseTo(at10001, 9);
+    expect(calls.shown()[0].points.at(-1)![1]).toBeCloseTo(BOTTOM - (0.25 / 2) * (BOTTOM - TOP), 9);
+    const svg = screen.getByRole('img', { name: 'Loss per epoch' });
+    fireEvent.focus(svg);
+    expect(screen.getByTestId('chart-readout').textContent).toBe(
+      'Epoch 10001 · Training loss 0.25 · Validation loss 0.75',
+    );
+    // without slack (the run paused): steps of 16, the axis 1 … 10,016
+    rerender(chart(undefined));
+    expect(dot()).toBeCloseTo(LEFT + ((RIGHT - LEFT) * 10000) / 10015, 9);
+  });
+
   it('keeps a short series an SVG path, with no canvas', () => {
     const calls = fakeCanvas(1);
     const { container } = renderChart(history(500));
