@@ -97,8 +97,8 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   const strokes = useRef<Strokes | null>(null);
   useLayoutEffect(() => {
     if (onCanvas && canvasRef.current && svgRef.current)
-      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme);
-  }, [onCanvas, geometry, box, series, theme]);
+      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme, (xSlack ?? 1) > 1);
+  }, [onCanvas, geometry, box, series, theme, xSlack]);
   const [at, setAt] = useState<number | null>(null);
   const index = at === null ? null : Math.min(at, geometry.count - 1);
   const shown = index !== null && index >= 0 ? index : null;
@@ -360,7 +360,9 @@ function strokePoints(
  * A growing history changes only its last few points while its axes stand still: once a frame finds each
  * series' points but its last TAIL where the last frame had them, those are kept in an offscreen picture, copied
  * each frame with the rest drawn over it, until one of them moves (an axis step, a theme or size change) or the
- * rest has grown past REST_MAX. While they move every frame (the axis at full speed), the lines are drawn whole.
+ * rest has grown past REST_MAX. While they move every frame (the axis at full speed), the lines are drawn whole;
+ * with `storeOnMove` (the axis has slack and holds for some frames after each step) the picture is stored on the
+ * step's own frame, so each step strokes the lines once, not twice.
  */
 function drawCanvas(
   canvas: HTMLCanvasElement,
@@ -370,6 +372,7 @@ function drawCanvas(
   series: readonly LineSeries[],
   strokes: { current: Strokes | null },
   theme: number,
+  storeOnMove: boolean,
 ): void {
   const ratio = window.devicePixelRatio || 1;
   const w = Math.round(box.width * ratio);
@@ -423,7 +426,8 @@ function drawCanvas(
         const old = before[n];
         return upto < 2 || (px !== null && old !== null && samePrefix(old, px, upto));
       });
-    if (!steady) {
+    // with x slack (a run going on) the axis holds for some frames after a step: the picture is stored at once
+    if (!steady && !storeOnMove) {
       strokes.current.base = undefined;
       ctx.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);
       ctx.clearRect(0, 0, box.width, box.height);

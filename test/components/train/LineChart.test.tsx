@@ -281,6 +281,62 @@ describe('LineChart', () => {
     );
   });
 
+  it('with x slack, strokes each line whole once per axis step, the picture stored on the step’s own frame', () => {
+    const calls = fakeCanvas(1);
+    const train = new Float64Array(11000);
+    const validation = new Float64Array(11000);
+    for (let i = 0; i < 11000; i++) {
+      train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
+      validation[i] = 2 / (i + 1);
+    }
+    const memos = [{}, {}];
+    const chart = (n: number) => (
+      <LineChart
+        title="Loss per epoch"
+        series={[
+          { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
+          {
+            key: 'validation',
+            label: 'Validation loss',
+            values: validation.subarray(0, n),
+            growing: memos[1],
+            dashed: true,
+          },
+        ]}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(k) => `Epoch ${k}`}
+        yDomain={[0, 2]}
+        xSlack={48}
+      />
+    );
+    // a stroke of more than 100 points: a line drawn whole (or its stored part), not the last few points
+    const long = () => calls.lines.filter((l) => l.points.length > 100).length;
+    const { container, rerender } = render(chart(10001));
+    // the first frame: each series stored (a long stroke each) and its last points drawn over the copy
+    expect(long()).toBe(2);
+    expect(calls.strokes).toBe(4);
+    // 10,002 … 10,240 in steps of 60 epochs (a run at full speed): the axis holds at 10,240, no long stroke
+    for (let n = 10061; n <= 10240; n += 60) rerender(chart(n));
+    expect(long()).toBe(2);
+    // 10,241: the axis steps to 11,264; each series stroked whole once (stored), not again on the next frame
+    rerender(chart(10241));
+    expect(long()).toBe(4);
+    rerender(chart(10301));
+    expect(long()).toBe(4);
+    // the picture: every decimated point once, the last at its value, at epoch 10,301 on an axis 1 … 11,264
+    const shown = calls.shown();
+    const groups = container.querySelectorAll<SVGGElement>('g.series');
+    for (const k of [0, 1]) {
+      expect(shown[k].points).toHaveLength(Number(groups[k].dataset.points));
+      const last = shown[k].points.at(-1)!;
+      expect(last[0]).toBeCloseTo(LEFT + (10300 / 11263) * (RIGHT - LEFT), 9);
+      const v = (k === 0 ? train : validation)[10300];
+      expect(last[1]).toBeCloseTo(BOTTOM - (v / 2) * (BOTTOM - TOP), 9);
+    }
+  });
+
   it('leaves the axes untouched while a long history grows within one step of its x axis', () => {
     const chart = (n: number) => (
       <LineChart
