@@ -124,8 +124,13 @@ const RUN_WINDOW = `async ([ms, start, end]) => {
 
 async function openTrain(page: Page, url: string, dataset: string | null, epochs: number): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Lessons' }).click();
-  await page.getByRole('dialog', { name: 'Choose a lesson' }).getByRole('button', { name: /Iris/ }).click();
+  // the page's scripts run after its first paint: a click on the button before they do opens nothing
+  const dialog = page.getByRole('dialog', { name: 'Choose a lesson' });
+  for (let tries = 0; tries < 30 && !(await dialog.isVisible()); tries++) {
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await dialog.waitFor({ timeout: 1000 }).catch(() => {});
+  }
+  await dialog.getByRole('button', { name: /Iris/ }).click();
   await page.getByTestId('train-epoch').waitFor();
   if (dataset) await page.getByLabel('Data set').selectOption(dataset);
   await page.getByLabel('Epochs to run').fill(String(epochs));

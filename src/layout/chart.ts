@@ -195,10 +195,13 @@ export interface ChartGeometry {
  * The end of the x axis for data ending at `last`: `last` itself while a pixel of the plot spans less than two
  * x units, else `last` rounded up to a multiple of the largest power of two not above a pixel's span (so at most
  * a pixel past the data). A history growing by a few epochs a frame then moves its axis and ticks only every
- * few frames, not every frame.
+ * few frames, not every frame. With `slack` > 1 the same holds of `slack` pixels: the axis ends at most that many
+ * pixels past the data, in steps of up to that many pixels' span (a run at full speed, tens of epochs a frame,
+ * then moves the axis, and so every pixel of its lines, every few frames instead of every frame).
  */
-export function xEnd(first: number, last: number, plotWidth: number): number {
-  const perPixel = (last - first) / Math.max(1, plotWidth);
+export function xEnd(first: number, last: number, plotWidth: number, slack = 1): number {
+  // with `slack` pixels of room (a run going on), the axis steps by up to that many pixels' span
+  const perPixel = ((last - first) / Math.max(1, plotWidth)) * Math.max(1, slack);
   if (!(perPixel >= 2)) return last;
   const step = 2 ** Math.floor(Math.log2(perPixel));
   return Math.ceil(last / step) * step;
@@ -213,7 +216,14 @@ export function xEnd(first: number, last: number, plotWidth: number): number {
 export function lineChart(
   series: readonly ChartSeries[],
   box: ChartBox,
-  options: { yDomain?: [number, number]; xTicks?: number; yTicks?: number; canvasAbove?: number } = {},
+  options: {
+    yDomain?: [number, number];
+    xTicks?: number;
+    yTicks?: number;
+    canvasAbove?: number;
+    /** Pixels the x axis may end past the data (see xEnd; default 1). */
+    xSlack?: number;
+  } = {},
 ): ChartGeometry {
   const { width, height, margin } = box;
   const count = Math.max(0, ...series.map((s) => s.values.length));
@@ -222,7 +232,7 @@ export function lineChart(
   const xOf = xs ? (i: number) => xs[i] : (i: number) => i + 1;
   const plotWidth = Math.max(1, width - margin.left - margin.right);
   const x0 = count > 0 ? Math.min(1, xOf(0)) : 1;
-  const x1 = xEnd(x0, count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2, plotWidth);
+  const x1 = xEnd(x0, count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2, plotWidth, options.xSlack);
   const x = scaleLinear()
     .domain([x0, x1])
     .range([margin.left, width - margin.right]);

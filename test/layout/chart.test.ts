@@ -176,6 +176,37 @@ describe('xEnd', () => {
     }
   });
 
+  it('with slack, ends within that many pixels past the data, in steps of up to that many pixels’ span', () => {
+    // 10,000 over 410 px with 48 px of slack: 24.4 × 48 = 1,171 a step, so steps of 1,024; 10,001 → 10 × 1,024
+    expect(xEnd(1, 10001, 410, 48)).toBe(10240);
+    expect(xEnd(1, 10240, 410, 48)).toBe(10240);
+    // 599 over 410 px: 1.46 × 48 = 70 a step, so steps of 64; 600 → 10 × 64
+    expect(xEnd(1, 600, 410, 48)).toBe(640);
+    // a slack of 1 (or less) is the default
+    expect(xEnd(1, 10001, 410, 1)).toBe(10016);
+    expect(xEnd(1, 10001, 410, 0)).toBe(10016);
+    for (const last of [900, 4321, 10007, 65537]) {
+      const end = xEnd(1, last, 410, 48);
+      expect(end).toBeGreaterThanOrEqual(last);
+      expect(end - last).toBeLessThan((48 * (last - 1)) / 410);
+    }
+    // a run at full speed, 90 epochs a frame from 10,000 to 19,000: the axis moves on 9 frames of 100 (a step
+    // of 1,024 epochs is 11 frames; past 16,384 epochs the steps are 2,048)
+    let moves = 0;
+    let before = xEnd(1, 10000, 410, 48);
+    for (let last = 10090; last <= 19000; last += 90) {
+      const end = xEnd(1, last, 410, 48);
+      if (end !== before) moves++;
+      before = end;
+    }
+    expect(moves).toBeLessThanOrEqual(9);
+    // without slack, every frame (steps of 16 or 32 epochs, under a frame's 90)
+    let plain = 0;
+    for (let last = 10090; last <= 19000; last += 90)
+      if (xEnd(1, last, 410) !== xEnd(1, last - 90, 410)) plain++;
+    expect(plain).toBe(100);
+  });
+
   it('keeps a growing history’s axis and ticks still between its steps', () => {
     const values = Float64Array.from({ length: 10100 }, (_, i) => 1 / (i + 1));
     const box = { width: 480, height: 220, margin: { top: 10, right: 14, bottom: 38, left: 56 } };

@@ -53,6 +53,8 @@ export interface LineChartProps {
    */
   marks?: readonly ChartMark[];
   marksLabel?: string;
+  /** Pixels the x axis may end past the last point, in steps (see xEnd in layout/chart.ts; default 1). */
+  xSlack?: number;
   /** A small chart without axis titles or legend (the step view's loss per iteration). */
   compact?: boolean;
   className?: string;
@@ -69,7 +71,7 @@ export const CANVAS_ABOVE = 500;
  * values at one x in a read-out (in the step view, where ← and → step the lesson, ↑ and ↓ move it).
  */
 export const LineChart = memo(function LineChart(props: LineChartProps) {
-  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false, marks } = props;
+  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false, marks, xSlack } = props;
   // the full chart takes its figure's width (so its type stays at its size on a phone); the compact one is fixed
   const figure = useRef<HTMLElement>(null);
   const measured = useWidth(figure, !compact);
@@ -84,8 +86,9 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         xTicks: compact ? 3 : 6,
         yTicks: compact ? 2 : 5,
         canvasAbove: CANVAS_ABOVE,
+        xSlack,
       }),
-    [series, box, yDomain, compact],
+    [series, box, yDomain, compact, xSlack],
   );
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -94,8 +97,8 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   const strokes = useRef<Strokes | null>(null);
   useLayoutEffect(() => {
     if (onCanvas && canvasRef.current && svgRef.current)
-      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme);
-  }, [onCanvas, geometry, box, series, theme]);
+      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme, (xSlack ?? 1) > 1);
+  }, [onCanvas, geometry, box, series, theme, xSlack]);
   const [at, setAt] = useState<number | null>(null);
   const index = at === null ? null : Math.min(at, geometry.count - 1);
   const shown = index !== null && index >= 0 ? index : null;
@@ -357,7 +360,9 @@ function strokePoints(
  * A growing history changes only its last few points while its axes stand still: once a frame finds each
  * series' points but its last TAIL where the last frame had them, those are kept in an offscreen picture, copied
  * each frame with the rest drawn over it, until one of them moves (an axis step, a theme or size change) or the
- * rest has grown past REST_MAX. While they move every frame (the axis at full speed), the lines are drawn whole.
+ * rest has grown past REST_MAX. While they move every frame (the axis at full speed), the lines are drawn whole;
+ * with `storeOnMove` (the axis has slack and holds for some frames after each step) the picture is stored on the
+ * step's own frame, so each step strokes the lines once, not twice.
  */
 function drawCanvas(
   canvas: HTMLCanvasElement,
@@ -367,6 +372,7 @@ function drawCanvas(
   series: readonly LineSeries[],
   strokes: { current: Strokes | null },
   theme: number,
+  storeOnMove: boolean,
 ): void {
   const ratio = window.devicePixelRatio || 1;
   const w = Math.round(box.width * ratio);
@@ -420,7 +426,8 @@ function drawCanvas(
         const old = before[n];
         return upto < 2 || (px !== null && old !== null && samePrefix(old, px, upto));
       });
-    if (!steady) {
+    // with x slack (a run going on) the axis holds for some frames after a step: the picture is stored at once
+    if (!steady && !storeOnMove) {
       strokes.current.base = undefined;
       ctx.setTransform(w / box.width, 0, 0, h / box.height, 0, 0);
       ctx.clearRect(0, 0, box.width, box.height);

@@ -12,6 +12,13 @@ const W = 320;
 const H = 200;
 const R = 9;
 
+/** The step an edge's width is drawn to, in pixels. */
+export const EDGE_WIDTH_STEP = 0.25;
+
+/** A width rounded to the nearest EDGE_WIDTH_STEP, never below one step (a near-zero weight stays visible). */
+export const quantiseWidth = (px: number) =>
+  Math.max(EDGE_WIDTH_STEP, Math.round(px / EDGE_WIDTH_STEP) * EDGE_WIDTH_STEP);
+
 /** The weights the graph shows: the run's, else the lesson's. */
 const weightsOf = (s: LessonState) => s.training.snapshot?.weights ?? s.lesson.weights;
 
@@ -57,13 +64,14 @@ export const TrainGraph = memo(function TrainGraph({ sizes, label }: Props) {
             const line = edges[n];
             if (!line) return;
             const sign = signOf(w);
-            const px = width(w);
-            // a hundredth of a pixel is below what the screen shows
+            // to a quarter of a pixel (edgeWidthStep): a run's steady drift of the weights rewrites an edge only
+            // when its width has moved by a visible step, not every frame by a hundredth of a pixel
+            const px = quantiseWidth(width(w));
             const text = px.toFixed(2);
             if (sign !== drawnSign[n]) line.setAttribute('class', `train-edge train-edge--${sign}`);
             if (text !== drawnWidth[n]) line.setAttribute('stroke-width', text);
-            // the dash pattern (to a tenth of a pixel) changes less often than the width
-            const dash = sign === 'neg' ? `${(px * 2 + 3).toFixed(1)} ${(px + 2).toFixed(1)}` : '';
+            // the dash pattern follows the quantised width (so it changes with it, never alone)
+            const dash = sign === 'neg' ? `${px * 2 + 3} ${px + 2}` : '';
             if (dash !== drawnDash[n]) {
               if (dash) line.setAttribute('stroke-dasharray', dash);
               else line.removeAttribute('stroke-dasharray');

@@ -137,6 +137,40 @@ describe('LineChart', () => {
     }
   });
 
+  it('with x slack, ends its axis past the last epoch in a step, the last point and read-out still exact', () => {
+    const calls = fakeCanvas(1);
+    const series = history(10001);
+    const chart = (xSlack?: number) => (
+      <LineChart
+        title="Loss per epoch"
+        series={series}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(n) => `Epoch ${n}`}
+        yDomain={[0, 2]}
+        xSlack={xSlack}
+      />
+    );
+    const { container, rerender } = render(chart(48));
+    // 10,000 epochs over 410 px with 48 px of slack: steps of 1,024 epochs, so the axis runs 1 … 10,240 and
+    // epoch 10,001 is at 56 + 410 × 10,000 / 10,239
+    const at10001 = LEFT + ((RIGHT - LEFT) * 10000) / 10239;
+    const dot = () => Number(container.querySelector('g.series circle.last')!.getAttribute('cx'));
+    expect(dot()).toBeCloseTo(at10001, 9);
+    expect(RIGHT - dot()).toBeLessThan(48);
+    expect(calls.shown()[0].points.at(-1)![0]).toBeCloseTo(at10001, 9);
+    expect(calls.shown()[0].points.at(-1)![1]).toBeCloseTo(BOTTOM - (0.25 / 2) * (BOTTOM - TOP), 9);
+    const svg = screen.getByRole('img', { name: 'Loss per epoch' });
+    fireEvent.focus(svg);
+    expect(screen.getByTestId('chart-readout').textContent).toBe(
+      'Epoch 10001 · Training loss 0.25 · Validation loss 0.75',
+    );
+    // without slack (the run paused): steps of 16, the axis 1 … 10,016
+    rerender(chart(undefined));
+    expect(dot()).toBeCloseTo(LEFT + ((RIGHT - LEFT) * 10000) / 10015, 9);
+  });
+
   it('keeps a short series an SVG path, with no canvas', () => {
     const calls = fakeCanvas(1);
     const { container } = renderChart(history(500));
@@ -245,6 +279,62 @@ describe('LineChart', () => {
     expect(calls.shown()[0].points).toHaveLength(
       Number(container.querySelector<SVGGElement>('g.series')!.dataset.points),
     );
+  });
+
+  it('with x slack, strokes each line whole once per axis step, the picture stored on the step’s own frame', () => {
+    const calls = fakeCanvas(1);
+    const train = new Float64Array(11000);
+    const validation = new Float64Array(11000);
+    for (let i = 0; i < 11000; i++) {
+      train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
+      validation[i] = 2 / (i + 1);
+    }
+    const memos = [{}, {}];
+    const chart = (n: number) => (
+      <LineChart
+        title="Loss per epoch"
+        series={[
+          { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
+          {
+            key: 'validation',
+            label: 'Validation loss',
+            values: validation.subarray(0, n),
+            growing: memos[1],
+            dashed: true,
+          },
+        ]}
+        xLabel="Epoch"
+        yLabel="Loss"
+        formatY={String}
+        formatX={(k) => `Epoch ${k}`}
+        yDomain={[0, 2]}
+        xSlack={48}
+      />
+    );
+    // a stroke of more than 100 points: a line drawn whole (or its stored part), not the last few points
+    const long = () => calls.lines.filter((l) => l.points.length > 100).length;
+    const { container, rerender } = render(chart(10001));
+    // the first frame: each series stored (a long stroke each) and its last points drawn over the copy
+    expect(long()).toBe(2);
+    expect(calls.strokes).toBe(4);
+    // 10,002 … 10,240 in steps of 60 epochs (a run at full speed): the axis holds at 10,240, no long stroke
+    for (let n = 10061; n <= 10240; n += 60) rerender(chart(n));
+    expect(long()).toBe(2);
+    // 10,241: the axis steps to 11,264; each series stroked whole once (stored), not again on the next frame
+    rerender(chart(10241));
+    expect(long()).toBe(4);
+    rerender(chart(10301));
+    expect(long()).toBe(4);
+    // the picture: every decimated point once, the last at its value, at epoch 10,301 on an axis 1 … 11,264
+    const shown = calls.shown();
+    const groups = container.querySelectorAll<SVGGElement>('g.series');
+    for (const k of [0, 1]) {
+      expect(shown[k].points).toHaveLength(Number(groups[k].dataset.points));
+      const last = shown[k].points.at(-1)!;
+      expect(last[0]).toBeCloseTo(LEFT + (10300 / 11263) * (RIGHT - LEFT), 9);
+      const v = (k === 0 ? train : validation)[10300];
+      expect(last[1]).toBeCloseTo(BOTTOM - (v / 2) * (BOTTOM - TOP), 9);
+    }
   });
 
   it('leaves the axes untouched while a long history grows within one step of its x axis', () => {
