@@ -47,8 +47,21 @@ export function pickEdge(views: readonly EdgeView[], x: number, y: number, reach
   return bestD <= reach ? best : null;
 }
 
-/** What one edge looks like beneath: the canvas redraws only when one of these changes (or size or theme). */
-const lookOf = (v: EdgeView) => `${v.width}|${v.sign}|${v.dash ?? ''}`;
+/**
+ * Whether two groups of edges look the same beneath (stroke width, sign and dash of each edge in turn): the
+ * canvas redraws only when one of these changes (or size or theme). A group kept as is (the same array) is
+ * not looked into; the first difference ends the comparison.
+ */
+export function sameLooks(a: readonly EdgeView[], b: readonly EdgeView[] | undefined): boolean {
+  if (a === b) return true;
+  if (!b || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const u = a[k];
+    const v = b[k];
+    if (u.width !== v.width || u.sign !== v.sign || (u.dash ?? '') !== (v.dash ?? '')) return false;
+  }
+  return true;
+}
 
 /** The edges each canvas shows and the colour of each sign there, for a picture of it (edgeCanvasPicture). */
 const shown = new WeakMap<HTMLCanvasElement, readonly EdgeView[]>();
@@ -172,7 +185,7 @@ export function GraphEdgeCanvas({
   const ref = useRef<HTMLCanvasElement>(null);
   const theme = useLessonStore((s) => s.theme);
   const [size, setSize] = useState({ width: 0, height: 0 });
-  const drawn = useRef<{ groups: readonly EdgeView[][]; looks: string[][]; key: string } | null>(null);
+  const drawn = useRef<{ groups: readonly EdgeView[][]; key: string } | null>(null);
   const views = useRef<EdgeView[]>([]);
 
   useEffect(() => {
@@ -195,17 +208,14 @@ export function GraphEdgeCanvas({
     const last = drawn.current;
     // Redraw when the size, the theme or the look of an edge changed; a group whose array is the same as last
     // time has not changed at all (GraphViews keeps it), so only the others are compared.
-    let changed = !last || last.key !== key || last.groups.length !== groups.length;
-    const looks = groups.map((g, i) => {
-      if (last && last.groups[i] === g) return last.looks[i];
-      const look = g.map(lookOf);
-      if (!changed && (last!.looks[i].length !== look.length || look.some((x, k) => x !== last!.looks[i][k])))
-        changed = true;
-      return look;
-    });
+    const changed =
+      !last ||
+      last.key !== key ||
+      last.groups.length !== groups.length ||
+      groups.some((g, i) => !sameLooks(g, last.groups[i]));
     views.current = groups.flat();
     shown.set(canvas, views.current);
-    drawn.current = { groups, looks, key };
+    drawn.current = { groups, key };
     if (changed) paint(canvas, views.current, { x, y, width, height });
   }, [groups, size, x, y, width, height, theme]);
 

@@ -150,7 +150,56 @@ export function nodeAria(name: string, rows: Row[], t: Translate): string {
   return `${capitalised(name)}: ${known.length ? known.join(', ') : t('graph.notYet')}`;
 }
 
-/** Characters a weight label needs: the longest formatted weight, plus room for "→ " and a digit more. */
-export function labelChars(values: number[], format: (x: number) => string): number {
-  return Math.max(4, ...values.map((v) => format(v).length)) + 3;
+/**
+ * Characters a weight label needs: the longest formatted weight (at least 4), plus room for "→ " and a digit
+ * more.
+ *
+ * A 10 × 64 net has 37,440 weights, and formatting each of them took about 30 ms at every iteration. So the
+ * weights are sorted by sign and decade first (sign and ⌊log₁₀|w|⌋, plain arithmetic), and a decade is
+ * formatted only while it can still beat the longest text so far. What bounds it is the text of a number with
+ * every digit non-zero (1.111…) in that decade and the next (rounding can move a weight into the next decade:
+ * 9.9996 → 10.00): `format` writes a fixed number of significant
+ * digits, less its trailing zeros. In a decade the first weight formatted usually reaches the bound, so a few
+ * dozen weights are formatted in all. Zero and non-finite weights are always formatted.
+ */
+export function labelChars(values: ArrayLike<number>, format: (x: number) => string): number {
+  let longest = 4;
+  const n = values.length;
+  const decade = new Int16Array(n);
+  const bounds = new Map<number, number>();
+  const bound = (sign: number, e: number) => {
+    let b = 0;
+    for (let k = e; k <= e + 1; k++) b = Math.max(b, format(sign * ALL_ONES * 10 ** k).length);
+    return b;
+  };
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const abs = Math.abs(v);
+    if (!(abs > 0) || !Number.isFinite(abs) || abs < 1e-280 || abs > 1e280) {
+      longest = Math.max(longest, format(v).length); // 0, NaN, ±∞ and extremes: written as they come
+      decade[i] = UNSORTED;
+      continue;
+    }
+    let e = Math.floor(Math.log10(abs));
+    if (abs < 10 ** e)
+      e--; // log₁₀ can be off by one next to a power of ten
+    else if (abs >= 10 ** (e + 1)) e++;
+    // key: the decade shifted to be positive, doubled, plus one for a negative sign
+    const key = (e + 300) * 2 + (v < 0 ? 1 : 0);
+    decade[i] = key;
+    if (!bounds.has(key)) bounds.set(key, bound(v < 0 ? -1 : 1, e));
+  }
+  const byBound = [...bounds].sort((a, b) => b[1] - a[1]);
+  for (const [key, most] of byBound) {
+    if (most <= longest) break; // neither this decade nor any after it can write a longer weight
+    for (let i = 0; i < n && longest < most; i++) {
+      if (decade[i] === key) longest = Math.max(longest, format(values[i]).length);
+    }
+  }
+  return longest + 3;
 }
+
+/** 1.111… (16 ones): the longest mantissa at any number of significant digits, no digit rounding to zero. */
+const ALL_ONES = 1.111111111111111;
+/** A weight's decade key for those formatted as they come. */
+const UNSORTED = -1;

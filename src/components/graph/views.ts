@@ -156,6 +156,11 @@ export class GraphViews {
   private readonly groupStart: number[] = [];
   /** The inputs of the last call of edges(). */
   private last: { shown: Shown; marks: Marks } | null = null;
+  /**
+   * Set when withLayout came while a new lesson waited: the edge views still have the old geometry (and, with
+   * `restyle`, the old stroke widths) until the next edges() looks at every edge.
+   */
+  private moving: { restyle: boolean } | null = null;
 
   constructor(
     private layout: NetworkLayout,
@@ -211,6 +216,7 @@ export class GraphViews {
         for (let n = 0; n < size; n++, i++) changed = this.updateEdge(i, shown, marks) || changed;
         return changed ? this.edgeViews.slice(i - size, i) : this.groupViews[g];
       });
+      this.moving = null;
       return this.groupViews;
     }
     const changedGroups = new Set<number>();
@@ -243,13 +249,19 @@ export class GraphViews {
     const restyle = widthOf !== this.widthOf;
     this.layout = layout;
     this.widthOf = widthOf;
-    this.edgeViews = this.edgeViews.map((v, i) => {
-      const geom = layout.edges[i];
-      return restyle ? v.moved(geom, edgeStyle(v.w, widthOf)) : v.moved(geom);
-    });
-    this.groupViews = this.groupViews.map((_, g) =>
-      this.edgeViews.slice(this.groupStart[g], this.groupStart[g] + this.groups[g]),
-    );
+    if (this.last === null && this.edgeViews.length > 0) {
+      // A new lesson is waiting (withLesson): the next edges() looks at every edge and builds the view of each
+      // edge whose weight changed anyway (Next iteration: all of them). It moves and restyles the others.
+      this.moving = { restyle: restyle || (this.moving?.restyle ?? false) };
+    } else {
+      this.edgeViews = this.edgeViews.map((v, i) => {
+        const geom = layout.edges[i];
+        return restyle ? v.moved(geom, edgeStyle(v.w, widthOf)) : v.moved(geom);
+      });
+      this.groupViews = this.groupViews.map((_, g) =>
+        this.edgeViews.slice(this.groupStart[g], this.groupStart[g] + this.groups[g]),
+      );
+    }
     const neurons = layout.nodes.filter((n) => !n.bias);
     this.neurons = this.neurons.map(({ ids }, i) => ({ geom: neurons[i], ids }));
     this.nodeViews = this.nodeViews.map(({ values, view }, i) => ({
@@ -349,9 +361,15 @@ export class GraphViews {
     const mark = markOf(marks, geom.id);
     const onPath = marks.path.has(geom.id);
     const selected = geom.id === marks.selected;
-    const old = this.edgeViews[i];
+    let old = this.edgeViews[i];
     const same = old && old.w === w && old.grad === grad && old.next === next;
-    if (same && old.mark === mark && old.onPath === onPath && old.selected === selected) return false;
+    if (same && this.moving) {
+      // the layout or the width scale changed after the lesson (see withLayout)
+      old = this.moving.restyle ? old.moved(geom, edgeStyle(w, this.widthOf)) : old.moved(geom);
+      this.edgeViews[i] = old;
+    }
+    if (same && old.mark === mark && old.onPath === onPath && old.selected === selected)
+      return this.moving !== null; // moved: a new view
     if (same) {
       this.edgeViews[i] = old.marked(mark, onPath, selected);
       return true;

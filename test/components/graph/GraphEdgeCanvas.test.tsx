@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CANVAS_EDGES, fitBox, pickEdge } from '../../../src/components/graph/GraphEdgeCanvas';
+import { CANVAS_EDGES, fitBox, pickEdge, sameLooks } from '../../../src/components/graph/GraphEdgeCanvas';
 import type { EdgeView } from '../../../src/components/graph/views';
 import { NetworkGraph } from '../../../src/components/graph/NetworkGraph';
 import { en } from '../../../src/i18n/en';
@@ -89,5 +89,19 @@ describe('the canvas of a large net’s edges', () => {
     expect(
       [...container.querySelectorAll('[data-copy-of]')].map((e) => e.getAttribute('data-copy-of')),
     ).toEqual(lit);
+  });
+});
+
+describe('sameLooks', () => {
+  const view = (width: number, sign: string, dash?: string) => ({ width, sign, dash }) as unknown as EdgeView;
+  it('compares the stroke width, sign and dash of each edge in turn', () => {
+    const a = [view(1, 'pos'), view(2.5, 'neg', '10.3 6.8')];
+    expect(sameLooks(a, a)).toBe(true);
+    expect(sameLooks(a, [view(1, 'pos', ''), view(2.5, 'neg', '10.3 6.8')])).toBe(true);
+    expect(sameLooks(a, [view(1, 'pos'), view(2.25, 'neg', '10.3 6.8')])).toBe(false);
+    expect(sameLooks(a, [view(1, 'pos'), view(2.5, 'pos', '10.3 6.8')])).toBe(false);
+    expect(sameLooks(a, [view(1, 'pos'), view(2.5, 'neg', '1 3')])).toBe(false);
+    expect(sameLooks(a, [view(1, 'pos')])).toBe(false);
+    expect(sameLooks(a, undefined)).toBe(false);
   });
 });

@@ -287,4 +287,41 @@ describe('GraphViews across a change of layout', () => {
       kept.withLesson({ ...second, conventions: { ...conventions, symbols: 'alpha' as never } }),
     ).toThrow();
   });
+
+  it('after a new lesson, a new layout and a new width scale, styles each edge once, as views made from scratch', () => {
+    const layers = sizes.map((size) => ({ size, activation: 'sigmoid' as const }));
+    const conventions = { update: 'minusEta', vectors: 'column', symbols: 'standard' } as const;
+    const layout = layoutNetwork(sizes, false, { width: 800, height: 480 });
+    const first = { weights, biases, layers, conventions };
+    // the second lesson moves the weights out of neuron 0 of each layer only, and the largest |w| with them
+    const moved = weights.map((m) => m.map((row, j) => row.map((w) => (j === 0 ? w + 0.75 : w))));
+    const second = { weights: moved, biases, layers, conventions };
+    const kept = new GraphViews(layout, first, weightWidthScale(0.32, layout.radius), format, t);
+    const before = kept.edges({}, none);
+    // Next iteration: a new lesson, then (as the graph does) a new layout and a new scale for the new largest |w|
+    const narrow = layoutNetwork(sizes, false, { width: 700, height: 480 });
+    let calls = 0;
+    const scale = weightWidthScale(1.07, narrow.radius);
+    const counted = (w: number) => (calls++, scale(w));
+    const after = kept.withLesson(second).withLayout(narrow, counted).edges({}, none);
+    // each of the 15 edges styled once (the old table restyled all 15, then styled the 6 moved ones again)
+    expect(calls).toBe(15);
+    const fresh = new GraphViews(narrow, second, scale, format, t).edges({}, none);
+    const plain = (groups: EdgeView[][]) => groups.map((g) => g.map((v) => ({ ...texts(v), geom: v.geom })));
+    expect(plain(after)).toEqual(plain(fresh));
+    after.flat().forEach((v) => expect(v.geom).toBe(narrow.edgeById[v.geom.id]));
+    // unmoved weights with the new scale: new stroke widths, new views
+    expect(after[1][0]).not.toBe(before[1][0]);
+    expect(after[1][0].width).toBe(scale(weights[0][1][0]));
+    expect(after[1][0].width).not.toBe(before[1][0].width);
+    expect(kept.edgeView(after[1][0].geom.id)).toBe(after[1][0]);
+    // and then a plain resize moves them all at once again
+    const wide = layoutNetwork(sizes, false, { width: 900, height: 480 });
+    const resized = kept.withLayout(wide, counted).edges({}, none);
+    expect(calls).toBe(15);
+    resized.flat().forEach((v) => expect(v.geom).toBe(wide.edgeById[v.geom.id]));
+    expect(plain(resized).map((g) => g.map((v) => ({ ...v, geom: null })))).toEqual(
+      plain(after).map((g) => g.map((v) => ({ ...v, geom: null }))),
+    );
+  });
 });
