@@ -1,5 +1,6 @@
 import {
   memo,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -9,7 +10,7 @@ import {
 } from 'react';
 import { indexAt, lineChart, type ChartBox, type ChartMark, type GrowingMemo } from '../../layout';
 import { Axes } from './ChartAxes';
-import { drawCanvas, type Strokes } from './chartCanvas';
+import { drawCanvas, releaseChartCanvas, type Strokes } from './chartCanvas';
 import { useThemeVersion, useWidth } from './chartHooks';
 import './line-chart.css';
 
@@ -89,6 +90,13 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
     if (onCanvas && canvasRef.current && svgRef.current)
       drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme, (xSlack ?? 1) > 1);
   }, [onCanvas, geometry, box, series, theme, xSlack]);
+  // a canvas leaving the page: its drawer lets it go
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    return () => {
+      if (canvas) releaseChartCanvas(canvas);
+    };
+  }, [onCanvas]);
   const [at, setAt] = useState<number | null>(null);
   const index = at === null ? null : Math.min(at, geometry.count - 1);
   const shown = index !== null && index >= 0 ? index : null;
