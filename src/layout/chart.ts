@@ -82,7 +82,7 @@ export function xEnd(first: number, last: number, plotWidth: number, slack = 1):
 /**
  * Scales, ticks and paths of a line chart. x runs over 1 … count (at least 1 … 2; past count by under a pixel
  * for long series, see xEnd); y over `yDomain` or the
- * values' range (padded when flat). Each series is decimated to about one point per horizontal pixel, and its
+ * values' range (padded when flat). Each series is decimated to at most one point per pixel column, and its
  * path written to a tenth of a pixel.
  */
 export function lineChart(
@@ -108,8 +108,9 @@ export function lineChart(
   const x = scaleLinear()
     .domain([x0, x1])
     .range([margin.left, width - margin.right]);
-  // up to 4 points per bucket of 3 px: every peak and dip a pixel column can show, no more
-  const buckets = Math.max(8, Math.ceil(plotWidth / 3));
+  // up to 4 points (first, lowest, highest, last) per bucket of at least 4 px: no more points than pixel
+  // columns, every bucket's peak and dip kept
+  const buckets = Math.max(2, Math.floor(plotWidth / 4));
   const points = series.map((s) =>
     s.growing && s.values instanceof Float64Array
       ? decimateGrowing(s.values, buckets, s.growing)
