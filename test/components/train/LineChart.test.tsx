@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LineChart, type LineChartProps, type LineSeries } from '../../../src/components/train/LineChart';
+import { growingHistory } from './growingHistory';
 
 // every chart here draws on a fake canvas (a test reads its calls from its own)
 beforeEach(() => {
@@ -108,34 +109,10 @@ function renderChart(series: LineSeries[]) {
   return render(lossChart(series));
 }
 
-/**
- * A history growing as the Train view grows its columns: views over the start of one buffer of `size` values
- * per series, decimated incrementally (training loss 1/epoch + 0.1 sin, validation 2/epoch). `chart(n)` is the
- * loss chart of its first n epochs.
- */
-function growingHistory(size: number, props: Partial<LineChartProps> = {}) {
-  const train = new Float64Array(size);
-  const validation = new Float64Array(size);
-  for (let i = 0; i < size; i++) {
-    train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
-    validation[i] = 2 / (i + 1);
-  }
-  const memos = [{}, {}];
-  const chart = (n: number) =>
-    lossChart(
-      [
-        { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
-        {
-          key: 'validation',
-          label: 'Validation loss',
-          values: validation.subarray(0, n),
-          growing: memos[1],
-          dashed: true,
-        },
-      ],
-      props,
-    );
-  return { train, validation, chart };
+/** A growing history (growingHistory.ts) and `chart(n)`, the loss chart of its first n epochs. */
+function growingChart(size: number, props: Partial<LineChartProps> = {}) {
+  const { train, validation, series } = growingHistory(size);
+  return { train, validation, chart: (n: number) => lossChart(series(n), props) };
 }
 
 describe('LineChart', () => {
@@ -230,7 +207,7 @@ describe('LineChart', () => {
 
   it('draws only the last points over its stored picture while a growing history keeps its axes', () => {
     const calls = fakeCanvas(1);
-    const { train, validation, chart } = growingHistory(10100);
+    const { train, validation, chart } = growingChart(10100);
     const { container, rerender } = render(chart(10001));
     expect(calls.strokes).toBe(2);
     // epochs 10,002 … 10,016: the axis stays at 10,016 (steps of 16). At 10,002 each series but its last 16
@@ -271,7 +248,7 @@ describe('LineChart', () => {
 
   it('with x slack, strokes each line whole once per axis step, the picture stored on the step’s own frame', () => {
     const calls = fakeCanvas(1);
-    const { train, validation, chart } = growingHistory(11000, { xSlack: 48 });
+    const { train, validation, chart } = growingChart(11000, { xSlack: 48 });
     // a stroke of more than 100 points: a line drawn whole (or its stored part), not the last few points
     const long = () => calls.lines.filter((l) => l.points.length > 100).length;
     const { container, rerender } = render(chart(10001));

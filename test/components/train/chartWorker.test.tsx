@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LineChart, type LineSeries } from '../../../src/components/train/LineChart';
+import { LineChart } from '../../../src/components/train/LineChart';
 import { chartPainter, type PainterMessage, type Surface } from '../../../src/components/train/chartDraw';
+import { growingHistory } from './growingHistory';
 
 afterEach(() => {
   cleanup();
@@ -51,30 +52,9 @@ function recorder() {
   return { logs, contextOf, surface };
 }
 
-/** A growing history as the Train view keeps it (views over one buffer, decimated incrementally). */
-function growing(size: number) {
-  const train = new Float64Array(size);
-  const validation = new Float64Array(size);
-  for (let i = 0; i < size; i++) {
-    train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
-    validation[i] = 2 / (i + 1);
-  }
-  const memos = [{}, {}];
-  return (n: number): LineSeries[] => [
-    { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
-    {
-      key: 'validation',
-      label: 'Validation loss',
-      values: validation.subarray(0, n),
-      growing: memos[1],
-      dashed: true,
-    },
-  ];
-}
-
 /** Renders the loss chart over a run's frames: still axes, an axis step, slack on and off, a long jump. */
 function runFrames() {
-  const history = growing(12000);
+  const history = growingHistory(12000).series;
   const chart = (n: number, xSlack?: number) => (
     <LineChart
       title="Loss per epoch"
