@@ -21,7 +21,12 @@ test.use({ deviceScaleFactor: 2 });
 async function inkNear(figure: Locator, x: number, y: number, r = 2): Promise<number[]> {
   return figure.evaluate(
     (f, [x, y, r]) => {
-      const canvas = f.querySelector('canvas')!;
+      const source = f.querySelector('canvas')!;
+      // read through a copy: a worker may draw the canvas (on its offscreen twin)
+      const canvas = document.createElement('canvas');
+      canvas.width = source.width;
+      canvas.height = source.height;
+      canvas.getContext('2d')!.drawImage(source, 0, 0);
       const svg = f.querySelector('svg')!;
       const sx = canvas.width / svg.viewBox.baseVal.width;
       const sy = canvas.height / svg.viewBox.baseVal.height;

@@ -16,10 +16,15 @@ const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
 async function inkNear(page: Page, chart: string, x: number, y: number, r = 2): Promise<number[]> {
   return page.locator(`figure:has(svg[aria-label="${chart}"])`).evaluate(
     (figure, [x, y, r]) => {
-      const canvas = figure.querySelector('canvas')!;
+      const source = figure.querySelector('canvas')!;
+      // read through a copy: a worker may draw the canvas (on its offscreen twin)
+      const canvas = document.createElement('canvas');
+      canvas.width = source.width;
+      canvas.height = source.height;
+      canvas.getContext('2d')!.drawImage(source, 0, 0);
       const svg = figure.querySelector('svg')!;
       const scale = canvas.width / svg.viewBox.baseVal.width;
-      const ratio = canvas.width / canvas.clientWidth;
+      const ratio = canvas.width / source.clientWidth;
       const half = Math.ceil(r * ratio);
       const cx = Math.round(x * scale);
       const cy = Math.round(y * (canvas.height / svg.viewBox.baseVal.height));

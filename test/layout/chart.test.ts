@@ -146,6 +146,40 @@ describe('lineChart on a canvas', () => {
     expect(long.last).toEqual({ x: p.at(-2), y: p.at(-1) });
   });
 
+  it('draws no more points than the plot has pixel columns, every value within 8 px of a point as high and as low', () => {
+    // noise (a seeded linear congruential generator): each bucket's first, lowest, highest and last are apart
+    let seed = 12345;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+    const n = 10000;
+    const buffer = Float64Array.from({ length: n }, (_, i) => Math.exp(-i / 3000) + 0.3 * noise());
+    buffer[n - 1] = 0.123;
+    const plotWidth = BOX.width - BOX.margin.left - BOX.margin.right; // 340
+    const memo: GrowingMemo = {};
+    for (const length of [600, 3001, 7777, n]) {
+      for (const s of [
+        { key: 'plain', values: Array.from(buffer.subarray(0, length)) },
+        { key: 'growing', values: buffer.subarray(0, length), growing: memo },
+      ]) {
+        const g = lineChart([s], BOX, { yDomain: [-2, 2], canvasAbove: 500 });
+        const p = g.paths[0].pixels!;
+        const pairs = Array.from({ length: p.length / 2 }, (_, k) => [p[2 * k], p[2 * k + 1]]);
+        expect(pairs.length, `${s.key} ${length}`).toBeLessThanOrEqual(plotWidth);
+        // the last point is the last value, at its x
+        expect(pairs.at(-1)![0]).toBeCloseTo(g.x(length), 9);
+        expect(pairs.at(-1)![1]).toBeCloseTo(g.y(buffer[length - 1]), 9);
+        // every value has a drawn point within 8 px (two buckets of at most 4 px) at least as high, and one
+        // at least as low (y grows downwards)
+        for (let i = 0; i < length; i++) {
+          const x = g.x(i + 1);
+          const y = g.y(buffer[i]);
+          const near = pairs.filter(([px]) => Math.abs(px - x) <= 8);
+          expect(near.some(([, py]) => py <= y + 1e-9)).toBe(true);
+          expect(near.some(([, py]) => py >= y - 1e-9)).toBe(true);
+        }
+      }
+    }
+  });
+
   it('keeps the path up to the threshold and switches one value past it', () => {
     const at = (n: number) =>
       lineChart([{ key: 's', values: Array.from({ length: n }, (_, i) => i % 7) }], BOX, { canvasAbove: 500 })

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Sample } from '../../engine';
 import { useFormatNumber } from '../../hooks';
@@ -40,6 +41,36 @@ export function SamplePanel({ split, snapshot, predict, classOf, classNames }: P
       : t(chosen.set === 'train' ? 'train.trainingSample' : 'train.validationSample', {
           n: chosen.index + 1,
         });
+  // the number in the box, written here (before the first paint too) only when it changes: as a controlled
+  // input's prop, React would write its value, name and type attributes each time the run moves on a sample
+  const number = chosen.set === 'train' ? String(chosen.index + 1) : '';
+  const input = useRef<HTMLInputElement>(null);
+  const shown = useRef(number);
+  useLayoutEffect(() => {
+    shown.current = number;
+    if (input.current && input.current.value !== number) input.current.value = number;
+  }, [number]);
+  // the box rendered again only with the sample count: React writes an input's name and type attributes each
+  // time it renders one with new props
+  const count = split.train.length;
+  const box = useMemo(
+    () => (
+      <input
+        ref={input}
+        type="number"
+        min={1}
+        max={count}
+        step={1}
+        onChange={(e) => {
+          const n = Math.round(Number(e.target.value));
+          if (n >= 1 && n <= count) pickSample({ set: 'train', index: n - 1 });
+          // as a controlled input would: a number out of range goes back to the sample shown
+          else e.target.value = shown.current;
+        }}
+      />
+    ),
+    [count, pickSample],
+  );
   const many = (v: readonly number[]) => `(${v.map(fmt).join(', ')})`;
   const name = (v: ArrayLike<number>) => (v.length === 1 ? fmt(v[0]) : classNames[classOf(v)]);
 
@@ -47,17 +78,7 @@ export function SamplePanel({ split, snapshot, predict, classOf, classNames }: P
     <section className="train-sample" aria-label={t('train.sampleSection')}>
       <label>
         {t('train.pickSample')}
-        <input
-          type="number"
-          min={1}
-          max={split.train.length}
-          step={1}
-          value={chosen.set === 'train' ? chosen.index + 1 : ''}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (n >= 1 && n <= split.train.length) pickSample({ set: 'train', index: n - 1 });
-          }}
-        />
+        {box}
       </label>
       {picked !== null && (
         <button type="button" onClick={() => pickSample(null)}>

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LineChart, type LineSeries } from '../../../src/components/train/LineChart';
+import { LineChart, type LineChartProps, type LineSeries } from '../../../src/components/train/LineChart';
+import { growingHistory } from './growingHistory';
 
 // every chart here draws on a fake canvas (a test reads its calls from its own)
 beforeEach(() => {
@@ -88,8 +89,9 @@ function history(n: number): LineSeries[] {
   ];
 }
 
-function renderChart(series: LineSeries[]) {
-  return render(
+/** The loss chart of `series` on the domain [0, 2], with any other props given. */
+function lossChart(series: LineSeries[], props: Partial<LineChartProps> = {}) {
+  return (
     <LineChart
       title="Loss per epoch"
       series={series}
@@ -98,8 +100,19 @@ function renderChart(series: LineSeries[]) {
       formatY={String}
       formatX={(n) => `Epoch ${n}`}
       yDomain={[0, 2]}
-    />,
+      {...props}
+    />
   );
+}
+
+function renderChart(series: LineSeries[]) {
+  return render(lossChart(series));
+}
+
+/** A growing history (growingHistory.ts) and `chart(n)`, the loss chart of its first n epochs. */
+function growingChart(size: number, props: Partial<LineChartProps> = {}) {
+  const { train, validation, series } = growingHistory(size);
+  return { train, validation, chart: (n: number) => lossChart(series(n), props) };
 }
 
 describe('LineChart', () => {
@@ -140,18 +153,7 @@ describe('LineChart', () => {
   it('with x slack, ends its axis past the last epoch in a step, the last point and read-out still exact', () => {
     const calls = fakeCanvas(1);
     const series = history(10001);
-    const chart = (xSlack?: number) => (
-      <LineChart
-        title="Loss per epoch"
-        series={series}
-        xLabel="Epoch"
-        yLabel="Loss"
-        formatY={String}
-        formatX={(n) => `Epoch ${n}`}
-        yDomain={[0, 2]}
-        xSlack={xSlack}
-      />
-    );
+    const chart = (xSlack?: number) => lossChart(series, { xSlack });
     const { container, rerender } = render(chart(48));
     // 10,000 epochs over 410 px with 48 px of slack: steps of 1,024 epochs, so the axis runs 1 … 10,240 and
     // epoch 10,001 is at 56 + 410 × 10,000 / 10,239
@@ -191,17 +193,7 @@ describe('LineChart', () => {
     fireEvent.focus(chart);
     fireEvent.keyDown(chart, { key: 'ArrowLeft' });
     expect(calls.strokes).toBe(2);
-    const chart1001 = (
-      <LineChart
-        title="Loss per epoch"
-        series={history(1001)}
-        xLabel="Epoch"
-        yLabel="Loss"
-        formatY={String}
-        formatX={(n) => `Epoch ${n}`}
-        yDomain={[0, 2]}
-      />
-    );
+    const chart1001 = lossChart(history(1001));
     rerender(chart1001);
     // the axis moved (and every bucket with it): drawn whole again
     expect(calls.strokes).toBe(4);
@@ -215,34 +207,7 @@ describe('LineChart', () => {
 
   it('draws only the last points over its stored picture while a growing history keeps its axes', () => {
     const calls = fakeCanvas(1);
-    // as the Train view grows its columns: views over the start of one buffer, decimated incrementally
-    const train = new Float64Array(10100);
-    const validation = new Float64Array(10100);
-    for (let i = 0; i < 10100; i++) {
-      train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
-      validation[i] = 2 / (i + 1);
-    }
-    const memos = [{}, {}];
-    const chart = (n: number) => (
-      <LineChart
-        title="Loss per epoch"
-        series={[
-          { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
-          {
-            key: 'validation',
-            label: 'Validation loss',
-            values: validation.subarray(0, n),
-            growing: memos[1],
-            dashed: true,
-          },
-        ]}
-        xLabel="Epoch"
-        yLabel="Loss"
-        formatY={String}
-        formatX={(k) => `Epoch ${k}`}
-        yDomain={[0, 2]}
-      />
-    );
+    const { train, validation, chart } = growingChart(10100);
     const { container, rerender } = render(chart(10001));
     expect(calls.strokes).toBe(2);
     // epochs 10,002 … 10,016: the axis stays at 10,016 (steps of 16). At 10,002 each series but its last 16
@@ -283,34 +248,7 @@ describe('LineChart', () => {
 
   it('with x slack, strokes each line whole once per axis step, the picture stored on the step’s own frame', () => {
     const calls = fakeCanvas(1);
-    const train = new Float64Array(11000);
-    const validation = new Float64Array(11000);
-    for (let i = 0; i < 11000; i++) {
-      train[i] = 1 / (i + 1) + 0.1 * Math.sin(i);
-      validation[i] = 2 / (i + 1);
-    }
-    const memos = [{}, {}];
-    const chart = (n: number) => (
-      <LineChart
-        title="Loss per epoch"
-        series={[
-          { key: 'train', label: 'Training loss', values: train.subarray(0, n), growing: memos[0] },
-          {
-            key: 'validation',
-            label: 'Validation loss',
-            values: validation.subarray(0, n),
-            growing: memos[1],
-            dashed: true,
-          },
-        ]}
-        xLabel="Epoch"
-        yLabel="Loss"
-        formatY={String}
-        formatX={(k) => `Epoch ${k}`}
-        yDomain={[0, 2]}
-        xSlack={48}
-      />
-    );
+    const { train, validation, chart } = growingChart(11000, { xSlack: 48 });
     // a stroke of more than 100 points: a line drawn whole (or its stored part), not the last few points
     const long = () => calls.lines.filter((l) => l.points.length > 100).length;
     const { container, rerender } = render(chart(10001));
@@ -338,17 +276,7 @@ describe('LineChart', () => {
   });
 
   it('leaves the axes untouched while a long history grows within one step of its x axis', () => {
-    const chart = (n: number) => (
-      <LineChart
-        title="Loss per epoch"
-        series={history(n)}
-        xLabel="Epoch"
-        yLabel="Loss"
-        formatY={String}
-        formatX={(k) => `Epoch ${k}`}
-        yDomain={[0, 2]}
-      />
-    );
+    const chart = (n: number) => lossChart(history(n));
     const { rerender } = render(chart(10000));
     const axes = [screen.getByTestId('x-axis'), screen.getByTestId('y-axis')];
     const changes: MutationRecord[] = [];
