@@ -12,6 +12,11 @@
  *
  * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full] [--click-only] [--no-walk] [--iterations N] [--dist DIR] [--profile]`; `npm run bench` runs it with the rest of
  * scripts/bench-ui.ts.
+ *
+ * Next iteration and the click are traced until nothing on the page is aria-busy (a large net draws a new
+ * lesson's graph and chain rule in tasks after the step's) and two frames more. With `--profile`, each section
+ * logs its functions with the most self time, those of its longest task alone and its tasks over 30 ms;
+ * `BENCH_PROFILE_DIR=dir` also saves each section's CPU profile there (with the longest task's span).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
