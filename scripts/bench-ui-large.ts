@@ -12,7 +12,14 @@
  *
  * Run alone: `npx tsx scripts/bench-ui-large.ts [--json] [--no-build] [--full] [--click-only] [--no-walk] [--iterations N] [--dist DIR] [--profile]`; `npm run bench` runs it with the rest of
  * scripts/bench-ui.ts.
+ *
+ * Next iteration and the click are traced until nothing on the page is aria-busy (a large net draws a new
+ * lesson's graph and chain rule in tasks after the step's) and two frames more. With `--profile`, each section
+ * logs its functions with the most self time, those of its longest task alone and its tasks over 30 ms;
+ * `BENCH_PROFILE_DIR=dir` also saves each section's CPU profile there (with the longest task's span).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { topSelfTime, type CpuProfile, type TraceEvent } from './bench-ui-trace';
@@ -102,6 +109,9 @@ const TIME_ACTION = `(action) => new Promise((ok) => {
     channel.port1.postMessage(null);
   });
 })`;
+
+/** Resolves after two more frames (and the task after each). */
+const TWO_FRAMES = `new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(ok)))))`;
 
 async function timeAction(page: Page, action: string): Promise<number> {
   return page.evaluate(`(${TIME_ACTION})(${JSON.stringify(action)})`) as Promise<number>;
@@ -235,10 +245,15 @@ export async function benchLarge(
         .filter((e) => onMain(e) && e.name === 'RunTask')
         .reduce<TraceEvent | null>((a, e) => (!a || (e.tdur ?? 0) > (a.tdur ?? 0) ? e : a), null);
       if (top) {
+        lastTop = [top.ts, top.ts + (top.dur ?? 0)];
         const by = new Map<string, number>();
         for (const e of events)
           if (onMain(e) && e !== top && e.ts >= top.ts && e.ts < top.ts + (top.dur ?? 0))
             by.set(e.name, (by.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+        const long = events
+          .filter((e) => onMain(e) && e.name === 'RunTask' && (e.tdur ?? 0) > 30_000)
+          .map((e) => Math.round((e.tdur ?? 0) / 1000));
+        log(`tasks over 30 ms CPU, in order: ${long.join(', ')}`);
         log(
           `longest task ${round2((top.tdur ?? 0) / 1000)} ms CPU: ${[...by]
             .sort((a, b) => b[1] - a[1])
@@ -255,7 +270,10 @@ export async function benchLarge(
   let lastTotals = { tasksCpu: 0, layoutCpu: 0 };
   /** The CPU time of the longest task in the last profiled section (see traced). */
   let lastCpu = 0;
+  /** With `profile`: the span of the longest task in the last traced section, µs of trace time. */
+  let lastTop: [number, number] | null = null;
   const profiled = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    lastTop = null;
     if (profile) await cdp.send('Profiler.start');
     try {
       const [result, cpu] = await traced(run);
@@ -266,6 +284,15 @@ export async function benchLarge(
       if (profile) {
         const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
         log(`profile, ${what}:\n${topSelfTime(cpu, 25)}`);
+        if (lastTop) log(`profile, ${what}, its longest task:\n${topSelfTime(cpu, 25, lastTop)}`);
+        // BENCH_PROFILE_DIR: each section's CPU profile (and its longest task's span) saved for a closer look
+        const dir = process.env.BENCH_PROFILE_DIR;
+        if (dir)
+          writeFileSync(
+            join(dir, `${what.replace(/\W+/g, '-')}.json`),
+            JSON.stringify({ task: lastTop, profile: cpu }),
+          );
+        lastTop = null;
       }
     }
   };
@@ -370,9 +397,8 @@ export async function benchLarge(
         `() => (document.querySelector('[data-testid="edge-canvas"]') ?? document.elementFromPoint(${at[0]}, ${at[1]})).dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: ${at[0]}, clientY: ${at[1]} }))`,
       );
       await page.waitForSelector('[data-testid="chain-rule"]');
-      await page.evaluate(
-        `new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(ok)))))`,
-      );
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await page.evaluate(TWO_FRAMES);
       return ms;
     });
     pauses.push(click);
@@ -389,13 +415,18 @@ export async function benchLarge(
     const iterations: number[] = [];
     let iterationCpu = 0;
     for (let i = 0; i < iterationCount; i++) {
+      // The trace runs until nothing on the page is busy (a large net draws a new lesson's graph and chain rule
+      // in tasks after the step controls') and two frames more, so the CPU figures include that drawing.
       iterations.push(
-        await profiled(`iteration ${i + 1}`, () =>
-          timeAction(
+        await profiled(`iteration ${i + 1}`, async () => {
+          const ms = await timeAction(
             page,
             `() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Next iteration')).click()`,
-          ),
-        ),
+          );
+          await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+          await page.evaluate(TWO_FRAMES);
+          return ms;
+        }),
       );
       iterationCpu = Math.max(iterationCpu, lastCpu);
       await settle(page);

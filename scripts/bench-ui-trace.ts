@@ -122,13 +122,17 @@ export interface CpuProfile {
   }>;
   samples?: number[];
   timeDeltas?: number[];
+  /** When the profile started, µs (the trace's clock). */
+  startTime?: number;
 }
 
 /**
  * Where a CPU profile's time went: the `count` functions with the most self time, then the components
- * (functions named with a capital, as React components are) with the most total time, in ms and share.
+ * (functions named with a capital, as React components are) with the most total time, in ms and share. With
+ * `within` (a span of trace time, µs, such as one task's), only the samples in it count, and the second list
+ * holds every function's total time (what it and the functions it called took).
  */
-export function topSelfTime(cpu: CpuProfile, count: number): string {
+export function topSelfTime(cpu: CpuProfile, count: number, within?: readonly [number, number]): string {
   const parent = new Map<number, number>();
   for (const n of cpu.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const keyOf = new Map(
@@ -141,13 +145,16 @@ export function topSelfTime(cpu: CpuProfile, count: number): string {
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let all = 0;
+  let at = cpu.startTime ?? 0;
   (cpu.samples ?? []).forEach((id, i) => {
     const dt = (cpu.timeDeltas?.[i] ?? 0) / 1000;
+    at += cpu.timeDeltas?.[i] ?? 0;
+    if (within && (at < within[0] || at > within[1])) return;
     all += dt;
     self.set(keyOf.get(id)!, (self.get(keyOf.get(id)!) ?? 0) + dt);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf.get(at)!);
-    for (const k of seen) if (/^[A-Z]/.test(k)) total.set(k, (total.get(k) ?? 0) + dt);
+    for (const k of seen) if (within || /^[A-Z]/.test(k)) total.set(k, (total.get(k) ?? 0) + dt);
   });
   const list = (m: Map<string, number>) =>
     [...m]
@@ -157,5 +164,5 @@ export function topSelfTime(cpu: CpuProfile, count: number): string {
         ([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${k}`,
       )
       .join('\n');
-  return `${list(self)}\n components, total time:\n${list(total)}`;
+  return `${list(self)}\n ${within ? 'functions' : 'components'}, total time:\n${list(total)}`;
 }

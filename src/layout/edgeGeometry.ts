@@ -1,9 +1,6 @@
 /** The edges' geometry: each edge from its source's rim to its target's rim, with its SVG path. */
-import { line } from 'd3-shape';
 import { gid, type EdgeId, type NodeId } from '../engine';
 import { round, type EdgeGeom, type NodeGeom } from './networkTypes';
-
-const segment = line();
 
 /** Every edge (and bias edge) of the net, layer pair by layer pair, target by target; labels at the middle. */
 export function connectEdges(
@@ -14,9 +11,8 @@ export function connectEdges(
 ): EdgeGeom[] {
   const last = sizes.length - 1;
   const gap = Math.max(1, radius * 0.08);
-  const connect = (id: EdgeId, l: number, j: number, k: number, source: NodeId): EdgeGeom => {
+  const connect = (id: EdgeId, l: number, j: number, k: number, source: NodeId, t: NodeGeom): EdgeGeom => {
     const s = nodeById[source];
-    const t = nodeById[gid.node(l, j)];
     const len = Math.hypot(t.x - s.x, t.y - s.y) || 1;
     const ux = (t.x - s.x) / len;
     const uy = (t.y - s.y) / len;
@@ -26,11 +22,8 @@ export function connectEdges(
     const y1 = round(s.y + uy * out);
     const x2 = round(t.x - ux * into);
     const y2 = round(t.y - uy * into);
-    const d =
-      segment([
-        [x1, y1],
-        [x2, y2],
-      ]) ?? '';
+    // the segment as d3-shape's line() writes it (37,440 of them on a 10 × 64 net: written directly)
+    const d = `M${x1},${y1}L${x2},${y2}`;
     return {
       id,
       layer: l,
@@ -48,12 +41,14 @@ export function connectEdges(
     };
   };
   const edges: EdgeGeom[] = [];
-  for (let l = 1; l <= last; l++)
+  for (let l = 1; l <= last; l++) {
+    const sources = Array.from({ length: sizes[l - 1] }, (_, k) => gid.node(l - 1, k));
     for (let j = 0; j < sizes[l]; j++) {
-      for (let k = 0; k < sizes[l - 1]; k++)
-        edges.push(connect(gid.edge(l, j, k), l, j, k, gid.node(l - 1, k)));
-      if (useBias) edges.push(connect(gid.biasEdge(l, j), l, j, -1, gid.biasNode(l)));
+      const t = nodeById[gid.node(l, j)];
+      for (let k = 0; k < sizes[l - 1]; k++) edges.push(connect(gid.edge(l, j, k), l, j, k, sources[k], t));
+      if (useBias) edges.push(connect(gid.biasEdge(l, j), l, j, -1, gid.biasNode(l), t));
     }
+  }
   return edges;
 }
 

@@ -36,13 +36,21 @@ export function placeWeightLabels(
     height: lines * LINE_EM * f + 0.4 * f,
   });
   const frame = { x0: 0, y0: 0, x1: width, y1: height };
+  // each layer pair's edges, gathered once (a 10 × 64 net has 37,440 edges, tried at several sizes)
+  const pairs = new Map<number, EdgeGeom[]>();
+  for (const e of edges) {
+    const pair = pairs.get(e.layer);
+    if (pair) pair.push(e);
+    else pairs.set(e.layer, [e]);
+  }
+  const pairOf = (l: number) => pairs.get(l) ?? [];
   /** Places the labels of every layer pair tried, each pair whole or not at all; how many pairs fit. */
   const placeAll = (font: number) => {
     const size = sizeAt(font);
     const placed: Rect[] = [];
     const centres = new Map<number, Point[]>();
     for (let l = 1; l <= last; l++) {
-      const pair = edges.filter((e) => e.layer === l);
+      const pair = pairOf(l);
       if (!(needs.labels ?? pair.length <= LABEL_EDGE_LIMIT)) continue;
       const fit = placeLabels(pair, [...obstacles, ...placed], frame, size.width, size.height);
       if (fit.overlap > 0) continue;
@@ -62,7 +70,7 @@ export function placeWeightLabels(
     if (centres.size === last || font === minFont) break;
   }
   for (const [l, centres] of best) {
-    const pair = edges.filter((e) => e.layer === l);
+    const pair = pairOf(l);
     centres.forEach((p, i) => {
       pair[i].label = { x: round(p.x), y: round(p.y) };
       pair[i].labelled = true;

@@ -1,5 +1,13 @@
-import { parseLesson, traceStep, type Lesson, type LessonProblem, type NonFiniteCondition } from '../engine';
+import {
+  batchOf,
+  parseLesson,
+  traceStep,
+  type Lesson,
+  type LessonProblem,
+  type NonFiniteCondition,
+} from '../engine';
 import type { MessageRef } from '../formulas/types';
+import { handTrace } from './derived';
 import { nonFiniteParams, pathSymbol } from '../i18n/quantities';
 import { builtInLessons } from '../lessons/builtIn';
 import { sameLesson } from './persist/lessonFile';
@@ -53,6 +61,8 @@ export function gateLesson(candidate: unknown): GateResult {
   const r = traceStep(lesson);
   if (!r.ok) return { ok: false, refusal: { kind: 'nonFinite', condition: r.condition, lesson } };
   accepted.add(lesson);
+  // the store's first read of the lesson (its trace) is this one when the step is a single sample's
+  if (!batchOf(lesson)) handTrace(lesson, r);
   return { ok: true, lesson };
 }
 

@@ -1,3 +1,4 @@
+import { line } from 'd3-shape';
 import { describe, expect, it } from 'vitest';
 import {
   LABEL_EDGE_LIMIT,
@@ -25,6 +26,20 @@ const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.
 
 describe.each(CASES)('layoutNetwork %s', (_, sizes, useBias) => {
   const layout: NetworkLayout = layoutNetwork(sizes, useBias, box);
+
+  it('draws each edge as d3-shape’s line from its start to its end, through its source and target', () => {
+    const segment = line();
+    for (const e of layout.edges) {
+      expect(e.d).toBe(
+        segment([
+          [e.x1, e.y1],
+          [e.x2, e.y2],
+        ]),
+      );
+      expect(e.target).toBe(nId(`n:${e.layer}:${e.to}`));
+      expect(e.source).toBe(nId(e.from < 0 ? `bn:${e.layer}` : `n:${e.layer - 1}:${e.from}`));
+    }
+  });
 
   it('has one node per neuron and bias node, one edge per weight and bias', () => {
     const neurons = sizes.reduce((s, n) => s + n, 0);

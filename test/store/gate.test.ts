@@ -183,3 +183,21 @@ describe('undo, redo and reset carry the lesson’s origin', () => {
     expect(s().lesson).toBe(lesson001);
   });
 });
+
+describe('the trace the gate computed', () => {
+  it('is the trace the store reads of the accepted lesson, and a mini-batch lesson’s is its batch’s', async () => {
+    const { traceLesson } = await import('../../src/engine');
+    const { traceOf } = await import('../../src/store/derived');
+    for (const preset of PRESETS) {
+      // a copy with other weights: a lesson neither the gate nor the store has seen
+      const l = preset.lesson;
+      const candidate = { ...l, weights: l.weights.map((W) => W.map((row) => row.map((w) => w * 0.9))) };
+      const gated = gateLesson(candidate);
+      expect(gated.ok).toBe(true);
+      if (!gated.ok) continue;
+      const trace = traceOf(gated.lesson);
+      // traced independently of the store
+      expect(trace).toEqual(traceLesson(structuredClone(gated.lesson)));
+    }
+  });
+});

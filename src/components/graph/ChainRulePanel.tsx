@@ -8,6 +8,7 @@ import { symbolOf, targetOfEdge } from '../editor/editTargets';
 import { LessonValueField } from '../editor/LessonValueField';
 import { useFitFormulas } from '../formula/useFitFormulas';
 import { Tex } from '../Tex';
+import { edgeCount, LARGE_NET_EDGES, useDeferredLesson } from './deferredLesson';
 import './chain-rule.css';
 
 /** Reads `e:l:j:k` (weight into neuron j of layer l from neuron k) or `eb:l:j` (bias) as a weight reference. */
@@ -41,18 +42,27 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   const t = useT();
   const fmt = useFormatNumber();
   const reducedMotion = useReducedMotion();
-  const lesson = useLessonStore((s) => s.lesson);
+  const lessonNow = useLessonStore((s) => s.lesson);
   const digits = useLessonStore((s) => s.digits);
-  const traceResult = useLessonStore(selectTrace);
+  const traceNow = useLessonStore(selectTrace);
   const weight = weightOfEdge(edgeId);
   const gradId = weight ? gradientId(weight) : null;
-  const reached = useLessonStore((s) => gradId !== null && gradId in selectShownValues(s));
+  const reachedNow = useLessonStore((s) => gradId !== null && gradId in selectShownValues(s));
   // the step that computes ∂E/∂w (1-based), named while its numbers are still to come
-  const computedAt = useLessonStore((s) => {
-    if (reached || gradId === null) return 0;
+  const computedAtNow = useLessonStore((s) => {
+    if (reachedNow || gradId === null) return 0;
     const i = selectTimeline(s)?.steps.findIndex((st) => st.writes.includes(gradId)) ?? -1;
     return i + 1;
   });
+  // On a large net a new lesson's chain rule comes in a render after the step controls' (busy until then).
+  const [drawn, busy] = useDeferredLesson(
+    useMemo(
+      () => ({ lesson: lessonNow, traceResult: traceNow, reached: reachedNow, computedAt: computedAtNow }),
+      [lessonNow, traceNow, reachedNow, computedAtNow],
+    ),
+    edgeCount(lessonNow) > LARGE_NET_EDGES,
+  );
+  const { lesson, traceResult, reached, computedAt } = drawn;
   const ref = useRef<HTMLElement>(null);
   const editTarget = useMemo(() => targetOfEdge(edgeId), [edgeId]);
   // the weight whose paths are all written out (up to MANY_PATHS), after "Show all"
@@ -102,8 +112,9 @@ export function ChainRulePanel({ edgeId, onClose, onHighlightPath }: ChainRulePa
   return (
     <aside
       ref={ref}
-      className="chain-rule"
+      className={busy ? 'chain-rule chain-rule--busy' : 'chain-rule'}
       aria-label={t('chain.title', { weight: editTarget ? symbolOf(lesson, editTarget) : edgeId })}
+      aria-busy={busy || undefined}
       data-testid="chain-rule"
     >
       <header>

@@ -121,24 +121,36 @@ function releasePainter(canvas: HTMLCanvasElement): void {
   }, 0);
 }
 
+/** The colour of each sign's edges on a canvas, read from its style (the theme's custom properties). */
+function signColours(canvas: HTMLCanvasElement): (sign: string) => string {
+  const style = getComputedStyle(canvas);
+  const bySign = new Map<string, string>();
+  return (sign) => {
+    let c = bySign.get(sign);
+    if (c === undefined) bySign.set(sign, (c = style.getPropertyValue(`--graph-${sign}`).trim() || 'gray'));
+    return c;
+  };
+}
+
 /**
  * Draws the edges, batched into one path per stroke style (colour, dash and width rounded to ¼ px): in the
  * canvas's worker where there is one (rasterising 37,440 edges in software takes the thread hundreds of
- * milliseconds), else here.
+ * milliseconds), else here. `client` is the canvas's size in CSS pixels as its ResizeObserver last saw it and
+ * `colour` the colour of each sign: reading either from the page here would lay out the page after every
+ * change React just made (tens of milliseconds on a 10 × 64 net).
  */
-function paint(
+export function paint(
   canvas: HTMLCanvasElement,
   views: readonly EdgeView[],
   box: { x: number; y: number; width: number; height: number },
+  client: { width: number; height: number },
+  colour: (sign: string) => string,
 ) {
   const painter = painterOf(canvas);
   const ctx = painter ? null : canvas.getContext('2d');
   if (!painter && !ctx) return; // no canvas (jsdom): the copies on top still show what the step lights
   const dpr = window.devicePixelRatio || 1;
-  const client = { width: canvas.clientWidth, height: canvas.clientHeight };
   const { scale, dx, dy } = fitBox(box, client);
-  const style = getComputedStyle(canvas);
-  const colour = (sign: string) => style.getPropertyValue(`--graph-${sign}`).trim() || 'gray';
   const drawing: EdgeDrawing = {
     pixelWidth: Math.max(1, Math.round(client.width * dpr)),
     pixelHeight: Math.max(1, Math.round(client.height * dpr)),
@@ -187,6 +199,8 @@ export function GraphEdgeCanvas({
   const [size, setSize] = useState({ width: 0, height: 0 });
   const drawn = useRef<{ groups: readonly EdgeView[][]; key: string } | null>(null);
   const views = useRef<EdgeView[]>([]);
+  /** The sign colours of the theme last drawn in (read from the page once per theme). */
+  const colours = useRef<{ theme: string; colour: (sign: string) => string } | null>(null);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -216,7 +230,9 @@ export function GraphEdgeCanvas({
     views.current = groups.flat();
     shown.set(canvas, views.current);
     drawn.current = { groups, key };
-    if (changed) paint(canvas, views.current, { x, y, width, height });
+    if (!changed) return;
+    if (colours.current?.theme !== theme) colours.current = { theme, colour: signColours(canvas) };
+    paint(canvas, views.current, { x, y, width, height }, size, colours.current.colour);
   }, [groups, size, x, y, width, height, theme]);
 
   const pick = (ev: MouseEvent) => {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFormatNumber, useReducedMotion } from '../../hooks';
 import { useT } from '../../i18n';
@@ -8,6 +8,7 @@ import { ChainRulePanel, NodeValuePanel } from '../lazyPanels';
 import { usePresenterGraphBox } from '../present/usePresenterGraphBox';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
+import { edgeCount, LARGE_NET_EDGES, useDeferredLesson } from './deferredLesson';
 import type { EdgeId, GraphId, NodeId } from '../../engine';
 import './graph-panel.css';
 
@@ -22,8 +23,15 @@ export function GraphPanel() {
   const { lesson, selectedEdge, selectEdge } = useLessonStore(
     useShallow((s) => ({ lesson: s.lesson, selectedEdge: s.selectedEdge, selectEdge: s.selectEdge })),
   );
-  const shown = useLessonStore(selectShownValues);
-  const highlight = useLessonStore(selectHighlight);
+  const shownNow = useLessonStore(selectShownValues);
+  const highlightNow = useLessonStore(selectHighlight);
+  // A large net's new lesson (Next iteration, an edit) is drawn in a render after the step controls' (busy
+  // until then); a step of the same lesson at once.
+  const [drawn, busy] = useDeferredLesson(
+    useMemo(() => ({ lesson, shown: shownNow, highlight: highlightNow }), [lesson, shownNow, highlightNow]),
+    edgeCount(lesson) > LARGE_NET_EDGES,
+  );
+  const { shown, highlight } = drawn;
   // in a mini-batch step, whose forward and backward pass the graph shows
   const sample = useLessonStore((s) => selectStep(s)?.sample);
   const batchSize = useLessonStore((s) => selectTimeline(s)?.batchSize ?? 1);
@@ -48,7 +56,8 @@ export function GraphPanel() {
       )}
       <NetworkGraph
         {...presenterBox}
-        lesson={lesson}
+        lesson={drawn.lesson}
+        busy={busy}
         shown={shown}
         highlight={highlight}
         pathHighlight={edge ? pathHighlight : null}

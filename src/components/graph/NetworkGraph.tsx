@@ -16,6 +16,7 @@ import { GraphTooltip } from './GraphTooltip';
 import { tooltipFor } from './tooltipContent';
 import { useGraphInteraction } from './useGraphInteraction';
 import { GraphViews, markOf, marksOf } from './views';
+import { LARGE_NET_EDGES } from './deferredLesson';
 import { stepCalloutId } from '../present/stepCallout';
 import { useGraphZoom, ZoomButtons } from './zoom';
 import './graph.css';
@@ -42,14 +43,16 @@ export interface NetworkGraphProps {
   stepCallout?: boolean;
   /** No animated flow along backward edges (the CSS also honours prefers-reduced-motion). */
   reducedMotion?: boolean;
+  /** An older lesson is drawn while the new one's drawing is on its way (aria-busy, dimmed). */
+  busy?: boolean;
 }
 
 /**
- * Nets with more edges than this are drawn lean: marks change without a fade (each frame of a fade repaints
- * the whole drawing, which for ~10⁴ edges costs more than the step itself) and edges have no wide hit area
- * (the line itself takes the pointer; at that density the hit areas would overlap anyway).
+ * Nets with more edges than LARGE_NET_EDGES are drawn lean: marks change without a fade (each frame of a fade
+ * repaints the whole drawing, which for ~10⁴ edges costs more than the step itself) and edges have no wide hit
+ * area (the line itself takes the pointer; at that density the hit areas would overlap anyway).
  */
-export const LARGE_NET_EDGES = 1000;
+export { LARGE_NET_EDGES };
 
 /** The network: neurons, weights and the values shown so far; the current step highlighted. */
 export function NetworkGraph(props: NetworkGraphProps) {
@@ -154,12 +157,14 @@ export function NetworkGraph(props: NetworkGraphProps) {
         reducedMotion && 'graph--still',
         large && 'graph--large',
         dimming && 'graph--dimming',
+        props.busy && 'graph--busy',
       ]
         .filter(Boolean)
         .join(' ')}
       ref={rootRef}
       role="group"
       aria-label={t('graph.label')}
+      aria-busy={props.busy || undefined}
       {...handlers}
     >
       <ZoomButtons zoom={zoom} t={t} />

@@ -1,131 +1,18 @@
-import { vid, type GraphId, type Lesson, type ValueId } from '../../engine';
-import { edgeStyle, type EdgeGeom, type NetworkLayout, type NodeGeom, type Sign } from '../../layout';
+import type { GraphId, Lesson, ValueId } from '../../engine';
+import { edgeStyle, type NetworkLayout, type NodeGeom } from '../../layout';
 import { shownChanges, shownSlots, type ShownSlots } from '../../store';
-import { edgeAria, edgeValueIds, lettersOf, nodeAria, nodeName, nodeRows, nodeSymbol } from './describe';
-import type { Letters, Shown, Translate } from './describe';
-import { markOf, type Mark, type Marks } from './marks';
+import { edgeAria, edgeValueIds } from './describe';
+import type { Shown, Translate } from './describe';
+import { EdgeTexts, EdgeView } from './edgeView';
+import { markOf, type Marks } from './marks';
+import { edgeSlotsOf, givenOf, type EdgeSlots, type EdgeValueIds } from './edgeValues';
+import { nodeValueIds, nodeViewOf, type NodeView } from './nodeView';
 
 export { markOf, marksOf, type Mark, type Marks } from './marks';
+export { EdgeView, type EdgeLook } from './edgeView';
+export type { NodeView } from './nodeView';
 
 const NO_EDGES: readonly number[] = [];
-
-/** An edge's formatted w and w⁺, made when first read (a net drawn on a canvas shows a few of its ~10⁴ edges'). */
-class EdgeTexts {
-  private valueText: string | undefined;
-  private next: string | null | undefined;
-  constructor(
-    private readonly w: number,
-    private readonly nextValue: number | undefined,
-    private readonly format: (x: number) => string,
-  ) {}
-  get value(): string {
-    return (this.valueText ??= this.format(this.w));
-  }
-  get nextText(): string | null {
-    if (this.next === undefined)
-      this.next = this.nextValue === undefined ? null : this.format(this.nextValue);
-    return this.next;
-  }
-}
-
-/** Everything one edge draws, as primitives and its (per-layout) geometry. */
-export class EdgeView {
-  readonly #texts: EdgeTexts;
-  constructor(
-    readonly geom: EdgeGeom,
-    /** The weight w (or bias b) as shown, its gradient and updated value (undefined until shown). */
-    readonly w: number,
-    readonly grad: number | undefined,
-    readonly next: number | undefined,
-    /** Stroke width by |w|, sign class and dash pattern. */
-    readonly width: number,
-    readonly sign: Sign,
-    readonly dash: string | undefined,
-    /** The spoken name: "Weight w¹₁₁ from input x₁ to hidden neuron a¹₁: 0.9, positive…" (see edgeAria). */
-    readonly aria: string,
-    readonly mark: Mark,
-    readonly onPath: boolean,
-    readonly selected: boolean,
-    texts: EdgeTexts,
-  ) {
-    this.#texts = texts;
-  }
-  /** Formatted w (made when first read). */
-  get value(): string {
-    return this.#texts.value;
-  }
-  /** Formatted w⁺, null until shown (made when first read). */
-  get nextText(): string | null {
-    return this.#texts.nextText;
-  }
-  /** The same view drawn at `geom` (with another stroke style, when given); the texts are kept. */
-  moved(geom: EdgeGeom, style: Pick<EdgeView, 'width' | 'sign' | 'dash'> = this): EdgeView {
-    const { w, grad, next, aria, mark, onPath, selected } = this;
-    return new EdgeView(
-      geom,
-      w,
-      grad,
-      next,
-      style.width,
-      style.sign,
-      style.dash,
-      aria,
-      mark,
-      onPath,
-      selected,
-      this.#texts,
-    );
-  }
-  /** The same values and texts with other marks. */
-  marked(mark: Mark, onPath: boolean, selected: boolean): EdgeView {
-    const { geom, w, grad, next, width, sign, dash, aria } = this;
-    return new EdgeView(geom, w, grad, next, width, sign, dash, aria, mark, onPath, selected, this.#texts);
-  }
-}
-
-/** Everything one neuron draws: formatted x, z, a, δ (null until shown), its spoken name and values. */
-export interface NodeView {
-  geom: NodeGeom;
-  symbol: string;
-  /** The letters marking z, a and δ inside the node, in the lesson's notation. */
-  letters: Letters;
-  x: string | null | undefined;
-  z: string | null;
-  a: string | null;
-  delta: string | null;
-  aria: string;
-  mark: Mark;
-  onPath: boolean;
-}
-
-/** The value ids one edge reads. */
-interface EdgeValueIds {
-  w: ValueId;
-  grad: ValueId;
-  next: ValueId;
-}
-/** Each edge's slots of its value ids in a layout of values (see shownSlots), -1 where it has none. */
-interface EdgeSlots {
-  layout: ReadonlyMap<ValueId, number>;
-  w: Int32Array;
-  grad: Int32Array;
-  next: Int32Array;
-}
-
-/** Each edge's weight (or bias) in the lesson, in layout order. */
-function givenOf(layout: NetworkLayout, lesson: Pick<Lesson, 'weights' | 'biases'>): number[] {
-  return layout.edges.map((e) =>
-    e.from < 0 ? lesson.biases[e.layer - 1][e.to] : lesson.weights[e.layer - 1][e.to][e.from],
-  );
-}
-
-/** Value ids a neuron's tooltip and spoken name read (its x, z, a, f′(z), t, e, ∂E/∂a, δ). */
-function nodeValueIds(n: NodeGeom, last: number): ValueId[] {
-  const { layer: l, index: j } = n;
-  if (l === 0) return [vid.x(j)];
-  const out = l === last ? [vid.t(j), vid.e(j)] : [];
-  return [vid.z(l, j), vid.a(l, j), vid.fp(l, j), vid.dA(l, j), vid.d(l, j), ...out];
-}
 
 /**
  * Per-element view data of one drawing (one lesson, translator and number format), kept from step to step:
@@ -326,16 +213,7 @@ export class GraphViews {
   private slotReader(shown: Shown): { at: ShownSlots; slots: EdgeSlots } | null {
     const at = shownSlots(shown);
     if (!at) return null;
-    if (this.edgeSlots?.layout !== at.slots) {
-      const of = (pick: (ids: EdgeValueIds) => ValueId) =>
-        Int32Array.from(this.edgeIds, (ids) => at.slots.get(pick(ids)) ?? -1);
-      this.edgeSlots = {
-        layout: at.slots,
-        w: of((e) => e.w),
-        grad: of((e) => e.grad),
-        next: of((e) => e.next),
-      };
-    }
+    if (this.edgeSlots?.layout !== at.slots) this.edgeSlots = edgeSlotsOf(this.edgeIds, at.slots);
     return { at, slots: this.edgeSlots };
   }
 
@@ -374,20 +252,9 @@ export class GraphViews {
       this.edgeViews[i] = old.marked(mark, onPath, selected);
       return true;
     }
-    const style = edgeStyle(w, this.widthOf);
     const aria = this.spoken ? edgeAria(this.lesson, geom, w, shown, this.format, this.t) : '';
     this.edgeViews[i] = new EdgeView(
-      geom,
-      w,
-      grad,
-      next,
-      style.width,
-      style.sign,
-      style.dash,
-      aria,
-      mark,
-      onPath,
-      selected,
+      { geom, w, grad, next, ...edgeStyle(w, this.widthOf), aria, mark, onPath, selected },
       new EdgeTexts(w, next, this.format),
     );
     return true;
@@ -408,26 +275,9 @@ export class GraphViews {
       )
         return old.view;
       const same = old && values.every((v, k) => v === old.values[k]);
-      const value = (id: ValueId) => (id in shown ? this.format(shown[id]) : null);
-      const { layer: l, index: j } = geom;
       const view: NodeView = same
         ? { ...old.view, mark, onPath }
-        : {
-            geom,
-            symbol: nodeSymbol(this.lesson, l, j),
-            letters: lettersOf(this.lesson, l, j),
-            x: l === 0 ? value(vid.x(j)) : undefined,
-            z: value(vid.z(l, j)),
-            a: value(vid.a(l, j)),
-            delta: value(vid.d(l, j)),
-            aria: nodeAria(
-              nodeName(this.t, this.lesson, l, j),
-              nodeRows(this.lesson, l, j, shown, this.format),
-              this.t,
-            ),
-            mark,
-            onPath,
-          };
+        : nodeViewOf(geom, this.lesson, shown, { mark, onPath }, this.format, this.t);
       this.nodeViews[i] = { values, view };
       return view;
     });

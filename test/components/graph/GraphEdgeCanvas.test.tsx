@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CANVAS_EDGES, fitBox, pickEdge, sameLooks } from '../../../src/components/graph/GraphEdgeCanvas';
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  CANVAS_EDGES,
+  fitBox,
+  GraphEdgeCanvas,
+  paint,
+  pickEdge,
+  sameLooks,
+} from '../../../src/components/graph/GraphEdgeCanvas';
 import type { EdgeView } from '../../../src/components/graph/views';
 import { NetworkGraph } from '../../../src/components/graph/NetworkGraph';
 import { en } from '../../../src/i18n/en';
@@ -13,7 +20,11 @@ const t = (key: string, params: Record<string, unknown> = {}) =>
     String(params[k] ?? m),
   );
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 /** A view with only what picking reads: the line and its width. */
 const edge = (id: string, x1: number, y1: number, x2: number, y2: number, width = 1) =>
@@ -103,5 +114,109 @@ describe('sameLooks', () => {
     expect(sameLooks(a, [view(1, 'pos'), view(2.5, 'neg', '1 3')])).toBe(false);
     expect(sameLooks(a, [view(1, 'pos')])).toBe(false);
     expect(sameLooks(a, undefined)).toBe(false);
+  });
+});
+
+/** A 2-D context that records what is drawn: each stroke's colour and its segments. */
+function recordingContext() {
+  const strokes: Array<{ colour: string; segments: number }> = [];
+  let colour = '';
+  let segments = 0;
+  const ctx = {
+    setTransform: () => {},
+    clearRect: () => {},
+    setLineDash: () => {},
+    beginPath: () => (segments = 0),
+    moveTo: () => segments++,
+    lineTo: () => {},
+    stroke: () => strokes.push({ colour, segments }),
+    set strokeStyle(c: string) {
+      colour = c;
+    },
+    lineWidth: 1,
+    lineCap: 'butt',
+  };
+  return { ctx, strokes };
+}
+
+/** Counts reads of the page's layout and computed style (each forces the page to be laid out or styled). */
+function layoutReads() {
+  const reads = { layout: 0, style: 0 };
+  for (const key of ['clientWidth', 'clientHeight', 'offsetWidth', 'offsetHeight'] as const) {
+    const own =
+      Object.getOwnPropertyDescriptor(HTMLElement.prototype, key) ??
+      Object.getOwnPropertyDescriptor(Element.prototype, key);
+    vi.spyOn(HTMLElement.prototype, key, 'get').mockImplementation(function (this: HTMLElement) {
+      reads.layout++;
+      return (own?.get?.call(this) as number | undefined) ?? 0;
+    });
+  }
+  const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+  const style = vi.spyOn(window, 'getComputedStyle');
+  return {
+    get layout() {
+      return reads.layout + rect.mock.calls.length;
+    },
+    get style() {
+      return style.mock.calls.length;
+    },
+  };
+}
+
+const line = (id: string, sign: 'pos' | 'neg', y: number) =>
+  ({ geom: { id, x1: 0, y1: y, x2: 100, y2: y }, width: 1, sign }) as unknown as EdgeView;
+
+describe('painting the canvas', () => {
+  it('takes its size and colours as given: it reads neither layout nor style', () => {
+    const canvas = document.createElement('canvas');
+    const { ctx, strokes } = recordingContext();
+    vi.spyOn(canvas, 'getContext').mockReturnValue(ctx as unknown as CanvasRenderingContext2D);
+    const reads = layoutReads();
+    paint(
+      canvas,
+      [line('a', 'pos', 10), line('b', 'neg', 20), line('c', 'pos', 30)],
+      { x: 0, y: 0, width: 800, height: 480 },
+      { width: 400, height: 240 },
+      (sign) => (sign === 'pos' ? 'blue' : 'orange'),
+    );
+    expect(reads.layout).toBe(0);
+    expect(reads.style).toBe(0);
+    // the pixel size is the size given (device pixel ratio 1 in jsdom), the strokes one per colour
+    expect([canvas.width, canvas.height]).toEqual([400, 240]);
+    expect(strokes).toEqual([
+      { colour: 'blue', segments: 2 },
+      { colour: 'orange', segments: 1 },
+    ]);
+  });
+
+  it('draws a new lesson’s edges at the size its ResizeObserver saw, reading the theme’s colours once', () => {
+    let resize: ((entries: Array<{ contentRect: { width: number; height: number } }>) => void) | null = null;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(cb: typeof resize) {
+          resize = cb;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    const { ctx, strokes } = recordingContext();
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(
+      ctx as unknown as CanvasRenderingContext2D,
+    );
+    const props = { width: 800, height: 480, onActive: () => {}, onChoose: () => {} };
+    const first = [[line('a', 'pos', 10), line('b', 'neg', 20)]];
+    const { container, rerender } = render(<GraphEdgeCanvas groups={first} {...props} />);
+    act(() => resize!([{ contentRect: { width: 600, height: 360 } }]));
+    const canvas = container.querySelector('canvas')!;
+    expect([canvas.width, canvas.height]).toEqual([600, 360]);
+    expect(strokes).toHaveLength(2);
+    // the next lesson: the same edges with other signs
+    const reads = layoutReads();
+    rerender(<GraphEdgeCanvas groups={[[line('a', 'neg', 10), line('b', 'neg', 20)]]} {...props} />);
+    expect(strokes.slice(2)).toEqual([{ colour: expect.any(String), segments: 2 }]);
+    expect(reads.layout).toBe(0);
+    expect(reads.style).toBe(0);
   });
 });

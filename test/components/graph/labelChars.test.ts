@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelChars } from '../../../src/components/graph/describe';
+// the engine's seeded generator, so a failure can be replayed
+import { createRng } from '../../../src/engine';
 import { formatPlain } from '../../../src/formulas/plain';
 
 /** The plain definition: every weight formatted, the longest text (at least 4) plus 3. */
@@ -7,18 +9,6 @@ function reference(values: number[], format: (x: number) => string): number {
   let most = 4;
   for (const v of values) most = Math.max(most, format(v).length);
   return most + 3;
-}
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Values at the edges of the format: rounding up into the next decade (9.9996, 0.099996), the switch to
@@ -60,7 +50,7 @@ const EDGES = [
 
 describe('labelChars', () => {
   it('answers exactly what formatting every weight answers, at 1 to 15 digits', () => {
-    const next = random(9);
+    const next = createRng(9);
     for (let digits = 1; digits <= 15; digits++) {
       const format = (x: number) => formatPlain(x, digits);
       for (let trial = 0; trial < 100; trial++) {
@@ -89,7 +79,7 @@ describe('labelChars', () => {
   });
 
   it('formats a few dozen of 37,440 trained weights, not all of them', () => {
-    const next = random(42);
+    const next = createRng(42);
     const values = Array.from({ length: 37_440 }, () => (next() - 0.5) * 0.4);
     let calls = 0;
     const counted = (x: number) => {

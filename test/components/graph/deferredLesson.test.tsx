@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { edgeCount, useDeferredLesson } from '../../../src/components/graph/deferredLesson';
+
+afterEach(cleanup);
+
+/** Records every render's inputs drawn and busy flag. */
+function probe() {
+  const renders: Array<[string, boolean]> = [];
+  function Panel({ inputs, lag }: { inputs: { lesson: { name: string }; step: number }; lag: boolean }) {
+    const [drawn, busy] = useDeferredLesson(inputs, lag);
+    renders.push([`${drawn.lesson.name}@${drawn.step}`, busy]);
+    return <p aria-busy={busy || undefined}>{`${drawn.lesson.name}@${drawn.step}`}</p>;
+  }
+  return { renders, Panel };
+}
+
+describe('useDeferredLesson', () => {
+  it('on a large net draws a new lesson in a later render, busy meanwhile with the older one', async () => {
+    const { renders, Panel } = probe();
+    const one = { name: 'one' };
+    const two = { name: 'two' };
+    const { container, rerender } = render(<Panel inputs={{ lesson: one, step: 3 }} lag />);
+    expect(renders).toEqual([['one@3', false]]);
+    renders.length = 0;
+    await act(async () => rerender(<Panel inputs={{ lesson: two, step: 0 }} lag />));
+    // first the older lesson at its step, busy; then the new one
+    expect(renders).toEqual([
+      ['one@3', true],
+      ['two@0', false],
+    ]);
+    expect(container.querySelector('p')!.textContent).toBe('two@0');
+    expect(container.querySelector('[aria-busy]')).toBeNull();
+  });
+
+  it('draws a step of the same lesson at once, and a small net’s new lesson too', async () => {
+    const { renders, Panel } = probe();
+    const one = { name: 'one' };
+    const { rerender } = render(<Panel inputs={{ lesson: one, step: 3 }} lag />);
+    renders.length = 0;
+    await act(async () => rerender(<Panel inputs={{ lesson: one, step: 4 }} lag />));
+    expect(renders[0]).toEqual(['one@4', false]);
+    expect(renders.every(([, busy]) => !busy)).toBe(true);
+    renders.length = 0;
+    await act(async () => rerender(<Panel inputs={{ lesson: { name: 'small' }, step: 0 }} lag={false} />));
+    expect(renders[0]).toEqual(['small@0', false]);
+    expect(renders.every(([, busy]) => !busy)).toBe(true);
+  });
+});
+
+describe('edgeCount', () => {
+  it('counts weights, and biases when used', () => {
+    // 2-3-2 with biases: 3 × (2 + 1) + 2 × (3 + 1); without, 3 × 2 + 2 × 3
+    const layers = [{ size: 2 }, { size: 3 }, { size: 2 }];
+    expect(edgeCount({ layers, useBias: true })).toBe(17);
+    expect(edgeCount({ layers, useBias: false })).toBe(12);
+    expect(edgeCount({ layers: [{ size: 64 }, { size: 64 }, { size: 10 }], useBias: true })).toBe(
+      64 * 65 + 10 * 65,
+    );
+  });
+});
