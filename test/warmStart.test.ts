@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_LESSON } from '../src/lessons/builtIn';
 import {
   createLessonStore,
   selectFormula,
@@ -11,7 +10,7 @@ import { firstScreenReads, warmFirstScreen } from '../src/warmStart';
 
 describe('warmFirstScreen', () => {
   it('computes what the first screen reads, one piece per task, each remembered for the render', async () => {
-    const s = createLessonStore(DEFAULT_LESSON).getState();
+    const s = createLessonStore().getState();
     const reads = firstScreenReads(s);
     const done: unknown[] = [];
     let tasks = 0;
@@ -35,7 +34,7 @@ describe('warmFirstScreen', () => {
   });
 
   it('runs each read in a task after the one before, and goes on past one that throws', async () => {
-    const s = createLessonStore(DEFAULT_LESSON).getState();
+    const s = createLessonStore().getState();
     const order: string[] = [];
     const next = async () => {
       order.push('task');
