@@ -10,6 +10,7 @@ import {
   prerenderFirstScreen,
   startAfterFirstPaint,
 } from './scripts/prerender-plugin';
+import { stacklessReactMarkers } from './scripts/stacklessErrors-plugin';
 
 const firstLoad = firstLoadChunk();
 
@@ -18,6 +19,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    stacklessReactMarkers(),
     prerenderFirstScreen(),
     firstLoad.plugin,
     lowPriorityEntry(),

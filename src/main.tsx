@@ -19,6 +19,7 @@ import { LOCALES, loadLocale } from './i18n';
 import { PRACTICE_KEY } from './practice/progress';
 import { DEFAULT_LESSON } from './lessons/builtIn';
 import { lessonStore } from './store';
+import { warmFirstScreen } from './warmStart';
 
 /**
  * Whether this visit is a plain first visit: nothing in the address, no saved work or practice, an English
@@ -111,7 +112,9 @@ afterFirstPaint(() => {
       holdKatexUntil(whenStarted().then(() => whenIdle(() => undefined)));
       // as a transition, hydration yields to the browser every few milliseconds instead of holding the main
       // thread for the whole tree at once (React renders a hydration outside a transition in one piece)
-      startTransition(() => void hydrateRoot(root, <AppRoot />));
+      const hydrate = () => startTransition(() => void hydrateRoot(root, <AppRoot />));
+      // what the render reads from the store first, one piece per task (the render computed it in one)
+      void warmFirstScreen(lessonStore.getState()).then(hydrate, hydrate);
       void loadKatex().then(preloadLater);
     } else {
       const draw = () => createRoot(root).render(<AppRoot />);
