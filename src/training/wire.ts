@@ -17,6 +17,9 @@ const OPTIONAL = [
   'steps',
 ] as const satisfies readonly (keyof EpochStats)[];
 
+const ALL = (1 << OPTIONAL.length) - 1;
+const NO_VALIDATION = ALL & ~3;
+
 /** Nested arrays of numbers, flattened: `values` in order, `shape` the length of every inner array in order. */
 export interface PackedArrays {
   values: Float64Array;
@@ -66,8 +69,34 @@ export function unpackEpochs(packed: Float64Array): EpochStats[] {
   const n = packed.length / EPOCH_STRIDE;
   const out: EpochStats[] = new Array<EpochStats>(n);
   for (let j = 0, k = 0; j < n; j++, k += EPOCH_STRIDE) {
-    const e: EpochStats = { epoch: packed[k], trainLoss: packed[k + 1], trainAccuracy: packed[k + 2] };
     const mask = packed[k + 8];
+    // the two sets of figures a TrainingSession gives (with and without validation) as object literals of one shape
+    // each; any other set field by field
+    if (mask === ALL) {
+      out[j] = {
+        epoch: packed[k],
+        trainLoss: packed[k + 1],
+        trainAccuracy: packed[k + 2],
+        validationLoss: packed[k + 3],
+        validationAccuracy: packed[k + 4],
+        learningRate: packed[k + 5],
+        batchSize: packed[k + 6],
+        steps: packed[k + 7],
+      };
+      continue;
+    }
+    if (mask === NO_VALIDATION) {
+      out[j] = {
+        epoch: packed[k],
+        trainLoss: packed[k + 1],
+        trainAccuracy: packed[k + 2],
+        learningRate: packed[k + 5],
+        batchSize: packed[k + 6],
+        steps: packed[k + 7],
+      };
+      continue;
+    }
+    const e: EpochStats = { epoch: packed[k], trainLoss: packed[k + 1], trainAccuracy: packed[k + 2] };
     for (let i = 0; i < OPTIONAL.length; i++) if (mask & (1 << i)) e[OPTIONAL[i]] = packed[k + 3 + i];
     out[j] = e;
   }

@@ -54,14 +54,17 @@ describe('the worker messages on the wire', () => {
         steps: 2 ** 53 - 1,
       },
       { epoch: 3, trainLoss: -Infinity, trainAccuracy: 1, steps: 0, learningRate: 0.2 },
+      { epoch: 4, trainLoss: 1 / 3, trainAccuracy: 0.5, learningRate: 0.1 + 0.7, batchSize: 1, steps: 480 },
     ];
     const packed = packEpochs(epochs);
     expect(packed).toBeInstanceOf(Float64Array);
-    expect(packed.length).toBe(3 * EPOCH_STRIDE);
+    expect(packed.length).toBe(4 * EPOCH_STRIDE);
     const back = unpackEpochs(packed);
     expectExact(epochs, back);
     expect('validationLoss' in back[0]).toBe(false);
     expect('validationLoss' in back[2]).toBe(false);
+    expect('batchSize' in back[2]).toBe(false);
+    expect('validationAccuracy' in back[3]).toBe(false);
   });
 
   it('packs nested arrays of any shape, empty rows included, and unpacks them exactly', () => {
