@@ -3,11 +3,13 @@
  * tells it when the page is hidden (it goes on at a reduced rate, see protocol.ts) and ends it on terminate.
  */
 import type { PageToWorker, WorkerToPage } from './protocol';
+import { unpackMessage, type WireMessage } from './wire';
 
 /** What the client needs of a worker (a real Worker, or a stand-in in tests). */
 export interface WorkerLike {
   postMessage(message: PageToWorker): void;
-  onmessage: ((event: MessageEvent<WorkerToPage>) => void) | null;
+  /** The worker's messages arrive packed (wire.ts); the client unpacks them. */
+  onmessage: ((event: MessageEvent<WireMessage>) => void) | null;
   terminate(): void;
 }
 
@@ -36,7 +38,7 @@ export function createTrainClient(
 ): TrainClient {
   let alive = true;
   worker.onmessage = (e) => {
-    if (alive) onMessage(e.data);
+    if (alive) onMessage(unpackMessage(e.data));
   };
   const onVisibility = () => {
     if (alive && doc) worker.postMessage({ type: 'background', hidden: doc.hidden });

@@ -2,11 +2,12 @@
  * The training worker: a thin shell around Trainer (trainer.ts), which holds all the logic. Started by the page with
  * `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
  */
-import type { PageToWorker, WorkerToPage } from './protocol';
+import type { PageToWorker } from './protocol';
 import { Trainer, type TrainerHost } from './trainer';
+import { packMessage, transferables, type WireMessage } from './wire';
 
 interface WorkerScope {
-  postMessage(message: WorkerToPage): void;
+  postMessage(message: WireMessage, transfer: Transferable[]): void;
   onmessage: ((event: MessageEvent<PageToWorker>) => void) | null;
 }
 
@@ -19,7 +20,11 @@ const queue: (() => void)[] = [];
 channel.port1.onmessage = () => queue.shift()?.();
 
 const host: TrainerHost = {
-  post: (message) => scope.postMessage(message),
+  // packed into Float64Arrays whose buffers move to the page: cheap to receive on its main thread (wire.ts)
+  post: (message) => {
+    const wire = packMessage(message);
+    scope.postMessage(wire, transferables(wire));
+  },
   now: () => performance.now(),
   schedule: (fn, delay) => {
     if (delay > 0) setTimeout(fn, delay);

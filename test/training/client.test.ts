@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTrainClient, mergeMessages, perFrame, type WorkerLike } from '../../src/training/client';
 import type { PageToWorker, WorkerToPage } from '../../src/training/protocol';
+import { packMessage, type WireMessage } from '../../src/training/wire';
 
 function fakeWorker() {
   const posted: PageToWorker[] = [];
@@ -59,7 +60,7 @@ describe('the training client', () => {
     const got: WorkerToPage[] = [];
     const c = createTrainClient((m) => got.push(m), w, doc as unknown as Document);
     c.post({ type: 'start' });
-    w.onmessage?.({ data: progress } as MessageEvent<WorkerToPage>);
+    w.onmessage?.({ data: packMessage(progress) } as MessageEvent<WireMessage>);
     expect(got).toEqual([progress]);
     doc.hidden = true;
     doc.fire();
@@ -83,7 +84,7 @@ describe('the training client', () => {
     expect(terminated()).toBe(1);
     expect(doc.listeners.size).toBe(0);
     c.post({ type: 'pause' });
-    handler?.({ data: progress } as MessageEvent<WorkerToPage>);
+    handler?.({ data: packMessage(progress) } as MessageEvent<WireMessage>);
     expect(posted).toEqual([]);
     expect(got).toEqual([]);
   });

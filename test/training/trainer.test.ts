@@ -5,6 +5,7 @@ import { irisSplit } from '../../src/data';
 import type { PageToWorker, TrainSettings, WorkerToPage } from '../../src/training/protocol';
 import { BACKGROUND_MS, FRAME_MS, Trainer, type TrainerHost } from '../../src/training/trainer';
 import { irisLesson } from '../support/iris';
+import { packMessage, transferables, unpackMessage } from '../../src/training/wire';
 
 /** A virtual clock (1 ms per reading) and a task queue run in time order. */
 class FakeHost implements TrainerHost {
@@ -13,7 +14,10 @@ class FakeHost implements TrainerHost {
   tasks: { at: number; fn: () => void }[] = [];
   delays: number[] = [];
   post(message: WorkerToPage) {
-    this.messages.push({ at: this.time, message: structuredClone(message) });
+    // across the thread boundary as the worker posts it: packed, buffers transferred, unpacked by the client
+    const wire = packMessage(message);
+    const copy = structuredClone(wire, { transfer: transferables(wire) });
+    this.messages.push({ at: this.time, message: unpackMessage(copy) });
   }
   now() {
     return ++this.time;

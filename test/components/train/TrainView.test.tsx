@@ -11,6 +11,7 @@ import { initialState, lessonStore } from '../../../src/store';
 import type { WorkerLike } from '../../../src/training/client';
 import type { PageToWorker, WorkerToPage } from '../../../src/training/protocol';
 import { Trainer } from '../../../src/training/trainer';
+import { packMessage, type WireMessage } from '../../../src/training/wire';
 
 /** The worker's logic run in this thread, messages copied both ways as a real worker would. */
 function inProcessWorker(): WorkerLike {
@@ -21,7 +22,9 @@ function inProcessWorker(): WorkerLike {
   };
   const trainer = new Trainer({
     post: (m: WorkerToPage) =>
-      setTimeout(() => worker.onmessage?.({ data: structuredClone(m) } as MessageEvent<WorkerToPage>)),
+      setTimeout(() =>
+        worker.onmessage?.({ data: structuredClone(packMessage(m)) } as MessageEvent<WireMessage>),
+      ),
     now: () => performance.now(),
     schedule: (fn, delay) => setTimeout(fn, delay),
   });
