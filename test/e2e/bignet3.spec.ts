@@ -1,15 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchErrors } from './helpers';
-import { openLarge } from './largeLesson';
+import { openDeepWeightChainRule, openLarge } from './largeLesson';
 
 // Issue 9, the 10 × 64 network: a weight's chain rule writes out a few of its paths at first (each one is a
 // row of formula to lay out), and all of them up to 24 on request.
-
-/** The centre of a neuron on screen. */
-async function centre(page: Page, id: string) {
-  const r = (await page.locator(`[data-id="${id}"] circle`).first().boundingBox())!;
-  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-}
 
 test('the chain rule of a deep weight writes out six paths, and the first 24 on request', async ({
   page,
@@ -17,12 +11,7 @@ test('the chain rule of a deep weight writes out six paths, and the first 24 on 
   test.setTimeout(240_000);
   const errors = watchErrors(page);
   await openLarge(page);
-  // a point a third of the way along w⁵₃₇ (the canvas beneath takes the click; it opens the nearest edge)
-  const a = await centre(page, 'n:4:7');
-  const b = await centre(page, 'n:5:3');
-  await page.mouse.click(a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3);
-  const panel = page.getByTestId('chain-rule');
-  await expect(panel).toBeVisible({ timeout: 30_000 });
+  const panel = await openDeepWeightChainRule(page);
   // a weight into layer 5 (layers 0 to 9, 64 neurons each): 64⁴ paths to the loss, one per neuron of layers 6 to 9
   const paths = 64 ** 4;
   const pathButtons = panel.getByRole('button', { name: /^Highlight path \d+ on the graph$/ });

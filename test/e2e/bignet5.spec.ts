@@ -1,16 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { watchErrors } from './helpers';
-import { openLarge } from './largeLesson';
+import { openDeepWeightChainRule, openLarge } from './largeLesson';
 
 // Issue 9, the 10 × 64 network: Next iteration shows the step controls first and draws the new lesson's graph
 // and chain rule in later tasks. Meanwhile those say they are busy (aria-busy) and never show an older
 // iteration's numbers as if they were current.
-
-/** The centre of a neuron on screen. */
-async function centre(page: Page, id: string) {
-  const r = (await page.locator(`[data-id="${id}"] circle`).first().boundingBox())!;
-  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-}
 
 /** What the page shows at one moment: the position, and the graph's and chain rule's state. */
 interface Snapshot {
@@ -28,12 +22,7 @@ test('10 × 64: after Next iteration the graph and the chain rule are busy, then
   test.setTimeout(240_000);
   const errors = watchErrors(page);
   await openLarge(page);
-  // w⁵₃₇, a third of the way along its line (the canvas beneath takes the click)
-  const a = await centre(page, 'n:4:7');
-  const b = await centre(page, 'n:5:3');
-  await page.mouse.click(a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3);
-  const panel = page.getByTestId('chain-rule');
-  await expect(panel).toBeVisible({ timeout: 30_000 });
+  const panel = await openDeepWeightChainRule(page);
   // the last step: ∂E/∂w is computed, the chain rule shows its numbers
   await page.keyboard.press('End');
   await expect(panel.locator('.chain-compact')).toBeVisible({ timeout: 30_000 });

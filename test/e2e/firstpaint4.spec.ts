@@ -1,20 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { TraceEvent } from '../../scripts/bench-starttasks';
 import { waitForApp, watchErrors } from './helpers';
 
 // What the main thread does on a first visit, read from Chromium's trace in CPU time (the machine's load
 // barely changes it): Lighthouse's total blocking time is the sum of the tasks after the first paint, each
 // counted four times over (its phone's slowdown) less 50 ms.
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { isLoadingMainFrame?: boolean; documentLoaderURL?: string } };
-}
 
 /** The main thread's complete events of a first visit of `/`, traced until the app has started and `settleMs`. */
 async function traceFirstVisit(page: Page, settleMs = 1500): Promise<TraceEvent[]> {
