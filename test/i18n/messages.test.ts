@@ -24,15 +24,20 @@ describe('messages with a count agree with it', () => {
       '把全部 2 个输出的项加起来，就是损失 E。',
     ],
     ['step.layerLoss', 1, 'The loss E of the only output.', '唯一一个输出的损失 E。'],
-  ] as [MessageKey, number, string, string][])('%s with %i', (key, count, english, chinese) => {
+    ['train.speedValue', 1, '1 sample/s', '每秒 1 个样本'],
+    ['train.speedValue', 1000, '1000 samples/s', '每秒 1000 个样本'],
+    ['controls.speedValue', 1, '1 step/s', '每秒 1 步'],
+    ['controls.speedValue', 0.5, '0.5 steps/s', '每秒 0.5 步'],
+  ] as [MessageKey, number, string, string][])('%s with %d', (key, count, english, chinese) => {
     expect(translate('en', key, { count })).toBe(english);
     expect(translate('zh-CN', key, { count })).toBe(chinese);
   });
 
   it('no message says "all 1" or "1 … problems" in any language, whatever its count', () => {
     const tables = [en, zhCN, formulaMessages.en, formulaMessages['zh-CN']] as Record<string, string>[];
-    // path.sum and path.truncated (and their bias forms) count two paths or more (one path is path.single)
-    const never1 = ['path.sum', 'path.truncated', 'path.sumBias', 'path.truncatedBias'];
+    // path.sum and path.truncated (and their bias forms) count two paths or more (one path is path.single);
+    // a mini-batch's steps (step.batchLoss) exist only for two samples or more
+    const never1 = ['path.sum', 'path.truncated', 'path.sumBias', 'path.truncatedBias', 'step.batchLoss'];
     const keys = new Set(
       tables.flatMap((t) => Object.keys(t)).filter((k) => !k.includes('#') && !never1.includes(k)),
     );
@@ -40,7 +45,9 @@ describe('messages with a count agree with it', () => {
       for (const locale of ['en', 'zh-CN'] as const) {
         const text = translate(locale, key as MessageKey, { count: 1, problem: 'x', shown: 1 });
         if (!/\{count\}/.test((tables[0][key] ?? formulaMessages.en[key as never]) as string)) continue;
-        expect(text, `${locale} ${key}`).not.toMatch(/\ball 1\b|\b1 (paths|outputs|problems)\b|全部 1 个/);
+        expect(text, `${locale} ${key}`).not.toMatch(
+          /\ball 1\b|\b1 (paths|outputs|problems|samples|steps)\b|全部 1 个/,
+        );
       }
     }
   });

@@ -93,9 +93,9 @@ export function StepControls() {
             value={speed}
             onChange={(e) => actions.setSpeed(Number(e.target.value))}
             aria-label={t('controls.speed')}
-            aria-valuetext={t('controls.speedValue', { speed })}
+            aria-valuetext={t('controls.speedValue', { count: speed })}
           />
-          <output>{t('controls.speedValue', { speed })}</output>
+          <output>{t('controls.speedValue', { count: speed })}</output>
         </label>
       </div>
       <PhaseScrubber />

@@ -150,7 +150,7 @@ export const TrainControls = memo(function TrainControls({ post, trainCount, rea
           >
             {SPEEDS.map((v, i) => (
               <option key={v} value={i}>
-                {v === Infinity ? t('train.speedMax') : t('train.speedValue', { n: v })}
+                {v === Infinity ? t('train.speedMax') : t('train.speedValue', { count: v })}
               </option>
             ))}
           </select>

@@ -29,7 +29,7 @@ export const app = {
   'controls.nextIteration': '下一轮迭代',
   'controls.epochAt': '第 {epoch} 轮（到第 {n} 次迭代）',
   'controls.speed': '速度',
-  'controls.speedValue': '每秒 {speed} 步',
+  'controls.speedValue': '每秒 {count} 步',
   'controls.scrubber': '时间线',
   'controls.position': '第 {index} / {count} 步 · {phase}',
   'controls.prevPhase': '上一阶段',

@@ -21,7 +21,7 @@ export const train = {
   'train.batchSize': '批大小 m',
   'train.learningRate': '学习率 η',
   'train.speed': '训练速度',
-  'train.speedValue': '每秒 {n} 个样本',
+  'train.speedValue': '每秒 {count} 个样本',
   'train.speedMax': '尽可能快',
   'train.epoch': '轮次',
   'train.epochN': '第 {n} 轮',
