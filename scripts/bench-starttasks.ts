@@ -10,18 +10,7 @@ import { chromium } from 'playwright';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
-
-/** A Chromium trace event, as much of it as the start's figures read. */
-export interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { data?: { isLoadingMainFrame?: boolean; documentLoaderURL?: string } };
-}
+import { cpuMs as cpu, traceVisit } from './traceVisit';
 
 export interface StartRun {
   /** First contentful paint, ms after navigation start (wall time). */
@@ -47,30 +36,19 @@ async function run(url: string, waitMs: number): Promise<StartRun> {
       hasTouch: true,
     });
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-    await cdp.send('Tracing.start', {
-      categories: 'blink.user_timing,rail,loading,devtools.timeline,disabled-by-default-devtools.timeline',
-      transferMode: 'ReportEvents',
-    });
-    await page.goto(url);
-    await page.waitForTimeout(waitMs);
-    await cdp.send('Tracing.end');
-    await complete;
-    const nav = events.find(
-      (e) =>
-        e.name === 'navigationStart' &&
-        e.args?.data?.isLoadingMainFrame &&
-        String(e.args.data.documentLoaderURL).startsWith('http'),
+    const { events, nav } = await traceVisit(
+      page,
+      'blink.user_timing,rail,loading,devtools.timeline,disabled-by-default-devtools.timeline',
+      async () => {
+        await page.goto(url);
+        await page.waitForTimeout(waitMs);
+      },
     );
     if (!nav) throw new Error('no navigation in the trace');
     const fcp = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === nav.pid);
     const tasks = events
       .filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.name === 'RunTask')
       .sort((a, b) => a.ts - b.ts);
-    const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
     const after = tasks.filter((t) => !fcp || t.ts > fcp.ts);
     return {
       fcpMs: fcp ? (fcp.ts - nav.ts) / 1000 : NaN,

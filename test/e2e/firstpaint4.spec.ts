@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { TraceEvent } from '../../scripts/bench-starttasks';
+import { cpuMs, traceVisit, type TraceEvent } from '../../scripts/traceVisit';
 import { waitForApp, watchErrors } from './helpers';
 
 // What the main thread does on a first visit, read from Chromium's trace in CPU time (the machine's load
@@ -8,32 +8,18 @@ import { waitForApp, watchErrors } from './helpers';
 
 /** The main thread's complete events of a first visit of `/`, traced until the app has started and `settleMs`. */
 async function traceFirstVisit(page: Page, settleMs = 1500): Promise<TraceEvent[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', {
-    categories:
-      'blink.user_timing,loading,devtools.timeline,disabled-by-default-devtools.timeline,v8,disabled-by-default-v8.compile',
-    transferMode: 'ReportEvents',
-  });
-  await page.goto('/');
-  await waitForApp(page);
-  await page.waitForTimeout(settleMs);
-  await cdp.send('Tracing.end');
-  await complete;
-  const nav = events.find(
-    (e) =>
-      e.name === 'navigationStart' &&
-      e.args?.data?.isLoadingMainFrame &&
-      String(e.args.data.documentLoaderURL).startsWith('http'),
+  const { events, nav } = await traceVisit(
+    page,
+    'blink.user_timing,loading,devtools.timeline,disabled-by-default-devtools.timeline,v8,disabled-by-default-v8.compile',
+    async () => {
+      await page.goto('/');
+      await waitForApp(page);
+      await page.waitForTimeout(settleMs);
+    },
   );
   expect(nav, 'the navigation in the trace').toBeDefined();
   return events.filter((e) => e.pid === nav!.pid && e.tid === nav!.tid && e.ph === 'X');
 }
-
-/** CPU time of a traced event, ms. */
-const cpuMs = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
 
 test('evaluating the app’s scripts reads no script again for a stack trace; the entry evaluates in a short task', async ({
   page,
