@@ -26,6 +26,8 @@ const FIRST_SCREEN_MIN_FONT = 11;
 const minFontFor = (width: number) => (width < 500 ? 11 : 12);
 
 let held = false;
+/** Whether the page's hydration draws the held box: the prerender drew it, whatever happened since. */
+let hydratesHeld = false;
 const listeners = new Set<() => void>();
 let unwatch: () => void = () => {};
 
@@ -44,6 +46,7 @@ export function releaseFirstScreenBox(): void {
  */
 export function holdFirstScreenBox(): void {
   held = true;
+  hydratesHeld = true;
   if (typeof window === 'undefined') return; // the build's prerender: nothing to watch
   const unsubscribe = lessonStore.subscribe((s) => {
     if (!showsPrerendered(s)) releaseFirstScreenBox();
@@ -63,6 +66,9 @@ const subscribe = (l: () => void) => {
   return () => listeners.delete(l);
 };
 const isHeld = () => held;
+// A hydration reads what the prerender drew (the box held), even when the reader left the first screen while
+// it was under way (a link followed, a key): React then draws the change in a render of its own.
+const isHeldInPrerender = () => hydratesHeld;
 
 /** Whether the scaled first-screen drawing keeps the text size a stage of `measured`'s size asks for. */
 export function legibleScaled(measured: Box): boolean {
@@ -76,7 +82,7 @@ export function legibleScaled(measured: Box): boolean {
  * otherwise the measured size (a stage too small for it takes its own layout at once).
  */
 export function useFirstScreenBox(measured: Box | null): Box | null {
-  const holding = useSyncExternalStore(subscribe, isHeld, isHeld);
+  const holding = useSyncExternalStore(subscribe, isHeld, isHeldInPrerender);
   if (!holding || (measured && !legibleScaled(measured))) return measured;
   return FIRST_SCREEN_BOX;
 }

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   FIRST_SCREEN_BOX,
@@ -56,5 +58,27 @@ describe('the first screen’s graph box', () => {
     const small = { width: 300, height: 226 };
     const { result } = renderHook(() => useFirstScreenBox(small));
     expect(result.current).toEqual(small);
+  });
+
+  it('a hydration draws the prerendered box even when the reader left the first screen while it was under way', async () => {
+    // a link followed (or a key) between the prerender and the hydration: the hydration must still read what
+    // the prerender drew, or React finds other HTML than the page's (error #418) and redraws the whole page
+    const Box = () => {
+      const box = useFirstScreenBox(LAPTOP);
+      return <p>{`${box?.width} × ${box?.height}`}</p>;
+    };
+    lessonStore.setState(initialState(DEFAULT_LESSON));
+    renderFromStart(lessonStore);
+    holdFirstScreenBox();
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<Box />);
+    expect(container.textContent).toBe('309 × 226');
+    releaseFirstScreenBox(); // the reader left before the page hydrated
+    const mismatches: unknown[] = [];
+    await act(async () => {
+      hydrateRoot(container, <Box />, { onRecoverableError: (e) => mismatches.push(e) });
+    });
+    expect(mismatches).toEqual([]);
+    expect(container.textContent).toBe('673 × 349'); // then drawn for the stage, in a render of its own
   });
 });
