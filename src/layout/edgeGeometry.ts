@@ -27,6 +27,11 @@ class Edge implements EdgeGeom {
   get d(): string {
     return (this.#d ??= `M${this.x1},${this.y1}L${this.x2},${this.y2}`);
   }
+  /** As JSON, every field and the path (the prerendered page carries its layouts in its HTML). */
+  toJSON(): EdgeGeom {
+    const { id, layer, to, from, source, target, x1, y1, x2, y2, d, label, labelled } = this;
+    return { id, layer, to, from, source, target, x1, y1, x2, y2, d, label, labelled };
+  }
 }
 
 /** Every edge (and bias edge) of the net, layer pair by layer pair, target by target; labels at the middle. */
