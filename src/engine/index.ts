@@ -1,5 +1,6 @@
 /** The engine's one public surface: tests, the UI and scripts import only this module. */
 export { parseLesson, LIMITS, DEFAULT_CONVENTIONS } from './lessonFormat';
+export { parameterProblems } from './parameterLimits';
 export { textIn } from './text';
 export {
   vid,

@@ -2,6 +2,38 @@
 import { gid, type EdgeId, type NodeId } from '../engine';
 import { round, type EdgeGeom, type NodeGeom } from './networkTypes';
 
+/**
+ * One edge's geometry. Its SVG path `d` is written when first read: a 10 × 64 net has 37,440 edges, drawn on a
+ * canvas from their end points, and writing every path's four coordinates as text took most of a new layout
+ * (the graph narrowed by the chain-rule panel, a resize); only the few edges drawn as SVG read theirs.
+ */
+class Edge implements EdgeGeom {
+  #d: string | undefined;
+  constructor(
+    readonly id: EdgeId,
+    readonly layer: number,
+    readonly to: number,
+    readonly from: number,
+    readonly source: NodeId,
+    readonly target: NodeId,
+    readonly x1: number,
+    readonly y1: number,
+    readonly x2: number,
+    readonly y2: number,
+    public label: EdgeGeom['label'],
+    public labelled: boolean,
+  ) {}
+  /** The segment as d3-shape's line() writes it. */
+  get d(): string {
+    return (this.#d ??= `M${this.x1},${this.y1}L${this.x2},${this.y2}`);
+  }
+  /** As JSON, every field and the path (the prerendered page carries its layouts in its HTML). */
+  toJSON(): EdgeGeom {
+    const { id, layer, to, from, source, target, x1, y1, x2, y2, d, label, labelled } = this;
+    return { id, layer, to, from, source, target, x1, y1, x2, y2, d, label, labelled };
+  }
+}
+
 /** Every edge (and bias edge) of the net, layer pair by layer pair, target by target; labels at the middle. */
 export function connectEdges(
   sizes: number[],
@@ -22,23 +54,8 @@ export function connectEdges(
     const y1 = round(s.y + uy * out);
     const x2 = round(t.x - ux * into);
     const y2 = round(t.y - uy * into);
-    // the segment as d3-shape's line() writes it (37,440 of them on a 10 × 64 net: written directly)
-    const d = `M${x1},${y1}L${x2},${y2}`;
-    return {
-      id,
-      layer: l,
-      to: j,
-      from: k,
-      source,
-      target: t.id,
-      x1,
-      y1,
-      x2,
-      y2,
-      d,
-      label: { x: round((x1 + x2) / 2), y: round((y1 + y2) / 2) },
-      labelled: false,
-    };
+    const label = { x: round((x1 + x2) / 2), y: round((y1 + y2) / 2) };
+    return new Edge(id, l, j, k, source, t.id, x1, y1, x2, y2, label, false);
   };
   const edges: EdgeGeom[] = [];
   for (let l = 1; l <= last; l++) {

@@ -1,5 +1,6 @@
 import {
   batchOf,
+  parameterProblems,
   parseLesson,
   traceStep,
   type Lesson,
@@ -53,7 +54,39 @@ export function gateLesson(candidate: unknown): GateResult {
   }
   const parsed = parseLesson(candidate);
   if (!parsed.ok) return { ok: false, refusal: { kind: 'format', problems: parsed.problems } };
-  let lesson = sameLesson(parsed.lesson, candidate as Lesson) ? (candidate as Lesson) : parsed.lesson;
+  return admit(sameLesson(parsed.lesson, candidate as Lesson) ? (candidate as Lesson) : parsed.lesson);
+}
+
+/** Whether two lists of rows have the same lengths throughout (a matrix list or a vector list). */
+const sameShape = (a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean =>
+  a.length === b.length && a.every((x, i) => x.length === b[i].length);
+
+/**
+ * Checks an accepted lesson with new weights W and biases b that the engine made from it (Next iteration's
+ * w⁺ = w − η ∂E/∂w): as gateLesson would, but the rest of the lesson is not read again (it was accepted as it
+ * is) and the numbers are not parsed as untrusted JSON, only checked against the format's limits (finite,
+ * within ±10⁶) in one pass. A lesson the gate has not accepted, or numbers of another shape, take the full gate.
+ */
+export function gateUpdate(lesson: Lesson, weights: number[][][], biases: number[][]): GateResult {
+  const candidate: Lesson = { ...lesson, weights, biases };
+  if (
+    !accepted.has(lesson) ||
+    !sameShape(weights, lesson.weights) ||
+    !weights.every((W, l) => sameShape(W, lesson.weights[l])) ||
+    !sameShape(biases, lesson.biases)
+  )
+    return gateLesson(candidate);
+  const problems = parameterProblems(weights, biases, lesson.useBias);
+  if (problems.length > 0) return { ok: false, refusal: { kind: 'format', problems } };
+  return admit(candidate);
+}
+
+/**
+ * The gate's last checks of a lesson the format accepts: its printed figures dropped unless it is a built-in
+ * lesson untouched, its step traced (refused when not finite), then remembered as accepted.
+ */
+function admit(candidate: Lesson): GateResult {
+  let lesson = candidate;
   if (lesson.published && !isUntouchedPreset(lesson)) {
     lesson = { ...lesson };
     delete lesson.published;

@@ -3,7 +3,7 @@ import type { Granularity } from '../steps/types';
 import { timelineOf, traceOf } from './derived';
 import { applyEdit, type LessonEdit } from './edits';
 import { FRESH_VIEW } from './freshView';
-import { conditionParams, gateLesson, lowerRate, type GateResult } from './gate';
+import { conditionParams, gateLesson, gateUpdate, lowerRate, type GateResult } from './gate';
 import { iterationOf } from './iteration';
 import { clamp } from './navigation';
 import type { LessonState, Notice, NoticeAction, Work } from './state';
@@ -58,11 +58,8 @@ export function lessonChangeActions(
     const iteration = iterationOf(get());
     const r = traceOf(lesson);
     if (!r.ok) return false;
-    const gated = gateLesson({
-      ...lesson,
-      weights: r.trace.updated.weights,
-      biases: r.trace.updated.biases,
-    });
+    // the engine's w⁺ and b⁺ of an accepted lesson: checked against the format's limits only
+    const gated = gateUpdate(lesson, r.trace.updated.weights, r.trace.updated.biases);
     if (!gated.ok) {
       const eta = lesson.learningRate;
       const params = { n: iteration + 1, eta, suggestion: lowerRate(eta) };

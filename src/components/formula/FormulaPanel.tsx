@@ -1,7 +1,7 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
-import { selectStep, selectStepCount, useLessonStore } from '../../store';
+import { selectStep, selectStepCount, selectTimeline, useLessonStore } from '../../store';
 import { FormulaPage } from './FormulaPage';
 import { MatrixView, PracticeBar, PracticeReport } from '../lazyPanels';
 import './formula.css';
@@ -22,6 +22,25 @@ export function pageIndices(cursor: number, settled: number, count: number): num
   return [...out].sort((a, b) => a - b);
 }
 
+/** Where the cursor settled, as seen on a timeline (the settled cursor and the timeline it was on). */
+export interface Settled<T> {
+  cursor: number;
+  timeline: T;
+}
+
+/**
+ * The settled cursor whose neighbours to render beside `timeline`'s current page: none (NO_PAGE) while the
+ * timeline is another than the one the cursor settled on (Next iteration, an edit, a switch of detail: the
+ * neighbours of the new timeline follow in the deferred render, so the urgent one builds the current page
+ * only, not the old cursor's neighbours with the new numbers).
+ */
+export function settledCursor<T>(settled: Settled<T>, timeline: T): number {
+  return settled.timeline === timeline ? settled.cursor : NO_PAGE;
+}
+
+/** Before the first background render: no cursor settled. */
+const UNSETTLED: Settled<null> = { cursor: NO_PAGE, timeline: null };
+
 /**
  * The current step: what it does, the rule, the rule with numbers, the result, and where each number came
  * from. The steps beside the cursor are laid out ahead, hidden, so stepping swaps a page in rather than
@@ -34,7 +53,9 @@ export function FormulaPanel() {
   const phase = useLessonStore((s) => selectStep(s)?.phase);
   // the first render (and the prerendered page it hydrates) holds the current page alone; the neighbours follow
   // in a background render, so the page starts without a long task
-  const settled = useDeferredValue(cursor, NO_PAGE);
+  const timeline = useLessonStore(selectTimeline);
+  const now = useMemo(() => ({ cursor, timeline }), [cursor, timeline]);
+  const settled = useDeferredValue<Settled<typeof timeline>>(now, UNSETTLED);
   const reportShown = useLessonStore((s) => s.practice.on && !s.practice.classMode && s.cursor === count - 1);
   // presenting, the panel may scroll with nothing in it to focus: it takes the focus itself (↑/↓ scroll it)
   const presenting = useLessonStore((s) => s.presenting);
@@ -67,7 +88,7 @@ export function FormulaPanel() {
         </button>
       )}
       <div className="formula-pages">
-        {pageIndices(cursor, settled, count).map((i) => (
+        {pageIndices(cursor, settledCursor(settled, timeline), count).map((i) => (
           <FormulaPage key={i} index={i} current={i === cursor} />
         ))}
       </div>

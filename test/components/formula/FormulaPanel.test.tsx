@@ -115,6 +115,38 @@ describe('pages rendered ahead', () => {
   });
 });
 
+describe('pages rendered ahead of a new timeline', () => {
+  it('renders no neighbours of the old cursor with a new lesson’s or detail’s numbers', async () => {
+    const { settledCursor } = await import('../../../src/components/formula/FormulaPanel');
+    const before = selectTimeline(lessonStore.getState())!;
+    expect(settledCursor({ cursor: 5, timeline: before }, before)).toBe(5);
+    lessonStore.getState().goTo(5);
+    lessonStore.getState().nextIteration();
+    const after = selectTimeline(lessonStore.getState())!;
+    expect(after).not.toBe(before);
+    // the urgent render after Next iteration: the current page alone (its neighbours follow, deferred)
+    const { pageIndices } = await import('../../../src/components/formula/FormulaPanel');
+    const cursor = lessonStore.getState().cursor;
+    expect(
+      pageIndices(cursor, settledCursor({ cursor: 5, timeline: before }, after), after.steps.length),
+    ).toEqual([cursor]);
+  });
+
+  it('shows the neighbours of the new cursor once settled, with the new lesson’s numbers', () => {
+    render(<FormulaPanel />);
+    act(() => lessonStore.getState().goTo(5));
+    act(() => {
+      lessonStore.getState().nextIteration();
+    });
+    const tl = selectTimeline(lessonStore.getState())!;
+    const pages = [...document.querySelectorAll<HTMLElement>('.formula-page')];
+    expect(pages.map((p) => p.dataset.stepId)).toEqual([0, 1].map((i) => tl.steps[i].id));
+    const r = traceStep(lessonStore.getState().lesson);
+    if (!r.ok) throw new Error('must trace');
+    expect(texOf('formula-result')).toContain(formatNumber(r.trace.layers[1].z[0], 4));
+  });
+});
+
 describe('a long list of sources', () => {
   // 8 inputs: the first step, z of output 1, reads 8 weights and 8 inputs (and the bias)
   const wide = {
