@@ -52,10 +52,10 @@ function recorder() {
   return { logs, contextOf, surface };
 }
 
-/** Renders the loss chart over a run's frames: still axes, an axis step, slack on and off, a long jump. */
+/** Renders the loss chart over a run's frames: still axes, an axis step, growing on and off, a long jump. */
 function runFrames() {
   const history = growingHistory(12000).series;
-  const chart = (n: number, xSlack?: number) => (
+  const chart = (n: number, xGrowing?: boolean) => (
     <LineChart
       title="Loss per epoch"
       series={history(n)}
@@ -64,12 +64,12 @@ function runFrames() {
       formatY={String}
       formatX={(k) => `Epoch ${k}`}
       yDomain={[0, 2]}
-      xSlack={xSlack}
+      xGrowing={xGrowing}
     />
   );
   const { rerender } = render(chart(10001));
   for (let n = 10002; n <= 10020; n++) rerender(chart(n));
-  for (let n = 10061; n <= 10400; n += 60) rerender(chart(n, 48));
+  for (let n = 10061; n <= 10400; n += 60) rerender(chart(n, true));
   rerender(chart(10400));
   // the same picture again (a frame that added nothing)
   rerender(chart(10400));
