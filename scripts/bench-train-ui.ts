@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { ensureBuilt, serve } from './bench-ui';
-import { topSelfTime, type CpuProfile, type TraceEvent } from './bench-ui-trace';
+import { callersOf, topSelfTime, type CpuProfile, type TraceEvent } from './bench-ui-trace';
 
 export interface TrainUiRow {
   name: string;
@@ -251,6 +251,7 @@ export async function benchTrainUi(
       if (cdp) {
         const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
         process.stderr.write(`${c.name}: most self time\n${topSelfTime(cpu, 25)}\n`);
+        process.stderr.write(`${c.name}: postMessage called from\n${callersOf(cpu, 'postMessage', 6)}\n`);
       }
       if (errors.length) throw new Error(`${c.name}: page errors: ${errors.join('; ')}`);
       const mutations = options.mutations ? Number(await page.evaluate('window.__mutations')) : undefined;

@@ -166,3 +166,27 @@ export function topSelfTime(cpu: CpuProfile, count: number, within?: readonly [n
       .join('\n');
   return `${list(self)}\n ${within ? 'functions' : 'components'}, total time:\n${list(total)}`;
 }
+
+/**
+ * Where the samples whose own function is `name` (e.g. a native `postMessage`) were called from: the calling
+ * function's name and place, with the sampled time under each, most first.
+ */
+export function callersOf(cpu: CpuProfile, name: string, count: number): string {
+  const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of cpu.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const sums = new Map<string, number>();
+  (cpu.samples ?? []).forEach((id, i) => {
+    if (byId.get(id)?.callFrame.functionName !== name) return;
+    const p = byId.get(parent.get(id) ?? -1)?.callFrame;
+    const key = p
+      ? `${p.functionName || '(anonymous)'} ${p.url.replace(/^.*\//, '')}:${p.lineNumber + 1}`
+      : '?';
+    sums.set(key, (sums.get(key) ?? 0) + (cpu.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms  ${k}`)
+    .join('\n');
+}

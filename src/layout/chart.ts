@@ -1,5 +1,6 @@
 import { scaleLinear, type LinearScale } from './linearScale';
 import { line } from 'd3-shape';
+import { tickIncrement } from 'd3-array';
 import { decimate, decimateGrowing, type ChartPoint, type GrowingMemo } from './chartDecimate';
 
 export { bucketPoints, decimate, decimateGrowing, type ChartPoint, type GrowingMemo } from './chartDecimate';
@@ -66,22 +67,32 @@ export interface ChartGeometry {
 /**
  * The end of the x axis for data ending at `last`: `last` itself while a pixel of the plot spans less than two
  * x units, else `last` rounded up to a multiple of the largest power of two not above a pixel's span (so at most
- * a pixel past the data). A history growing by a few epochs a frame then moves its axis and ticks only every
- * few frames, not every frame. With `slack` > 1 the same holds of `slack` pixels: the axis ends at most that many
- * pixels past the data, in steps of up to that many pixels' span (a run at full speed, tens of epochs a frame,
- * then moves the axis, and so every pixel of its lines, every few frames instead of every frame).
+ * a pixel past the data).
  */
-export function xEnd(first: number, last: number, plotWidth: number, slack = 1): number {
-  // with `slack` pixels of room (a run going on), the axis steps by up to that many pixels' span
-  const perPixel = ((last - first) / Math.max(1, plotWidth)) * Math.max(1, slack);
+export function xEnd(first: number, last: number, plotWidth: number): number {
+  const perPixel = (last - first) / Math.max(1, plotWidth);
   if (!(perPixel >= 2)) return last;
   const step = 2 ** Math.floor(Math.log2(perPixel));
   return Math.ceil(last / step) * step;
 }
 
+/** Round steps per axis while the data grows (see xEndGrowing). */
+const GROWING_STEPS = 3;
+
+/**
+ * The end of the x axis while the data grows (a run going on): `last` rounded up to a multiple of a round step
+ * about a third of the axis (d3's tick step for three ticks over first … last: 1, 2 or 5 × 10ᵏ, at least 1). The
+ * axis ends on a round number, at most about a third past the data, and moves only when the data passes it: a
+ * few times each tenfold growth, not every frame (a run at full speed adds tens of epochs a frame).
+ */
+export function xEndGrowing(first: number, last: number): number {
+  const step = Math.max(1, tickIncrement(first, last, GROWING_STEPS));
+  return Math.ceil(last / step) * step;
+}
+
 /**
  * Scales, ticks and paths of a line chart. x runs over 1 … count (at least 1 … 2; past count by under a pixel
- * for long series, see xEnd); y over `yDomain` or the
+ * for long series, see xEnd; to a round number past it while the data grows, see xEndGrowing); y over `yDomain` or the
  * values' range (padded when flat). Each series is decimated to at most one point per pixel column, and its
  * path written to a tenth of a pixel.
  */
@@ -93,8 +104,8 @@ export function lineChart(
     xTicks?: number;
     yTicks?: number;
     canvasAbove?: number;
-    /** Pixels the x axis may end past the data (see xEnd; default 1). */
-    xSlack?: number;
+    /** The data grows (a run going on): the x axis ends at a round number past it (xEndGrowing). */
+    xGrowing?: boolean;
   } = {},
 ): ChartGeometry {
   const { width, height, margin } = box;
@@ -104,7 +115,8 @@ export function lineChart(
   const xOf = xs ? (i: number) => xs[i] : (i: number) => i + 1;
   const plotWidth = Math.max(1, width - margin.left - margin.right);
   const x0 = count > 0 ? Math.min(1, xOf(0)) : 1;
-  const x1 = xEnd(x0, count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2, plotWidth, options.xSlack);
+  const xLast = count > 0 ? Math.max(x0 + 1, xOf(count - 1)) : 2;
+  const x1 = options.xGrowing ? xEndGrowing(x0, xLast) : xEnd(x0, xLast, plotWidth);
   const x = scaleLinear()
     .domain([x0, x1])
     .range([margin.left, width - margin.right]);

@@ -6,6 +6,7 @@ export {
   decimateGrowing,
   pixelsOf,
   xEnd,
+  xEndGrowing,
   samePixels,
   samePrefix,
   polylineLength,

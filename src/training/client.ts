@@ -109,3 +109,27 @@ export function perFrame(
     },
   };
 }
+
+/**
+ * While a run goes on: measures the page's frames with requestAnimationFrame and reports their mean interval (ms)
+ * about every `everyMs` (the worker's share of time adapts to it, share.ts). Returns the way to stop.
+ */
+export function reportFrames(report: (frameMs: number) => void, everyMs = 250): () => void {
+  if (typeof requestAnimationFrame !== 'function') return () => {};
+  let first = -1;
+  let frames = 0;
+  const frame = (t: number) => {
+    if (first < 0) first = t;
+    else {
+      frames++;
+      if (t - first >= everyMs) {
+        report((t - first) / frames);
+        first = t;
+        frames = 0;
+      }
+    }
+    id = requestAnimationFrame(frame);
+  };
+  let id = requestAnimationFrame(frame);
+  return () => cancelAnimationFrame(id);
+}

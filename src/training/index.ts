@@ -2,7 +2,14 @@
  * The page's side of training (the worker itself, worker.ts and trainer.ts, is an entry of its own): the client
  * that runs the worker and the messages between them.
  */
-export { createTrainClient, spawnTrainWorker, perFrame, type TrainClient, type WorkerLike } from './client';
+export {
+  createTrainClient,
+  spawnTrainWorker,
+  perFrame,
+  reportFrames,
+  type TrainClient,
+  type WorkerLike,
+} from './client';
 export type {
   TrainNetwork,
   TrainSplit,

@@ -82,7 +82,12 @@ export type PageToWorker =
    */
   | { type: 'restore'; snapshot: TrainSnapshot | null; sync: number; fresh?: FreshRun }
   /** The page is hidden: the worker goes on at a reduced rate (or resumes full rate when false). */
-  | { type: 'background'; hidden: boolean };
+  | { type: 'background'; hidden: boolean }
+  /**
+   * While a run goes on, the page's mean interval between frames over its last ones (ms): a run as fast as possible
+   * trains a share of the time that adapts to it, leaving the rest to the page (share.ts).
+   */
+  | { type: 'frames'; frameMs: number };
 
 export type StopReason = 'paused' | 'done' | 'lossReached' | 'nonFinite' | 'limit';
 

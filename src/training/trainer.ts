@@ -12,6 +12,7 @@ import {
   type TrainSnapshot,
   type WorkerToPage,
 } from './protocol';
+import { FrameShare } from './share';
 
 /** What the trainer needs of its surroundings: a clock, a way to run later, a way to post. */
 export interface TrainerHost {
@@ -55,6 +56,8 @@ export class Trainer {
   private generation = 0;
   /** The page's last `restore` (sent with every message). */
   private sync = 0;
+  /** The share of time spent training, adapted to the page's frame rate (share.ts). */
+  readonly share = new FrameShare();
 
   constructor(private readonly host: TrainerHost) {}
 
@@ -123,6 +126,9 @@ export class Trainer {
       case 'background':
         this.hidden = message.hidden;
         return;
+      case 'frames':
+        this.share.report(message.frameMs);
+        return;
     }
   }
 
@@ -171,14 +177,17 @@ export class Trainer {
     }, delay);
   }
 
-  /** One slice: train until SLICE_MS have passed (or the samples due at a finite speed are done). */
+  /**
+   * One slice: train for the share's slice (at most SLICE_MS), or until the samples due at a finite speed are done.
+   */
   private tick(): void {
     const session = this.session!;
     const { host } = this;
     const start = host.now();
     const speed = this.settings.speed;
+    const slice = this.share.slice(SLICE_MS);
     let now = start;
-    while (now - start < SLICE_MS) {
+    while (now - start < slice) {
       let budget = this.chunk;
       if (Number.isFinite(speed)) {
         const due = Math.floor(((now - this.paceStart) * speed) / 1000) - this.paceDone + 1;
@@ -200,16 +209,19 @@ export class Trainer {
     }
     const frame = this.hidden ? BACKGROUND_MS : FRAME_MS;
     if (now - this.lastPost >= frame) this.postProgress();
-    this.scheduleTick(this.nextDelay(now));
+    this.scheduleTick(this.nextDelay(now, now - start));
   }
 
-  /** When the next slice should run: at once at full speed, when the next sample is due at a finite one. */
-  private nextDelay(now: number): number {
+  /**
+   * When the next slice should run: after the share's rest for a slice of `worked` ms (at once when the page keeps
+   * its frames with a core to spare), and not before the next sample is due at a finite speed.
+   */
+  private nextDelay(now: number, worked: number): number {
     const speed = this.settings.speed;
-    let delay = 0;
+    let delay = this.share.rest(worked);
     if (Number.isFinite(speed)) {
       const dueAt = this.paceStart + (this.paceDone * 1000) / speed;
-      delay = Math.max(0, dueAt - now);
+      delay = Math.max(delay, dueAt - now);
     }
     return this.hidden ? Math.max(delay, BACKGROUND_MS) : delay;
   }

@@ -7,6 +7,7 @@ import {
   lineChart,
   samePixels,
   xEnd,
+  xEndGrowing,
   type GrowingMemo,
 } from '../../src/layout/chart';
 
@@ -210,35 +211,36 @@ describe('xEnd', () => {
     }
   });
 
-  it('with slack, ends within that many pixels past the data, in steps of up to that many pixels’ span', () => {
-    // 10,000 over 410 px with 48 px of slack: 24.4 × 48 = 1,171 a step, so steps of 1,024; 10,001 → 10 × 1,024
-    expect(xEnd(1, 10001, 410, 48)).toBe(10240);
-    expect(xEnd(1, 10240, 410, 48)).toBe(10240);
-    // 599 over 410 px: 1.46 × 48 = 70 a step, so steps of 64; 600 → 10 × 64
-    expect(xEnd(1, 600, 410, 48)).toBe(640);
-    // a slack of 1 (or less) is the default
-    expect(xEnd(1, 10001, 410, 1)).toBe(10016);
-    expect(xEnd(1, 10001, 410, 0)).toBe(10016);
-    for (const last of [900, 4321, 10007, 65537]) {
-      const end = xEnd(1, last, 410, 48);
+  it('while the data grows, ends on a round number about a third past it at most, stepping rarely', () => {
+    // steps of 1, 2 or 5 × 10ᵏ about a third of the axis: 10,001 → steps of 5,000 → 15,000
+    expect(xEndGrowing(1, 10001)).toBe(15000);
+    expect(xEndGrowing(1, 10000)).toBe(10000);
+    expect(xEndGrowing(1, 600)).toBe(600);
+    expect(xEndGrowing(1, 601)).toBe(800);
+    expect(xEndGrowing(1, 2)).toBe(2);
+    expect(xEndGrowing(1, 7)).toBe(8);
+    for (let last = 2; last <= 70000; last += 7) {
+      const end = xEndGrowing(1, last);
       expect(end).toBeGreaterThanOrEqual(last);
-      expect(end - last).toBeLessThan((48 * (last - 1)) / 410);
+      expect(end - last).toBeLessThanOrEqual(0.4 * (end - 1));
+      // a round number: one significant digit of 1, 2, 4, 5, 6 or 8, or a multiple of a step of 1
+      const lead = end / 10 ** Math.floor(Math.log10(end));
+      if (end > 20) expect([1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8]).toContain(lead);
     }
-    // a run at full speed, 90 epochs a frame from 10,000 to 19,000: the axis moves on 9 frames of 100 (a step
-    // of 1,024 epochs is 11 frames; past 16,384 epochs the steps are 2,048)
-    let moves = 0;
-    let before = xEnd(1, 10000, 410, 48);
-    for (let last = 10090; last <= 19000; last += 90) {
-      const end = xEnd(1, last, 410, 48);
-      if (end !== before) moves++;
-      before = end;
-    }
-    expect(moves).toBeLessThanOrEqual(9);
-    // without slack, every frame (steps of 16 or 32 epochs, under a frame's 90)
-    let plain = 0;
+    // a run at full speed, 100 epochs a frame from 0 to 10,000: the axis moves on 16 frames of 100; ending
+    // within a pixel (paused) it moves on every one
+    const moves = (end: (last: number) => number) => {
+      let n = 0;
+      for (let last = 100; last <= 10000; last += 100) if (end(last) !== end(last - 100)) n++;
+      return n;
+    };
+    expect(moves((last) => xEndGrowing(1, last))).toBe(16);
+    expect(moves((last) => xEnd(1, last, 410))).toBe(100);
+    // 90 epochs a frame from 10,000 to 19,000: twice (to 15,000, then to 20,000)
+    let after = 0;
     for (let last = 10090; last <= 19000; last += 90)
-      if (xEnd(1, last, 410) !== xEnd(1, last - 90, 410)) plain++;
-    expect(plain).toBe(100);
+      if (xEndGrowing(1, last) !== xEndGrowing(1, last - 90)) after++;
+    expect(after).toBe(2);
   });
 
   it('keeps a growing history’s axis and ticks still between its steps', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTrainClient, mergeMessages, perFrame, type WorkerLike } from '../../src/training/client';
+import {
+  createTrainClient,
+  mergeMessages,
+  perFrame,
+  reportFrames,
+  type WorkerLike,
+} from '../../src/training/client';
+import { FrameShare, MIN_DUTY, START_DUTY } from '../../src/training/share';
 import type { PageToWorker, WorkerToPage } from '../../src/training/protocol';
 import { packMessage, type WireMessage } from '../../src/training/wire';
 
@@ -138,5 +145,47 @@ describe('one update per frame', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('sharing the machine with the page', () => {
+  it('reports the mean frame interval about every 250 ms, until stopped', () => {
+    const frames: ((t: number) => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: (t: number) => void) => frames.push(f));
+    vi.stubGlobal('cancelAnimationFrame', () => frames.splice(0));
+    try {
+      const reports: number[] = [];
+      const stop = reportFrames((ms) => reports.push(ms));
+      // frames 20 ms apart from t = 0 to 260 ms (a report), then 12.5 ms apart to 510 ms (another)
+      for (let i = 0; i <= 13; i++) frames.shift()!(20 * i);
+      expect(reports).toEqual([20]);
+      for (let i = 1; i <= 20; i++) frames.shift()!(260 + 12.5 * i);
+      expect(reports).toEqual([20, 12.5]);
+      stop();
+      expect(frames).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('shrinks the worker’s share while frames are missed, grows it to all while they are kept', () => {
+    const share = new FrameShare();
+    expect(share.duty).toBe(START_DUTY);
+    // at half the time a slice of 8 ms rests 8 ms
+    expect(share.slice(8)).toBe(8);
+    expect(share.rest(8)).toBe(8);
+    share.report(1000 / 50);
+    expect(share.duty).toBeCloseTo(0.35, 12);
+    share.report(1000 / 58); // between: kept as it is
+    expect(share.duty).toBeCloseTo(0.35, 12);
+    for (let i = 0; i < 10; i++) share.report(1000 / 40);
+    expect(share.duty).toBe(MIN_DUTY);
+    // at the least share a slice and its rest make one frame of a 60 Hz display
+    const slice = share.slice(8);
+    expect(slice + share.rest(slice)).toBeCloseTo(1000 / 60, 9);
+    for (let i = 0; i < 9; i++) share.report(1000 / 60);
+    expect(share.duty).toBe(1);
+    expect(share.slice(8)).toBe(8);
+    expect(share.rest(8)).toBe(0);
   });
 });

@@ -3,7 +3,8 @@ import { type EpochStats, type Lesson } from '../../src/engine';
 import { train } from '../../src/engine/training';
 import { irisSplit } from '../../src/data';
 import type { PageToWorker, TrainSettings, WorkerToPage } from '../../src/training/protocol';
-import { BACKGROUND_MS, FRAME_MS, Trainer, type TrainerHost } from '../../src/training/trainer';
+import { BACKGROUND_MS, FRAME_MS, SLICE_MS, Trainer, type TrainerHost } from '../../src/training/trainer';
+import { FRAME_PERIOD_MS, MIN_DUTY } from '../../src/training/share';
 import { irisLesson } from '../support/iris';
 import { packMessage, transferables, unpackMessage } from '../../src/training/wire';
 
@@ -204,7 +205,56 @@ describe('training worker protocol', () => {
     send({ type: 'background', hidden: false });
     host.delays = [];
     host.run(5);
-    expect(host.delays.every((d) => d === 0)).toBe(true);
+    // back in view: rests of the share (each as long as the slice before it at the starting share of ½)
+    host.delays.forEach((d) => expect(d).toBeLessThan(BACKGROUND_MS / 4));
+  });
+
+  it('as fast as possible it trains a share of the time that follows the page’s frame rate, exactly as train()', () => {
+    const { host, send, lesson, split } = setUp({ stop: { kind: 'epochs', epochs: 60 } });
+    /** The slices (start, length) and rests of the tasks run while `steps` tasks run. */
+    const cycles = (steps: number) => {
+      const out: { slice: number; rest: number }[] = [];
+      for (let i = 0; i < steps && host.tasks.length > 0; i++) {
+        const start = Math.max(host.time, Math.min(...host.tasks.map((t) => t.at)));
+        const delays = host.delays.length;
+        host.run(1);
+        if (host.delays.length > delays) out.push({ slice: host.time - start, rest: host.delays[delays] });
+      }
+      return out;
+    };
+    send({ type: 'start' });
+    // the slice as the trainer timed it: the task's length less the clock's readings after it (1 ms each)
+    const worked = (c: { slice: number; rest: number }, duty: number) => (c.rest * duty) / (1 - duty);
+    // at first half the time: each rest as long as the slice before it
+    for (const c of cycles(4)) {
+      expect(worked(c, 0.5)).toBeGreaterThanOrEqual(SLICE_MS);
+      expect(worked(c, 0.5)).toBeGreaterThanOrEqual(c.slice - 3);
+      expect(worked(c, 0.5)).toBeLessThanOrEqual(c.slice);
+    }
+    // the page misses frames (20 ms apart): the share shrinks to its least, a slice and its rest about a frame
+    for (let i = 0; i < 10; i++) send({ type: 'frames', frameMs: 20 });
+    for (const c of cycles(4)) {
+      expect(worked(c, MIN_DUTY)).toBeGreaterThanOrEqual(MIN_DUTY * FRAME_PERIOD_MS);
+      expect(worked(c, MIN_DUTY)).toBeGreaterThanOrEqual(c.slice - 3);
+      expect(worked(c, MIN_DUTY)).toBeLessThanOrEqual(c.slice);
+      expect(c.slice + c.rest).toBeLessThan(2 * FRAME_PERIOD_MS);
+    }
+    // pause in a rest: the slice due after it does nothing; one epoch goes on from where it stood
+    send({ type: 'pause' });
+    const count = host.messages.length;
+    host.run();
+    expect(host.messages.length).toBe(count);
+    send({ type: 'oneEpoch' });
+    expect(host.last().snapshot.position).toBe(0);
+    // the page keeps its frames (60 a second) with a core to spare: the share grows to all, no rests
+    for (let i = 0; i < 10; i++) send({ type: 'frames', frameMs: 1000 / 60 });
+    send({ type: 'start' });
+    for (const c of cycles(4)) expect(c.rest).toBe(0);
+    host.run();
+    expect(host.last()).toMatchObject({ type: 'stopped', reason: 'done', snapshot: { epoch: 60 } });
+    const ref = train(lesson, split, { epochs: 60, seed: 5 });
+    expect(host.last().snapshot.weights).toEqual(ref.weights);
+    expect(host.epochs().map((e) => e.trainLoss)).toEqual(ref.history.map((h) => h.trainLoss));
   });
 
   it('counts updates on from the lesson’s, and takes the step view’s weights where the run stands', () => {

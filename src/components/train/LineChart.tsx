@@ -44,8 +44,8 @@ export interface LineChartProps {
    */
   marks?: readonly ChartMark[];
   marksLabel?: string;
-  /** Pixels the x axis may end past the last point, in steps (see xEnd in layout/chart.ts; default 1). */
-  xSlack?: number;
+  /** The series grow (a run going on): the x axis ends at a round number past the last point (xEndGrowing). */
+  xGrowing?: boolean;
   /** A small chart without axis titles or legend (the step view's loss per iteration). */
   compact?: boolean;
   className?: string;
@@ -62,7 +62,18 @@ export const CANVAS_ABOVE = 500;
  * values at one x in a read-out (in the step view, where ← and → step the lesson, ↑ and ↓ move it).
  */
 export const LineChart = memo(function LineChart(props: LineChartProps) {
-  const { title, series, xLabel, yLabel, formatY, formatX, yDomain, compact = false, marks, xSlack } = props;
+  const {
+    title,
+    series,
+    xLabel,
+    yLabel,
+    formatY,
+    formatX,
+    yDomain,
+    compact = false,
+    marks,
+    xGrowing = false,
+  } = props;
   // the full chart takes its figure's width (so its type stays at its size on a phone); the compact one is fixed
   const figure = useRef<HTMLElement>(null);
   const measured = useWidth(figure, !compact);
@@ -77,9 +88,9 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         xTicks: compact ? 3 : 6,
         yTicks: compact ? 2 : 5,
         canvasAbove: CANVAS_ABOVE,
-        xSlack,
+        xGrowing,
       }),
-    [series, box, yDomain, compact, xSlack],
+    [series, box, yDomain, compact, xGrowing],
   );
   const svgRef = useRef<SVGSVGElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -88,8 +99,8 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   const strokes = useRef<Strokes | null>(null);
   useLayoutEffect(() => {
     if (onCanvas && canvasRef.current && svgRef.current)
-      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme, (xSlack ?? 1) > 1);
-  }, [onCanvas, geometry, box, series, theme, xSlack]);
+      drawCanvas(canvasRef.current, svgRef.current, geometry, box, series, strokes, theme, xGrowing);
+  }, [onCanvas, geometry, box, series, theme, xGrowing]);
   // a canvas leaving the page: its drawer lets it go
   useEffect(() => {
     const canvas = canvasRef.current;

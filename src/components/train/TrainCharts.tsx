@@ -7,11 +7,6 @@ import { LineChart, type LineSeries } from './LineChart';
 import { historyColumns, type HistoryColumns } from './historyColumns';
 
 const ACCURACY_DOMAIN: [number, number] = [0, 1];
-/**
- * While a run goes on, the x axis may end up to this many pixels past the last epoch (in steps of a power of two
- * epochs): at full speed it then moves every few frames, not every frame. Paused, it ends within a pixel.
- */
-export const RUNNING_X_SLACK = 48;
 /** An accuracy as a percentage with at most one decimal. */
 export const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
@@ -25,7 +20,6 @@ export const TrainCharts = memo(function TrainCharts({ validation = true }: { va
   const fmt = useFormatNumber();
   const history = useLessonStore(selectLossRecords);
   const running = useLessonStore((s) => s.training.running);
-  const xSlack = running ? RUNNING_X_SLACK : undefined;
   const columns = useRef<HistoryColumns | null>(null);
   const cols = useMemo(() => (columns.current = historyColumns(history, columns.current)), [history]);
   // what the incremental decimation keeps of each growing column between frames
@@ -94,7 +88,7 @@ export const TrainCharts = memo(function TrainCharts({ validation = true }: { va
         formatX={formatEpoch}
         marks={marks}
         marksLabel={t('train.rateMarks')}
-        xSlack={xSlack}
+        xGrowing={running}
       />
       <LineChart
         title={t('train.accuracyChart')}
@@ -106,7 +100,7 @@ export const TrainCharts = memo(function TrainCharts({ validation = true }: { va
         yDomain={ACCURACY_DOMAIN}
         marks={marks}
         marksLabel={t('train.rateMarks')}
-        xSlack={xSlack}
+        xGrowing={running}
       />
     </div>
   );

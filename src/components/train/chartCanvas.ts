@@ -33,6 +33,20 @@ const memos = new WeakMap<HTMLCanvasElement, ChartMemo>();
 
 const post = (m: PainterMessage, transfer: Transferable[] = []) => worker?.postMessage(m, transfer);
 
+/**
+ * Pictures drawn in the current task, posted together at its end: one message (and one wake-up of the worker's
+ * thread) a frame for all the charts, not one per chart.
+ */
+let pictures: PainterMessage[] = [];
+function postPicture(m: PainterMessage): void {
+  if (pictures.length === 0)
+    queueMicrotask(() => {
+      worker?.postMessage(pictures);
+      pictures = [];
+    });
+  pictures.push(m);
+}
+
 /** The canvas's id in the worker, handing it over on first use; null where it is drawn on the page. */
 function workerIdOf(canvas: HTMLCanvasElement): number | null {
   const known = handed.get(canvas);
@@ -119,7 +133,7 @@ export function drawCanvas(
   strokes.current.sent = { canvas, drawing };
   const id = workerIdOf(canvas);
   if (id !== null) {
-    post({ id, drawing });
+    postPicture({ id, drawing });
     return;
   }
   let memo = memos.get(canvas);

@@ -23,7 +23,10 @@ export interface ChartDrawing {
   /** Per series the pixels of its drawn points (x, y pairs in the chart's units), or null (not on the canvas). */
   pixels: (Float64Array | null)[];
   styles: LineStyle[];
-  /** The x axis has slack (a run going on): store the picture on the frame the axis steps (see drawChart). */
+  /**
+   * The x axis ends at a round number past the data (a run going on): store the picture on the frame the axis
+   * steps (see drawChart).
+   */
   storeOnMove: boolean;
 }
 
@@ -103,8 +106,8 @@ const count = (px: Float64Array | null) => (px ? px.length / 2 : 0);
  * series' points but its last TAIL where the last one had them, those are kept in an offscreen picture (made
  * by `newSurface`), copied each time with the rest drawn over it, until one of them moves (an axis step, a
  * style or size change) or the rest has grown past REST_MAX. While they move every frame (the axis at full
- * speed), the lines are drawn whole; with `storeOnMove` (the axis has slack and holds for some frames after
- * each step) the picture is stored on the step's own frame, so each step strokes the lines once, not twice.
+ * speed), the lines are drawn whole; with `storeOnMove` (the axis ends at a round number past the data and
+ * holds for some frames after each step) the picture is stored on the step's own frame, so each step strokes the lines once, not twice.
  */
 export function drawChart(
   canvas: Surface,

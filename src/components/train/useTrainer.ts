@@ -3,6 +3,7 @@ import { lessonStore, lessonTrainSettings, selectIteration, useLessonStore } fro
 import {
   createTrainClient,
   perFrame,
+  reportFrames,
   type TrainClient,
   type WorkerLike,
   type PageToWorker,
@@ -80,6 +81,12 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
     const handed = lessonStore.getState().handToRun();
     if (handed) client.current?.post({ type: 'adopt', ...handed });
   }, [view, ready]);
+
+  // a run going on: the worker shares the machine by the page's frame rate (training/share.ts)
+  const running = useLessonStore((s) => s.training.running);
+  useEffect(() => {
+    if (running) return reportFrames((frameMs) => client.current?.post({ type: 'frames', frameMs }));
+  }, [running]);
 
   const post = useCallback((m: PageToWorker) => client.current?.post(m), []);
   return { split, fitting, post };

@@ -150,17 +150,19 @@ describe('LineChart', () => {
     }
   });
 
-  it('with x slack, ends its axis past the last epoch in a step, the last point and read-out still exact', () => {
+  it('growing, ends its x axis on a round number past the last epoch, the last point and read-out still exact', () => {
     const calls = fakeCanvas(1);
     const series = history(10001);
-    const chart = (xSlack?: number) => lossChart(series, { xSlack });
-    const { container, rerender } = render(chart(48));
-    // 10,000 epochs over 410 px with 48 px of slack: steps of 1,024 epochs, so the axis runs 1 … 10,240 and
-    // epoch 10,001 is at 56 + 410 × 10,000 / 10,239
-    const at10001 = LEFT + ((RIGHT - LEFT) * 10000) / 10239;
+    const chart = (xGrowing?: boolean) => lossChart(series, { xGrowing });
+    const { container, rerender } = render(chart(true));
+    // 10,001 epochs growing: steps of 5,000 epochs, so the axis runs 1 … 15,000 and epoch 10,001 is at
+    // 56 + 410 × 10,000 / 14,999, its ticks 5,000, 10,000 and 15,000 the axis' round steps
+    const at10001 = LEFT + ((RIGHT - LEFT) * 10000) / 14999;
     const dot = () => Number(container.querySelector('g.series circle.last')!.getAttribute('cx'));
     expect(dot()).toBeCloseTo(at10001, 9);
-    expect(RIGHT - dot()).toBeLessThan(48);
+    const ticks = () =>
+      [...container.querySelectorAll('[data-testid="x-axis"] .tick text')].map((t) => t.textContent);
+    expect(ticks()).toEqual(['2000', '4000', '6000', '8000', '10000', '12000', '14000']);
     expect(calls.shown()[0].points.at(-1)![0]).toBeCloseTo(at10001, 9);
     expect(calls.shown()[0].points.at(-1)![1]).toBeCloseTo(BOTTOM - (0.25 / 2) * (BOTTOM - TOP), 9);
     const svg = screen.getByRole('img', { name: 'Loss per epoch' });
@@ -168,8 +170,8 @@ describe('LineChart', () => {
     expect(screen.getByTestId('chart-readout').textContent).toBe(
       'Epoch 10001 · Training loss 0.25 · Validation loss 0.75',
     );
-    // without slack (the run paused): steps of 16, the axis 1 … 10,016
-    rerender(chart(undefined));
+    // paused: steps of 16, the axis 1 … 10,016
+    rerender(chart(false));
     expect(dot()).toBeCloseTo(LEFT + ((RIGHT - LEFT) * 10000) / 10015, 9);
   });
 
@@ -246,31 +248,34 @@ describe('LineChart', () => {
     );
   });
 
-  it('with x slack, strokes each line whole once per axis step, the picture stored on the step’s own frame', () => {
+  it('growing, strokes each line whole once per axis step, the picture stored on the step’s own frame', () => {
     const calls = fakeCanvas(1);
-    const { train, validation, chart } = growingChart(11000, { xSlack: 48 });
+    const { train, validation, chart } = growingChart(16000, { xGrowing: true });
     // a stroke of more than 100 points: a line drawn whole (or its stored part), not the last few points
     const long = () => calls.lines.filter((l) => l.points.length > 100).length;
     const { container, rerender } = render(chart(10001));
     // the first frame: each series stored (a long stroke each) and its last points drawn over the copy
     expect(long()).toBe(2);
     expect(calls.strokes).toBe(4);
-    // 10,002 … 10,240 in steps of 60 epochs (a run at full speed): the axis holds at 10,240, no long stroke
-    for (let n = 10061; n <= 10240; n += 60) rerender(chart(n));
+    // 10,002 … 10,301 in steps of 60 epochs (a run at full speed): the axis holds at 15,000, no long stroke
+    for (let n = 10061; n <= 10301; n += 60) rerender(chart(n));
     expect(long()).toBe(2);
-    // 10,241: the axis steps to 11,264; each series stroked whole once (stored), not again on the next frame
-    rerender(chart(10241));
-    expect(long()).toBe(4);
-    rerender(chart(10301));
-    expect(long()).toBe(4);
-    // the picture: every decimated point once, the last at its value, at epoch 10,301 on an axis 1 … 11,264
+    // on to 14,941 (the picture stored again once its rest has grown) and 15,001: the axis steps to 20,000;
+    // each series stroked whole once (stored), not again on the next frame
+    rerender(chart(14941));
+    const before = long();
+    rerender(chart(15001));
+    expect(long()).toBe(before + 2);
+    rerender(chart(15061));
+    expect(long()).toBe(before + 2);
+    // the picture: every decimated point once, the last at its value, at epoch 15,061 on an axis 1 … 20,000
     const shown = calls.shown();
     const groups = container.querySelectorAll<SVGGElement>('g.series');
     for (const k of [0, 1]) {
       expect(shown[k].points).toHaveLength(Number(groups[k].dataset.points));
       const last = shown[k].points.at(-1)!;
-      expect(last[0]).toBeCloseTo(LEFT + (10300 / 11263) * (RIGHT - LEFT), 9);
-      const v = (k === 0 ? train : validation)[10300];
+      expect(last[0]).toBeCloseTo(LEFT + (15060 / 19999) * (RIGHT - LEFT), 9);
+      const v = (k === 0 ? train : validation)[15060];
       expect(last[1]).toBeCloseTo(BOTTOM - (v / 2) * (BOTTOM - TOP), 9);
     }
   });
@@ -298,6 +303,41 @@ describe('LineChart', () => {
     expect(tx).toBeCloseTo(56 + (1999 / 10031) * 410, 9);
     expect(ty).toBe(182);
     observer.disconnect();
+  });
+
+  it('early in a run at full speed, moves its axes on a few frames, not on every one', () => {
+    /** Frames (of epochs 100, 200, … 3,000, 100 a frame) on which the x axis changed, growing or paused. */
+    const framesMoved = (xGrowing: boolean) => {
+      const { rerender, unmount } = render(lossChart(history(100), { xGrowing }));
+      const changes: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => changes.push(...records));
+      observer.observe(screen.getByTestId('x-axis'), {
+        subtree: true,
+        attributes: true,
+        childList: true,
+        characterData: true,
+      });
+      const ends: number[] = [];
+      let moved = 0;
+      for (let n = 200; n <= 3000; n += 100) {
+        rerender(lossChart(history(n), { xGrowing }));
+        changes.push(...observer.takeRecords());
+        if (changes.length > 0) moved++;
+        changes.length = 0;
+        const ticks = [...screen.getByTestId('x-axis').querySelectorAll('.tick text')];
+        ends.push(Number(ticks.at(-1)!.textContent));
+      }
+      observer.disconnect();
+      unmount();
+      return { moved, ends };
+    };
+    // growing: the axis ends at 200, 300, 400, 600, 800, 1,000, 1,500, 2,000, 2,500, 3,000 (a round step about
+    // a third of it): 10 of 29 frames; paused, it ends at the last epoch and moves on every frame
+    const growing = framesMoved(true);
+    expect(growing.moved).toBe(10);
+    expect(framesMoved(false).moved).toBe(29);
+    // its last tick is a round number at or before the axis' end
+    growing.ends.forEach((t) => expect(t % 100).toBe(0));
   });
 
   it('has axes with ticks and titles, and a legend', () => {

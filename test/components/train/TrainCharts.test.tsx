@@ -40,9 +40,9 @@ describe('TrainCharts', () => {
       [...container.querySelectorAll('[data-series="trainLoss"] circle.last')].map((c) =>
         Number(c.getAttribute('cx')),
       );
-    // running: 10,000 epochs over 410 px with 48 px of room, steps of 1,024: the axis runs 1 … 10,240
+    // running: 10,001 epochs, round steps of 5,000: the axis runs 1 … 15,000
     expect(dots()).toHaveLength(1);
-    expect(dots()[0]).toBeCloseTo(LEFT + ((RIGHT - LEFT) * 10000) / 10239, 9);
+    expect(dots()[0]).toBeCloseTo(LEFT + ((RIGHT - LEFT) * 10000) / 14999, 9);
     // paused: steps of 16, the axis 1 … 10,016
     act(() => lessonStore.setState({ training: { ...lessonStore.getState().training, running: false } }));
     expect(dots()[0]).toBeCloseTo(LEFT + ((RIGHT - LEFT) * 10000) / 10015, 9);

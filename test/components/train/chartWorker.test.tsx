@@ -52,10 +52,13 @@ function recorder() {
   return { logs, contextOf, surface };
 }
 
-/** Renders the loss chart over a run's frames: still axes, an axis step, slack on and off, a long jump. */
-function runFrames() {
+/**
+ * Renders the loss chart over a run's frames (each its own task, so the pictures of each are posted at its end):
+ * still axes, an axis step, growing on and off, a long jump.
+ */
+async function runFrames() {
   const history = growingHistory(12000).series;
-  const chart = (n: number, xSlack?: number) => (
+  const chart = (n: number, xGrowing?: boolean) => (
     <LineChart
       title="Loss per epoch"
       series={history(n)}
@@ -64,21 +67,26 @@ function runFrames() {
       formatY={String}
       formatX={(k) => `Epoch ${k}`}
       yDomain={[0, 2]}
-      xSlack={xSlack}
+      xGrowing={xGrowing}
     />
   );
   const { rerender } = render(chart(10001));
-  for (let n = 10002; n <= 10020; n++) rerender(chart(n));
-  for (let n = 10061; n <= 10400; n += 60) rerender(chart(n, 48));
-  rerender(chart(10400));
+  const frame = async (n: number, xGrowing?: boolean) => {
+    rerender(chart(n, xGrowing));
+    await Promise.resolve();
+  };
+  await Promise.resolve();
+  for (let n = 10002; n <= 10020; n++) await frame(n);
+  for (let n = 10061; n <= 10400; n += 60) await frame(n, true);
+  await frame(10400);
   // the same picture again (a frame that added nothing)
-  rerender(chart(10400));
-  rerender(chart(11900));
+  await frame(10400);
+  await frame(11900);
   cleanup();
 }
 
 describe('the chart worker', () => {
-  it('draws, from the pictures the chart hands it, what the page draws without a worker', () => {
+  it('draws, from the pictures the chart hands it, what the page draws without a worker', async () => {
     vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(2);
     // without transferControlToOffscreen (jsdom, or an old browser): drawn on the page
     const page = recorder();
@@ -87,16 +95,16 @@ describe('the chart worker', () => {
     ) {
       return page.contextOf(this) as unknown as RenderingContext;
     });
-    runFrames();
+    await runFrames();
     vi.mocked(HTMLCanvasElement.prototype.getContext).mockRestore();
 
     // with it: the canvas handed over once, every picture posted; the page draws nothing
-    const posted: { message: PainterMessage; transfer: Transferable[] }[] = [];
+    const posted: { message: PainterMessage | PainterMessage[]; transfer: Transferable[] }[] = [];
     const worker = recorder();
     vi.stubGlobal(
       'Worker',
       class {
-        postMessage(message: PainterMessage, transfer: Transferable[] = []) {
+        postMessage(message: PainterMessage | PainterMessage[], transfer: Transferable[] = []) {
           posted.push({ message, transfer });
         }
         terminate() {}
@@ -109,25 +117,75 @@ describe('the chart worker', () => {
       value: () => offscreen,
     });
     try {
-      runFrames();
+      await runFrames();
     } finally {
       delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
     }
     expect(pageContext).not.toHaveBeenCalled();
     expect(posted[0].message).toEqual({ id: 1, canvas: offscreen });
     expect(posted[0].transfer).toEqual([offscreen]);
-    expect(posted.slice(1).every((p) => 'drawing' in p.message)).toBe(true);
-    // one picture per frame that changed it (29 frames, one repeated)
-    expect(posted.length - 1).toBe(28);
+    // one message per frame that changed the picture (29 frames, one repeated), holding that picture
+    const pictures = posted.slice(1).map((p) => p.message);
+    expect(pictures).toHaveLength(28);
+    pictures.forEach((m) => expect(m).toEqual([{ id: 1, drawing: expect.anything() }]));
 
     // the worker's painter, given those messages, draws on its canvas and stored pictures (one made again after
     // the axis stepped at full speed) what the page drew
     const paint = chartPainter(worker.surface, (draw) => draw());
-    for (const p of posted) paint(p.message);
+    for (const p of posted) (Array.isArray(p.message) ? p.message : [p.message]).forEach(paint);
     expect(page.logs).toHaveLength(3);
     expect(worker.logs[0].length).toBeGreaterThan(1000);
     expect(worker.logs).toEqual(page.logs);
     expect([offscreen.width, offscreen.height]).toEqual([960, 440]);
+  });
+
+  it('posts the pictures of the charts drawn in one task as one message', async () => {
+    const posted: (PainterMessage | PainterMessage[])[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        postMessage(message: PainterMessage | PainterMessage[]) {
+          posted.push(message);
+        }
+        terminate() {}
+      },
+    );
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    Object.defineProperty(HTMLCanvasElement.prototype, 'transferControlToOffscreen', {
+      configurable: true,
+      value: () => ({}),
+    });
+    try {
+      // a fresh module: its worker made with the stand-in above
+      vi.resetModules();
+      const { LineChart } = await import('../../../src/components/train/LineChart');
+      const { series } = growingHistory(2000);
+      const charts = (n: number) => (
+        <>
+          {['Loss', 'Accuracy'].map((title) => (
+            <LineChart
+              key={title}
+              title={title}
+              series={series(n)}
+              xLabel="Epoch"
+              yLabel={title}
+              formatY={String}
+              formatX={(k) => `Epoch ${k}`}
+              yDomain={[0, 2]}
+            />
+          ))}
+        </>
+      );
+      const { rerender } = render(charts(1000));
+      await Promise.resolve();
+      rerender(charts(1100));
+      await Promise.resolve();
+      const drawn = posted.filter(Array.isArray);
+      expect(drawn).toHaveLength(2);
+      for (const m of drawn) expect(m.map((p) => ('drawing' in p ? p.id : null))).toEqual([1, 2]);
+    } finally {
+      delete (HTMLCanvasElement.prototype as Partial<HTMLCanvasElement>).transferControlToOffscreen;
+    }
   });
 
   it('draws only the latest picture of a canvas when pictures arrive faster than it draws', () => {
