@@ -1,4 +1,6 @@
-// `npx tsx scripts/bench-lighthouse.ts [--runs N] [--port P] [--json] [--no-build]` (also part of `npm run bench`)
+// `npx tsx scripts/bench-lighthouse.ts [--runs N] [--port P] [--json] [--no-build] [--dist DIR] [--tasks]`
+// (also part of `npm run bench`). `--dist DIR` audits another build (no build is made); `--tasks` prints each
+// run's long tasks as Lighthouse simulates them (start and duration, ms, with the file they are attributed to).
 // Lighthouse's mobile audit (its default settings: a mid-range phone on slow 4G, throttling simulated) of the
 // built app as `vite preview` serves it (compressed, as GitHub Pages serves it), in Debian's Chromium, offline:
 // performance, accessibility, best practices and first contentful paint, each beside its target, and what
@@ -32,6 +34,10 @@ export interface LighthouseRun {
   benchmarkIndex: number;
   /** Audits that did not pass (score below 0.9), with Lighthouse's own figure where it gives one. */
   failing: string[];
+  /** The page's DOM elements (Lighthouse's dom-size audit). */
+  domSize: number;
+  /** Lighthouse's long tasks (simulated): start and duration, ms, and the file each is attributed to. */
+  longTasks: { startMs: number; durationMs: number; url: string }[];
 }
 
 export interface LighthouseFigures {
@@ -84,14 +90,22 @@ export function readRun(lhr: import('lighthouse').Result): LighthouseRun {
     speedIndexMs: ms('speed-index'),
     benchmarkIndex: lhr.environment.benchmarkIndex,
     failing,
+    domSize: ms('dom-size'),
+    longTasks: (
+      (lhr.audits['long-tasks']?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []
+    ).map((t) => ({
+      startMs: Number(t.startTime),
+      durationMs: Number(t.duration),
+      url: String(t.url ?? ''),
+    })),
   };
 }
 
-/** Serves the build with `vite preview` on `port` until the returned function is called. */
-async function preview(port: number): Promise<() => void> {
+/** Serves the build in `dist` with `vite preview` on `port` until the returned function is called. */
+async function preview(port: number, dist: string): Promise<() => void> {
   const child = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port)],
+    ['vite', 'preview', '--host', '127.0.0.1', '--strictPort', '--port', String(port), '--outDir', dist],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const stop = () => {
@@ -114,11 +128,14 @@ async function preview(port: number): Promise<() => void> {
   throw new Error(`vite preview did not answer on ${url}`);
 }
 
-export async function benchLighthouse(options: { runs?: number; port?: number; build?: boolean } = {}) {
-  const { runs = 3, port = 4199, build = true } = options;
-  if (build || !existsSync(join(ROOT, 'dist/index.html')))
+export async function benchLighthouse(
+  options: { runs?: number; port?: number; build?: boolean; dist?: string } = {},
+) {
+  const { runs = 3, port = 4199, dist } = options;
+  const build = options.build ?? dist === undefined;
+  if (dist === undefined && (build || !existsSync(join(ROOT, 'dist/index.html'))))
     execSync('npm run build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const stop = await preview(port);
+  const stop = await preview(port, resolve(dist ?? join(ROOT, 'dist')));
   const url = `http://127.0.0.1:${port}/`;
   try {
     const start = loadavg()[0];
@@ -138,7 +155,7 @@ export async function benchLighthouse(options: { runs?: number; port?: number; b
 }
 
 /** The figures beside their targets, then what Lighthouse would improve. */
-export function printLighthouse(f: LighthouseFigures): string {
+export function printLighthouse(f: LighthouseFigures, tasks = false): string {
   const T = LIGHTHOUSE_TARGETS;
   const m = f.median;
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -154,8 +171,15 @@ export function printLighthouse(f: LighthouseFigures): string {
     `| total blocking time | ${Math.round(m.tbtMs)} ms | | |`,
     `| cumulative layout shift | ${m.cls.toFixed(3)} | | |`,
     `| Speed Index | ${(m.speedIndexMs / 1000).toFixed(2)} s | | |`,
+    `| DOM elements | ${m.domSize} | | |`,
     `every run (performance / FCP s / TBT ms): ${f.runs.map((r) => `${r.performance} / ${(r.fcpMs / 1000).toFixed(2)} / ${Math.round(r.tbtMs)}`).join(', ')}`,
   ];
+  if (tasks)
+    f.runs.forEach((r, i) =>
+      lines.push(
+        `run ${i + 1} long tasks (start+duration ms): ${r.longTasks.map((t) => `${Math.round(t.startMs)}+${Math.round(t.durationMs)} ${t.url.replace(/^.*\//, '')}`).join(', ')}`,
+      ),
+    );
   if (m.failing.length > 0) lines.push(`audits below 0.9: ${m.failing.join('; ')}`);
   return lines.join('\n');
 }
@@ -167,6 +191,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       port: { type: 'string', default: '4199' },
       json: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      dist: { type: 'string' },
+      tasks: { type: 'boolean', default: false },
     },
   });
   if (!canRunLighthouse()) {
@@ -176,7 +202,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       runs: Number(values.runs),
       port: Number(values.port),
       build: !values['no-build'],
+      dist: values.dist,
     });
-    console.log(values.json ? JSON.stringify(figures, null, 2) : printLighthouse(figures));
+    console.log(values.json ? JSON.stringify(figures, null, 2) : printLighthouse(figures, values.tasks));
   }
 }

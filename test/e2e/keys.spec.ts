@@ -194,10 +194,17 @@ test.describe('stepping keys work whatever was clicked last', () => {
  */
 function cutOff(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(ok));
+    // as a reader sees it: a formula page below the screen (a phone's) is fitted once it comes on screen
+    const formulas = document.querySelector('.formula-panel');
+    if (formulas && formulas.getBoundingClientRect().top >= window.innerHeight) {
+      formulas.scrollIntoView();
+      await frame();
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
     // as painted: formulas are fitted at a frame's start (a very large one, hidden, at the next frame's)
-    await new Promise((ok) => requestAnimationFrame(ok));
-    if (document.querySelector('.tex[style*="opacity"]'))
-      await new Promise((ok) => requestAnimationFrame(ok));
+    await frame();
+    if (document.querySelector('.tex[style*="opacity"]')) await frame();
     const out: string[] = [];
     const panels = [document.querySelector('.formula-panel'), document.querySelector('.chain-rule')].filter(
       (p): p is HTMLElement => p !== null,

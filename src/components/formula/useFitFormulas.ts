@@ -53,6 +53,28 @@ function scaleFor(tex: HTMLElement): number | null {
   return next === scale ? null : next;
 }
 
+/**
+ * Whether `root` is a formula page that `content-visibility: auto` skips because it is off screen
+ * (formula.css): measuring its formulas would make the browser lay the whole page out for them (a thousand
+ * KaTeX elements), so it is fitted when it comes on screen instead (useFitFormulas). A page just added is
+ * reported as skipped until its first frame has decided: one on screen is measured at once.
+ */
+function offScreen(root: HTMLElement): boolean {
+  const tex = root.querySelector<HTMLElement>('.tex');
+  if (
+    !tex ||
+    typeof tex.checkVisibility !== 'function' ||
+    tex.checkVisibility({ contentVisibilityAuto: true })
+  )
+    return false;
+  const r = root.getBoundingClientRect(); // the page's own box: its skipped content is not laid out for it
+  return r.bottom <= 0 || r.top >= window.innerHeight || r.right <= 0 || r.left >= window.innerWidth;
+}
+
+/** The formulas under the roots, but for the roots off screen (see `offScreen`). */
+const texesUnder = (roots: readonly HTMLElement[]): HTMLElement[] =>
+  roots.filter((root) => !offScreen(root)).flatMap((root) => [...root.querySelectorAll<HTMLElement>('.tex')]);
+
 /** Passes over the formulas at most: each change is measured again in the next. */
 const FIT_PASSES = 5;
 
@@ -65,7 +87,7 @@ const FIT_PASSES = 5;
  * KaTeX elements) once per formula.
  */
 function fitAll(roots: readonly HTMLElement[]): void {
-  const texesOf = () => roots.flatMap((root) => [...root.querySelectorAll<HTMLElement>('.tex')]);
+  const texesOf = () => texesUnder(roots);
   let texes = texesOf();
   for (let pass = 0; pass < FIT_PASSES && texes.length > 0; pass++) {
     const changes = texes.map(scaleFor);
@@ -98,7 +120,7 @@ const hidden = new Set<HTMLElement>();
  * next frame changes, measures and shows them.
  */
 function fitInFrames(roots: readonly HTMLElement[]): void {
-  const texes = roots.flatMap((root) => [...root.querySelectorAll<HTMLElement>('.tex')]);
+  const texes = texesUnder(roots);
   const changed = texes.filter((tex) => scaleFor(tex) !== null);
   if (changed.length === 0) return;
   const size = changed.reduce((n, tex) => n + tex.getElementsByTagName('*').length, 0);
@@ -196,9 +218,15 @@ export function useFitFormulas(ref: RefObject<HTMLElement | null>, content: unkn
     observer.observe(root);
     // KaTeX's fonts load when first used: the widths measured before then were the fallback font's
     document.fonts?.addEventListener('loadingdone', fit);
+    // a page that content-visibility skipped (off screen) was not fitted: it is when it comes on screen
+    const shown = (e: Event) => {
+      if (!(e as Event & { skipped?: boolean }).skipped) scheduleFit(root);
+    };
+    root.addEventListener('contentvisibilityautostatechange', shown);
     return () => {
       observer.disconnect();
       document.fonts?.removeEventListener('loadingdone', fit);
+      root.removeEventListener('contentvisibilityautostatechange', shown);
     };
   }, [ref]);
 }
