@@ -82,11 +82,11 @@ export function useTrainer(): { split: TrainSplit; fitting: boolean; post: (m: P
     if (handed) client.current?.post({ type: 'adopt', ...handed });
   }, [view, ready]);
 
-  // a run going on: the worker shares the machine by the page's frame rate (training/share.ts)
-  const running = useLessonStore((s) => s.training.running);
+  // a run going on as fast as possible: the worker shares the machine by the page's frame rate (training/share.ts)
+  const flatOut = useLessonStore((s) => s.training.running && s.training.settings.speed === Infinity);
   useEffect(() => {
-    if (running) return reportFrames((frameMs) => client.current?.post({ type: 'frames', frameMs }));
-  }, [running]);
+    if (flatOut) return reportFrames((frameMs) => client.current?.post({ type: 'frames', frameMs }));
+  }, [flatOut]);
 
   const post = useCallback((m: PageToWorker) => client.current?.post(m), []);
   return { split, fitting, post };

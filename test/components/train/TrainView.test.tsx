@@ -133,6 +133,36 @@ describe('TrainView with the store', () => {
     await waitFor(() => expect(lessonStore.getState().training.running).toBe(true));
   });
 
+  it('tells the worker its frame rate while a run goes on as fast as possible, not at a set speed', async () => {
+    const sent: PageToWorker[] = [];
+    trainerFactory.create = () => {
+      const w = inProcessWorker();
+      const post = w.postMessage;
+      w.postMessage = (m) => {
+        sent.push(m);
+        post(m);
+      };
+      return w;
+    };
+    const reports = () => sent.filter((m) => m.type === 'frames').length;
+    render(<TrainView />);
+    await waitFor(() => expect(lessonStore.getState().training.snapshot).not.toBeNull());
+    fireEvent.change(screen.getByLabelText('Epochs to run'), { target: { value: '100000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start training' }));
+    await waitFor(() => expect(reports()).toBeGreaterThan(0), { timeout: 3000 });
+    const report = sent.find((m) => m.type === 'frames')!;
+    expect(report.type === 'frames' && report.frameMs > 0).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Pause training' }));
+    await waitFor(() => expect(lessonStore.getState().training.running).toBe(false));
+    // paused, then running at 100 samples a second: no more reports
+    const before = reports();
+    fireEvent.change(screen.getByLabelText('Training speed'), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start training' }));
+    await new Promise((done) => setTimeout(done, 600));
+    expect(lessonStore.getState().training.running).toBe(true);
+    expect(reports()).toBe(before);
+  });
+
   it('refuses a malformed CSV file with the line and column of each problem, and reads a good one', async () => {
     render(<TrainView />);
     const before = lessonStore.getState().lesson;
