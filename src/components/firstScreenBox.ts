@@ -62,7 +62,8 @@ const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
 };
-const isHeld = () => held;
+/** Whether the first screen's graph keeps the build's box (holdFirstScreenBox, until the reader leaves it). */
+export const isHeld = () => held;
 
 /** Whether the scaled first-screen drawing keeps the text size a stage of `measured`'s size asks for. */
 export function legibleScaled(measured: Box): boolean {
