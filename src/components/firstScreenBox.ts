@@ -65,7 +65,8 @@ const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
 };
-const isHeld = () => held;
+/** Whether the first screen's graph keeps the build's box (holdFirstScreenBox, until the reader leaves it). */
+export const isHeld = () => held;
 // A hydration reads what the prerender drew (the box held), even when the reader left the first screen while
 // it was under way (a link followed, a key): React then draws the change in a render of its own.
 const isHeldInPrerender = () => hydratesHeld;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { useFirstScreenBox } from '../firstScreenBox';
+import { isHeld, useFirstScreenBox } from '../firstScreenBox';
 import type { Translate } from './describe';
 import './zoom.css';
 
@@ -60,7 +60,11 @@ export function useGraphZoom(fallbackWidth: number, fallbackHeight: number): Gra
     };
     observer.current = new ResizeObserver(measure);
     observer.current.observe(el);
-    measure();
+    // A graph drawn afresh is measured at once, before its first frame. A hydrated first screen keeps the
+    // build's box (firstScreenBox.ts): its size comes with the observer's first notice, after the frame's own
+    // layout. Measured here it laid the page out in the middle of the hydration's commit, and its update then
+    // made React render again and run every effect of the hydrated tree in that same task.
+    if (!isHeld()) measure();
   }, []);
   useEffect(() => () => observer.current?.disconnect(), []);
 
