@@ -377,7 +377,11 @@ test('stepping keys work after a click on each control that keys.spec does not c
       control: () => button('About this lesson'),
       act: async () => {
         await button('About this lesson').click();
+        // the dialog's shell may still be loading: Esc is for the dialog once it is there
+        const about = page.getByRole('dialog', { name: 'About this lesson' });
+        await expect(about).toBeVisible();
         await page.keyboard.press('Escape');
+        await expect(about).toHaveCount(0);
       },
     },
     {
