@@ -15,7 +15,8 @@ interface Props {
   snapshot: TrainSnapshot | null;
   predict: ((x: ArrayLike<number>) => ArrayLike<number>) | null;
   classOf: (v: ArrayLike<number>) => number;
-  classNames: string[];
+  /** The classes' names when the data set names them (Iris's species, a CSV's labels); else the numbers show. */
+  classNames: string[] | null;
 }
 
 /**
@@ -72,7 +73,9 @@ export function SamplePanel({ split, snapshot, predict, classOf, classNames }: P
     [count, pickSample],
   );
   const many = (v: readonly number[]) => `(${v.map(fmt).join(', ')})`;
-  const name = (v: ArrayLike<number>) => (v.length === 1 ? fmt(v[0]) : classNames[classOf(v)]);
+  // a vector is written out (a target (0.01, 0.99) is not "class 1"), unless its classes have names
+  const name = (v: ArrayLike<number>) =>
+    v.length === 1 ? fmt(v[0]) : classNames ? classNames[classOf(v)] : many(Array.from(v));
 
   return (
     <section className="train-sample" aria-label={t('train.sampleSection')}>

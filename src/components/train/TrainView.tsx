@@ -11,7 +11,7 @@ import { SamplePanel } from './SamplePanel';
 import { TrainControls } from './TrainControls';
 import { TrainGraph } from './TrainGraph';
 import { classOf, confusion, isClassification, predictor } from './predictions';
-import { classNamesOf, withDataset } from './trainData';
+import { classNamesOf, namedClassesOf, withDataset } from './trainData';
 import { useCalmSelector } from './useCalm';
 import { useTrainer } from './useTrainer';
 import './train.css';
@@ -85,7 +85,8 @@ export default function TrainView() {
 
   const classes = split.train[0]?.target.length ?? 1;
   const classification = fitting && isClassification([...split.train, ...split.validation]);
-  const classNames = useMemo(() => classNamesOf(lesson, classes), [lesson, classes]);
+  const named = useMemo(() => namedClassesOf(lesson), [lesson]);
+  const classNames = useMemo(() => classNamesOf(named, classes), [named, classes]);
   const matrix = useMemo(
     () =>
       classification && predict && split.validation.length > 0
@@ -175,7 +176,7 @@ export default function TrainView() {
         snapshot={snapshot}
         predict={predict}
         classOf={classOf}
-        classNames={classNames}
+        classNames={classification ? named : null}
       />
     </section>
   );

@@ -27,15 +27,20 @@ export function splitOf(lesson: Pick<Lesson, 'dataset' | 'seed' | 'sample'>): Tr
   return datasetSplit(lesson.dataset, lesson.seed ?? 1);
 }
 
-/** Names of the classes a lesson's data set has (Iris's species, a CSV's labels), else their numbers. */
-export function classNamesOf(lesson: Pick<Lesson, 'dataset'>, count: number): string[] {
+/** The classes' labels on the charts: their names (namedClassesOf), else their numbers 0, 1, … */
+export function classNamesOf(named: string[] | null, count: number): string[] {
+  return named ?? Array.from({ length: Math.max(2, count) }, (_, i) => String(i));
+}
+
+/** The names a lesson's data set gives its classes (Iris's species, a CSV's labels); null when it has none. */
+export function namedClassesOf(lesson: Pick<Lesson, 'dataset'>): string[] | null {
   const d = lesson.dataset;
   if (d?.kind === 'builtin' && d.name === 'iris') return [...IRIS_CLASSES];
   if (d?.kind === 'csv') {
     const parsed = parseCsv(d.text);
     if (parsed.ok && parsed.data.classes) return parsed.data.classes;
   }
-  return Array.from({ length: Math.max(2, count) }, (_, i) => String(i));
+  return null;
 }
 
 /** Whether every sample fits the network (input and target sizes). */

@@ -57,4 +57,33 @@ describe('SamplePanel', () => {
     act(() => lessonStore.getState().pickSample(null));
     expect(box.value).toBe('5');
   });
+
+  it('names the classes only when the data set names them; otherwise it writes the vectors out', () => {
+    const twoOutputs = {
+      train: [{ input: [0.6, 0.5], target: [0.01, 0.99] }],
+      validation: [],
+    };
+    const predict = () => new Float64Array([0.25, 0.75]);
+    const { rerender } = render(
+      <SamplePanel
+        split={twoOutputs}
+        snapshot={at(0)}
+        predict={predict}
+        classOf={() => 1}
+        classNames={null}
+      />,
+    );
+    const line = () => screen.getByTestId('train-sample').textContent;
+    expect(line()).toContain('input (0.6, 0.5), target (0.01, 0.99), the network says (0.25, 0.75)');
+    rerender(
+      <SamplePanel
+        split={twoOutputs}
+        snapshot={at(0)}
+        predict={predict}
+        classOf={() => 1}
+        classNames={['left', 'right']}
+      />,
+    );
+    expect(line()).toContain('target right, the network says right');
+  });
 });
