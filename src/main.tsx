@@ -20,6 +20,7 @@ import { PRACTICE_KEY } from './practice/progress';
 import { DEFAULT_LESSON } from './lessons/builtIn';
 import { lessonStore } from './store';
 import { warmFirstScreen } from './warmStart';
+import { afterQuiet, whenIdle } from './idle';
 
 /**
  * Whether this visit is a plain first visit: nothing in the address, no saved work or practice, an English
@@ -55,19 +56,6 @@ function afterFirstPaint(start: () => void): void {
 }
 const STARTUP_WAIT_MS = 200;
 
-/**
- * Runs `task` in an idle period of the browser's (nothing else to do, no frame due), resolving with its result.
- * Browsers without requestIdleCallback (Safari) run it in a task of its own.
- */
-const whenIdle = <T,>(task: () => T | Promise<T>): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
-    const run = () => void Promise.resolve().then(task).then(resolve, reject);
-    if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    else window.setTimeout(run, 50);
-  });
-/** How long an idle period is waited for at most (a page busy for that long runs the work anyway). */
-const IDLE_TIMEOUT_MS = 5000;
-
 /** Runs the loads given to it one after the other, each started in an idle period of its own. */
 function inTurn(): (load: () => Promise<unknown>) => Promise<unknown> {
   let last: Promise<unknown> = Promise.resolve();
@@ -76,18 +64,26 @@ function inTurn(): (load: () => Promise<unknown>) => Promise<unknown> {
 
 /**
  * What the first screen does not need (the panels' chunks, the message tables), fetched once the app has
- * started, one at a time in idle periods, so a panel opens at once, offline too, and the start is never one
- * long task: on a phone each chunk's evaluation is a task of its own, with the page free to answer in between.
+ * started and the page has then been quiet for PRELOAD_QUIET_MS, one at a time in idle periods, so a panel opens
+ * at once, offline too, and the start is never one long task: on a phone each chunk's evaluation is a task of
+ * its own, and none of them falls in the first seconds, when the reader looks at the page and takes the first
+ * steps. A panel opened before then loads its chunk when it opens.
  */
 const preloadLater = () => {
   const next = inTurn();
-  return whenStarted().then(() =>
-    Promise.all([
-      preloadPanels(next),
-      ...LOCALES.map((l) => next(() => loadLocale(l)).catch(() => undefined)),
-    ]),
-  );
+  return whenStarted()
+    .then(() => afterQuiet(PRELOAD_QUIET_MS, PRELOAD_AT_MOST_MS))
+    .then(() =>
+      Promise.all([
+        preloadPanels(next),
+        ...LOCALES.map((l) => next(() => loadLocale(l)).catch(() => undefined)),
+      ]),
+    );
 };
+/** How long the page must have been quiet before the preloads start, ms. */
+const PRELOAD_QUIET_MS = 2000;
+/** When the preloads start on a page that is never quiet (ms after the start at the latest). */
+const PRELOAD_AT_MOST_MS = 15000;
 
 afterFirstPaint(() => {
   // The built page holds the first screen of a first visit (src/prerender.tsx): when this visit opens on

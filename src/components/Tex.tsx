@@ -1,7 +1,7 @@
 import 'katex/dist/katex.min.css';
 import { memo, startTransition, useEffect, useState } from 'react';
 import { SizedCache } from './texCache';
-import { loadedKatex, loadKatex, onKatexLoaded } from './texEngine';
+import { loadedKatex, loadKatex, onKatexLoaded, warmUpSteps } from './texEngine';
 import './tex.css';
 
 interface TexProps {
@@ -94,8 +94,6 @@ export function adoptPrerenderedTex(root: Element, keys: readonly string[]): boo
   return true;
 }
 
-const katexLoaded = () => loadedKatex() !== null;
-
 /** Formulas drawn as placeholders while KaTeX was on its way, by key: typeset ahead once it has arrived. */
 const waiting = new Map<string, () => void>();
 let typesetting: Promise<void> | null = null;
@@ -103,44 +101,77 @@ let typesetting: Promise<void> | null = null;
 /** The next task of the browser's (what is left of this one is done first). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The placeholders on screen, by the key of their formula: each renders again once its own is typeset. */
+const shownWaiting = new Map<string, Set<() => void>>();
+let warmed = false;
+
+/** Renders again every placeholder of `key` (all of them, without a key). */
+function announce(key?: string): void {
+  const keys = key === undefined ? [...shownWaiting.keys()] : [key];
+  for (const k of keys) {
+    const notify = shownWaiting.get(k);
+    shownWaiting.delete(k);
+    notify?.forEach((n) => n());
+  }
+}
+
 /**
- * Typesets every formula that waited for KaTeX into the cache, each in a task of its own, then resolves: the
- * formulas' render afterwards reads them from the cache. Typeset in React's render, a page's formulas made one
- * task of 15–25 ms (a long task on a phone, four times that) when KaTeX arrived after the first screen.
+ * Typesets every formula that waited for KaTeX into the cache, each in a task of its own, and has its
+ * placeholders render it from the cache right after (each formula its own small render and commit), then
+ * resolves. Typeset in React's render, a page's formulas made one task of 15–25 ms (a long task on a phone, four
+ * times that) when KaTeX arrived after the first screen; rendered all at once, one commit of 20–25 ms.
  */
 export function typesetWaiting(): Promise<void> {
   typesetting ??= (async () => {
+    // KaTeX's code compiled a piece at a time first, not all at once in the first formula's task
+    for (const warm of warmed || !waiting.size ? [] : warmUpSteps()) {
+      await nextTask();
+      warm();
+    }
+    warmed = true;
     for (const [key, typeset] of waiting) {
       await nextTask();
       waiting.delete(key);
       typeset();
+      announce(key);
     }
+    announce();
+    typesetting = null; // a formula that waits later starts another round
   })();
   return typesetting;
 }
 
 /**
- * Whether KaTeX has loaded, as state: once it arrives, every formula waiting for it renders again in a
- * transition, which yields to the browser between formulas (useSyncExternalStore would typeset all of them in
- * one task, a long one on a phone: the neighbouring pages' formulas are typeset when KaTeX arrives).
+ * While `pending` (the formula `key` was drawn as a placeholder, KaTeX not yet here): renders the formula again,
+ * in a transition, once it has been typeset (typesetWaiting). A formula shown from the cache waits for nothing.
  */
-function useKatexLoaded(): boolean {
-  const [loaded, setLoaded] = useState(katexLoaded);
+function useTypesetLater(key: string, pending: boolean): void {
+  const [, renderAgain] = useState(0);
   useEffect(() => {
-    if (loaded) return;
-    const update = () => void typesetWaiting().then(() => startTransition(() => setLoaded(true)));
-    if (katexLoaded()) update();
-    return onKatexLoaded(update);
-  }, [loaded]);
-  return loaded;
+    if (!pending) return;
+    const update = () => startTransition(() => renderAgain((n) => n + 1));
+    if (cache.get(key)) {
+      update(); // typeset between the render and this effect
+      return;
+    }
+    const listeners = shownWaiting.get(key) ?? new Set();
+    shownWaiting.set(key, listeners);
+    listeners.add(update);
+    const stop = onKatexLoaded(() => void typesetWaiting());
+    if (loadedKatex()) void typesetWaiting();
+    return () => {
+      stop();
+      listeners.delete(update);
+    };
+  }, [key, pending]);
 }
 
 /** The one component that renders TeX (KaTeX); a parse error shows the source. */
 export const Tex = memo(function Tex({ tex, block = false, label, className, light = false }: TexProps) {
-  useKatexLoaded(); // renders again once KaTeX has loaded
   const key = keyOf(tex, block, light);
   prerendered?.push(key);
   const html = render(key, tex, block, light);
+  useTypesetLater(key, !html); // a placeholder renders again once its formula is typeset
   const Tag = block ? 'div' : 'span';
   if (!html) {
     waiting.set(key, () => render(key, tex, block, light));

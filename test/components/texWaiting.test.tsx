@@ -23,6 +23,7 @@ const engine = vi.hoisted(() => {
     },
     module: {
       holdKatexUntil: () => undefined,
+      warmUpSteps: () => (katex ? ['warm 1', 'warm 2'].map((w) => () => typeset.push(w)) : []),
       loadKatex: () => loading.then(() => katex),
       loadedKatex: () => katex,
       onKatexLoaded: (notify: () => void) => {
@@ -44,7 +45,7 @@ afterEach(cleanup);
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('formulas that waited for KaTeX', () => {
-  it('are typeset one per task once it arrives, then shown', async () => {
+  it('are typeset one per task once it arrives (after the warm-up of KaTeX), then shown', async () => {
     const sources = ['a_{1} = 0.5', 'b_{2} = 0.25', 'c_{3} = 0.125'];
     const { container } = render(
       <>
@@ -59,19 +60,25 @@ describe('formulas that waited for KaTeX', () => {
     const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
     env.IS_REACT_ACT_ENVIRONMENT = false;
     const counts: number[] = [];
+    const pending: number[] = [];
     try {
       engine.arrive();
       for (let i = 0; i < 20; i++) {
         await nextTask();
         counts.push(engine.typeset.length);
+        pending.push(container.querySelectorAll('.tex-pending').length);
       }
     } finally {
       env.IS_REACT_ACT_ENVIRONMENT = true;
     }
-    expect(engine.typeset).toEqual(sources);
+    // KaTeX warmed up first, a small formula per task, then the formulas themselves
+    expect(engine.typeset).toEqual(['warm 1', 'warm 2', ...sources]);
     // never two in one task (in React's render, a page's formulas were typeset together: one long task)
     counts.forEach((n, i) => expect(n - (counts[i - 1] ?? 0)).toBeLessThanOrEqual(1));
     expect(container.querySelectorAll('.tex-pending')).toHaveLength(0);
+    // each formula is shown once its own is typeset, not all of them at the end in one commit
+    expect(pending).toContain(2);
+    expect(pending).toContain(1);
     expect([...container.querySelectorAll('.katex')].map((k) => k.textContent)).toEqual(sources);
   });
 });

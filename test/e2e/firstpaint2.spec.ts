@@ -15,6 +15,9 @@ interface Fetch {
   url: string;
   start: number;
   end: number;
+  /** Wall clock when the request started and finished, ms. */
+  startedAt: number;
+  endedAt: number;
 }
 
 /** Every JS request of the page, with when it started and finished (in the order the browser reported them). */
@@ -24,34 +27,41 @@ function recordScripts(page: Page): Fetch[] {
   let clock = 0; // event order: the browser reports a request's start and end in the order they happened
   page.on('request', (r) => {
     if (!r.url().endsWith('.js')) return;
-    const f = { url: r.url(), start: ++clock, end: Infinity };
+    const f = { url: r.url(), start: ++clock, end: Infinity, startedAt: Date.now(), endedAt: Infinity };
     open.set(r.url(), f);
     fetches.push(f);
   });
   const done = (r: { url: () => string }) => {
     const f = open.get(r.url());
-    if (f) f.end = ++clock;
+    if (f) {
+      f.end = ++clock;
+      f.endedAt = Date.now();
+    }
   };
   page.on('requestfinished', done);
   page.on('requestfailed', done);
   return fetches;
 }
 
-test('a first visit preloads the panels and the message tables one at a time, after KaTeX, after the start', async ({
+test('a first visit preloads the panels and the message tables one at a time, after KaTeX, once the page is quiet', async ({
   page,
 }) => {
   const errors = watchErrors(page);
   const fetches = recordScripts(page);
   await page.goto('/');
   await waitForApp(page);
-  // every preloaded chunk arrives (the last of them once the page has been idle often enough)
-  await expect.poll(() => fetches.filter((f) => PRELOADED.test(f.url) && f.end < Infinity).length).toBe(8);
+  // every preloaded chunk arrives (the first once the page has been quiet for 2 s, then one per idle period)
+  await expect
+    .poll(() => fetches.filter((f) => PRELOADED.test(f.url) && f.end < Infinity).length, { timeout: 20_000 })
+    .toBe(8);
   const katex = fetches.find((f) => /\/assets\/katex-[\w-]+\.js$/.test(f.url))!;
   const preloaded = fetches.filter((f) => PRELOADED.test(f.url)).sort((a, b) => a.start - b.start);
   const name = (f: Fetch) => f.url.replace(/.*\/assets\//, '');
   // KaTeX first (the formulas of the steps beside the first one wait for it), then the rest, each chunk asked
   // for only once the one before it has arrived: never a burst of modules evaluated in one task
   expect(preloaded[0].start, name(preloaded[0])).toBeGreaterThan(katex.end);
+  // none in the first seconds: the page was quiet for 2 s after KaTeX arrived (and its formulas were typeset)
+  expect(preloaded[0].startedAt - katex.endedAt).toBeGreaterThanOrEqual(2000);
   for (let i = 1; i < preloaded.length; i++)
     expect(preloaded[i].start, `${name(preloaded[i])} after ${name(preloaded[i - 1])}`).toBeGreaterThan(
       preloaded[i - 1].end,
