@@ -52,6 +52,8 @@ export interface StepTemplate {
   reads?: ValueEntry[];
   /** The values the step writes. */
   writes: ValueEntry[];
+  /** The symbolic rule with its long sums folded, and the most terms of one (when it has one). */
+  folded?: { symbolic: string; terms: number };
 }
 
 /** An empty network cache. */

@@ -2,7 +2,7 @@
 import { buildTimeline, type Phase, type Step, type Timeline } from '../steps';
 import type { Lesson, Trace } from '../engine';
 import { makeContext, type FormulaContext, type NetworkCache, type StepTemplate } from './context';
-import { render } from './equations';
+import { render, type Equation } from './equations';
 import { isLayerKind, LAYER_RULES } from './layerRules';
 import { layerResult } from './layerResult';
 import { neuronEquations } from './neuronRules';
@@ -16,6 +16,19 @@ export interface FormulaOptions {
   digits: number;
 }
 
+/** The symbolic rule: each equation with its middle form, if any. */
+const symbolicOf = (equations: readonly Equation[], w: Writer): string =>
+  longList(
+    equations.map((e) =>
+      e.via
+        ? equation(e.lhs, render(e.via, e, w), render(e.rhs, e, w))
+        : equation(e.lhs, render(e.rhs, e, w)),
+    ),
+  );
+/** The rule with numbers. */
+const substitutedOf = (equations: readonly Equation[], w: Writer): string =>
+  longList(equations.map((e) => equation(e.lhs, render(e.rhs, e, w))));
+
 /** The step's equations, symbolic rule and sentence, made once per network and step. */
 function templateOf(c: FormulaContext, step: Step): StepTemplate {
   let t = c.templates.get(step.id);
@@ -24,15 +37,14 @@ function templateOf(c: FormulaContext, step: Step): StepTemplate {
       ? LAYER_RULES[step.kind](c, step.layer)
       : neuronEquations(c, step);
     const w = new Writer(c, false);
-    const symbolic = longList(
-      equations.map((e) =>
-        e.via
-          ? equation(e.lhs, render(e.via, e, w), render(e.rhs, e, w))
-          : equation(e.lhs, render(e.rhs, e, w)),
-      ),
-    );
+    const symbolic = symbolicOf(equations, w);
     const sentence = Object.freeze(sentenceFor(c.shape, step, c.n));
     t = { equations, symbolic, sentence, writes: step.writes.map((id) => c.entry(id)) };
+    if (w.longestSum > 0)
+      t.folded = {
+        symbolic: symbolicOf(equations, new Writer(c, false, undefined, true)),
+        terms: w.longestSum,
+      };
     c.templates.set(step.id, t);
   }
   return t;
@@ -43,10 +55,15 @@ function formulaIn(base: FormulaContext, step: Step): Formula {
   const c = step.sample === undefined ? base : base.forSample(step.sample);
   const t = templateOf(c, step);
   const numeric = new Writer(c, true, t.reads);
-  const substituted = longList(t.equations.map((e) => equation(e.lhs, render(e.rhs, e, numeric))));
+  const substituted = substitutedOf(t.equations, numeric);
   t.reads ??= numeric.read;
   const results: Operand[] = t.writes.map((e) => c.operandOf(e));
+  const folded = t.folded && {
+    ...t.folded,
+    substituted: substitutedOf(t.equations, new Writer(c, true, t.reads, true)),
+  };
   return {
+    ...(folded && { folded }),
     symbolic: t.symbolic,
     substituted,
     result: isLayerKind(step.kind)

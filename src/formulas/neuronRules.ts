@@ -5,7 +5,7 @@
 import { outputDeltaForm, range, scopeId, templates, vid, type NeuronKind, type Step } from '../steps';
 import type { FormulaContext } from './context';
 import { equationOf, updateEquation, type Equation, type Rule } from './equations';
-import { frac, meanOf, minus, ofSample, paren, partial, plus } from './tex';
+import { frac, meanOf, minus, ofSample, paren, partial } from './tex';
 import type { Writer } from './writer';
 
 /** Σ_k w^l_jk a^{l−1}_k (+ b^l_j); row vectors write a^{l−1}_k w^l_jk, the input first. */
@@ -20,7 +20,7 @@ const weightedSum: Rule = (w, l, j) => {
     );
   }
   if (w.ctx.shape.useBias) terms.push(w.v(vid.b(l, j)));
-  return plus(terms);
+  return w.plus(terms);
 };
 
 /** Σ_i w^{l+1}_ij δ^{l+1}_i: the error reaching neuron j of layer l (row vectors: δ first). */
@@ -34,7 +34,7 @@ function backSum(w: Writer, l: number, j: number): string {
         : w.times(w.v(vid.w(l + 1, i, j)), w.v(vid.d(l + 1, i))),
     );
   }
-  return plus(terms);
+  return w.plus(terms);
 }
 
 /** ∂E/∂w^l_jk = δ^l_j a^{l−1}_k; for k = -1, ∂E/∂b^l_j = δ^l_j. */

@@ -52,6 +52,11 @@ function joinGuarded(items: readonly string[], sep: string): string {
 
 /** a + b + …, bracketing negative terms after the first. */
 export const plus = (terms: readonly string[]): string => joinGuarded(terms, ' + ');
+/** Sums of more terms than this are written folded on screen (see foldTerms). */
+export const FOLD_OVER = 8;
+/** The first three terms, ⋯, the last two: a long sum as read on screen (every term shown is exact). */
+export const foldTerms = (terms: readonly string[]): string[] =>
+  terms.length > FOLD_OVER ? [...terms.slice(0, 3), '\\cdots', ...terms.slice(-2)] : [...terms];
 /** a − b */
 export const minus = (a: string, b: string): string => `${a} - ${guard(b)}`;
 /** Factors joined by `sep` (` \cdot ` between numbers, a space between symbols), negatives bracketed after the first. */

@@ -29,6 +29,11 @@ export interface Formula {
   operands: Operand[];
   /** Every value the step writes, with its exact value. */
   results: Operand[];
+  /**
+   * When a sum has more than FOLD_OVER terms: the rule and the rule with numbers as shown on screen, each long
+   * sum as its first terms, ⋯ and its last terms (those shown exact), and the most terms of one sum.
+   */
+  folded?: { symbolic: string; substituted: string; terms: number };
 }
 
 /** One factor of a path's product: a value, or a softmax Jacobian entry ∂a_i/∂z_j (which has no value id). */

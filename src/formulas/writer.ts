@@ -6,7 +6,7 @@ import { ACTIVATIONS } from '../engine';
 import { SLOT, templates, vid, type ValueId } from '../steps';
 import type { FormulaContext, ValueEntry } from './context';
 import type { Operand } from './types';
-import { exp, fill, frac, guard, isSum, matrix, paren, plus } from './tex';
+import { exp, fill, FOLD_OVER, foldTerms, frac, guard, isSum, matrix, paren, plus } from './tex';
 
 export type Orientation = 'column' | 'row';
 
@@ -14,17 +14,21 @@ export class Writer {
   readonly operands: Operand[] = [];
   /** The entries read, in order, when there was nothing to replay (so later traces of the network can). */
   readonly read: ValueEntry[] = [];
+  /** The most terms of a sum written with more than FOLD_OVER (0: none), folded or not. */
+  longestSum = 0;
   private cursor = 0;
   private readonly recording: boolean;
 
   /**
    * `replay`: the entries this rule read for an earlier trace of the same network, in order; the rule reads the
    * same values in the same order every time, so they spare a lookup per value (any mismatch falls back).
+   * `fold`: write sums of more than FOLD_OVER terms folded (first terms, ⋯, last terms).
    */
   constructor(
     readonly ctx: FormulaContext,
     readonly numeric: boolean,
     private replay?: readonly ValueEntry[],
+    readonly fold = false,
   ) {
     this.recording = numeric && replay === undefined;
   }
@@ -67,11 +71,17 @@ export class Writer {
     return a + (this.numeric ? ' \\cdot ' : ' ') + guard(b);
   }
 
+  /** a + b + …, folded when the writer folds and there are more than FOLD_OVER terms. */
+  plus(terms: readonly string[]): string {
+    if (terms.length > FOLD_OVER) this.longestSum = Math.max(this.longestSum, terms.length);
+    return plus(this.fold ? foldTerms(terms) : terms);
+  }
+
   /** Σ_i terms(i), written out term by term. */
   sum(count: number, term: (i: number) => string): string {
     const terms: string[] = [];
     for (let i = 0; i < count; i++) terms.push(term(i));
-    return plus(terms);
+    return this.plus(terms);
   }
 
   /** An engine template (f′, loss term, ∂E/∂a) for neuron j of layer l: z, a, t read in order; n = output count. */
