@@ -127,7 +127,7 @@ export class Trainer {
         this.hidden = message.hidden;
         return;
       case 'frames':
-        this.share.report(message.frameMs);
+        this.share.report(message.frameMs, this.host.now());
         return;
     }
   }
@@ -165,6 +165,7 @@ export class Trainer {
   private restartPace(): void {
     this.paceStart = this.host.now();
     this.paceDone = 0;
+    this.share.begin(this.paceStart);
   }
 
   private scheduleTick(delay: number): void {
@@ -185,6 +186,7 @@ export class Trainer {
     const { host } = this;
     const start = host.now();
     const speed = this.settings.speed;
+    this.share.check(start);
     const slice = this.share.slice(SLICE_MS);
     let now = start;
     while (now - start < slice) {
