@@ -40,19 +40,32 @@ const OBSERVE = `if (window.__observe) {
   }`;
 
 /**
+ * In the page: counts the frames on which the epoch line changed (frames that showed new training, as against
+ * frames drawn with nothing new because no message from the worker came in time).
+ */
+const UPDATES = `const label = document.querySelector('[data-testid="train-epoch"]');
+  let updates = 0;
+  let shown = label?.textContent;
+  const count = () => {
+    if (label?.textContent !== shown) updates++;
+    shown = label?.textContent;
+  };`;
+
+/**
  * In the page: counts frames from the start mark until the epoch line reads the last epoch; returns the frame
- * times. Page code as text (tsx would wrap functions in a helper the page lacks).
+ * times and the count of frames that showed new epochs. Page code as text (tsx would wrap functions in a helper the page lacks).
  */
 export const RUN = `async ([epochs, start, end]) => {
   const times = [];
   ${OBSERVE}
-  const label = document.querySelector('[data-testid="train-epoch"]');
+  ${UPDATES}
   const done = () => (label?.textContent ?? '').replace(/\\D/g, '') === String(epochs);
   performance.mark(start);
   document.querySelector('.train-buttons button')?.click();
   await new Promise((ok) => {
     const frame = (t) => {
       times.push(t);
+      count();
       if (done() && !document.querySelector('.train-state')?.textContent?.includes('…')) {
         performance.mark(end);
         ok();
@@ -60,21 +73,23 @@ export const RUN = `async ([epochs, start, end]) => {
     };
     requestAnimationFrame(frame);
   });
-  return times;
+  return { times, updates };
 }`;
 
 /**
  * In the page: starts the run again (from the epoch it stands at) and counts frames for `ms`, then pauses it;
- * returns the frame times.
+ * returns the frame times and the count of frames that showed new epochs.
  */
 export const RUN_WINDOW = `async ([ms, start, end]) => {
   const times = [];
   ${OBSERVE}
+  ${UPDATES}
   performance.mark(start);
   document.querySelector('.train-buttons button')?.click();
   await new Promise((ok) => {
     const frame = (t) => {
       times.push(t);
+      count();
       if (t - times[0] >= ms) {
         performance.mark(end);
         ok();
@@ -83,7 +98,7 @@ export const RUN_WINDOW = `async ([ms, start, end]) => {
     requestAnimationFrame(frame);
   });
   document.querySelector('.train-buttons button')?.click();
-  return times;
+  return { times, updates };
 }`;
 
 export async function openTrain(

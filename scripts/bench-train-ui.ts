@@ -39,6 +39,8 @@ export interface TrainUiRow {
   seconds: number;
   frames: number;
   fps: number;
+  /** Frames per second that showed new epochs (the epoch line changed). */
+  updatedFps: number;
   /** 95th percentile of the interval between frames, ms. */
   p95FrameMs: number;
   /** Main-thread CPU time per frame, ms (absent when the trace had no main thread). */
@@ -113,11 +115,11 @@ export async function benchTrainUi(
       ];
       await browser.startTracing(page, { categories });
       if (options.mutations) await page.evaluate('window.__observe = true');
-      const times = (await page.evaluate(
+      const { times, updates } = (await page.evaluate(
         c.history
           ? `(${RUN_WINDOW})(${JSON.stringify([WINDOW_MS, START, END])})`
           : `(${RUN})(${JSON.stringify([epochs, START, END])})`,
-      )) as number[];
+      )) as { times: number[]; updates: number };
       const reached = c.history
         ? Number(((await page.getByTestId('train-epoch').textContent()) ?? '').replace(/\D/g, ''))
         : epochs;
@@ -151,6 +153,7 @@ export async function benchTrainUi(
         seconds,
         frames,
         fps: frames / seconds,
+        updatedFps: updates / seconds,
         p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? NaN,
         ...(main !== undefined ? { mainMsPerFrame: main / Math.max(1, frames) } : {}),
         ...(mutations !== undefined ? { mutationsPerFrame: mutations / Math.max(1, frames) } : {}),
@@ -187,6 +190,7 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     'p95 frame ms',
     'main ms/frame',
     'met (≥ 55 fps, < 8 ms)',
+    'updated fps',
     'drawn fps (trace)',
     'main wait ×',
     'worker ms/s',
@@ -200,6 +204,7 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     r.p95FrameMs.toFixed(1),
     r.mainMsPerFrame?.toFixed(2) ?? '–',
     r.fps >= r.targets.fps && (r.mainMsPerFrame ?? Infinity) < r.targets.mainMsPerFrame ? 'yes' : 'NO',
+    r.updatedFps.toFixed(1),
     r.drawnFps?.toFixed(1) ?? '–',
     r.mainWait?.toFixed(2) ?? '–',
     r.workerMsPerS?.toFixed(0) ?? '–',

@@ -16,8 +16,14 @@ export const MIN_DUTY = 0.1;
 export const SLOW_FRAME_MS = 1000 / 57;
 /** Frame intervals (ms) below this are kept frames (over 59 per second): the share may grow. */
 export const FAST_FRAME_MS = 1000 / 59;
-/** One frame of a 60 Hz display, ms: at a share under SLICE_MS / FRAME_PERIOD_MS a slice and its rest fill one. */
+/** One frame of a 60 Hz display, ms. */
 export const FRAME_PERIOD_MS = 1000 / 60;
+/**
+ * A slice and its rest fill half a frame (at a share under SLICE_MS / CYCLE_MS): the worker then posts about twice
+ * a frame, so the page has something new on nearly every frame even when the worker's timers run late on a busy
+ * machine (a slice and rest of a whole frame, late by a few ms, left every other frame with nothing new).
+ */
+export const CYCLE_MS = FRAME_PERIOD_MS / 2;
 /** With no report for this long (ms) while a run goes on, the page draws no frames: the run takes all its time. */
 export const STALE_MS = 1000;
 /** Reports of kept frames in a row before the share grows. */
@@ -65,9 +71,9 @@ export class FrameShare {
     if (now - this.heard > STALE_MS) this.duty = 1;
   }
 
-  /** How long the next slice trains, ms: `longest` (the slice of a run without rests), or a frame's share. */
+  /** How long the next slice trains, ms: `longest` (the slice of a run without rests), or a half frame's share. */
   slice(longest: number): number {
-    return this.duty >= 1 ? longest : Math.min(longest, this.duty * FRAME_PERIOD_MS);
+    return this.duty >= 1 ? longest : Math.min(longest, this.duty * CYCLE_MS);
   }
 
   /** The rest after a slice of `workedMs` that keeps the share: 0 at duty 1. */

@@ -171,9 +171,9 @@ describe('sharing the machine with the page', () => {
   it('halves the worker’s share at once while frames are missed, down to a tenth', () => {
     const share = new FrameShare();
     expect(share.duty).toBe(START_DUTY);
-    // at half the time a slice of 8 ms rests 8 ms
-    expect(share.slice(8)).toBe(8);
-    expect(share.rest(8)).toBe(8);
+    // at half the time a slice is a quarter of a frame and rests as long
+    expect(share.slice(8)).toBeCloseTo(1000 / 240, 12);
+    expect(share.rest(3)).toBe(3);
     share.report(1000 / 50, 0);
     expect(share.duty).toBe(0.25);
     share.report(1000 / 58, 250); // between: kept as it is
@@ -185,10 +185,10 @@ describe('sharing the machine with the page', () => {
     share.report(1000 / 40, 1000);
     expect(share.duty).toBe(MIN_DUTY);
     expect(MIN_DUTY).toBe(0.1);
-    // at the least share a slice and its rest make one frame of a 60 Hz display
+    // at the least share a slice and its rest make half a frame of a 60 Hz display
     const slice = share.slice(8);
-    expect(slice).toBeCloseTo(1000 / 600, 12);
-    expect(slice + share.rest(slice)).toBeCloseTo(1000 / 60, 9);
+    expect(slice).toBeCloseTo(1000 / 1200, 12);
+    expect(slice + share.rest(slice)).toBeCloseTo(1000 / 120, 9);
   });
 
   it('grows the share only after two reports of kept frames in a row, by half and at least 0.1, up to all', () => {
