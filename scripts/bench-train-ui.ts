@@ -6,18 +6,30 @@
  * top-level task on the renderer's main thread between the run's start and end marks, divided by the frames).
  * Targets: at least 55 frames per second and under 8 ms of main-thread work per frame.
  *
- * Run alone: `npx tsx scripts/bench-train-ui.ts [--json] [--no-build] [--epochs N] [--profile] [--dist DIR] [--cases 1,3] [--mutations]`
+ * Run alone: `npx tsx scripts/bench-train-ui.ts [--json] [--no-build] [--epochs N] [--profile] [--dist DIR] [--cases 1,3] [--mutations] [--threads]`
  * (--profile prints the functions with most self time; read it with an unminified build in --dist); `npm run bench` prints it
- * beside the other figures. Needs Debian's Chromium (CHROMIUM_PATH); never downloads a browser.
+ * beside the other figures. --threads prints every thread's CPU time per second of the run (bench-train-ui-trace.ts). Needs Debian's Chromium (CHROMIUM_PATH); never downloads a browser.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { ensureBuilt, serve } from './bench-ui';
 import { callersOf, topSelfTime, type CpuProfile, type TraceEvent } from './bench-ui-trace';
+import { CASES, HISTORY_SPEED, RUN, RUN_WINDOW, WINDOW_MS, openTrain } from './bench-train-ui-page';
+import {
+  END,
+  FRAME_CATEGORY,
+  START,
+  byKind,
+  mainThreadMs,
+  printThreadLoads,
+  threadLoads,
+  traceFrames,
+  type ThreadLoad,
+} from './bench-train-ui-trace';
 
 export interface TrainUiRow {
   name: string;
@@ -27,161 +39,25 @@ export interface TrainUiRow {
   seconds: number;
   frames: number;
   fps: number;
+  /** Frames per second that showed new epochs (the epoch line changed). */
+  updatedFps: number;
   /** 95th percentile of the interval between frames, ms. */
   p95FrameMs: number;
   /** Main-thread CPU time per frame, ms (absent when the trace had no main thread). */
   mainMsPerFrame?: number;
   /** The Train view's DOM mutations per frame (with --mutations). */
   mutationsPerFrame?: number;
+  /** Frames the compositor drew per second, from the trace's DrawFrame events (absent when it had none). */
+  drawnFps?: number;
+  /** Frames the trace reports dropped per second (DroppedFrame). */
+  droppedFps?: number;
+  /** The renderer main thread's wall time over CPU time of its tasks: above 1 while it waited for a core. */
+  mainWait?: number;
+  /** The training worker's CPU time per second of the run, ms (1000: a whole core). */
+  workerMsPerS?: number;
   targets: { fps: number; mainMsPerFrame: number };
 }
-
 const DIST = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
-const START = 'bench-train-start';
-const END = 'bench-train-end';
-
-/**
- * The cases: trained from epoch 0 to `epochs` at full speed; or (`history`) first trained to `epochs` at full
- * speed unmeasured, then measured over WINDOW_MS going on from there at 10,000 samples per second (Iris: about
- * 83 epochs a second, so the history stays near 10,000 epochs while a few hundred frames are counted).
- */
-const CASES: { name: string; dataset: string | null; history?: true }[] = [
-  { name: 'Iris 4-5-3, SGD: charts, graph, confusion matrix', dataset: null },
-  { name: 'Spiral 2-5-1, SGD: charts, graph, decision map', dataset: 'spiral' },
-  {
-    name: 'Iris 4-5-3, SGD, after 10,000 epochs of history (10,000 samples/s)',
-    dataset: null,
-    history: true,
-  },
-];
-/** How long the history case is measured, ms. */
-const WINDOW_MS = 4000;
-/** The speed option of the history case (its index in the speed list: 10,000 samples/s). */
-const HISTORY_SPEED = '4';
-
-/**
- * In the page, with --mutations: counts the Train view's DOM mutations (attributes, text, nodes) while the run is
- * measured, into window.__mutations (a count that does not depend on the machine's load).
- */
-const OBSERVE = `if (window.__observe) {
-    window.__mutations = 0;
-    window.__observer?.disconnect();
-    window.__observer = new MutationObserver((r) => (window.__mutations += r.length));
-    window.__observer.observe(document.querySelector('.train-view'), {
-      subtree: true,
-      attributes: true,
-      characterData: true,
-      childList: true,
-    });
-  }`;
-
-/**
- * In the page: counts frames from the start mark until the epoch line reads the last epoch; returns the frame
- * times. Page code as text (tsx would wrap functions in a helper the page lacks).
- */
-const RUN = `async ([epochs, start, end]) => {
-  const times = [];
-  ${OBSERVE}
-  const label = document.querySelector('[data-testid="train-epoch"]');
-  const done = () => (label?.textContent ?? '').replace(/\\D/g, '') === String(epochs);
-  performance.mark(start);
-  document.querySelector('.train-buttons button')?.click();
-  await new Promise((ok) => {
-    const frame = (t) => {
-      times.push(t);
-      if (done() && !document.querySelector('.train-state')?.textContent?.includes('…')) {
-        performance.mark(end);
-        ok();
-      } else requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  return times;
-}`;
-
-/**
- * In the page: starts the run again (from the epoch it stands at) and counts frames for `ms`, then pauses it;
- * returns the frame times.
- */
-const RUN_WINDOW = `async ([ms, start, end]) => {
-  const times = [];
-  ${OBSERVE}
-  performance.mark(start);
-  document.querySelector('.train-buttons button')?.click();
-  await new Promise((ok) => {
-    const frame = (t) => {
-      times.push(t);
-      if (t - times[0] >= ms) {
-        performance.mark(end);
-        ok();
-      } else requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  document.querySelector('.train-buttons button')?.click();
-  return times;
-}`;
-
-async function openTrain(page: Page, url: string, dataset: string | null, epochs: number): Promise<void> {
-  await page.goto(url);
-  // the page's scripts run after its first paint: a click on the button before they do opens nothing
-  const dialog = page.getByRole('dialog', { name: 'Choose a lesson' });
-  for (let tries = 0; tries < 30 && !(await dialog.isVisible()); tries++) {
-    await page.getByRole('button', { name: 'Lessons' }).click();
-    await dialog.waitFor({ timeout: 1000 }).catch(() => {});
-  }
-  await dialog.getByRole('button', { name: /Iris/ }).click();
-  await page.getByTestId('train-epoch').waitFor();
-  if (dataset) await page.getByLabel('Data set').selectOption(dataset);
-  await page.getByLabel('Epochs to run').fill(String(epochs));
-  await page.getByLabel('Training speed').selectOption({ label: 'As fast as possible' });
-}
-
-/** Thread time of top-level tasks on the renderer's main thread between the two marks, ms. */
-function mainThreadMs(events: TraceEvent[]): number | undefined {
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-  );
-  const marks = events.filter((e) => e.cat === 'blink.user_timing' && (e.name === START || e.name === END));
-  const a = marks.find((e) => e.name === START);
-  const b = marks.find((e) => e.name === END);
-  if (!main || !a || !b) return undefined;
-  let us = 0;
-  for (const e of events) {
-    if (
-      e.pid !== main.pid ||
-      e.tid !== main.tid ||
-      e.ph !== 'X' ||
-      e.name !== 'ThreadControllerImpl::RunTask'
-    )
-      continue;
-    if (e.ts < a.ts || e.ts > b.ts) continue;
-    us += e.tdur ?? e.dur ?? 0;
-  }
-  return us / 1000;
-}
-
-/** Main-thread thread time by trace event name (devtools.timeline), for --profile. */
-function byKind(events: TraceEvent[]): string {
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-  );
-  const sums = new Map<string, number>();
-  for (const e of events)
-    if (
-      main &&
-      e.pid === main.pid &&
-      e.tid === main.tid &&
-      e.ph === 'X' &&
-      e.cat?.includes('devtools.timeline')
-    )
-      sums.set(e.name, (sums.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
-  return [...sums]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 12)
-    .map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms  ${k}`)
-    .join('\n');
-}
 
 export async function benchTrainUi(
   options: {
@@ -194,6 +70,8 @@ export async function benchTrainUi(
     cases?: number[];
     /** Count the Train view's DOM mutations per frame (a MutationObserver; adds its own cost to the frames). */
     mutations?: boolean;
+    /** Print every thread's CPU time per second of the run (who holds the cores). */
+    threads?: boolean;
   } = {},
 ): Promise<TrainUiRow[]> {
   const { build = 'auto', epochs = 10000, verbose = false, profile = false } = options;
@@ -232,15 +110,16 @@ export async function benchTrainUi(
         'blink.user_timing',
         'toplevel',
         '__metadata',
+        FRAME_CATEGORY,
         ...(profile ? ['devtools.timeline'] : []),
       ];
       await browser.startTracing(page, { categories });
       if (options.mutations) await page.evaluate('window.__observe = true');
-      const times = (await page.evaluate(
+      const { times, updates } = (await page.evaluate(
         c.history
           ? `(${RUN_WINDOW})(${JSON.stringify([WINDOW_MS, START, END])})`
           : `(${RUN})(${JSON.stringify([epochs, START, END])})`,
-      )) as number[];
+      )) as { times: number[]; updates: number };
       const reached = c.history
         ? Number(((await page.getByTestId('train-epoch').textContent()) ?? '').replace(/\D/g, ''))
         : epochs;
@@ -248,6 +127,10 @@ export async function benchTrainUi(
         traceEvents: TraceEvent[];
       };
       if (profile) process.stderr.write(`${c.name}: main-thread time by kind\n${byKind(traceEvents)}\n`);
+      const loads = threadLoads(traceEvents);
+      if (options.threads)
+        process.stderr.write(`${c.name}: CPU per second by thread\n${printThreadLoads(loads)}\n`);
+      const drawn = traceFrames(traceEvents);
       if (cdp) {
         const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
         process.stderr.write(`${c.name}: most self time\n${topSelfTime(cpu, 25)}\n`);
@@ -270,9 +153,12 @@ export async function benchTrainUi(
         seconds,
         frames,
         fps: frames / seconds,
+        updatedFps: updates / seconds,
         p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? NaN,
         ...(main !== undefined ? { mainMsPerFrame: main / Math.max(1, frames) } : {}),
         ...(mutations !== undefined ? { mutationsPerFrame: mutations / Math.max(1, frames) } : {}),
+        ...(drawn?.drawn ? { drawnFps: drawn.drawn / seconds, droppedFps: drawn.dropped / seconds } : {}),
+        ...mainAndWorker(loads),
         targets: { fps: 55, mainMsPerFrame: 8 },
       });
     }
@@ -281,6 +167,17 @@ export async function benchTrainUi(
     await browser.close();
     server.close();
   }
+}
+
+/** The main thread's wait ratio and the training worker's CPU per second from the thread loads. */
+function mainAndWorker(loads: ThreadLoad[]): Pick<TrainUiRow, 'mainWait' | 'workerMsPerS'> {
+  const main = loads.find((t) => t.name.endsWith('/CrRendererMain'));
+  // the busiest worker thread is the trainer's (the chart worker draws a few ms a frame)
+  const worker = loads.find((t) => t.name.includes('DedicatedWorker'));
+  return {
+    ...(main ? { mainWait: main.waitRatio } : {}),
+    ...(worker ? { workerMsPerS: worker.cpuMsPerS } : {}),
+  };
 }
 
 /** The rows as a table. */
@@ -293,6 +190,10 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     'p95 frame ms',
     'main ms/frame',
     'met (≥ 55 fps, < 8 ms)',
+    'updated fps',
+    'drawn fps (trace)',
+    'main wait ×',
+    'worker ms/s',
     ...(rows.some((r) => r.mutationsPerFrame !== undefined) ? ['DOM mutations/frame'] : []),
   ];
   const body = rows.map((r) => [
@@ -303,6 +204,10 @@ export function printTrainUi(rows: TrainUiRow[]): string {
     r.p95FrameMs.toFixed(1),
     r.mainMsPerFrame?.toFixed(2) ?? '–',
     r.fps >= r.targets.fps && (r.mainMsPerFrame ?? Infinity) < r.targets.mainMsPerFrame ? 'yes' : 'NO',
+    r.updatedFps.toFixed(1),
+    r.drawnFps?.toFixed(1) ?? '–',
+    r.mainWait?.toFixed(2) ?? '–',
+    r.workerMsPerS?.toFixed(0) ?? '–',
     ...(r.mutationsPerFrame !== undefined ? [r.mutationsPerFrame.toFixed(1)] : []),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -332,6 +237,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       dist: { type: 'string' },
       cases: { type: 'string' },
       mutations: { type: 'boolean', default: false },
+      threads: { type: 'boolean', default: false },
     },
   });
   const rows = await benchTrainUi({
@@ -342,6 +248,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     dist: values.dist,
     cases: values.cases?.split(',').map(Number),
     mutations: values.mutations,
+    threads: values.threads,
   });
   console.log(values.json ? JSON.stringify(rows, null, 2) : printTrainUi(rows));
 }

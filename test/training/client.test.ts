@@ -6,7 +6,7 @@ import {
   reportFrames,
   type WorkerLike,
 } from '../../src/training/client';
-import { FrameShare, MIN_DUTY, START_DUTY } from '../../src/training/share';
+import { FrameShare, MIN_DUTY, STALE_MS, START_DUTY } from '../../src/training/share';
 import type { PageToWorker, WorkerToPage } from '../../src/training/protocol';
 import { packMessage, type WireMessage } from '../../src/training/wire';
 
@@ -168,24 +168,71 @@ describe('sharing the machine with the page', () => {
     }
   });
 
-  it('shrinks the worker’s share while frames are missed, grows it to all while they are kept', () => {
+  it('halves the worker’s share at once while frames are missed, down to a tenth', () => {
     const share = new FrameShare();
     expect(share.duty).toBe(START_DUTY);
-    // at half the time a slice of 8 ms rests 8 ms
-    expect(share.slice(8)).toBe(8);
-    expect(share.rest(8)).toBe(8);
-    share.report(1000 / 50);
-    expect(share.duty).toBeCloseTo(0.35, 12);
-    share.report(1000 / 58); // between: kept as it is
-    expect(share.duty).toBeCloseTo(0.35, 12);
-    for (let i = 0; i < 10; i++) share.report(1000 / 40);
+    // at half the time a slice is a quarter of a frame and rests as long
+    expect(share.slice(8)).toBeCloseTo(1000 / 240, 12);
+    expect(share.rest(3)).toBe(3);
+    share.report(1000 / 50, 0);
+    expect(share.duty).toBe(0.25);
+    share.report(1000 / 58, 250); // between: kept as it is
+    expect(share.duty).toBe(0.25);
+    share.report(1000 / 56, 500);
+    expect(share.duty).toBe(0.125);
+    share.report(1000 / 40, 750);
     expect(share.duty).toBe(MIN_DUTY);
-    // at the least share a slice and its rest make one frame of a 60 Hz display
+    share.report(1000 / 40, 1000);
+    expect(share.duty).toBe(MIN_DUTY);
+    expect(MIN_DUTY).toBe(0.1);
+    // at the least share a slice and its rest make half a frame of a 60 Hz display
     const slice = share.slice(8);
-    expect(slice + share.rest(slice)).toBeCloseTo(1000 / 60, 9);
-    for (let i = 0; i < 9; i++) share.report(1000 / 60);
-    expect(share.duty).toBe(1);
+    expect(slice).toBeCloseTo(1000 / 1200, 12);
+    expect(slice + share.rest(slice)).toBeCloseTo(1000 / 120, 9);
+  });
+
+  it('grows the share only after two reports of kept frames in a row, by half and at least 0.1, up to all', () => {
+    const share = new FrameShare();
+    for (let i = 0; i < 4; i++) share.report(25, i);
+    expect(share.duty).toBe(MIN_DUTY);
+    const duties: number[] = [];
+    // kept, kept, then one in the band between (57–59 a second) breaks the run of kept reports
+    for (const fps of [60, 60, 60, 58, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60]) {
+      share.report(1000 / fps, 10);
+      duties.push(share.duty);
+    }
+    const r = (x: number) => Math.round(x * 1e9) / 1e9;
+    expect(duties.map(r)).toEqual(
+      [0.1, 0.2, 0.2, 0.2, 0.2, 0.3, 0.3, 0.45, 0.45, 0.675, 0.675, 1, 1, 1, 1, 1].map(r),
+    );
     expect(share.slice(8)).toBe(8);
     expect(share.rest(8)).toBe(0);
+    // one missed report right after a kept one: halved, and the count of kept reports starts again
+    share.report(1000 / 60, 20);
+    share.report(1000 / 50, 20);
+    expect(share.duty).toBe(0.5);
+    share.report(1000 / 60, 20);
+    expect(share.duty).toBe(0.5);
+  });
+
+  it('takes all the time when the page has not reported for a second (a hidden tab or a page that draws nothing)', () => {
+    const share = new FrameShare();
+    share.begin(1000);
+    for (let i = 0; i < 4; i++) share.report(25, 1000 + 250 * i);
+    expect(share.duty).toBe(MIN_DUTY);
+    // reports every 250 ms: the share stays
+    share.check(1750 + STALE_MS);
+    expect(share.duty).toBe(MIN_DUTY);
+    share.check(1751 + STALE_MS);
+    expect(share.duty).toBe(1);
+    expect(share.rest(8)).toBe(0);
+    // the next run (or speed) starts from at most the starting share, and waits a second for reports again
+    share.begin(5000);
+    expect(share.duty).toBe(START_DUTY);
+    share.check(5000 + STALE_MS);
+    expect(share.duty).toBe(START_DUTY);
+    share.report(25, 5500);
+    share.begin(6000);
+    expect(share.duty).toBe(START_DUTY / 2);
   });
 });

@@ -3,8 +3,8 @@ import { type EpochStats, type Lesson } from '../../src/engine';
 import { train } from '../../src/engine/training';
 import { irisSplit } from '../../src/data';
 import type { PageToWorker, TrainSettings, WorkerToPage } from '../../src/training/protocol';
-import { BACKGROUND_MS, FRAME_MS, SLICE_MS, Trainer, type TrainerHost } from '../../src/training/trainer';
-import { FRAME_PERIOD_MS, MIN_DUTY } from '../../src/training/share';
+import { BACKGROUND_MS, FRAME_MS, Trainer, type TrainerHost } from '../../src/training/trainer';
+import { CYCLE_MS, MIN_DUTY, STALE_MS } from '../../src/training/share';
 import { irisLesson } from '../support/iris';
 import { packMessage, transferables, unpackMessage } from '../../src/training/wire';
 
@@ -227,17 +227,17 @@ describe('training worker protocol', () => {
     const worked = (c: { slice: number; rest: number }, duty: number) => (c.rest * duty) / (1 - duty);
     // at first half the time: each rest as long as the slice before it
     for (const c of cycles(4)) {
-      expect(worked(c, 0.5)).toBeGreaterThanOrEqual(SLICE_MS);
+      expect(worked(c, 0.5)).toBeGreaterThanOrEqual(0.5 * CYCLE_MS);
       expect(worked(c, 0.5)).toBeGreaterThanOrEqual(c.slice - 3);
       expect(worked(c, 0.5)).toBeLessThanOrEqual(c.slice);
     }
-    // the page misses frames (20 ms apart): the share shrinks to its least, a slice and its rest about a frame
+    // the page misses frames (20 ms apart): the share shrinks to its least, a slice and its rest about half a frame
     for (let i = 0; i < 10; i++) send({ type: 'frames', frameMs: 20 });
     for (const c of cycles(4)) {
-      expect(worked(c, MIN_DUTY)).toBeGreaterThanOrEqual(MIN_DUTY * FRAME_PERIOD_MS);
+      expect(worked(c, MIN_DUTY)).toBeGreaterThanOrEqual(MIN_DUTY * CYCLE_MS);
       expect(worked(c, MIN_DUTY)).toBeGreaterThanOrEqual(c.slice - 3);
       expect(worked(c, MIN_DUTY)).toBeLessThanOrEqual(c.slice);
-      expect(c.slice + c.rest).toBeLessThan(2 * FRAME_PERIOD_MS);
+      expect(c.slice + c.rest).toBeLessThan(2 * CYCLE_MS);
     }
     // pause in a rest: the slice due after it does nothing; one epoch goes on from where it stood
     send({ type: 'pause' });
@@ -247,14 +247,38 @@ describe('training worker protocol', () => {
     send({ type: 'oneEpoch' });
     expect(host.last().snapshot.position).toBe(0);
     // the page keeps its frames (60 a second) with a core to spare: the share grows to all, no rests
-    for (let i = 0; i < 10; i++) send({ type: 'frames', frameMs: 1000 / 60 });
     send({ type: 'start' });
+    for (let i = 0; i < 10; i++) send({ type: 'frames', frameMs: 1000 / 60 });
     for (const c of cycles(4)) expect(c.rest).toBe(0);
     host.run();
     expect(host.last()).toMatchObject({ type: 'stopped', reason: 'done', snapshot: { epoch: 60 } });
     const ref = train(lesson, split, { epochs: 60, seed: 5 });
     expect(host.last().snapshot.weights).toEqual(ref.weights);
     expect(host.epochs().map((e) => e.trainLoss)).toEqual(ref.history.map((h) => h.trainLoss));
+  });
+
+  it('as fast as possible it takes all the time once the page has stopped reporting frames for a second', () => {
+    const { host, send } = setUp({ stop: { kind: 'epochs', epochs: 100000 } });
+    send({ type: 'start' });
+    host.run(2);
+    for (let i = 0; i < 4; i++) send({ type: 'frames', frameMs: 25 });
+    const before = host.delays.length;
+    const t0 = host.time;
+    // reports stop (a hidden tab, or frames no longer drawn): rests of the least share for a second, then none
+    host.run(Infinity, t0 + STALE_MS - 50);
+    const resting = host.delays.slice(before + 1);
+    expect(resting.length).toBeGreaterThan(10);
+    resting.forEach((d) => expect(d).toBeGreaterThan(CYCLE_MS / 2));
+    host.delays = [];
+    host.run(Infinity, t0 + STALE_MS + 200);
+    expect(host.delays.length).toBeGreaterThan(10);
+    expect(host.delays.slice(-10)).toEqual(Array(10).fill(0));
+    // the page reports again that it misses frames: rests again (the share halved from all)
+    send({ type: 'frames', frameMs: 25 });
+    host.delays = [];
+    host.run(3);
+    host.delays.forEach((d) => expect(d).toBeGreaterThan(0));
+    send({ type: 'pause' });
   });
 
   it('counts updates on from the lesson’s, and takes the step view’s weights where the run stands', () => {
