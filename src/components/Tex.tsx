@@ -1,5 +1,5 @@
 import 'katex/dist/katex.min.css';
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { SizedCache } from './texCache';
 import { loadedKatex, loadKatex, onKatexLoaded, warmUpSteps } from './texEngine';
 import './tex.css';
@@ -166,12 +166,32 @@ function useTypesetLater(key: string, pending: boolean): void {
   }, [key, pending]);
 }
 
+/**
+ * The event a formula's element sends (it bubbles) when a placeholder has been replaced by the typeset formula:
+ * whoever sized the formulas around it (useFitFormulas) measures them again.
+ */
+export const TEX_RENDERED = 'texrendered';
+
+/** Sends TEX_RENDERED from `el` after the commit in which a placeholder became the formula. */
+function useAnnounceTypeset(el: RefObject<HTMLElement | null>, shown: boolean): void {
+  const wasPending = useRef(false);
+  useLayoutEffect(() => {
+    if (!shown) wasPending.current = true;
+    else if (wasPending.current) {
+      wasPending.current = false;
+      el.current?.dispatchEvent(new Event(TEX_RENDERED, { bubbles: true }));
+    }
+  }, [el, shown]);
+}
+
 /** The one component that renders TeX (KaTeX); a parse error shows the source. */
 export const Tex = memo(function Tex({ tex, block = false, label, className, light = false }: TexProps) {
   const key = keyOf(tex, block, light);
   prerendered?.push(key);
   const html = render(key, tex, block, light);
+  const el = useRef<HTMLDivElement & HTMLSpanElement>(null);
   useTypesetLater(key, !html); // a placeholder renders again once its formula is typeset
+  useAnnounceTypeset(el, !!html);
   const Tag = block ? 'div' : 'span';
   if (!html) {
     waiting.set(key, () => render(key, tex, block, light));
@@ -179,6 +199,7 @@ export const Tex = memo(function Tex({ tex, block = false, label, className, lig
     // a formula not yet typeset takes its place, named for screen readers
     return (
       <Tag
+        ref={el}
         className={`tex tex-pending ${className ?? ''}`}
         aria-label={label}
         role={label ? 'img' : undefined}
@@ -188,13 +209,14 @@ export const Tex = memo(function Tex({ tex, block = false, label, className, lig
   }
   if (!html.ok) {
     return (
-      <Tag className={`tex tex-error ${className ?? ''}`} title={html.error}>
+      <Tag ref={el} className={`tex tex-error ${className ?? ''}`} title={html.error}>
         <code>{tex}</code>
       </Tag>
     );
   }
   return (
     <Tag
+      ref={el}
       className={`tex ${className ?? ''}`}
       aria-label={label}
       role={label ? 'img' : undefined}

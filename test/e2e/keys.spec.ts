@@ -202,6 +202,13 @@ function cutOff(page: Page): Promise<string[]> {
       await frame();
       await new Promise((ok) => setTimeout(ok, 20));
     }
+    // a page content-visibility skipped until now is fitted in the frame after it comes on screen
+    const skipped = () =>
+      [...document.querySelectorAll<HTMLElement>('.formula-page.is-current .tex')].some(
+        (tex) =>
+          typeof tex.checkVisibility === 'function' && !tex.checkVisibility({ contentVisibilityAuto: true }),
+      );
+    for (let i = 0; i < 20 && skipped(); i++) await frame();
     // as painted: formulas are fitted at a frame's start (a very large one, hidden, at the next frame's)
     await frame();
     if (document.querySelector('.tex[style*="opacity"]')) await frame();

@@ -396,7 +396,10 @@ test('stepping keys work after a click on each control that keys.spec does not c
     {
       label: 'Edit network, opened (the focus on its panel)',
       control: () => page.locator('.network-panel h2'), // the panel takes the focus
-      act: () => page.locator('.edit-network').click(),
+      act: async () => {
+        await page.locator('.edit-network').click();
+        await page.locator('.network-panel h2').waitFor(); // its chunk loads on demand
+      },
       value: () => page.locator('.network-panel').isVisible().then(String),
     },
     {

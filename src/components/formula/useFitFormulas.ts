@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import { useLessonStore } from '../../store';
+import { TEX_RENDERED } from '../Tex';
 
 /** The smallest a formula is shrunk to; a piece still wider than its row scrolls (its row shows a scrollbar). */
 const MIN_SCALE = 0.55;
@@ -223,7 +224,11 @@ export function useFitFormulas(ref: RefObject<HTMLElement | null>, content: unkn
       if (!(e as Event & { skipped?: boolean }).skipped) scheduleFit(root);
     };
     root.addEventListener('contentvisibilityautostatechange', shown);
+    // a formula drawn as a placeholder (KaTeX still on its way) has just been typeset in place
+    const typeset = () => scheduleFit(root);
+    root.addEventListener(TEX_RENDERED, typeset);
     return () => {
+      root.removeEventListener(TEX_RENDERED, typeset);
       observer.disconnect();
       document.fonts?.removeEventListener('loadingdone', fit);
       root.removeEventListener('contentvisibilityautostatechange', shown);
