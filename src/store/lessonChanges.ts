@@ -22,6 +22,11 @@ export interface LessonChangeActions {
    */
   nextIteration(): boolean;
   /**
+   * Next iteration in tasks: `warm` computes what the new state shows (one piece per task) before the store
+   * takes it, so no single task holds the whole work. Not taken if the lesson changed meanwhile.
+   */
+  nextIterationAfter(warm: (next: LessonState) => Promise<void>): Promise<boolean>;
+  /**
    * Opens a lesson (undoably) if the gate accepts it; a refused one changes nothing and comes back with why.
    * `iteration`: the one it opens at (a link's; 1 by default).
    */
@@ -53,11 +58,12 @@ export function lessonChangeActions(
     restore({ ...snapshot(), lesson: r.lesson });
     return true;
   };
-  const nextIteration = () => {
+  /** The state Next iteration moves to, or null when it is refused (the notice then says why). */
+  const iterationState = (): Partial<LessonState> | null => {
     const { lesson, lossHistory } = get();
     const iteration = iterationOf(get());
     const r = traceOf(lesson);
-    if (!r.ok) return false;
+    if (!r.ok) return null;
     // the engine's w⁺ and b⁺ of an accepted lesson: checked against the format's limits only
     const gated = gateUpdate(lesson, r.trace.updated.weights, r.trace.updated.biases);
     if (!gated.ok) {
@@ -74,17 +80,32 @@ export function lessonChangeActions(
         notice: { ...notice, action: { kind: 'lowerRate', learningRate: lowerRate(eta) } },
         playing: false,
       });
-      return false;
+      return null;
     }
-    remember();
     // one more loss in the step view's history: the iteration (derived from it) goes up by one
-    set({
+    return {
       lesson: gated.lesson,
       lossHistory: [...lossHistory, r.trace.batch?.loss ?? r.trace.loss],
       cursor: 0,
       jumpStack: [],
       notice: null,
-    });
+    };
+  };
+  const nextIteration = () => {
+    const next = iterationState();
+    if (!next) return false;
+    remember();
+    set(next);
+    return true;
+  };
+  const nextIterationAfter = async (warm: (next: LessonState) => Promise<void>) => {
+    const from = get().lesson;
+    const next = iterationState();
+    if (!next) return false;
+    await warm({ ...get(), ...next });
+    if (get().lesson !== from) return false;
+    remember();
+    set(next);
     return true;
   };
   const restoreWork = (work: Work) => {
@@ -107,6 +128,7 @@ export function lessonChangeActions(
   return {
     edit,
     nextIteration,
+    nextIterationAfter,
     loadLesson: (candidate, at = {}) => {
       const gated = gateLesson(candidate);
       if (!gated.ok) return gated;

@@ -71,6 +71,8 @@ export interface LessonState {
   matrixView: boolean;
   /** Whether a long "where the numbers come from" list is open (short ones always are). */
   longSourcesOpen: boolean;
+  /** Whether a long sum shows every term (else its first and last terms around ⋯), for every step alike. */
+  allTerms: boolean;
   theme: Theme;
   /** Presenter mode (full screen, large type, editing hidden) and its blanked screen (a clicker's B). */
   presenting: boolean;
@@ -107,6 +109,7 @@ export function initialState(lesson: Lesson = DEFAULT_LESSON): LessonState {
     selectedEdge: null,
     matrixView: false,
     longSourcesOpen: false,
+    allTerms: false,
     theme: 'light',
     presenting: false,
     blanked: false,

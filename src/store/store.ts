@@ -22,6 +22,7 @@ export interface ViewActions {
   selectEdge(edge: EdgeId | null): void;
   toggleMatrixView(): void;
   setLongSourcesOpen(open: boolean): void;
+  setAllTerms(all: boolean): void;
   setTheme(theme: Theme): void;
   /** Enters or leaves presenter mode (leaving also unblanks). */
   setPresenting(on: boolean): void;
@@ -51,6 +52,7 @@ export function createLessonStore(init: Partial<LessonState> = {}): StoreApi<Les
       selectEdge: (selectedEdge) => set({ selectedEdge }),
       toggleMatrixView: () => set({ matrixView: !get().matrixView }),
       setLongSourcesOpen: (longSourcesOpen) => set({ longSourcesOpen }),
+      setAllTerms: (allTerms) => set({ allTerms }),
       setTheme: (theme) => set({ theme }),
       setPresenting: (presenting) => set({ presenting, blanked: false }),
       setBlanked: (blanked) => set({ blanked: blanked && get().presenting }),

@@ -1,7 +1,9 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { selectIteration, selectLossChart, useLessonStore, type LossChart } from '../../store';
 import { useFormatNumber } from '../../hooks';
+import { warmFirstScreen } from '../../warmStart';
+import { edgeCount, LARGE_NET_EDGES } from '../graph/deferredLesson';
 import { LineChart } from '../lazyPanels';
 import type { LineSeries } from '../train/LineChart';
 import '../train/line-chart.css'; // the chart's (lazyPart)
@@ -19,6 +21,18 @@ export function IterationControl() {
   );
   shown.current = chart;
   const nextIteration = useLessonStore((s) => s.nextIteration);
+  const nextIterationAfter = useLessonStore((s) => s.nextIterationAfter);
+  // a large net computes the new iteration's trace, steps and values one per task before showing it (busy
+  // meanwhile): in one task they were a long pause
+  const large = useLessonStore((s) => edgeCount(s.lesson) > LARGE_NET_EDGES);
+  const [pending, setPending] = useState(false);
+  const onNext = () => {
+    if (!large) nextIteration();
+    else if (!pending) {
+      setPending(true);
+      void nextIterationAfter(warmFirstScreen).finally(() => setPending(false));
+    }
+  };
   const lines: LineSeries[] = useMemo(
     () => [{ key: 'loss', label: 'E =', values: chart.values, xs: chart.xs }],
     [chart],
@@ -35,7 +49,12 @@ export function IterationControl() {
 
   return (
     <div className="iteration">
-      <button type="button" onClick={nextIteration} aria-label={t('controls.nextIteration')}>
+      <button
+        type="button"
+        onClick={onNext}
+        aria-busy={pending || undefined}
+        aria-label={t('controls.nextIteration')}
+      >
         {t('controls.nextIteration')} <span aria-hidden="true">↻</span>
       </button>
       <div className="sparkline">

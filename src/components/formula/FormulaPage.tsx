@@ -68,14 +68,18 @@ export const FormulaPage = memo(function FormulaPage({
   const errata = useLessonStore((s) => selectErrata(s, index));
   // practice: a covered result gives way to the student's answer (and nothing else on the page spoils it)
   const covered = useLessonStore((s) => selectCovered(s, index));
+  const allTerms = useLessonStore((s) => s.allTerms);
+  const setAllTerms = useLessonStore((s) => s.setAllTerms);
   const ref = useRef<HTMLDivElement>(null);
   // A page that goes under does not keep the keyboard focus (it would be invisible there).
   useEffect(() => {
     if (!current && ref.current?.contains(document.activeElement))
       (document.activeElement as HTMLElement).blur();
   }, [current]);
-  useFitFormulas(ref, formula);
-  if (!step || !formula) return null;
+  // a long sum is drawn folded (its first and last terms) unless every term was asked for
+  const shown = (!allTerms && formula?.folded) || formula;
+  useFitFormulas(ref, shown);
+  if (!step || !formula || !shown) return null;
   return (
     <div
       ref={ref}
@@ -97,12 +101,23 @@ export const FormulaPage = memo(function FormulaPage({
               {part === 'result' && covered ? (
                 <PracticeAnswer index={index} current={current} formula={formula} />
               ) : (
-                <Tex tex={formula[part]} block />
+                <Tex tex={part === 'result' ? formula.result : shown[part]} block />
               )}
             </dd>
           </div>
         ))}
       </dl>
+      {formula.folded && (
+        <button
+          type="button"
+          className="all-terms"
+          aria-expanded={allTerms}
+          tabIndex={current ? undefined : -1}
+          onClick={() => setAllTerms(!allTerms)}
+        >
+          {allTerms ? t('formula.fewerTerms') : t('formula.allTerms', { count: formula.folded.terms })}
+        </button>
+      )}
       {!covered && checks.length > 0 && (
         <ul className="grad-check" aria-label={t('formula.gradCheckTitle')}>
           {checks.slice(0, 6).map((c) => (

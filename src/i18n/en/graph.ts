@@ -28,6 +28,8 @@ export const graph = {
   'formula.gradCheck':
     'Gradient check: backprop {analytic}, finite difference {numeric} (relative difference {rel})',
   'formula.matrixView': 'Matrix view',
+  'formula.allTerms': 'Show all {count} terms',
+  'formula.fewerTerms': 'Show fewer terms',
   'formula.erratum': 'Erratum: the lesson prints {printed}; the computed value is {computed}.',
 
   // A quantity named in a message: a plain description, the lesson's symbol, and where it sits.

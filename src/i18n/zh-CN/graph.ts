@@ -30,6 +30,8 @@ export const graph = {
   'formula.back': '返回第 {index} 步',
   'formula.gradCheck': '梯度检验：反向传播 {analytic}，有限差分 {numeric}（相对差 {rel}）',
   'formula.matrixView': '矩阵视图',
+  'formula.allTerms': '显示全部 {count} 项',
+  'formula.fewerTerms': '只显示首尾几项',
   'formula.erratum': '勘误：原课程印作 {printed}；计算值为 {computed}。',
 
   // 消息中提到的量：通俗的说明、课程记号中的符号，以及它所在的位置。
