@@ -23,6 +23,7 @@ import { tooltipFor } from './tooltipContent';
 import { useGraphInteraction } from './useGraphInteraction';
 import { GraphViews, markOf, marksOf } from './views';
 import { LARGE_NET_EDGES } from './deferredLesson';
+import { Lasting } from './lasting';
 import { stepCalloutId } from '../present/stepCallout';
 import { useGraphZoom, ZoomButtons, type GraphZoom } from './zoom';
 import './graph.css';
@@ -80,6 +81,9 @@ export function NetworkGraph(props: NetworkGraphProps) {
   return <GraphTable {...props} zoom={zoom} layout={layout} targetTexts={targetTexts} />;
 }
 
+/** The table of the graph drawn last (there is one graph): kept through a discarded render (see Lasting). */
+const lastTable = new Lasting<GraphViews>();
+
 interface LaidOut extends NetworkGraphProps {
   zoom: GraphZoom;
   layout: NetworkLayout;
@@ -99,10 +103,9 @@ function GraphTable(props: LaidOut) {
   const canvas = layout.edges.length > CANVAS_EDGES;
   // They outlive a lesson of the same net and names too (Next iteration: new weights): withLesson.
   const names = JSON.stringify([lesson.layers, lesson.conventions, useBias]);
-  const table = useMemo(
-    () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- later layouts and lessons go through withLayout and withLesson
+  const table = lastTable.get(
     [names, format, t, canvas],
+    () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
   );
   return <GraphDrawing {...props} table={table} widthOf={widthOf} canvas={canvas} />;
 }
