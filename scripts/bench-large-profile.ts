@@ -23,6 +23,8 @@ export interface SectionCpu {
   top: [number, number] | null;
   /** The tasks over 20 ms, in order (an action's urgent task, then what it deferred). */
   long: number[];
+  /** The tasks over 80 ms: CPU ms and span (trace time, µs), in order. */
+  slow: Array<[number, [number, number]]>;
 }
 
 /** The renderers' main threads in a trace (only the page's does work), as `pid:tid`. */
@@ -41,6 +43,7 @@ export function sectionCpu(events: TraceEvent[]): SectionCpu {
   let total = 0;
   let layout = 0;
   const long: number[] = [];
+  const slow: SectionCpu['slow'] = [];
   for (const e of events) {
     if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
     const cpu = (e.tdur ?? e.dur ?? 0) / 1000;
@@ -48,6 +51,7 @@ export function sectionCpu(events: TraceEvent[]): SectionCpu {
       if (!top || (e.tdur ?? 0) > (top.tdur ?? 0)) top = e;
       total += cpu;
       if (cpu > 20) long.push(Math.round(cpu));
+      if (cpu > 80) slow.push([Math.round(cpu), [e.ts, e.ts + (e.dur ?? 0)]]);
     } else if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') layout += cpu;
   }
   return {
@@ -56,6 +60,7 @@ export function sectionCpu(events: TraceEvent[]): SectionCpu {
     layoutCpu: round2(layout),
     top: top ? [top.ts, top.ts + (top.dur ?? 0)] : null,
     long,
+    slow,
   };
 }
 
@@ -90,7 +95,7 @@ export class SectionTracer {
   /** The longest task of every section so far, CPU ms. */
   readonly longest: number[] = [];
   /** The last section's tasks. */
-  last: SectionCpu = { longest: 0, tasksCpu: 0, layoutCpu: 0, top: null, long: [] };
+  last: SectionCpu = { longest: 0, tasksCpu: 0, layoutCpu: 0, top: null, long: [], slow: [] };
 
   constructor(
     private readonly cdp: CDPSession,
@@ -145,6 +150,9 @@ export class SectionTracer {
     const top = this.last.top;
     this.log(`profile, ${what}:\n${topSelfTime(cpu, 25)}`);
     if (top) this.log(`profile, ${what}, its longest task:\n${topSelfTime(cpu, 25, top)}`);
+    // every task over 80 ms, each by the functions that take its time (a deferred drawing's later tasks)
+    for (const [ms, span] of this.last.slow)
+      this.log(`profile, ${what}, a task of ${ms} ms CPU:\n${topSelfTime(cpu, 12, span)}`);
     const dir = process.env.BENCH_PROFILE_DIR;
     if (dir)
       writeFileSync(

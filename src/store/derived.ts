@@ -120,7 +120,8 @@ function derivedOf(lesson: Lesson): Derived {
     d = { trace, timelines: new Map(), contexts: new WeakMap(), checks: new Map() };
   }
   recent.set(lesson, d);
-  handed = null;
+  // (a read of another lesson meanwhile, as the store's subscribers make, leaves the hand-over waiting)
+  if (handed?.lesson === lesson) handed = null;
   return d;
 }
 

@@ -8,7 +8,8 @@ import { ChainRulePanel, NodeValuePanel } from '../lazyPanels';
 import { usePresenterGraphBox } from '../present/usePresenterGraphBox';
 import { GraphLegend } from './GraphLegend';
 import { NetworkGraph } from './NetworkGraph';
-import { edgeCount, LARGE_NET_EDGES, useDeferredLesson } from './deferredLesson';
+import { GraphPending } from './GraphPending';
+import { edgeCount, LARGE_NET_EDGES, useDeferredDrawing } from './deferredLesson';
 import type { EdgeId, GraphId, NodeId } from '../../engine';
 import './graph-panel.css';
 
@@ -20,18 +21,25 @@ export function GraphPanel() {
   const t = useT();
   const fmt = useFormatNumber();
   const reducedMotion = useReducedMotion();
-  const { lesson, selectedEdge, selectEdge } = useLessonStore(
-    useShallow((s) => ({ lesson: s.lesson, selectedEdge: s.selectedEdge, selectEdge: s.selectEdge })),
+  const { lesson, origin, selectedEdge, selectEdge } = useLessonStore(
+    useShallow((s) => ({
+      lesson: s.lesson,
+      origin: s.origin,
+      selectedEdge: s.selectedEdge,
+      selectEdge: s.selectEdge,
+    })),
   );
   const shownNow = useLessonStore(selectShownValues);
   const highlightNow = useLessonStore(selectHighlight);
   // A large net's new lesson (Next iteration, an edit) is drawn in a render after the step controls' (busy
-  // until then); a step of the same lesson at once.
-  const [drawn, busy] = useDeferredLesson(
-    useMemo(() => ({ lesson, shown: shownNow, highlight: highlightNow }), [lesson, shownNow, highlightNow]),
+  // until then); a step of the same lesson at once. A lesson just opened: nothing is drawn until then.
+  const [drawn, busy] = useDeferredDrawing(
+    useMemo(
+      () => ({ lesson, origin, shown: shownNow, highlight: highlightNow }),
+      [lesson, origin, shownNow, highlightNow],
+    ),
     edgeCount(lesson) > LARGE_NET_EDGES,
   );
-  const { shown, highlight } = drawn;
   // in a mini-batch step, whose forward and backward pass the graph shows
   const sample = useLessonStore((s) => selectStep(s)?.sample);
   const batchSize = useLessonStore((s) => selectTimeline(s)?.batchSize ?? 1);
@@ -54,28 +62,32 @@ export function GraphPanel() {
           {t('graph.sample', { index: sample + 1, count: batchSize })}
         </p>
       )}
-      <NetworkGraph
-        {...presenterBox}
-        lesson={drawn.lesson}
-        busy={busy}
-        shown={shown}
-        highlight={highlight}
-        pathHighlight={edge ? pathHighlight : null}
-        selectedEdge={edge}
-        onSelectEdge={(id) => {
-          setSelectedNode(null);
-          selectEdge(id === edge ? null : id);
-        }}
-        onSelectNode={(id) => {
-          if (!targetOfNode(lesson, id)) return; // hidden neurons hold nothing to type
-          selectEdge(null);
-          setPathHighlight(null);
-          setSelectedNode(id === selectedNode && nodeTarget ? null : id);
-        }}
-        format={fmt}
-        t={t}
-        reducedMotion={reducedMotion}
-      />
+      {drawn ? (
+        <NetworkGraph
+          {...presenterBox}
+          lesson={drawn.lesson}
+          busy={busy}
+          shown={drawn.shown}
+          highlight={drawn.highlight}
+          pathHighlight={edge ? pathHighlight : null}
+          selectedEdge={edge}
+          onSelectEdge={(id) => {
+            setSelectedNode(null);
+            selectEdge(id === edge ? null : id);
+          }}
+          onSelectNode={(id) => {
+            if (!targetOfNode(lesson, id)) return; // hidden neurons hold nothing to type
+            selectEdge(null);
+            setPathHighlight(null);
+            setSelectedNode(id === selectedNode && nodeTarget ? null : id);
+          }}
+          format={fmt}
+          t={t}
+          reducedMotion={reducedMotion}
+        />
+      ) : (
+        <GraphPending t={t} />
+      )}
       <GraphLegend t={t} />
       {edge && (
         <ChainRulePanel

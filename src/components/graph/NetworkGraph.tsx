@@ -1,7 +1,13 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { EdgeId, GraphId, Lesson, NodeId } from '../../engine';
 import type { Highlight } from '../../steps';
-import { layoutObstacles, maxAbsWeight, rectAround, weightWidthScale } from '../../layout';
+import {
+  layoutObstacles,
+  maxAbsWeight,
+  rectAround,
+  weightWidthScale,
+  type NetworkLayout,
+} from '../../layout';
 import type { Shown, Translate } from './describe';
 import { useEdgeLabels } from './edgeLabels';
 import { GraphBiasNodes } from './GraphBiasNodes';
@@ -17,8 +23,9 @@ import { tooltipFor } from './tooltipContent';
 import { useGraphInteraction } from './useGraphInteraction';
 import { GraphViews, markOf, marksOf } from './views';
 import { LARGE_NET_EDGES } from './deferredLesson';
+import { Lasting } from './lasting';
 import { stepCalloutId } from '../present/stepCallout';
-import { useGraphZoom, ZoomButtons } from './zoom';
+import { useGraphZoom, ZoomButtons, type GraphZoom } from './zoom';
 import './graph.css';
 
 export interface NetworkGraphProps {
@@ -54,47 +61,69 @@ export interface NetworkGraphProps {
  */
 export { LARGE_NET_EDGES };
 
-/** The network: neurons, weights and the values shown so far; the current step highlighted. */
+/**
+ * The network: neurons, weights and the values shown so far; the current step highlighted. Drawn by three
+ * nested components, each computing one large piece (the layout, the table of views, the drawing): rendered in
+ * the background (a large net's new lesson, see useDeferredDrawing), React yields between them, so a 10 × 64
+ * net's first drawing is several tasks, not one.
+ */
 export function NetworkGraph(props: NetworkGraphProps) {
-  const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
-  const { reducedMotion = false } = props;
-  const [active, setActive] = useState<GraphId | null>(null);
-  const [rover, setRover] = useState<GraphId | null>(null);
-  const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
-  const rootRef = useRef<HTMLDivElement>(null);
   const zoom = useGraphZoom(props.width ?? 800, props.height ?? 480);
-
-  const { useBias, weights, biases } = lesson;
   const { layout, targetTexts } = useGraphLayout(
-    lesson,
-    shown,
-    format,
-    t,
+    props.lesson,
+    props.shown,
+    props.format,
+    props.t,
     zoom.box,
     zoom.view.width,
     props.minFont,
   );
-  const order = useMemo(() => focusOrder(layout), [layout]);
-  // the one tab stop: the last item focused, else the first input
-  const stop = rover && (layout.nodeById[rover] || layout.edgeById[rover]) ? rover : order.ids[0];
-  const stopGroup = layout.edgeById[stop] ? `${layout.edgeById[stop].layer}:${layout.edgeById[stop].to}` : '';
+  return <GraphTable {...props} zoom={zoom} layout={layout} targetTexts={targetTexts} />;
+}
+
+/** The table of the graph drawn last (there is one graph): kept through a discarded render (see Lasting). */
+const lastTable = new Lasting<GraphViews>();
+
+interface LaidOut extends NetworkGraphProps {
+  zoom: GraphZoom;
+  layout: NetworkLayout;
+  targetTexts: string[];
+}
+
+function GraphTable(props: LaidOut) {
+  const { lesson, layout, format, t } = props;
+  const { useBias, weights, biases } = lesson;
   const widthOf = useMemo(
     () => weightWidthScale(maxAbsWeight(weights, useBias ? biases : undefined), layout.radius),
     [weights, biases, useBias, layout.radius],
   );
-
-  const large = layout.edges.length > LARGE_NET_EDGES;
   // Per-element views, kept from step to step: a step re-renders only the edges and nodes it changes. They
   // outlive a new layout of the same lesson (a resize, the chain-rule panel narrowing the graph): it renews
   // their geometry only (withLayout), not their values, text and spoken names (~37,000 edges on a 10 × 64).
   const canvas = layout.edges.length > CANVAS_EDGES;
   // They outlive a lesson of the same net and names too (Next iteration: new weights): withLesson.
   const names = JSON.stringify([lesson.layers, lesson.conventions, useBias]);
-  const table = useMemo(
-    () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- later layouts and lessons go through withLayout and withLesson
+  const table = lastTable.get(
     [names, format, t, canvas],
+    () => new GraphViews(layout, lesson, widthOf, format, t, !canvas),
   );
+  return <GraphDrawing {...props} table={table} widthOf={widthOf} canvas={canvas} />;
+}
+
+function GraphDrawing(
+  props: LaidOut & { table: GraphViews; widthOf: (w: number) => number; canvas: boolean },
+) {
+  const { lesson, shown, highlight, pathHighlight, selectedEdge, format, t } = props;
+  const { reducedMotion = false, zoom, layout, targetTexts, table, widthOf, canvas } = props;
+  const [active, setActive] = useState<GraphId | null>(null);
+  const [rover, setRover] = useState<GraphId | null>(null);
+  const markerId = `graph-arrow-${useId().replace(/[^\w-]/g, '')}`;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const order = useMemo(() => focusOrder(layout), [layout]);
+  // the one tab stop: the last item focused, else the first input
+  const stop = rover && (layout.nodeById[rover] || layout.edgeById[rover]) ? rover : order.ids[0];
+  const stopGroup = layout.edgeById[stop] ? `${layout.edgeById[stop].layer}:${layout.edgeById[stop].to}` : '';
+  const large = layout.edges.length > LARGE_NET_EDGES;
   const views = useMemo(() => table.withLesson(lesson), [table, lesson]);
   const marks = useMemo(
     () => marksOf(highlight, pathHighlight, selectedEdge),

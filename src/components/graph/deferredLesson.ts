@@ -29,3 +29,20 @@ export function useDeferredLesson<T extends { lesson: object }>(inputs: T, lag: 
   if (!lag || deferred === null || deferred.lesson === inputs.lesson) return [inputs, false];
   return [deferred, true];
 }
+
+/**
+ * As useDeferredLesson, for the graph: a lesson of another origin (another lesson opened, or brought back) is
+ * never drawn over the older one's numbers. Until its own render the panel draws nothing (null) and is busy;
+ * the page shows everything else at once and the graph, whose drawing is the longest piece of work, after.
+ * The first render that draws a large net counts as another origin too (the older lesson was drawn at once).
+ */
+export function useDeferredDrawing<T extends { lesson: object; origin: object }>(
+  inputs: T,
+  lag: boolean,
+): [T | null, boolean] {
+  const deferred = useDeferredValue(lag ? inputs : null);
+  if (!lag || deferred === inputs) return [inputs, false];
+  if (deferred === null || deferred.origin !== inputs.origin) return [null, true];
+  if (deferred.lesson === inputs.lesson) return [inputs, false];
+  return [deferred, true];
+}

@@ -3,6 +3,10 @@ import { vid, type EdgeId, type GraphId, type Lesson, type NodeId } from '../../
 import { symbolText } from '../../formulas';
 import { layoutNetwork, type NetworkLayout } from '../../layout';
 import { labelChars, nodeSymbol, type Shown, type Translate } from './describe';
+import { Lasting } from './lasting';
+
+/** The widest weight label of the lesson drawn last, kept through a discarded render (see Lasting). */
+const lastChars = new Lasting<number>();
 
 /** Graphs narrower than this (phones) draw text at 11 px at least; wider ones at 12 px. */
 const PHONE_WIDTH = 500;
@@ -26,15 +30,11 @@ export function useGraphLayout(
 ): { layout: NetworkLayout; targetTexts: string[] } {
   const { useBias, weights, biases } = lesson;
   const sizesKey = lesson.layers.map((l) => l.size).join(',');
-  const givens = useMemo(
-    () => [...weights, ...(useBias ? [biases] : [])].flat(2),
-    [weights, biases, useBias],
-  );
   // a label holds w, and once known "→ w⁺" (as long as a typical value: −0.1234 at four digits)
-  const chars = useMemo(
-    () => Math.max(labelChars(givens, format), format(-0.123456789).length + 2),
-    [givens, format],
-  );
+  const chars = lastChars.get([weights, biases, useBias, format], () => {
+    const givens = [...weights, ...(useBias ? [biases] : [])].flat(2);
+    return Math.max(labelChars(givens, format), format(-0.123456789).length + 2);
+  });
   const minFont = minFont_ ?? (viewWidth < PHONE_WIDTH ? 11 : 12);
   // Characters of the widest value inside a neuron (a small negative number is the longest), of the longest
   // symbol (a spelled-out subscript counts at its size) and of the longest target text.
@@ -74,6 +74,9 @@ export function useGraphLayout(
 /** A layout as the page's HTML carries it: its lookups by id are rebuilt from its lists. */
 export type PlainLayout = Omit<NetworkLayout, 'nodeById' | 'edgeById'>;
 
+/** The layout computed last, kept through a discarded render (see Lasting). */
+const lastLayout = new Lasting<NetworkLayout>();
+
 /** The layouts the prerendered first screen was drawn with, by their arguments (JSON). */
 const prerendered = new Map<string, NetworkLayout>();
 /** The layouts computed while the build prerenders, by their arguments; null when not recording. */
@@ -87,7 +90,7 @@ export function layoutOf(...args: Parameters<typeof layoutNetwork>): NetworkLayo
   const key = JSON.stringify(args);
   const built = prerendered.get(key);
   if (built) return built;
-  const layout = layoutNetwork(...args);
+  const layout = lastLayout.get([key], () => layoutNetwork(...args));
   if (recording) {
     const { nodeById: _n, edgeById: _e, ...plain } = layout;
     recording[key] = plain;

@@ -34,13 +34,18 @@ export interface GraphZoom {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/** The size a graph's stage last measured (see useGraphZoom). */
+let lastSize: { width: number; height: number } | null = null;
+
 /**
  * Semantic zoom of the graph: the stage's size is measured (so one unit of the drawing is one CSS pixel), a
  * zoom factor k lays the net out in a box k times larger, text keeping its size, and the view pans over it
  * (drag, or the keyboard focus moving off screen). Without a measurable stage (tests) the fallback size is used.
  */
 export function useGraphZoom(fallbackWidth: number, fallbackHeight: number): GraphZoom {
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  // a graph drawn anew (another lesson opened) starts at the size the last stage measured: its first layout is
+  // then most likely its last (a 10 × 64 net's costs a tenth of a second), else its measure corrects it
+  const [size, setSize] = useState<{ width: number; height: number } | null>(() => lastSize);
   const [pan, setPan] = useState<Pan>({ k: 1, x: 0, y: 0 });
   const observer = useRef<ResizeObserver | null>(null);
   const drag = useRef<{ id: number; x: number; y: number } | null>(null);
@@ -54,8 +59,8 @@ export function useGraphZoom(fallbackWidth: number, fallbackHeight: number): Gra
       if (r.width > 0 && r.height > 0)
         setSize((s) =>
           s && Math.abs(s.width - r.width) < 1 && Math.abs(s.height - r.height) < 1
-            ? s
-            : { width: Math.floor(r.width), height: Math.floor(r.height) },
+            ? (lastSize = s)
+            : (lastSize = { width: Math.floor(r.width), height: Math.floor(r.height) }),
         );
     };
     observer.current = new ResizeObserver(measure);

@@ -10,6 +10,7 @@ export const graph = {
   'graph.positive': 'positive',
   'graph.negative': 'negative',
   'graph.notYet': 'not computed yet',
+  'graph.drawing': 'Drawing the network…',
   'graph.legend': 'Edge width shows |w|; solid = positive, dashed = negative',
   'graph.targets': 'targets',
   'graph.zoomIn': 'Zoom in',

@@ -13,6 +13,7 @@ export const graph = {
   'graph.positive': '正',
   'graph.negative': '负',
   'graph.notYet': '尚未计算',
+  'graph.drawing': '正在绘制网络…',
   'graph.legend': '连线粗细表示 |w|；实线为正，虚线为负',
   'graph.targets': '目标值',
   'graph.zoomIn': '放大',

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { edgeCount, useDeferredLesson } from '../../../src/components/graph/deferredLesson';
+import {
+  edgeCount,
+  useDeferredDrawing,
+  useDeferredLesson,
+} from '../../../src/components/graph/deferredLesson';
 
 afterEach(cleanup);
 
@@ -46,6 +50,63 @@ describe('useDeferredLesson', () => {
     await act(async () => rerender(<Panel inputs={{ lesson: { name: 'small' }, step: 0 }} lag={false} />));
     expect(renders[0]).toEqual(['small@0', false]);
     expect(renders.every(([, busy]) => !busy)).toBe(true);
+  });
+});
+
+describe('useDeferredDrawing', () => {
+  type Inputs = { lesson: { name: string }; origin: { name: string }; step: number };
+  function drawingProbe() {
+    const renders: Array<[string, boolean]> = [];
+    function Panel({ inputs, lag }: { inputs: Inputs; lag: boolean }) {
+      const [drawn, busy] = useDeferredDrawing(inputs, lag);
+      const text = drawn ? `${drawn.lesson.name}@${drawn.step}` : 'nothing';
+      renders.push([text, busy]);
+      return <p aria-busy={busy || undefined}>{text}</p>;
+    }
+    return { renders, Panel };
+  }
+
+  it('draws nothing, busy, until a newly opened large lesson’s own render: never the older one', async () => {
+    const { renders, Panel } = drawingProbe();
+    const small = { name: 'small' };
+    const big = { name: 'big' };
+    const other = { name: 'other' };
+    const { container, rerender } = render(
+      <Panel inputs={{ lesson: small, origin: small, step: 2 }} lag={false} />,
+    );
+    renders.length = 0;
+    // a large net opened over a small one
+    await act(async () => rerender(<Panel inputs={{ lesson: big, origin: big, step: 0 }} lag />));
+    expect(renders).toEqual([
+      ['nothing', true],
+      ['big@0', false],
+    ]);
+    expect(container.querySelector('[aria-busy]')).toBeNull();
+    renders.length = 0;
+    // another large lesson opened over it
+    await act(async () => rerender(<Panel inputs={{ lesson: other, origin: other, step: 0 }} lag />));
+    expect(renders).toEqual([
+      ['nothing', true],
+      ['other@0', false],
+    ]);
+  });
+
+  it('keeps the older lesson, busy, for a lesson of the same origin (Next iteration), and draws steps at once', async () => {
+    const { renders, Panel } = drawingProbe();
+    const origin = { name: 'one' };
+    const two = { name: 'two' };
+    const { rerender } = render(<Panel inputs={{ lesson: origin, origin, step: 3 }} lag />);
+    expect(renders).toEqual([['one@3', false]]);
+    renders.length = 0;
+    await act(async () => rerender(<Panel inputs={{ lesson: origin, origin, step: 4 }} lag />));
+    expect(renders.every(([, busy]) => !busy)).toBe(true);
+    expect(renders[0]).toEqual(['one@4', false]);
+    renders.length = 0;
+    await act(async () => rerender(<Panel inputs={{ lesson: two, origin, step: 0 }} lag />));
+    expect(renders).toEqual([
+      ['one@4', true],
+      ['two@0', false],
+    ]);
   });
 });
 
