@@ -11,6 +11,7 @@ import {
   startAfterFirstPaint,
 } from './scripts/prerender-plugin';
 import { stacklessReactMarkers } from './scripts/stacklessErrors-plugin';
+import { compileFirstLoadEagerly } from './scripts/compileHints-plugin';
 
 const firstLoad = firstLoadChunk();
 
@@ -25,6 +26,7 @@ export default defineConfig({
     lowPriorityEntry(),
     inlineEntryCss(),
     startAfterFirstPaint(),
+    compileFirstLoadEagerly(firstLoad.group.name),
     chineseManifest(),
     // Offline once loaded: a Workbox service worker (dist/sw.js) precaches the built app. src/main.tsx
     // registers it; a new version waits until every tab of the old one has closed (no reload mid-lesson).
