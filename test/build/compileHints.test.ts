@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
-import { COMPILE_ALL, compileFirstLoadEagerly, firstLoadFiles } from '../../scripts/compileHints-plugin';
+import { COMPILE_ALL, chunksNamed, compileEagerly } from '../../scripts/compileHints-plugin';
 
 /** A bundle as Vite hands it to the last generateBundle hooks: the entry's facade is gone by then. */
 const bundle = () => ({
@@ -35,9 +35,9 @@ function generate(plugin: Plugin, b: ReturnType<typeof bundle>) {
   hook.handler({}, b);
 }
 
-describe('the compile hint of the first load', () => {
+describe('the compile hint of the first load and KaTeX', () => {
   it('finds the first-load chunk and its static imports, not the chunks loaded later', () => {
-    expect([...firstLoadFiles(bundle(), 'index')].sort()).toEqual([
+    expect([...chunksNamed(bundle(), ['index'])].sort()).toEqual([
       'assets/index-a.js',
       'assets/runtime-b.js',
     ]);
@@ -45,19 +45,26 @@ describe('the compile hint of the first load', () => {
       ...bundle(),
       'assets/main-e.js': { type: 'chunk', isEntry: true, imports: ['assets/katex-c.js'] },
     };
-    expect(firstLoadFiles(withEntry, 'none')).toEqual(
+    expect(chunksNamed(withEntry, [])).toEqual(
       new Set(['assets/main-e.js', 'assets/katex-c.js', 'assets/runtime-b.js']),
     );
   });
 
   it('opens each of them with the hint, once', () => {
     const b = bundle();
-    const plugin = compileFirstLoadEagerly('index');
+    const plugin = compileEagerly(['index']);
     generate(plugin, b);
     generate(plugin, b);
     expect(b['assets/index-a.js'].code).toBe(`${COMPILE_ALL}\nconst x=1;`);
     expect(b['assets/runtime-b.js'].code).toBe(`${COMPILE_ALL}\nvar r;`);
     expect(b['assets/katex-c.js'].code).toBe('var k;');
     expect(b['assets/index-d.css']).toEqual({ type: 'asset', name: 'index', source: 'a{}' });
+  });
+
+  it('marks a lazily loaded chunk by its name', () => {
+    const b = bundle();
+    generate(compileEagerly(['index', 'katex']), b);
+    expect(b['assets/katex-c.js'].code).toBe(`${COMPILE_ALL}\nvar k;`);
+    expect(b['assets/runtime-b.js'].code).toBe(`${COMPILE_ALL}\nvar r;`); // once, though two import it
   });
 });
