@@ -11,6 +11,7 @@ import {
   startAfterFirstPaint,
 } from './scripts/prerender-plugin';
 import { stacklessReactMarkers } from './scripts/stacklessErrors-plugin';
+import { compileEagerly } from './scripts/compileHints-plugin';
 
 const firstLoad = firstLoadChunk();
 
@@ -25,6 +26,8 @@ export default defineConfig({
     lowPriorityEntry(),
     inlineEntryCss(),
     startAfterFirstPaint(),
+    // the first load's JS and KaTeX's compiled with their files, off the main thread
+    compileEagerly([firstLoad.group.name, 'katex']),
     chineseManifest(),
     // Offline once loaded: a Workbox service worker (dist/sw.js) precaches the built app. src/main.tsx
     // registers it; a new version waits until every tab of the old one has closed (no reload mid-lesson).
