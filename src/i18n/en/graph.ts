@@ -30,6 +30,7 @@ export const graph = {
     'Gradient check: backprop {analytic}, finite difference {numeric} (relative difference {rel})',
   'formula.matrixView': 'Matrix view',
   'formula.allTerms': 'Show all {count} terms',
+  'formula.allTerms#=1': 'Show the one term',
   'formula.fewerTerms': 'Show fewer terms',
   'formula.erratum': 'Erratum: the lesson prints {printed}; the computed value is {computed}.',
 

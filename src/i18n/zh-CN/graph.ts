@@ -32,6 +32,7 @@ export const graph = {
   'formula.gradCheck': '梯度检验：反向传播 {analytic}，有限差分 {numeric}（相对差 {rel}）',
   'formula.matrixView': '矩阵视图',
   'formula.allTerms': '显示全部 {count} 项',
+  'formula.allTerms#=1': '显示这一项',
   'formula.fewerTerms': '只显示首尾几项',
   'formula.erratum': '勘误：原课程印作 {printed}；计算值为 {computed}。',
 
